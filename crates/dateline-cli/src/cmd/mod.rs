@@ -1,0 +1,51 @@
+//! The subcommands, one module each.
+
+pub(crate) mod dates;
+pub(crate) mod timeml;
+
+use chrono::NaiveDate;
+use dateline_dates::DateOrder;
+
+/// `--date-order` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub(crate) enum DateOrderArg {
+    /// Month first: 11/15/2022.
+    #[default]
+    Mdy,
+    /// Day first: 15/11/2022.
+    Dmy,
+    /// Year first: 2022/11/15.
+    Ymd,
+}
+
+impl From<DateOrderArg> for DateOrder {
+    fn from(value: DateOrderArg) -> Self {
+        match value {
+            DateOrderArg::Mdy => DateOrder::Mdy,
+            DateOrderArg::Dmy => DateOrder::Dmy,
+            DateOrderArg::Ymd => DateOrder::Ymd,
+        }
+    }
+}
+
+/// Parses `--anchor` (clap reports a failure as a usage error, exit code 2).
+///
+/// # Errors
+/// A message saying what was wrong and the expected form.
+pub(crate) fn parse_anchor(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|e| {
+        format!("`{s}` is not a calendar date ({e}); write it as YYYY-MM-DD, e.g. 2023-09-23")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors() {
+        assert_eq!(parse_anchor("2023-09-23"), Ok(NaiveDate::from_ymd_opt(2023, 9, 23).unwrap()));
+        assert!(parse_anchor("2023-02-30").is_err());
+        assert!(parse_anchor("23/09/2023").unwrap_err().contains("YYYY-MM-DD"));
+    }
+}

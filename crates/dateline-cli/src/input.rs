@@ -1,0 +1,256 @@
+//! Turning command-line PATH arguments into documents, shared by every subcommand.
+//!
+//! - a file is one document;
+//! - a directory is walked recursively and every file whose name matches one of the
+//!   `--glob` patterns (default `*.txt`) is a document, in sorted path order;
+//! - `-` is standard input.
+//!
+//! Documents are read one at a time ([`Source::read`]) so memory stays bounded by the
+//! largest document, not the corpus. Text must be UTF-8; with `--lossy` invalid bytes
+//! become U+FFFD, otherwise the document fails with an error that names it.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use crate::error::CliError;
+
+/// PATH arguments and how to read them; `#[command(flatten)]` this into a subcommand.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct InputArgs {
+    /// Files, directories (walked recursively) or `-` for standard input.
+    /// With no PATH, standard input is read.
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
+    /// File-name pattern for files found inside directories (`*` and `?` wildcards);
+    /// repeat the option to accept several patterns.
+    #[arg(long = "glob", value_name = "PATTERN", default_value = "*.txt")]
+    pub(crate) globs: Vec<String>,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing the document.
+    #[arg(long)]
+    pub(crate) lossy: bool,
+}
+
+impl InputArgs {
+    /// Expands the PATH arguments into document sources (see [`expand`]).
+    pub(crate) fn sources(&self) -> (Vec<Source>, Vec<CliError>) {
+        if self.paths.is_empty() {
+            return (vec![Source::Stdin], Vec::new());
+        }
+        expand(&self.paths, &self.globs)
+    }
+}
+
+/// Where one document comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// Standard input (`-`).
+    Stdin,
+    /// A file on disk.
+    File(PathBuf),
+}
+
+/// One decoded input document.
+#[derive(Debug, Clone)]
+pub(crate) struct Document {
+    /// Document id: the file stem (`stdin` for standard input).
+    pub(crate) id: String,
+    /// Where it came from, as given on the command line (`-` for standard input).
+    pub(crate) source: String,
+    /// The text, exactly as decoded (no normalization; a BOM stays in place).
+    pub(crate) text: String,
+}
+
+impl Source {
+    /// The path for messages (`-` for standard input).
+    pub(crate) fn path(&self) -> PathBuf {
+        match self {
+            Source::Stdin => PathBuf::from("-"),
+            Source::File(p) => p.clone(),
+        }
+    }
+
+    /// Reads and decodes the document.
+    ///
+    /// # Errors
+    /// [`CliError::Read`] when the bytes cannot be read; [`CliError::Utf8`] when they are
+    /// not UTF-8 and `lossy` is false.
+    pub(crate) fn read(&self, lossy: bool) -> Result<Document, CliError> {
+        let path = self.path();
+        let bytes = match self {
+            Source::Stdin => {
+                let mut buf = Vec::new();
+                io::stdin()
+                    .lock()
+                    .read_to_end(&mut buf)
+                    .map_err(|source| CliError::Read { path: path.clone(), source })?;
+                buf
+            }
+            Source::File(p) => {
+                fs::read(p).map_err(|source| CliError::Read { path: path.clone(), source })?
+            }
+        };
+        let text = decode(bytes, lossy, &path)?;
+        let id = match self {
+            Source::Stdin => "stdin".to_owned(),
+            Source::File(p) => document_id(p),
+        };
+        Ok(Document { id, source: path.display().to_string(), text })
+    }
+}
+
+/// Decodes bytes as UTF-8 (or lossily).
+///
+/// # Errors
+/// [`CliError::Utf8`] naming `path` when the bytes are not UTF-8 and `lossy` is false.
+pub(crate) fn decode(bytes: Vec<u8>, lossy: bool, path: &Path) -> Result<String, CliError> {
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Err(e) => {
+            Err(CliError::Utf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })
+        }
+    }
+}
+
+/// The document id of a path: its file stem ("seeds/000_abc.txt" -> "000_abc").
+pub(crate) fn document_id(path: &Path) -> String {
+    path.file_stem()
+        .or_else(|| path.file_name())
+        .map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Expands PATH arguments, in argument order; each directory contributes its matching files
+/// in sorted path order. Arguments that do not exist or cannot be listed become errors; the
+/// rest still expand.
+pub(crate) fn expand(paths: &[PathBuf], globs: &[String]) -> (Vec<Source>, Vec<CliError>) {
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                let mut found = Vec::new();
+                walk(path, globs, &mut found, &mut errors);
+                found.sort();
+                sources.extend(found.into_iter().map(Source::File));
+            }
+            Ok(_) => sources.push(Source::File(path.clone())),
+            Err(source) => errors.push(CliError::Read { path: path.clone(), source }),
+        }
+    }
+    (sources, errors)
+}
+
+/// Collects matching files under `dir` (symbolic links to directories are not followed, so
+/// a link cycle cannot loop).
+fn walk(dir: &Path, globs: &[String], found: &mut Vec<PathBuf>, errors: &mut Vec<CliError>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(source) => {
+            errors.push(CliError::Read { path: dir.to_path_buf(), source });
+            return;
+        }
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(source) => {
+                errors.push(CliError::Read { path: dir.to_path_buf(), source });
+                continue;
+            }
+        };
+        let path = entry.path();
+        let Ok(file_type) = entry.file_type() else { continue };
+        if file_type.is_dir() {
+            walk(&path, globs, found, errors);
+        } else if (file_type.is_file() || (file_type.is_symlink() && path.is_file()))
+            && globs.iter().any(|g| glob_match(g, &entry.file_name().to_string_lossy()))
+        {
+            found.push(path);
+        }
+    }
+}
+
+/// Matches a file name against a pattern with `*` (any run) and `?` (one character).
+/// Linear-time backtracking over the last `*`.
+pub(crate) fn glob_match(pattern: &str, name: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let n: Vec<char> = name.chars().collect();
+    let (mut pi, mut ni) = (0usize, 0usize);
+    let mut star: Option<(usize, usize)> = None;
+    while ni < n.len() {
+        match p.get(pi) {
+            Some('*') => {
+                star = Some((pi, ni));
+                pi += 1;
+            }
+            Some(&c) if c == '?' || c == n[ni] => {
+                pi += 1;
+                ni += 1;
+            }
+            _ => match star {
+                Some((sp, sn)) => {
+                    pi = sp + 1;
+                    ni = sn + 1;
+                    star = Some((sp, sn + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    p[pi..].iter().all(|&c| c == '*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glob_basics() {
+        assert!(glob_match("*.txt", "a.txt"));
+        assert!(glob_match("*.txt", ".txt"));
+        assert!(!glob_match("*.txt", "a.txt.bak"));
+        assert!(glob_match("a?c*", "abcdef"));
+        assert!(!glob_match("a?c", "ac"));
+        assert!(glob_match("*", ""));
+        assert!(glob_match("*a*b*", "xxaxxbxx"));
+        assert!(!glob_match("*a*b", "xxaxxbxxc"));
+        assert!(glob_match("né*", "néant"));
+    }
+
+    #[test]
+    fn ids_are_stems() {
+        assert_eq!(document_id(Path::new("seeds/000_abc.txt")), "000_abc");
+        assert_eq!(document_id(Path::new("x/noext")), "noext");
+    }
+
+    #[test]
+    fn decode_strict_and_lossy() {
+        let bad = b"ok \xff there".to_vec();
+        let err = decode(bad.clone(), false, Path::new("f.txt")).unwrap_err();
+        assert!(err.to_string().contains("f.txt"));
+        assert!(err.to_string().contains("offset 3"));
+        assert_eq!(decode(bad, true, Path::new("f.txt")).unwrap(), "ok \u{fffd} there");
+    }
+
+    #[test]
+    fn missing_paths_are_errors_and_the_rest_expands() {
+        let dir = std::env::temp_dir().join(format!("dateline-cli-input-{}", std::process::id()));
+        fs::create_dir_all(dir.join("sub")).unwrap();
+        fs::write(dir.join("b.txt"), "b").unwrap();
+        fs::write(dir.join("sub/a.txt"), "a").unwrap();
+        fs::write(dir.join("c.md"), "c").unwrap();
+        let (sources, errors) =
+            expand(&[dir.join("missing.txt"), dir.clone()], &["*.txt".to_owned()]);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            sources,
+            vec![Source::File(dir.join("b.txt")), Source::File(dir.join("sub/a.txt"))]
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}
