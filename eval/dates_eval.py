@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Accuracy of dateline's temporal expressions on TimeML corpora, TempEval-3 style.
+
+Usage:
+    python3 eval/dates_eval.py DATA_DIR [--bin PATH] [--errors N] [--corpus NAME ...] [--no-report]
+
+DATA_DIR is the shared data folder (the one holding ``timeml/``; the ``timeml`` folder itself
+works too). The script
+
+1. builds the release CLI (``cargo build --release -p dateline-cli``) unless ``--bin`` names a
+   ``dateline`` binary;
+2. converts MEANTIME (CAT XML) to TimeML with ``eval/meantime_to_timeml.py`` in a temporary folder;
+3. runs ``dateline timeml INPUT OUTPUT`` on TBAQ (TimeBank + AQUAINT), WikiWars and MEANTIME;
+4. scores each with ``eval/timeml_score.py`` (strict/relaxed P/R/F1, type and value F1, DCT
+   excluded; see that file for the exact definitions) and prints a Markdown table;
+5. writes ``eval/reports/dates-YYYY-MM-DD.md`` and ``.json`` (date, git commit, command,
+   machine, table, error counts). Reports hold figures only, never corpus text; ``--errors N``
+   prints example errors with context to the terminal instead.
+
+Python 3 standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import meantime_to_timeml  # noqa: E402
+import timeml_score  # noqa: E402
+
+CORPORA = ("tbaq", "wikiwars", "meantime")
+
+
+def build_cli() -> Path:
+    """Builds the release binary and returns its path."""
+    cmd = ["cargo", "build", "--release", "-p", "dateline-cli", "--message-format=json-render-diagnostics"]
+    proc = subprocess.run(cmd, cwd=REPO, stdout=subprocess.PIPE, text=True, check=False)
+    if proc.returncode != 0:
+        sys.exit(f"error: `{' '.join(cmd)}` failed (exit {proc.returncode})")
+    for line in proc.stdout.splitlines():
+        try:
+            msg = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if msg.get("reason") == "compiler-artifact" and msg.get("executable") and \
+                msg.get("target", {}).get("name") == "dateline":
+            return Path(msg["executable"])
+    sys.exit("error: cargo did not report a `dateline` executable")
+
+
+def git_commit() -> str:
+    try:
+        rev = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=REPO, capture_output=True,
+                             text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "crates", "eval"], cwd=REPO,
+                               capture_output=True, text=True, check=True).stdout.strip()
+        return rev + (" (with uncommitted changes)" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} logical CPUs"
+
+
+def corpus_dirs(timeml: Path, tmp: Path, wanted: list[str]) -> dict[str, tuple[Path, Path]]:
+    """(gold dir, input dir) per corpus."""
+    dirs: dict[str, tuple[Path, Path]] = {}
+    if "tbaq" in wanted:
+        dirs["tbaq"] = (timeml / "tbaq", timeml / "tbaq")
+    if "wikiwars" in wanted:
+        ww = timeml / "wikiwars" / "whole-tml"
+        dirs["wikiwars"] = (ww, ww)
+    if "meantime" in wanted:
+        src = timeml / "meantime" / "intra-doc_annotation"
+        out = tmp / "meantime"
+        if meantime_to_timeml.main([str(src), str(out)]) != 0:
+            print("warning: some MEANTIME documents could not be converted", file=sys.stderr)
+        dirs["meantime"] = (out / "gold", out / "input")
+    for name, (gold, _) in dirs.items():
+        if not gold.is_dir():
+            sys.exit(f"error: {name}: {gold} is not a directory (is DATA_DIR the shared data folder?)")
+    return dirs
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("data_dir", type=Path, help="shared data folder (holding timeml/)")
+    ap.add_argument("--bin", type=Path, help="use this dateline binary instead of building one")
+    ap.add_argument("--corpus", action="append", choices=CORPORA, help="only these corpora (repeatable)")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="print up to N errors per corpus")
+    ap.add_argument("--kind", action="append", choices=["missed", "spurious", "value", "type", "extent"],
+                    help="only list these error kinds (repeatable)")
+    ap.add_argument("--no-report", action="store_true", help="do not write eval/reports/")
+    ap.add_argument("--report-dir", type=Path, default=HERE / "reports")
+    args = ap.parse_args(argv)
+
+    timeml = args.data_dir / "timeml" if (args.data_dir / "timeml").is_dir() else args.data_dir
+    binary = args.bin or build_cli()
+    if not binary.exists():
+        ap.error(f"{binary} does not exist")
+    wanted = args.corpus or list(CORPORA)
+    rows: list[tuple[str, timeml_score.Counts]] = []
+    kinds: dict[str, Counter] = {}
+    seconds: dict[str, float] = {}
+    total = timeml_score.Counts()
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="dateline-eval-") as tmp_name:
+        tmp = Path(tmp_name)
+        for name, (gold, inp) in corpus_dirs(timeml, tmp, wanted).items():
+            out = tmp / "system" / name
+            started = time.perf_counter()
+            proc = subprocess.run([str(binary), "timeml", str(inp), str(out)], check=False)
+            seconds[name] = time.perf_counter() - started
+            if proc.returncode != 0:
+                print(f"warning: dateline timeml exited with {proc.returncode} on {name}", file=sys.stderr)
+                failures += 1
+            counts, results = timeml_score.score_dirs(gold, out)
+            for rel, r in results.items():
+                if r.error:
+                    failures += 1
+                    print(f"warning: {name}/{rel}: {r.error}", file=sys.stderr)
+            rows.append((name, counts))
+            total.add(counts)
+            kinds[name] = Counter(p.kind for r in results.values() for p in r.problems)
+            if args.errors:
+                print(f"\n## {name}: first {args.errors} errors")
+                shown = 0
+                for r in results.values():
+                    for p in r.problems:
+                        if (args.kind and p.kind not in args.kind) or shown >= args.errors:
+                            continue
+                        print(timeml_score.format_problem(p))
+                        shown += 1
+    if len(rows) > 1:
+        rows.append(("all", total))
+    table = "\n".join([timeml_score.TABLE_HEADER] + [timeml_score.format_row(n, c) for n, c in rows])
+    error_lines = ["| corpus | missed | spurious | value | type | extent only |", "|---|--:|--:|--:|--:|--:|"]
+    for name, k in kinds.items():
+        error_lines.append(f"| {name} | {k['missed']} | {k['spurious']} | {k['value']} | {k['type']} | {k['extent']} |")
+    errors_table = "\n".join(error_lines)
+    print()
+    print(table)
+    print()
+    print(errors_table)
+
+    if not args.no_report:
+        now = dt.datetime.now(dt.timezone.utc)
+        command = "python3 eval/dates_eval.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
+        report = f"""# dateline dates: TempEval-3 style accuracy ({now:%Y-%m-%d})
+
+- date: {now:%Y-%m-%d %H:%M} UTC
+- commit: {git_commit()}
+- command: `{command}`
+- binary: `{binary.name}` (release build), `dateline timeml INPUT OUTPUT` per corpus
+- machine: {machine()}
+- run time of `dateline timeml` (s): {", ".join(f"{k} {v:.2f}" for k, v in seconds.items())}
+
+Scoring (`eval/timeml_score.py`): relaxed = token overlap, strict = identical extent;
+type/value F1 = attribute accuracy over relaxed matches x relaxed F1; the DCT is excluded;
+counts are summed over documents. TBAQ = TimeBank + AQUAINT (TempEval-3 training data),
+WikiWars = 22 Wikipedia war narratives, MEANTIME = 120 Wikinews articles (English, converted
+from CAT XML by `eval/meantime_to_timeml.py`).
+
+{table}
+
+Error counts (an aligned pair is listed once, under the first of value, type, extent that differs):
+
+{errors_table}
+"""
+        args.report_dir.mkdir(parents=True, exist_ok=True)
+        path = args.report_dir / f"dates-{now:%Y-%m-%d}.md"
+        path.write_text(report, encoding="utf-8")
+        data = {
+            "date": now.isoformat(timespec="seconds"), "commit": git_commit(), "command": command,
+            "machine": machine(),
+            "corpora": {n: {"counts": c.__dict__, "metrics": c.metrics()} for n, c in rows},
+            "errors": {n: dict(k) for n, k in kinds.items()}, "seconds": seconds,
+        }
+        path.with_suffix(".json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        print(f"\nwrote {path.relative_to(REPO) if path.is_relative_to(REPO) else path}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
