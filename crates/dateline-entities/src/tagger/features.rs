@@ -1,0 +1,457 @@
+//! Feature extraction shared by training and inference.
+//!
+//! Every feature is a 64-bit hash of a template id and a value, cut to its top
+//! [`BITS`] bits: the "hashing trick". Nothing here allocates per token: each token's
+//! lowercased form, shape and affixes are hashed once by walking its characters, and
+//! the context features combine those hashes.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use dateline_text::{Flags, Token, TokenKind};
+
+/// Number of bits of a feature bucket (the model's hash space is `2^BITS` rows).
+pub(crate) const BITS: u32 = 21;
+
+/// Version of the feature set; a model trained with another version is rejected.
+pub(crate) const FEATURE_VERSION: u32 = 3;
+
+/// Number of tag classes: O and B/I of PER, ORG, LOC, MISC.
+pub(crate) const NCLASS: usize = 9;
+
+/// The "no previous tag" marker used for history features.
+const START: u8 = NCLASS as u8;
+
+/// Is `c` an inside tag (I-X)?
+#[inline]
+pub(crate) fn is_inside(c: u8) -> bool {
+    c != 0 && c % 2 == 0
+}
+
+/// Entity type of a class: 0 for O, 1..=4 for PER, ORG, LOC, MISC.
+#[inline]
+pub(crate) fn type_of(c: u8) -> u8 {
+    c.div_ceil(2)
+}
+
+/// May class `c` follow class `prev` (IOB2: I-X only after B-X or I-X)?
+#[inline]
+pub(crate) fn allowed(prev: u8, c: u8) -> bool {
+    !is_inside(c) || (prev < START && prev != 0 && type_of(prev) == type_of(c))
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+#[inline]
+fn fnv(mut h: u64, b: u64) -> u64 {
+    h ^= b;
+    h.wrapping_mul(FNV_PRIME)
+}
+
+/// Mixes two hashes into one (order-sensitive).
+#[inline]
+fn mix(a: u64, b: u64) -> u64 {
+    let x = (a ^ b.rotate_left(25)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 31)
+}
+
+/// A feature bucket from a template id and a value hash.
+#[inline]
+fn bucket(template: u64, value: u64) -> u32 {
+    let x = mix(template.wrapping_mul(0xD6E8_FEB8_6659_FD93), value);
+    let x = (x ^ (x >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    (x >> (64 - BITS)) as u32
+}
+
+/// Capitalization class of a token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum Case {
+    /// No letters.
+    NoAlpha = 0,
+    /// All letters lowercase.
+    Lower = 1,
+    /// First letter uppercase, some lowercase after it ("Seoul", "McDonald").
+    Title = 2,
+    /// Every letter uppercase, two or more letters ("NATO").
+    Upper = 3,
+    /// A single uppercase letter ("A", "J.").
+    Single = 4,
+    /// Lowercase first, uppercase later ("iPhone", "de Gaulle"-like mixes).
+    Mixed = 5,
+}
+
+/// Per-token values computed once per document.
+#[derive(Clone, Copy)]
+pub(crate) struct TokInfo {
+    lower: u64,
+    shape: u64,
+    short_shape: u64,
+    prefix: [u64; 4],
+    suffix: [u64; 4],
+    case: Case,
+    /// First token of a sentence (document start, line start, after . ! ? or a
+    /// quote/bracket that itself opens a sentence).
+    sent_start: bool,
+    /// The token's line has letters and no lowercase letter (a headline).
+    caps_line: bool,
+    /// Token kind as a small integer.
+    kind: u8,
+}
+
+impl TokInfo {
+    /// Hash of an absent token (before the start or after the end).
+    const PAD: u64 = 0x5bd1_e995_1234_5678;
+}
+
+/// Hashes the lowercased token text, its shape, short shape and affixes.
+fn token_info(word: &str, tok: &Token) -> TokInfo {
+    let mut lower = FNV_OFFSET;
+    let mut shape = FNV_OFFSET;
+    let mut short_shape = FNV_OFFSET;
+    let mut prefix = [0u64; 4];
+    let mut last_class = 0u32;
+    let mut run = 0usize;
+    let mut upper_n = 0usize;
+    let mut lower_n = 0usize;
+    let mut first_upper = false;
+    let mut nchars = 0usize;
+    for (ci, c) in word.chars().enumerate() {
+        nchars += 1;
+        let lc = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        };
+        lower = fnv(lower, u64::from(u32::from(lc)));
+        if ci < 4 {
+            prefix[ci] = lower;
+        }
+        let class = if c.is_uppercase() {
+            upper_n += 1;
+            if ci == 0 {
+                first_upper = true;
+            }
+            u32::from('X')
+        } else if c.is_lowercase() {
+            lower_n += 1;
+            u32::from('x')
+        } else if c.is_numeric() {
+            u32::from('d')
+        } else if c.is_alphabetic() {
+            // Caseless letters (CJK, Arabic ...).
+            u32::from('a')
+        } else {
+            u32::from(c)
+        };
+        if class == last_class {
+            run += 1;
+        } else {
+            short_shape = fnv(short_shape, u64::from(class));
+            last_class = class;
+            run = 1;
+        }
+        if run <= 4 {
+            shape = fnv(shape, u64::from(class));
+        }
+    }
+    // Short words: the prefix of length n only exists when the word is at least n long.
+    for (n, p) in prefix.iter_mut().enumerate() {
+        if n >= nchars {
+            *p = 0;
+        }
+    }
+    let mut suffix = [0u64; 4];
+    let mut it = word.char_indices().rev();
+    for s in &mut suffix {
+        match it.next() {
+            Some((i, _)) if i > 0 => *s = hash_lower(word.get(i..).unwrap_or("")),
+            _ => break,
+        }
+    }
+    let case = if upper_n + lower_n == 0 {
+        Case::NoAlpha
+    } else if upper_n == 0 {
+        Case::Lower
+    } else if lower_n == 0 {
+        if upper_n == 1 {
+            Case::Single
+        } else {
+            Case::Upper
+        }
+    } else if first_upper {
+        Case::Title
+    } else {
+        Case::Mixed
+    };
+    TokInfo {
+        lower,
+        shape,
+        short_shape,
+        prefix,
+        suffix,
+        case,
+        sent_start: false,
+        caps_line: false,
+        kind: kind_code(tok.kind),
+    }
+}
+
+fn kind_code(k: TokenKind) -> u8 {
+    match k {
+        TokenKind::Word => 1,
+        TokenKind::Number => 2,
+        TokenKind::Abbreviation => 3,
+        TokenKind::Money => 4,
+        TokenKind::Punct => 5,
+        TokenKind::Symbol => 6,
+        TokenKind::Possessive => 7,
+        _ => 0,
+    }
+}
+
+/// FNV hash of the lowercased string (same as [`TokInfo::lower`] for a whole word).
+fn hash_lower(s: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    for c in s.chars() {
+        let lc = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        };
+        h = fnv(h, u64::from(u32::from(lc)));
+    }
+    h
+}
+
+/// A `Hasher` for keys that already are good 64-bit hashes.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = fnv(self.0, u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// Document-level flags of a lowercased word.
+const SEEN_LOWER: u8 = 1;
+const SEEN_TITLE_MID: u8 = 2;
+const SEEN_UPPER: u8 = 4;
+
+/// Everything the decoder needs about one document, plus its prediction history.
+pub(crate) struct DocFeatures {
+    infos: Vec<TokInfo>,
+    /// Document-level evidence about each word (how it is written elsewhere).
+    seen: IdMap<u8>,
+    /// Last predicted entity type (1..=4, or 5 for O) of each capitalized word.
+    history: IdMap<u8>,
+}
+
+impl DocFeatures {
+    /// Precomputes token information for a document.
+    pub(crate) fn new(text: &str, tokens: &[Token]) -> Self {
+        let mut infos: Vec<TokInfo> =
+            tokens.iter().map(|t| token_info(t.text(text), t)).collect();
+        // Sentence starts.
+        let mut start = true;
+        for (info, tok) in infos.iter_mut().zip(tokens) {
+            if tok.is(Flags::LINE_START) {
+                start = true;
+            }
+            info.sent_start = start;
+            let w = tok.text(text);
+            start = if tok.kind == TokenKind::Punct {
+                matches!(w, "." | "!" | "?" | "..." | ":" | ";" | "--" | "-")
+                    || (start && (tok.is(Flags::QUOTE) || tok.is(Flags::OPEN_BRACKET)))
+            } else {
+                false
+            };
+        }
+        // Headline lines: letters but no lowercase letter.
+        let mut line_begin = 0usize;
+        for i in 0..=tokens.len() {
+            let at_break = i == tokens.len() || (i > line_begin && tokens[i].is(Flags::LINE_START));
+            if at_break {
+                let line = &infos[line_begin..i];
+                let letters = line.iter().any(|t| !matches!(t.case, Case::NoAlpha));
+                let lower = line.iter().any(|t| matches!(t.case, Case::Lower | Case::Title | Case::Mixed));
+                let caps = letters && !lower && line.iter().filter(|t| t.case == Case::Upper).count() >= 1;
+                for t in &mut infos[line_begin..i] {
+                    t.caps_line = caps;
+                }
+                line_begin = i;
+            }
+        }
+        let mut seen: IdMap<u8> = IdMap::default();
+        for t in &infos {
+            let flag = match t.case {
+                Case::Lower => SEEN_LOWER,
+                Case::Title if !t.sent_start && !t.caps_line => SEEN_TITLE_MID,
+                Case::Upper if !t.caps_line => SEEN_UPPER,
+                _ => continue,
+            };
+            *seen.entry(t.lower).or_insert(0) |= flag;
+        }
+        DocFeatures { infos, seen, history: IdMap::default() }
+    }
+
+    /// Number of tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.infos.len()
+    }
+
+    /// Records the class predicted for token `i` (feeds the document history feature).
+    pub(crate) fn observe(&mut self, i: usize, class: u8) {
+        let Some(t) = self.infos.get(i) else { return };
+        if matches!(t.case, Case::Title | Case::Upper | Case::Mixed | Case::Single) {
+            let ty = if class == 0 { 5 } else { type_of(class) };
+            self.history.insert(t.lower, ty);
+        }
+    }
+
+    /// Writes the feature buckets of token `i` given the two previous predicted classes.
+    pub(crate) fn features(&self, i: usize, p1: u8, p2: u8, out: &mut Vec<u32>) {
+        out.clear();
+        let Some(t) = self.infos.get(i) else { return };
+        let at = |k: isize| -> Option<&TokInfo> {
+            i.checked_add_signed(k).and_then(|j| self.infos.get(j))
+        };
+        let lw = |k: isize| at(k).map_or(TokInfo::PAD, |x| x.lower);
+        let sh = |k: isize| at(k).map_or(TokInfo::PAD, |x| x.shape);
+        let ss = |k: isize| at(k).map_or(TokInfo::PAD, |x| x.short_shape);
+        let case = t.case as u64;
+        let ctx = u64::from(t.sent_start) | u64::from(t.caps_line) << 1;
+        let mut f = |template: u64, value: u64| out.push(bucket(template, value));
+
+        f(0, 0);
+        f(1, t.lower);
+        f(2, t.shape);
+        f(3, t.short_shape);
+        f(4, mix(t.lower, case));
+        for (n, &p) in t.prefix.iter().enumerate() {
+            if p != 0 {
+                f(10 + n as u64, p);
+            }
+        }
+        for (n, &s) in t.suffix.iter().enumerate() {
+            if s != 0 {
+                f(20 + n as u64, s);
+            }
+        }
+        f(30, lw(-1));
+        f(31, lw(1));
+        f(32, lw(-2));
+        f(33, lw(2));
+        f(34, mix(lw(-1), t.lower));
+        f(35, mix(t.lower, lw(1)));
+        f(36, sh(-1));
+        f(37, sh(1));
+        f(38, mix(mix(ss(-1), t.short_shape), ss(1)));
+        f(39, mix(sh(-1), t.shape));
+        f(40, mix(t.shape, sh(1)));
+        f(41, mix(case, ctx));
+        f(42, mix(t.short_shape, ctx));
+        f(43, mix(t.lower, ctx));
+        f(44, u64::from(t.kind));
+        f(45, mix(lw(-1), case));
+        f(46, mix(lw(1), case));
+        // Tag history.
+        let (p1, p2) = (u64::from(p1), u64::from(p2));
+        f(50, p1);
+        f(51, mix(p1, p2));
+        f(52, mix(p1, t.lower));
+        f(53, mix(p1, t.short_shape));
+        f(54, mix(p1, mix(case, ctx)));
+        // Document level: how the same word is written elsewhere, and what it was tagged.
+        let seen = self.seen.get(&t.lower).copied().unwrap_or(0);
+        f(60, mix(case, u64::from(seen) | ctx << 4));
+        let hist = self.history.get(&t.lower).copied().unwrap_or(0);
+        if hist != 0 && !matches!(t.case, Case::Lower | Case::NoAlpha) {
+            f(61, u64::from(hist));
+            f(62, mix(u64::from(hist), mix(case, p1)));
+        }
+        // Next word's history (e.g. "Blackburn" after an unknown given name).
+        if let Some(n) = at(1) {
+            if let Some(&h) = self.history.get(&n.lower) {
+                if !matches!(n.case, Case::Lower | Case::NoAlpha) {
+                    f(63, mix(u64::from(h), case));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transitions() {
+        assert!(allowed(START, 0));
+        assert!(allowed(START, 1));
+        assert!(!allowed(START, 2));
+        assert!(allowed(1, 2));
+        assert!(allowed(2, 2));
+        assert!(!allowed(3, 2));
+        assert!(!allowed(0, 8));
+        assert!(allowed(7, 8));
+        assert_eq!(type_of(0), 0);
+        assert_eq!(type_of(1), 1);
+        assert_eq!(type_of(2), 1);
+        assert_eq!(type_of(8), 4);
+    }
+
+    #[test]
+    fn case_sensitive_lower_is_shared() {
+        let text = "SEOUL Seoul seoul";
+        let toks = dateline_text::tokenize(text);
+        let d = DocFeatures::new(text, &toks);
+        assert_eq!(d.infos[0].lower, d.infos[1].lower);
+        assert_eq!(d.infos[1].lower, d.infos[2].lower);
+        assert!(d.infos[0].shape != d.infos[1].shape);
+        assert!(d.infos[0].case == Case::Upper);
+        assert!(d.infos[1].case == Case::Title);
+    }
+
+    #[test]
+    fn headline_and_sentence_start() {
+        let text = "GERMANY BEATS ITALY\nThe team won. Germany scored.";
+        let toks = dateline_text::tokenize(text);
+        let d = DocFeatures::new(text, &toks);
+        assert!(d.infos[0].caps_line && d.infos[2].caps_line);
+        assert!(!d.infos[3].caps_line);
+        assert!(d.infos[3].sent_start);
+        assert!(!d.infos[4].sent_start);
+        assert!(d.infos[7].sent_start);
+        let mut out = Vec::new();
+        d.features(0, START, START, &mut out);
+        assert!(out.len() > 30);
+        assert!(out.iter().all(|&b| b < (1 << BITS)));
+    }
+
+    #[test]
+    fn suffix_of_short_word() {
+        let text = "Xi";
+        let toks = dateline_text::tokenize(text);
+        let d = DocFeatures::new(text, &toks);
+        assert_ne!(d.infos[0].suffix[0], 0);
+        assert_eq!(d.infos[0].suffix[1], 0);
+        assert_ne!(d.infos[0].prefix[1], 0);
+        assert_eq!(d.infos[0].prefix[2], 0);
+    }
+}
+
+/// The start-of-sequence history marker, exported for the decoder.
+pub(crate) const START_CLASS: u8 = START;

@@ -1,0 +1,326 @@
+//! The compact weight table and its binary format.
+//!
+//! Format (little endian):
+//!
+//! ```text
+//! magic    8 bytes  b"DLNERTG1"
+//! version  u32      feature-set version (features::FEATURE_VERSION)
+//! bits     u32      hash bits (features::BITS)
+//! classes  u32      number of classes (9)
+//! scale    f32      weight = i16 value * scale
+//! count    u32      number of rows
+//! rows     count x (u32 bucket, classes x i16)
+//! desc_len u32      length of the description
+//! desc     UTF-8    what the weights were trained on
+//! ```
+
+use super::features::{allowed, DocFeatures, BITS, FEATURE_VERSION, NCLASS, START_CLASS};
+use dateline_text::Token;
+
+const MAGIC: &[u8; 8] = b"DLNERTG1";
+
+/// One row of the open-addressed table: a bucket and its weights for each class.
+#[derive(Clone, Copy, Default)]
+struct Row {
+    /// Bucket + 1 (0 marks an empty slot).
+    key: u32,
+    w: [i16; NCLASS],
+}
+
+/// A trained tagger model: quantized weights in an open-addressed hash table.
+///
+/// The built-in model is [`super::builtin`]; the training example builds others
+/// with [`super::train`].
+#[derive(Clone)]
+pub struct Model {
+    table: Vec<Row>,
+    mask: usize,
+    rows: usize,
+    scale: f32,
+    description: String,
+}
+
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Model")
+            .field("rows", &self.rows)
+            .field("scale", &self.scale)
+            .field("description", &self.description)
+            .finish()
+    }
+}
+
+/// Reads little-endian values from a byte slice without panicking.
+struct Reader<'b> {
+    bytes: &'b [u8],
+}
+
+impl<'b> Reader<'b> {
+    fn take(&mut self, n: usize) -> Option<&'b [u8]> {
+        if self.bytes.len() < n {
+            return None;
+        }
+        let (head, tail) = self.bytes.split_at(n);
+        self.bytes = tail;
+        Some(head)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        let b = self.take(4)?;
+        Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn i16(&mut self) -> Option<i16> {
+        let b = self.take(2)?;
+        Some(i16::from_le_bytes([b[0], b[1]]))
+    }
+}
+
+impl Model {
+    /// Builds a model from `(bucket, weights)` rows (weights in float) quantized to i16.
+    pub(crate) fn from_rows(rows: &[(u32, [f32; NCLASS])], description: &str) -> Model {
+        let max = rows
+            .iter()
+            .flat_map(|(_, w)| w.iter())
+            .fold(0f32, |m, &v| m.max(v.abs()));
+        let scale = if max > 0.0 { max / 32000.0 } else { 1.0 };
+        let q: Vec<(u32, [i16; NCLASS])> = rows
+            .iter()
+            .map(|(b, w)| (*b, w.map(|v| (v / scale).round().clamp(-32767.0, 32767.0) as i16)))
+            .collect();
+        Model::from_quantized(&q, scale, description.to_string())
+    }
+
+    fn from_quantized(rows: &[(u32, [i16; NCLASS])], scale: f32, description: String) -> Model {
+        let size = (rows.len() * 2).next_power_of_two().max(16);
+        let mask = size - 1;
+        let mut table = vec![Row::default(); size];
+        let mut count = 0usize;
+        for &(b, w) in rows {
+            let key = b + 1;
+            let mut slot = slot_of(b) & mask;
+            loop {
+                let row = &mut table[slot];
+                if row.key == 0 {
+                    *row = Row { key, w };
+                    count += 1;
+                    break;
+                }
+                if row.key == key {
+                    row.w = w;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        Model { table, mask, rows: count, scale, description }
+    }
+
+    /// Parses a model from its binary form; `None` when the bytes are not a model of
+    /// this version (wrong magic, feature version, hash bits or truncated data).
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_entities::tagger::Model;
+    /// assert!(Model::from_bytes(b"not a model").is_none());
+    /// let m = dateline_entities::tagger::builtin();
+    /// let again = Model::from_bytes(&m.to_bytes()).unwrap();
+    /// assert_eq!(again.rows(), m.rows());
+    /// ```
+    #[must_use]
+    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+        let mut r = Reader { bytes };
+        if r.take(8)? != MAGIC {
+            return None;
+        }
+        if r.u32()? != FEATURE_VERSION || r.u32()? != BITS || r.u32()? as usize != NCLASS {
+            return None;
+        }
+        let scale = f32::from_bits(r.u32()?);
+        let count = r.u32()? as usize;
+        if count > (1 << BITS) || r.bytes.len() < count * (4 + 2 * NCLASS) {
+            return None;
+        }
+        let mut rows = Vec::with_capacity(count);
+        for _ in 0..count {
+            let b = r.u32()?;
+            if b >= (1 << BITS) {
+                return None;
+            }
+            let mut w = [0i16; NCLASS];
+            for v in &mut w {
+                *v = r.i16()?;
+            }
+            rows.push((b, w));
+        }
+        let len = r.u32()? as usize;
+        let description = String::from_utf8(r.take(len)?.to_vec()).ok()?;
+        if !scale.is_finite() || scale <= 0.0 {
+            return None;
+        }
+        Some(Model::from_quantized(&rows, scale, description))
+    }
+
+    /// The binary form (see the module docs of `tagger` for the layout).
+    ///
+    /// # Example
+    /// ```
+    /// let bytes = dateline_entities::tagger::builtin().to_bytes();
+    /// assert_eq!(&bytes[..8], b"DLNERTG1");
+    /// ```
+    #[must_use]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut rows: Vec<&Row> = self.table.iter().filter(|r| r.key != 0).collect();
+        rows.sort_by_key(|r| r.key);
+        let mut out = Vec::with_capacity(32 + rows.len() * (4 + 2 * NCLASS) + self.description.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+        out.extend_from_slice(&BITS.to_le_bytes());
+        out.extend_from_slice(&(NCLASS as u32).to_le_bytes());
+        out.extend_from_slice(&self.scale.to_bits().to_le_bytes());
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for r in rows {
+            out.extend_from_slice(&(r.key - 1).to_le_bytes());
+            for v in r.w {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        out.extend_from_slice(&(self.description.len() as u32).to_le_bytes());
+        out.extend_from_slice(self.description.as_bytes());
+        out
+    }
+
+    /// Number of weight rows (features that survived pruning).
+    ///
+    /// # Example
+    /// ```
+    /// assert!(dateline_entities::tagger::builtin().rows() > 0);
+    /// ```
+    #[must_use]
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// What the weights were trained on (written by the training command).
+    ///
+    /// # Example
+    /// ```
+    /// assert!(dateline_entities::tagger::builtin().description().contains("CoNLL-2003"));
+    /// ```
+    #[must_use]
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    #[inline]
+    fn add(&self, bucket: u32, scores: &mut [i32; NCLASS]) {
+        let key = bucket + 1;
+        let mut slot = slot_of(bucket) & self.mask;
+        loop {
+            let Some(row) = self.table.get(slot) else { return };
+            if row.key == key {
+                for (s, &w) in scores.iter_mut().zip(&row.w) {
+                    *s += i32::from(w);
+                }
+                return;
+            }
+            if row.key == 0 {
+                return;
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+
+    /// Greedy left-to-right decoding: one class and one confidence per token.
+    pub(crate) fn decode(&self, text: &str, tokens: &[Token]) -> (Vec<u8>, Vec<f32>) {
+        let mut doc = DocFeatures::new(text, tokens);
+        let n = doc.len();
+        let mut classes = Vec::with_capacity(n);
+        let mut conf = Vec::with_capacity(n);
+        let mut feats = Vec::with_capacity(64);
+        let (mut p1, mut p2) = (START_CLASS, START_CLASS);
+        for i in 0..n {
+            doc.features(i, p1, p2, &mut feats);
+            let mut scores = [0i32; NCLASS];
+            for &b in &feats {
+                self.add(b, &mut scores);
+            }
+            let (best, margin) = best_allowed(&scores, p1);
+            classes.push(best);
+            conf.push(1.0 / (1.0 + (-(margin as f32) * self.scale).exp()));
+            doc.observe(i, best);
+            p2 = p1;
+            p1 = best;
+        }
+        (classes, conf)
+    }
+}
+
+/// The best class allowed after `prev` and its margin over the runner-up.
+pub(crate) fn best_allowed<T: Copy + PartialOrd + std::ops::Sub<Output = T>>(
+    scores: &[T; NCLASS],
+    prev: u8,
+) -> (u8, T) {
+    let mut best = 0u8;
+    let mut second: Option<T> = None;
+    for c in 1..NCLASS as u8 {
+        if !allowed(prev, c) {
+            continue;
+        }
+        let s = scores[c as usize];
+        if s > scores[best as usize] {
+            second = Some(scores[best as usize]);
+            best = c;
+        } else if second.map_or(true, |x| s > x) {
+            second = Some(s);
+        }
+    }
+    let top = scores[best as usize];
+    (best, top - second.unwrap_or(top))
+}
+
+#[inline]
+fn slot_of(bucket: u32) -> usize {
+    (bucket.wrapping_mul(0x9E37_79B1) >> 4) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let rows = vec![(5u32, [1.0f32; NCLASS]), (7, [-2.0; NCLASS]), ((1 << BITS) - 1, [0.5; NCLASS])];
+        let m = Model::from_rows(&rows, "test");
+        assert_eq!(m.rows(), 3);
+        let b = m.to_bytes();
+        let m2 = Model::from_bytes(&b).unwrap();
+        assert_eq!(m2.rows(), 3);
+        assert_eq!(m2.description(), "test");
+        assert_eq!(m2.to_bytes(), b);
+        let mut s = [0i32; NCLASS];
+        m2.add(7, &mut s);
+        assert!(s.iter().all(|&v| v == -32000));
+        m2.add(6, &mut s);
+        assert!(s.iter().all(|&v| v == -32000));
+    }
+
+    #[test]
+    fn rejects_truncated_and_bad() {
+        let m = Model::from_rows(&[(1, [1.0; NCLASS])], "x");
+        let b = m.to_bytes();
+        for cut in 0..b.len() {
+            assert!(Model::from_bytes(&b[..cut]).is_none(), "cut {cut}");
+        }
+        let mut bad = b.clone();
+        bad[8] ^= 1;
+        assert!(Model::from_bytes(&bad).is_none());
+    }
+
+    #[test]
+    fn best_respects_transitions() {
+        let mut s = [0i32; NCLASS];
+        s[2] = 10; // I-PER
+        s[1] = 5; // B-PER
+        assert_eq!(best_allowed(&s, START_CLASS), (1, 5));
+        assert_eq!(best_allowed(&s, 1), (2, 5));
+    }
+}
