@@ -83,19 +83,27 @@ impl Source {
                 io::stdin()
                     .lock()
                     .read_to_end(&mut buf)
-                    .map_err(|source| CliError::Read { path: path.clone(), source })?;
+                    .map_err(|source| CliError::Read {
+                        path: path.clone(),
+                        source,
+                    })?;
                 buf
             }
-            Source::File(p) => {
-                fs::read(p).map_err(|source| CliError::Read { path: path.clone(), source })?
-            }
+            Source::File(p) => fs::read(p).map_err(|source| CliError::Read {
+                path: path.clone(),
+                source,
+            })?,
         };
         let text = decode(bytes, lossy, &path)?;
         let id = match self {
             Source::Stdin => "stdin".to_owned(),
             Source::File(p) => document_id(p),
         };
-        Ok(Document { id, source: path.display().to_string(), text })
+        Ok(Document {
+            id,
+            source: path.display().to_string(),
+            text,
+        })
     }
 }
 
@@ -107,17 +115,19 @@ pub(crate) fn decode(bytes: Vec<u8>, lossy: bool, path: &Path) -> Result<String,
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        Err(e) => {
-            Err(CliError::Utf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })
-        }
+        Err(e) => Err(CliError::Utf8 {
+            path: path.to_path_buf(),
+            offset: e.utf8_error().valid_up_to(),
+        }),
     }
 }
 
 /// The document id of a path: its file stem ("seeds/000_abc.txt" -> "000_abc").
 pub(crate) fn document_id(path: &Path) -> String {
-    path.file_stem()
-        .or_else(|| path.file_name())
-        .map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
+    path.file_stem().or_else(|| path.file_name()).map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }
 
 /// Expands PATH arguments, in argument order; each directory contributes its matching files
@@ -139,7 +149,10 @@ pub(crate) fn expand(paths: &[PathBuf], globs: &[String]) -> (Vec<Source>, Vec<C
                 sources.extend(found.into_iter().map(Source::File));
             }
             Ok(_) => sources.push(Source::File(path.clone())),
-            Err(source) => errors.push(CliError::Read { path: path.clone(), source }),
+            Err(source) => errors.push(CliError::Read {
+                path: path.clone(),
+                source,
+            }),
         }
     }
     (sources, errors)
@@ -151,7 +164,10 @@ fn walk(dir: &Path, globs: &[String], found: &mut Vec<PathBuf>, errors: &mut Vec
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(source) => {
-            errors.push(CliError::Read { path: dir.to_path_buf(), source });
+            errors.push(CliError::Read {
+                path: dir.to_path_buf(),
+                source,
+            });
             return;
         }
     };
@@ -159,16 +175,23 @@ fn walk(dir: &Path, globs: &[String], found: &mut Vec<PathBuf>, errors: &mut Vec
         let entry = match entry {
             Ok(entry) => entry,
             Err(source) => {
-                errors.push(CliError::Read { path: dir.to_path_buf(), source });
+                errors.push(CliError::Read {
+                    path: dir.to_path_buf(),
+                    source,
+                });
                 continue;
             }
         };
         let path = entry.path();
-        let Ok(file_type) = entry.file_type() else { continue };
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
         if file_type.is_dir() {
             walk(&path, globs, found, errors);
         } else if (file_type.is_file() || (file_type.is_symlink() && path.is_file()))
-            && globs.iter().any(|g| glob_match(g, &entry.file_name().to_string_lossy()))
+            && globs
+                .iter()
+                .any(|g| glob_match(g, &entry.file_name().to_string_lossy()))
         {
             found.push(path);
         }
@@ -234,7 +257,10 @@ mod tests {
         let err = decode(bad.clone(), false, Path::new("f.txt")).unwrap_err();
         assert!(err.to_string().contains("f.txt"));
         assert!(err.to_string().contains("offset 3"));
-        assert_eq!(decode(bad, true, Path::new("f.txt")).unwrap(), "ok \u{fffd} there");
+        assert_eq!(
+            decode(bad, true, Path::new("f.txt")).unwrap(),
+            "ok \u{fffd} there"
+        );
     }
 
     #[test]
@@ -244,12 +270,17 @@ mod tests {
         fs::write(dir.join("b.txt"), "b").unwrap();
         fs::write(dir.join("sub/a.txt"), "a").unwrap();
         fs::write(dir.join("c.md"), "c").unwrap();
-        let (sources, errors) =
-            expand(&[dir.join("missing.txt"), dir.clone()], &["*.txt".to_owned()]);
+        let (sources, errors) = expand(
+            &[dir.join("missing.txt"), dir.clone()],
+            &["*.txt".to_owned()],
+        );
         assert_eq!(errors.len(), 1);
         assert_eq!(
             sources,
-            vec![Source::File(dir.join("b.txt")), Source::File(dir.join("sub/a.txt"))]
+            vec![
+                Source::File(dir.join("b.txt")),
+                Source::File(dir.join("sub/a.txt"))
+            ]
         );
         fs::remove_dir_all(&dir).unwrap();
     }

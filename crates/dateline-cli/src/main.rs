@@ -3,6 +3,7 @@
 //! ```text
 //! dateline dates [--anchor YYYY-MM-DD] [--date-order mdy|dmy|ymd] [--format table|jsonl] [PATH|-]...
 //! dateline timeml INPUT_DIR OUTPUT_DIR
+//! dateline conll INPUT OUTPUT [--labels conll|ontonotes]
 //! ```
 //!
 //! Exit codes: 0 success, 1 some documents failed (each failure is reported on stderr with
@@ -34,6 +35,8 @@ enum Command {
     Dates(cmd::dates::DatesArgs),
     /// Annotate a directory of TimeML documents with our TIMEX3 tags (for TempEval-style scoring).
     Timeml(cmd::timeml::TimemlArgs),
+    /// Tag a CoNLL file with predicted entity tags (IOB2), for conlleval-style scoring.
+    Conll(cmd::conll::ConllArgs),
 }
 
 /// What a run did: documents done and documents failed.
@@ -60,6 +63,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Dates(args) => cmd::dates::run(args, &mut out),
         Command::Timeml(args) => cmd::timeml::run(args),
+        Command::Conll(args) => cmd::conll::run(args),
     };
     match result {
         Ok(outcome) if outcome.failed == 0 => ExitCode::SUCCESS,

@@ -101,7 +101,10 @@ pub(crate) struct Table {
 impl Table {
     /// A table with these column names.
     pub(crate) fn new(header: Vec<&'static str>) -> Self {
-        Table { header, header_written: false }
+        Table {
+            header,
+            header_written: false,
+        }
     }
 
     /// Writes one block of rows (the header first, before the first block).
@@ -137,7 +140,11 @@ fn write_row<W: Write>(out: &mut W, row: &[String], widths: &[usize]) -> io::Res
     for (i, cell) in row.iter().enumerate() {
         line.push_str(cell);
         if i < last {
-            let pad = widths.get(i).copied().unwrap_or(0).saturating_sub(cell.chars().count());
+            let pad = widths
+                .get(i)
+                .copied()
+                .unwrap_or(0)
+                .saturating_sub(cell.chars().count());
             line.push_str(&" ".repeat(pad + 2));
         }
     }
@@ -146,7 +153,9 @@ fn write_row<W: Write>(out: &mut W, row: &[String], widths: &[usize]) -> io::Res
 
 /// Makes a cell printable on one line: control characters (newlines, tabs) become spaces.
 pub(crate) fn one_line(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 #[cfg(test)]
@@ -157,8 +166,10 @@ mod tests {
     fn table_aligns_columns() {
         let mut t = Table::new(vec!["a", "bb"]);
         let mut out = Vec::new();
-        t.write_block(&mut out, &[vec!["xxx".into(), "y".into()]]).unwrap();
-        t.write_block(&mut out, &[vec!["1".into(), "2".into()]]).unwrap();
+        t.write_block(&mut out, &[vec!["xxx".into(), "y".into()]])
+            .unwrap();
+        t.write_block(&mut out, &[vec!["1".into(), "2".into()]])
+            .unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "a    bb\nxxx  y\n1  2\n");
     }
 

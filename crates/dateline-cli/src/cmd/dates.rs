@@ -29,7 +29,9 @@ pub(crate) struct DatesArgs {
     pub(crate) input: InputArgs,
 }
 
-const HEADER: [&str; 7] = ["file", "offsets", "text", "kind", "value", "modifier", "range"];
+const HEADER: [&str; 7] = [
+    "file", "offsets", "text", "kind", "value", "modifier", "range",
+];
 
 /// Runs `dateline dates`, writing to `out` and reporting failed documents on stderr.
 ///
@@ -75,13 +77,19 @@ fn write_document<W: Write>(
     let map = OffsetMap::new(&doc.text);
     let mut dates = Vec::with_capacity(found.len());
     for timex in &found {
-        let entry = DateEntry::new(timex, &map)
-            .map_err(|source| CliError::Offsets { path: doc.source.clone().into(), source })?;
+        let entry = DateEntry::new(timex, &map).map_err(|source| CliError::Offsets {
+            path: doc.source.clone().into(),
+            source,
+        })?;
         dates.push(entry);
     }
     match format {
         Format::Jsonl => {
-            let record = DatesRecord { id: &doc.id, source: &doc.source, dates };
+            let record = DatesRecord {
+                id: &doc.id,
+                source: &doc.source,
+                dates,
+            };
             write_jsonl(out, &record).map_err(CliError::Stdout)
         }
         Format::Table => {
@@ -95,13 +103,16 @@ fn write_document<W: Write>(
                         d.kind.to_owned(),
                         d.value.to_owned(),
                         d.modifier.unwrap_or("-").to_owned(),
-                        d.range.as_ref().map_or_else(|| "-".to_owned(), |[a, b]| {
-                            if a == b {
-                                a.clone()
-                            } else {
-                                format!("{a}..{b}")
-                            }
-                        }),
+                        d.range.as_ref().map_or_else(
+                            || "-".to_owned(),
+                            |[a, b]| {
+                                if a == b {
+                                    a.clone()
+                                } else {
+                                    format!("{a}..{b}")
+                                }
+                            },
+                        ),
                     ]
                 })
                 .collect();

@@ -1,5 +1,6 @@
 //! The subcommands, one module each.
 
+pub(crate) mod conll;
 pub(crate) mod dates;
 pub(crate) mod timeml;
 
@@ -44,8 +45,13 @@ mod tests {
 
     #[test]
     fn anchors() {
-        assert_eq!(parse_anchor("2023-09-23"), Ok(NaiveDate::from_ymd_opt(2023, 9, 23).unwrap()));
+        assert_eq!(
+            parse_anchor("2023-09-23"),
+            Ok(NaiveDate::from_ymd_opt(2023, 9, 23).unwrap())
+        );
         assert!(parse_anchor("2023-02-30").is_err());
-        assert!(parse_anchor("23/09/2023").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(parse_anchor("23/09/2023")
+            .unwrap_err()
+            .contains("YYYY-MM-DD"));
     }
 }

@@ -84,17 +84,27 @@ fn same_dir(a: &Path, b: &Path) -> bool {
 }
 
 fn convert_file(path: &Path, args: &TimemlArgs, options: &Options) -> Result<(), CliError> {
-    let bytes = fs::read(path).map_err(|source| CliError::Read { path: path.into(), source })?;
+    let bytes = fs::read(path).map_err(|source| CliError::Read {
+        path: path.into(),
+        source,
+    })?;
     let doc = decode(bytes, args.lossy, path)?;
-    let annotated = annotate(&doc, options)
-        .map_err(|message| CliError::TimeMl { path: path.into(), message })?;
+    let annotated = annotate(&doc, options).map_err(|message| CliError::TimeMl {
+        path: path.into(),
+        message,
+    })?;
     let relative = path.strip_prefix(&args.input_dir).unwrap_or(path);
     let target = args.output_dir.join(relative);
     if let Some(parent) = target.parent() {
-        fs::create_dir_all(parent)
-            .map_err(|source| CliError::Write { path: parent.into(), source })?;
+        fs::create_dir_all(parent).map_err(|source| CliError::Write {
+            path: parent.into(),
+            source,
+        })?;
     }
-    fs::write(&target, annotated).map_err(|source| CliError::Write { path: target, source })
+    fs::write(&target, annotated).map_err(|source| CliError::Write {
+        path: target,
+        source,
+    })
 }
 
 /// Annotates one TimeML document (see the module docs).
@@ -254,7 +264,10 @@ fn dct_from_tag(tag: &str) -> Dct {
             .ok()
             .or_else(|| NaiveDate::parse_from_str(head, "%Y%m%d").ok())
     });
-    Dct { tid: attr(tag, "tid"), date }
+    Dct {
+        tid: attr(tag, "tid"),
+        date,
+    }
 }
 
 /// Start tags `<NAME ...>` (or self-closing) in `s`.
@@ -452,7 +465,9 @@ fn markup_len(s: &str) -> Option<usize> {
 
 fn tag_name(markup: &str) -> &str {
     let body = markup.trim_start_matches('<').trim_start_matches('/');
-    let end = body.find(|c: char| c.is_whitespace() || c == '>' || c == '/').unwrap_or(body.len());
+    let end = body
+        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .unwrap_or(body.len());
     &body[..end]
 }
 
@@ -465,7 +480,9 @@ fn tids(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(at) = s[from..].find('<').map(|i| i + from) {
-        let Some(len) = markup_len(&s[at..]) else { break };
+        let Some(len) = markup_len(&s[at..]) else {
+            break;
+        };
         if let Some(t) = attr(&s[at..at + len], "tid") {
             out.push(t);
         }
@@ -479,7 +496,9 @@ fn drop_links(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut from = 0;
     while let Some(at) = s[from..].find('<').map(|i| i + from) {
-        let Some(len) = markup_len(&s[at..]) else { break };
+        let Some(len) = markup_len(&s[at..]) else {
+            break;
+        };
         let markup = &s[at..at + len];
         if markup.starts_with("</") || !LINKS.contains(&tag_name(markup)) {
             out.push_str(&s[from..at + len]);
@@ -539,7 +558,10 @@ that &quot;September 23, 2023&quot; was fine.\n</TEXT>\n\
     /// depend on the date engine).
     fn fixed(plain: &str, options: &Options) -> Vec<Timex> {
         let mut out = Vec::new();
-        for (phrase, value) in [("Friday", "2023-09-22"), ("September 23, 2023", "2023-09-23")] {
+        for (phrase, value) in [
+            ("Friday", "2023-09-22"),
+            ("September 23, 2023", "2023-09-23"),
+        ] {
             if let Some(at) = plain.find(phrase) {
                 out.push(Timex {
                     span: dateline_text::Span::new(at, at + phrase.len()),
