@@ -1,0 +1,475 @@
+//! Canonical entities: grouping mentions by key, acronyms, surnames, tagger merge.
+
+use std::collections::HashMap;
+
+use dateline_text::Span;
+
+use crate::extract::{Cand, Conf, Wk, W};
+use crate::gazetteer::{push_key, slug, Gazetteer, Kind, GAZETTEER};
+use crate::lexicon::{EA_SURNAMES, NEVER_NAME};
+use crate::tagger::{CoarseLabel, Tagged};
+use crate::{Entities, Entity, Label, Mention};
+
+fn wtext<'t>(text: &'t str, w: &W) -> &'t str {
+    w.span.slice(text).unwrap_or("")
+}
+
+/// Merges the statistical tagger's mentions into the rule candidates: rules backed by a
+/// gazetteer, head word or title win; the tagger types what the rules only guessed.
+pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tagged]) -> Vec<Cand> {
+    let g = &*GAZETTEER;
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len() + tagged.len());
+    let mut ci = 0;
+    // Word index by byte start, for mapping tagger spans onto words.
+    let word_at = |start: usize| ws.binary_search_by_key(&start, |w| w.span.start).ok();
+    let word_end = |end: usize| ws.binary_search_by(|w| w.span.end.cmp(&end)).ok();
+    let mut cands = cands.into_iter().peekable();
+    let mut pending: Vec<Cand> = Vec::new();
+    for t in tagged {
+        // Pass through candidates that end before this tagged span.
+        while let Some(c) = cands.peek() {
+            if c.span.end <= t.span.start {
+                if let Some(c) = cands.next() {
+                    out.push(c);
+                }
+            } else {
+                break;
+            }
+        }
+        pending.clear();
+        while let Some(c) = cands.peek() {
+            if c.span.start < t.span.end {
+                if let Some(c) = cands.next() {
+                    pending.push(c);
+                }
+            } else {
+                break;
+            }
+        }
+        // A tagged span cutting into a candidate already placed (the tagger split a name
+        // the rules kept whole) adds nothing.
+        if out.last().is_some_and(|c| c.span.end > t.span.start) {
+            out.append(&mut pending);
+            continue;
+        }
+        let strong = pending.iter().any(|c| c.conf == Conf::Strong);
+        let (Some(a), Some(b)) = (word_at(t.span.start), word_end(t.span.end).map(|e| e + 1)) else {
+            out.append(&mut pending);
+            continue;
+        };
+        if strong || a >= b {
+            out.append(&mut pending);
+            continue;
+        }
+        // Trim a leading "the" the tagger may include.
+        let mut a = a;
+        while a < b && wtext(text, &ws[a]).eq_ignore_ascii_case("the") {
+            a += 1;
+        }
+        if a >= b || ws[a..b].iter().any(|w| w.brk && w.span.start > ws[a].span.start) {
+            out.append(&mut pending);
+            continue;
+        }
+        let span = Span::new(ws[a].span.start, ws[b - 1].span.end);
+        if b == a + 1 && pending.iter().all(|c| c.conf == Conf::Weak) {
+            // A lone word the rules rejected: common words and never-names stay out.
+            let low = wtext(text, &ws[a]).to_lowercase();
+            if NEVER_NAME.contains(low.as_str()) || (g.is_common(&low) && (ws[a].start || ws[a].kind == Wk::Upper)) {
+                continue;
+            }
+        }
+        let label = coarse_to_label(text, span, t.label, t.score, g, &pending);
+        out.push(Cand { a, b, span, label, conf: Conf::Default, entry: None, country: None, role: None, former: false });
+        // Keep the role/country information a replaced candidate had.
+        if let (Some(last), Some(p)) = (out.last_mut(), pending.iter().find(|p| p.role.is_some())) {
+            if last.label == Label::Person {
+                last.role = p.role;
+                last.country = p.country;
+                last.former = p.former;
+            }
+        }
+        let _ = ci;
+        ci += 1;
+    }
+    out.extend(cands);
+    out
+}
+
+fn coarse_to_label(text: &str, span: Span, l: CoarseLabel, score: f32, g: &Gazetteer, pending: &[Cand]) -> Label {
+    if let Some(p) = pending.iter().find(|p| p.span == span && p.conf == Conf::Default) {
+        // Same span: the rules' type stands unless the tagger is confident.
+        if score < 0.75 || matches!((l, p.label), (CoarseLabel::Per, Label::Person) | (CoarseLabel::Org, Label::Org)) {
+            return p.label;
+        }
+    }
+    match l {
+        CoarseLabel::Per => Label::Person,
+        CoarseLabel::Org => Label::Org,
+        CoarseLabel::Loc => {
+            let mut k = String::new();
+            push_key(&mut k, span.slice(text).unwrap_or(""));
+            let loc = g
+                .lookup(&k)
+                .and_then(|v| v.first())
+                .and_then(|s| g.entry(s.entry))
+                .is_some_and(|e| e.label == Label::Loc);
+            if loc {
+                Label::Loc
+            } else {
+                Label::Gpe
+            }
+        }
+        CoarseLabel::Misc => {
+            let s = span.slice(text).unwrap_or("");
+            let words = s.split_whitespace().count();
+            let norp_like = words == 1
+                && (s.ends_with("an") || s.ends_with("ans") || s.ends_with("ese") || s.ends_with("ish") || s.ends_with('i'));
+            if norp_like {
+                Label::Norp
+            } else if words == 1 {
+                Label::Norp
+            } else {
+                Label::Event
+            }
+        }
+    }
+}
+
+/// Does `acr` abbreviate `name`? The acronym's first letter starts the name and its letters
+/// appear in order in the name ("CCTV" / "China Central Television").
+pub(crate) fn is_acronym(acr: &str, name: &str) -> bool {
+    let letters: Vec<char> = acr.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let words = name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    if letters.len() < 2 || words < 2 || words > letters.len() + 2 {
+        return false;
+    }
+    let mut it = name.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric());
+    if it.clone().next() != letters.first().copied() {
+        return false;
+    }
+    // Every word initial (of capitalized words) should be used: a cheap check on counts.
+    letters.iter().all(|l| it.any(|c| c == *l))
+}
+
+fn family_name(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let first = words[0].to_lowercase();
+    if EA_SURNAMES.contains(first.as_str()) {
+        Some(first)
+    } else {
+        words.last().map(|w| w.to_lowercase())
+    }
+}
+
+struct Group {
+    cands: Vec<usize>,
+    entry: Option<u32>,
+    label: Label,
+    body_cc: Option<[u8; 2]>,
+}
+
+/// Groups candidates into canonical entities.
+pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
+    let g = &*GAZETTEER;
+    let mut cands = cands;
+    let n = cands.len();
+    // Acronyms defined in text: "China Central Television (CCTV)".
+    let mut acronym_of: HashMap<String, usize> = HashMap::new();
+    for i in 0..n {
+        let c = &cands[i];
+        let b = c.b;
+        let open = ws.get(b).is_some_and(|w| w.kind == Wk::Punct('('));
+        let close = ws.get(b + 2).is_some_and(|w| w.kind == Wk::Punct(')'));
+        let Some(aw) = ws.get(b + 1) else { continue };
+        if !(open && close && aw.kind == Wk::Upper) {
+            continue;
+        }
+        let acr = wtext(text, aw);
+        if is_acronym(acr, c.span.slice(text).unwrap_or("")) {
+            let mut k = String::new();
+            push_key(&mut k, acr);
+            acronym_of.entry(k).or_insert(i);
+        }
+    }
+    // Make sure every occurrence of a defined acronym is a mention.
+    if !acronym_of.is_empty() {
+        let mut extra = Vec::new();
+        let mut k = String::new();
+        let mut ci = 0;
+        for (wi, w) in ws.iter().enumerate() {
+            if w.kind != Wk::Upper {
+                continue;
+            }
+            while ci < cands.len() && cands[ci].b <= wi {
+                ci += 1;
+            }
+            let covered = ci < cands.len() && cands[ci].a <= wi;
+            k.clear();
+            push_key(&mut k, wtext(text, w));
+            if !covered {
+                if let Some(&def) = acronym_of.get(&k) {
+                    let label = cands[def].label;
+                    extra.push(Cand {
+                        a: wi,
+                        b: wi + 1,
+                        span: w.span,
+                        label,
+                        conf: Conf::Strong,
+                        entry: None,
+                        country: None,
+                        role: None,
+                        former: false,
+                    });
+                }
+            }
+        }
+        if !extra.is_empty() {
+            cands.extend(extra);
+            cands.sort_by_key(|c| (c.span.start, c.span.end));
+            // Recompute definitions' indices after the sort.
+            acronym_of.clear();
+            for i in 0..cands.len() {
+                let b = cands[i].b;
+                if let (Some(o), Some(aw), Some(cl)) = (ws.get(b), ws.get(b + 1), ws.get(b + 2)) {
+                    if o.kind == Wk::Punct('(') && cl.kind == Wk::Punct(')') && aw.kind == Wk::Upper {
+                        let acr = wtext(text, aw);
+                        if is_acronym(acr, cands[i].span.slice(text).unwrap_or("")) {
+                            let mut k = String::new();
+                            push_key(&mut k, acr);
+                            acronym_of.entry(k).or_insert(i);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let n = cands.len();
+    // Group by key.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut group_of: Vec<Option<usize>> = vec![None; n];
+    let mut key = String::new();
+    for i in 0..n {
+        let c = &cands[i];
+        if c.conf == Conf::Weak {
+            continue;
+        }
+        key.clear();
+        push_key(&mut key, c.span.slice(text).unwrap_or(""));
+        let target = acronym_of.get(&key).copied().filter(|&d| d != i).and_then(|d| group_of[d]);
+        let k = match (c.entry, c.country) {
+            (Some(e), Some(cc)) if g.entry(e).is_some_and(|e| e.kind == Kind::Body) => {
+                format!("e{e}:{}{}", cc[0] as char, cc[1] as char)
+            }
+            (Some(e), _) => format!("e{e}"),
+            (None, _) => format!("{}:{key}", c.label.id_prefix()),
+        };
+        let gi = match target.or_else(|| by_key.get(&k).copied()) {
+            Some(gi) => gi,
+            None => {
+                groups.push(Group {
+                    cands: Vec::new(),
+                    entry: c.entry,
+                    label: c.label,
+                    body_cc: c.country.filter(|_| c.entry.and_then(|e| g.entry(e)).is_some_and(|e| e.kind == Kind::Body)),
+                });
+                groups.len() - 1
+            }
+        };
+        by_key.entry(k).or_insert(gi);
+        groups[gi].cands.push(i);
+        group_of[i] = Some(gi);
+    }
+    // Surnames of multi-word people: "Xi" -> Xi Jinping, "Han" -> Han Duck-soo.
+    let mut surnames: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for (gi, gr) in groups.iter().enumerate() {
+        if gr.label != Label::Person {
+            continue;
+        }
+        let mut names: Vec<String> = gr.cands.iter().filter_map(|&i| cands[i].span.slice(text)).map(str::to_string).collect();
+        if let Some(e) = gr.entry.and_then(|e| g.entry(e)) {
+            names.push(e.name.to_string());
+        }
+        let first_pos = gr.cands.first().map_or(0, |&i| cands[i].span.start);
+        let mut seen: Vec<String> = Vec::new();
+        for nm in names {
+            if let Some(f) = family_name(&nm) {
+                if !seen.contains(&f) {
+                    surnames.entry(f.clone()).or_default().push((gi, first_pos));
+                    seen.push(f);
+                }
+            }
+        }
+    }
+    for i in 0..n {
+        let c = &cands[i];
+        let single = c.b == c.a + 1;
+        let linkable = single
+            && (c.label == Label::Person && c.entry.is_none()
+                || c.conf == Conf::Weak
+                || c.entry.and_then(|e| g.entry(e)).is_some_and(|e| e.kind == Kind::City));
+        if !linkable {
+            continue;
+        }
+        let low = c.span.slice(text).unwrap_or("").to_lowercase();
+        let Some(list) = surnames.get(&low) else { continue };
+        let pos = c.span.start;
+        let pick = list.iter().filter(|(_, p)| *p <= pos).max_by_key(|(_, p)| *p).or_else(|| list.first());
+        let Some(&(gi, _)) = pick else { continue };
+        if let Some(old) = group_of[i] {
+            if old == gi {
+                continue;
+            }
+            groups[old].cands.retain(|&x| x != i);
+        }
+        cands[i].label = Label::Person;
+        cands[i].entry = None;
+        groups[gi].cands.push(i);
+        group_of[i] = Some(gi);
+    }
+    // Remaining weak candidates: unknown lone words after a locative are places; others go.
+    for i in 0..n {
+        if group_of[i].is_none() && cands[i].conf == Conf::Weak && cands[i].label == Label::Gpe {
+            key.clear();
+            push_key(&mut key, cands[i].span.slice(text).unwrap_or(""));
+            let k = format!("gpe:{key}");
+            let gi = match by_key.get(&k) {
+                Some(&gi) => gi,
+                None => {
+                    groups.push(Group { cands: Vec::new(), entry: None, label: Label::Gpe, body_cc: None });
+                    by_key.insert(k, groups.len() - 1);
+                    groups.len() - 1
+                }
+            };
+            groups[gi].cands.push(i);
+            group_of[i] = Some(gi);
+        }
+    }
+    // Emit entities in order of first mention, mentions in text order.
+    let mut order: Vec<usize> = (0..groups.len()).filter(|&gi| !groups[gi].cands.is_empty()).collect();
+    for gr in &mut groups {
+        gr.cands.sort_by_key(|&i| cands[i].span.start);
+    }
+    order.sort_by_key(|&gi| groups[gi].cands.first().map_or(0, |&i| cands[i].span.start));
+    let mut index_of = vec![usize::MAX; groups.len()];
+    for (ei, &gi) in order.iter().enumerate() {
+        index_of[gi] = ei;
+    }
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut mention_ix: Vec<(usize, usize)> = Vec::new();
+    for i in 0..n {
+        if let Some(gi) = group_of[i] {
+            let c = &cands[i];
+            mention_ix.push((c.span.start, i));
+            let _ = gi;
+        }
+    }
+    mention_ix.sort_unstable();
+    let mut entities: Vec<Entity> = order
+        .iter()
+        .map(|&gi| {
+            let gr = &groups[gi];
+            let en = gr.entry.and_then(|e| g.entry(e));
+            let texts: Vec<&str> = gr.cands.iter().filter_map(|&i| cands[i].span.slice(text)).collect();
+            let longest = texts.iter().copied().max_by_key(|t| (t.split_whitespace().count(), t.len())).unwrap_or("");
+            let name = match en {
+                Some(e) if e.kind != Kind::Body => e.name.to_string(),
+                _ => longest.to_string(),
+            };
+            let label = en.map_or(gr.label, |e| e.label);
+            let mut role = None;
+            let mut country = None;
+            let mut former = false;
+            for &i in &gr.cands {
+                let c = &cands[i];
+                if role.is_none() {
+                    if let Some(r) = c.role {
+                        role = Some(r);
+                        former = c.former;
+                        country = c.country.or(country);
+                    }
+                }
+                if country.is_none() {
+                    country = c.country;
+                }
+            }
+            let cc = country.or(gr.body_cc).or_else(|| en.filter(|e| e.kind != Kind::Country).and_then(|e| e.iso));
+            let id = match en.and_then(|e| e.wikidata.as_deref()) {
+                Some(q) if en.is_some_and(|e| e.kind != Kind::Body) => q.to_string(),
+                _ => {
+                    let base = format!("{}:{}", label.id_prefix(), slug(en.map_or(name.as_str(), |e| &e.name)));
+                    match gr.body_cc {
+                        Some(b) => format!("{base}-{}", String::from_utf8_lossy(&b).to_lowercase()),
+                        None => base,
+                    }
+                }
+            };
+            let mut aliases: Vec<String> = Vec::new();
+            for t in texts {
+                if t != name && !aliases.iter().any(|a| a == t) {
+                    aliases.push(t.to_string());
+                }
+            }
+            Entity {
+                id,
+                name,
+                label,
+                role: role.map(str::to_string),
+                country: g.country_name(cc),
+                former,
+                aliases,
+                wikidata: en.and_then(|e| e.wikidata.as_deref()).map(str::to_string),
+                mentions: Vec::new(),
+            }
+        })
+        .collect();
+    for (_, i) in mention_ix {
+        let Some(gi) = group_of[i] else { continue };
+        let ei = index_of[gi];
+        let c = &cands[i];
+        let Some(t) = c.span.slice(text) else { continue };
+        let Some(ent) = entities.get_mut(ei) else { continue };
+        ent.mentions.push(mentions.len());
+        mentions.push(Mention { span: c.span, text: t.to_string(), label: ent.label, entity: ei });
+    }
+    // "his South Korean counterpart Yoon": the role of the person he is the counterpart of.
+    for ei in 0..entities.len() {
+        if entities[ei].role.as_deref() != Some("counterpart") {
+            continue;
+        }
+        let first = entities[ei].mentions.first().and_then(|&m| mentions.get(m)).map_or(0, |m| m.span.start);
+        let other = mentions
+            .iter()
+            .filter(|m| m.span.start < first && m.entity != ei && m.label == Label::Person)
+            .filter_map(|m| entities.get(m.entity).and_then(|e| e.role.clone()))
+            .filter(|r| r != "counterpart")
+            .next_back();
+        entities[ei].role = other;
+    }
+    Entities { mentions, entities }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronyms() {
+        assert!(is_acronym("CCTV", "China Central Television"));
+        assert!(is_acronym("KCNA", "Korean Central News Agency"));
+        assert!(is_acronym("WHO", "World Health Organization"));
+        assert!(!is_acronym("BBC", "China Central Television"));
+        assert!(!is_acronym("US", "Seoul"));
+    }
+
+    #[test]
+    fn family_names() {
+        assert_eq!(family_name("Xi Jinping").as_deref(), Some("xi"));
+        assert_eq!(family_name("Han Duck-soo").as_deref(), Some("han"));
+        assert_eq!(family_name("Sergey Lavrov").as_deref(), Some("lavrov"));
+        assert_eq!(family_name("Xi"), None);
+    }
+}

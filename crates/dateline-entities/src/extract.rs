@@ -1,0 +1,678 @@
+//! Mention finding: a word layer over the shared tokens, gazetteer and title matching,
+//! grouping of capitalized runs, typing by rules, roles from context.
+
+use dateline_text::{Flags, Span, Token, TokenKind, Tokenized};
+
+use crate::gazetteer::{push_key, Gazetteer, Kind, GAZETTEER};
+use crate::lexicon::{
+    is_connector, EA_SURNAMES, GIVEN_NAMES, LOCATIVES, NEVER_NAME, PREFIX, SAYING_VERBS, SUFFIX,
+    TITLE_MAP, TITLE_PREFIXES,
+};
+use crate::Label;
+
+/// Longest gazetteer surface, in words.
+const MAX_GAZ_WORDS: usize = 8;
+/// Longest run of unknown capitalized words typed as one name.
+const MAX_NAME_WORDS: usize = 8;
+/// Cities smaller than this need a locative context ("in X", "X, Country").
+const SMALL_CITY: u64 = 100_000;
+
+/// Surface class of a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Wk {
+    /// Starts with an uppercase letter (or is a name-like alphanumeric: "G20").
+    Cap,
+    /// All letters uppercase, at least two: "NATO", "U.S.".
+    Upper,
+    /// Lowercase word.
+    Lower,
+    /// Number.
+    Num,
+    /// Possessive clitic.
+    Poss,
+    /// Punctuation (first character).
+    Punct(char),
+    /// Anything else.
+    Other,
+}
+
+/// One word of the word layer (tokens, with "Korea-China" split in two).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct W {
+    pub(crate) span: Span,
+    pub(crate) kind: Wk,
+    /// First word of a sentence or clause (after a quote, colon or dash).
+    pub(crate) start: bool,
+    /// A hard break (sentence, line or region) lies before this word.
+    pub(crate) brk: bool,
+}
+
+impl W {
+    pub(crate) fn name_like(&self) -> bool {
+        matches!(self.kind, Wk::Cap | Wk::Upper)
+    }
+}
+
+/// How sure the rules are about a mention's type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Conf {
+    /// A lone capitalized word kept only for linking ("Xi" after "Xi Jinping").
+    Weak,
+    /// Typed by a default rule (two or three capitalized words -> PERSON).
+    Default,
+    /// Gazetteer, head word, title or honorific.
+    Strong,
+}
+
+/// A mention candidate.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    /// Word range.
+    pub(crate) a: usize,
+    pub(crate) b: usize,
+    pub(crate) span: Span,
+    pub(crate) label: Label,
+    pub(crate) conf: Conf,
+    pub(crate) entry: Option<u32>,
+    /// Country from context (ISO code).
+    pub(crate) country: Option<[u8; 2]>,
+    pub(crate) role: Option<&'static str>,
+    pub(crate) former: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum It {
+    Gaz(u32),
+    Title(&'static str),
+    Unk,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    a: usize,
+    b: usize,
+    it: It,
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn classify(text: &str, tok: &Token) -> Wk {
+    match tok.kind {
+        TokenKind::Possessive => Wk::Poss,
+        TokenKind::Punct => Wk::Punct(text.chars().next().unwrap_or(' ')),
+        TokenKind::Number => Wk::Num,
+        TokenKind::Word | TokenKind::Abbreviation => word_kind(text, tok.flags),
+        _ => Wk::Other,
+    }
+}
+
+fn word_kind(text: &str, flags: Flags) -> Wk {
+    let first = text.chars().next().unwrap_or(' ');
+    if flags.contains(Flags::ALL_UPPER) {
+        Wk::Upper
+    } else if first.is_uppercase() {
+        Wk::Cap
+    } else if first.is_lowercase() {
+        Wk::Lower
+    } else {
+        Wk::Other
+    }
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Builds the word layer for the tokens inside `regions` (sorted, non-overlapping).
+pub(crate) fn words(doc: &Tokenized<'_>, regions: &[Span]) -> Vec<W> {
+    let text = doc.text();
+    let tokens = doc.tokens();
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut region = 0usize;
+    let mut last_region = usize::MAX;
+    let mut at_start = true;
+    let mut sent_iter = doc.sentences().iter().map(|s| s.tokens.start).peekable();
+    for (ti, tok) in tokens.iter().enumerate() {
+        let mut new_sentence = false;
+        while sent_iter.peek().is_some_and(|&s| s <= ti) {
+            sent_iter.next();
+            new_sentence = true;
+        }
+        while region < regions.len() && regions[region].end <= tok.span.start {
+            region += 1;
+        }
+        let Some(r) = regions.get(region) else { break };
+        if tok.span.start < r.start || tok.span.end > r.end {
+            continue;
+        }
+        let mut brk = new_sentence || tok.is(Flags::LINE_START) || region != last_region;
+        last_region = region;
+        if brk {
+            at_start = true;
+        }
+        let t = tok.text(text);
+        let kind = classify(t, tok);
+        // Split "Korea-China" / "US-China" (capitalized on both sides of a hyphen).
+        if matches!(kind, Wk::Cap | Wk::Upper) && t.contains(is_hyphen) {
+            let parts: Vec<(usize, &str)> = t.split(is_hyphen).scan(0usize, |off, p| {
+                let o = *off;
+                *off += p.len() + 1;
+                Some((o, p))
+            }).collect();
+            if parts.len() > 1 && parts.iter().all(|(_, p)| p.chars().next().is_some_and(char::is_uppercase)) {
+                for (o, p) in parts {
+                    let start = tok.span.start + o;
+                    let span = Span::new(start, start + p.len());
+                    let upper = p.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        && p.chars().all(|c| !c.is_lowercase());
+                    out.push(W { span, kind: if upper { Wk::Upper } else { Wk::Cap }, start: at_start, brk });
+                    at_start = false;
+                    brk = false;
+                }
+                continue;
+            }
+        }
+        out.push(W { span: tok.span, kind, start: at_start, brk });
+        at_start = match kind {
+            Wk::Punct(c) => at_start || matches!(c, ':' | '"' | '“' | '‘' | '—' | '–' | '(' | '[') || t == "--",
+            Wk::Other => at_start,
+            _ => false,
+        };
+    }
+    out
+}
+
+/// All mention candidates in the word layer, in order, not overlapping.
+pub(crate) fn find(text: &str, ws: &[W]) -> Vec<Cand> {
+    let g = &*GAZETTEER;
+    let items = items(text, ws, g);
+    let mut cands = group(text, ws, &items, g);
+    merge_bodies(ws, &mut cands, g);
+    roles(text, ws, &items, &mut cands, g);
+    cands
+}
+
+fn wtext<'t>(text: &'t str, w: &W) -> &'t str {
+    w.span.slice(text).unwrap_or("")
+}
+
+/// Pass 1: gazetteer matches, titles, unknown capitalized words, everything else.
+fn items(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Item> {
+    let mut out = Vec::with_capacity(ws.len());
+    let mut key = String::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let w = &ws[i];
+        let t = wtext(text, w);
+        if w.name_like() || (w.kind == Wk::Num && t.chars().any(char::is_alphabetic)) {
+            let low = lower(t);
+            if NEVER_NAME.contains(low.as_str()) {
+                out.push(Item { a: i, b: i + 1, it: It::Other });
+                i += 1;
+                continue;
+            }
+            let gm = gaz_match(text, ws, i, g, &mut key);
+            let tm = title_match(text, ws, i);
+            match (gm, tm) {
+                (_, Some((n, role))) if gm.is_none_or(|(m, _)| n > m) => {
+                    out.push(Item { a: i, b: i + n, it: It::Title(role) });
+                    i += n;
+                }
+                (Some((n, e)), _) => {
+                    out.push(Item { a: i, b: i + n, it: It::Gaz(e) });
+                    i += n;
+                }
+                _ => {
+                    out.push(Item { a: i, b: i + 1, it: It::Unk });
+                    i += 1;
+                }
+            }
+        } else if w.kind == Wk::Lower {
+            if let Some((n, role)) = title_match(text, ws, i) {
+                out.push(Item { a: i, b: i + n, it: It::Title(role) });
+                i += n;
+            } else {
+                out.push(Item { a: i, b: i + 1, it: It::Other });
+                i += 1;
+            }
+        } else {
+            out.push(Item { a: i, b: i + 1, it: It::Other });
+            i += 1;
+        }
+    }
+    out
+}
+
+fn all_upper(text: &str, ws: &[W]) -> bool {
+    ws.iter().all(|w| w.kind == Wk::Upper || wtext(text, w).chars().all(|c| !c.is_lowercase()))
+}
+
+/// Longest gazetteer match starting at word `i`: (words, entry).
+fn gaz_match(text: &str, ws: &[W], i: usize, g: &Gazetteer, key: &mut String) -> Option<(usize, u32)> {
+    key.clear();
+    let mut best = None;
+    let end = ws.len().min(i + MAX_GAZ_WORDS);
+    for j in i..end {
+        let w = &ws[j];
+        let t = wtext(text, w);
+        if j > i {
+            if w.brk {
+                break;
+            }
+            match w.kind {
+                Wk::Cap | Wk::Upper | Wk::Num => {}
+                Wk::Lower => {
+                    if !g.allows_lower(&lower(t)) {
+                        break;
+                    }
+                }
+                Wk::Punct('&') | Wk::Poss if g.is_prefix(key) => {}
+                _ => break,
+            }
+        }
+        push_key(key, t);
+        if let Some(surfaces) = g.lookup(key) {
+            let upper = all_upper(text, &ws[i..=j]);
+            if let Some(s) = surfaces.iter().find(|s| !s.upper || upper) {
+                let ok = ws[j].kind != Wk::Lower && ws[j].kind != Wk::Poss && accept(text, ws, i, j, s.entry, g);
+                if ok {
+                    best = Some((j + 1 - i, s.entry));
+                }
+            }
+        }
+        if !g.is_prefix(key) {
+            break;
+        }
+    }
+    best
+}
+
+/// Context checks on a gazetteer match covering words i..=j.
+fn accept(text: &str, ws: &[W], i: usize, j: usize, entry: u32, g: &Gazetteer) -> bool {
+    let Some(e) = g.entry(entry) else { return false };
+    if e.kind != Kind::City {
+        return true;
+    }
+    let single_common = i == j && g.is_common(&lower(wtext(text, &ws[i])));
+    if e.population >= SMALL_CITY && !single_common {
+        return true;
+    }
+    // Small or common-word city: needs "in/at/from X" before or "X, <country>" after.
+    let before = i.checked_sub(1).and_then(|k| ws.get(k)).filter(|w| !ws[i].brk && w.kind == Wk::Lower);
+    if before.is_some_and(|w| LOCATIVES.contains(lower(wtext(text, w)).as_str())) {
+        return true;
+    }
+    if ws.get(j + 1).is_some_and(|w| w.kind == Wk::Punct(',')) {
+        if let Some(next) = ws.get(j + 2) {
+            let mut k = String::new();
+            push_key(&mut k, wtext(text, next));
+            return g
+                .lookup(&k)
+                .and_then(|v| v.first())
+                .and_then(|s| g.entry(s.entry))
+                .is_some_and(|n| n.kind == Kind::Country || n.iso == e.iso && n.kind == Kind::Place);
+        }
+    }
+    false
+}
+
+/// Longest title starting at word `i`: (words, role).
+fn title_match(text: &str, ws: &[W], i: usize) -> Option<(usize, &'static str)> {
+    let mut buf = String::new();
+    let mut best = None;
+    for j in i..ws.len().min(i + 4) {
+        let w = &ws[j];
+        if j > i && (w.brk || !matches!(w.kind, Wk::Cap | Wk::Lower | Wk::Upper)) {
+            break;
+        }
+        if j > i {
+            buf.push(' ');
+        }
+        buf.push_str(&lower(wtext(text, w)));
+        if let Some(role) = TITLE_MAP.get(buf.as_str()) {
+            best = Some((j + 1 - i, *role));
+        }
+        if !TITLE_PREFIXES.contains(buf.as_str()) {
+            break;
+        }
+    }
+    // A capitalized title must be followed by a name or be lowercase-led ("leader Kim").
+    best
+}
+
+fn cand(ws: &[W], a: usize, b: usize, label: Label, conf: Conf, entry: Option<u32>) -> Option<Cand> {
+    let (wa, wb) = (ws.get(a)?, ws.get(b.checked_sub(1)?)?);
+    Some(Cand {
+        a,
+        b,
+        span: Span::new(wa.span.start, wb.span.end),
+        label,
+        conf,
+        entry,
+        country: None,
+        role: None,
+        former: false,
+    })
+}
+
+/// Pass 2: join adjacent names into groups and type them.
+fn group(text: &str, ws: &[W], items: &[Item], g: &Gazetteer) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < items.len() {
+        if !matches!(items[k].it, It::Gaz(_) | It::Unk) {
+            k += 1;
+            continue;
+        }
+        // Collect a group: name items joined directly or by connectors.
+        let start = k;
+        let mut end = k + 1;
+        while end < items.len() && end - start < 3 * MAX_NAME_WORDS {
+            let it = &items[end];
+            let w = &ws[it.a];
+            if w.brk {
+                break;
+            }
+            if matches!(it.it, It::Gaz(_) | It::Unk) {
+                end += 1;
+                continue;
+            }
+            // Connector: "University of X", "Ursula von der Leyen", "Procter & Gamble".
+            if it.it == It::Other {
+                let low = lower(wtext(text, w));
+                let mut n = end;
+                while n < items.len() && items[n].it == It::Other && !ws[items[n].a].brk && {
+                    let l = lower(wtext(text, &ws[items[n].a]));
+                    is_connector(&l) || (l == "the" && n > end)
+                } {
+                    n += 1;
+                }
+                let next_name = items.get(n).is_some_and(|x| matches!(x.it, It::Unk | It::Gaz(_)) && !ws[x.a].brk);
+                let prev = &items[end - 1];
+                let prev_low = lower(wtext(text, &ws[prev.b - 1]));
+                let join = next_name
+                    && prev.it == It::Unk
+                    && match low.as_str() {
+                        "of" | "for" => PREFIX.contains_key(prev_low.as_str()) || SUFFIX.contains_key(prev_low.as_str()),
+                        "and" | "on" => false,
+                        "&" => true,
+                        _ => is_connector(&low),
+                    };
+                if join {
+                    end = n;
+                    continue;
+                }
+            }
+            break;
+        }
+        let title_before = start > 0
+            && matches!(items[start - 1].it, It::Title(_))
+            && items[start - 1].b == items[start].a;
+        type_group(text, ws, &items[start..end], title_before, g, &mut out);
+        k = end;
+    }
+    out
+}
+
+fn next_word_low(text: &str, ws: &[W], b: usize) -> Option<String> {
+    ws.get(b).filter(|w| !w.brk).map(|w| lower(wtext(text, w)))
+}
+
+/// Types one group of name items and pushes its mentions.
+fn type_group(text: &str, ws: &[W], items: &[Item], title_before: bool, g: &Gazetteer, out: &mut Vec<Cand>) {
+    let mut items = items;
+    // Drop sentence-initial common words and a leading "The".
+    while let Some(first) = items.first() {
+        let w = &ws[first.a];
+        let low = lower(wtext(text, w));
+        let drop = first.it == It::Unk && (low == "the" || (w.start && g.is_common(&low)) || NEVER_NAME.contains(low.as_str()));
+        if !drop {
+            break;
+        }
+        items = &items[1..];
+    }
+    let (Some(first), Some(last)) = (items.first(), items.last()) else { return };
+    let has_unk = items.iter().any(|i| i.it == It::Unk);
+    let (a, b) = (first.a, last.b);
+    let group_start = a;
+    if !has_unk {
+        for it in items {
+            if let It::Gaz(e) = it.it {
+                if let Some(en) = g.entry(e) {
+                    out.extend(cand(ws, it.a, it.b, en.label, Conf::Strong, Some(e)));
+                }
+            }
+        }
+        return;
+    }
+    // Head words: "Seoul National University", "University of Hong Kong".
+    let last_low = lower(wtext(text, &ws[b - 1]));
+    let first_low = lower(wtext(text, &ws[a]));
+    let of_follows = ws.get(a + 1).is_some_and(|w| matches!(lower(wtext(text, w)).as_str(), "of" | "for"));
+    let head = if last.it == It::Unk && b - a >= 2 {
+        SUFFIX.get(last_low.trim_end_matches('.')).copied()
+    } else {
+        None
+    }
+    .or_else(|| if first.it == It::Unk && of_follows && b - a >= 3 { PREFIX.get(first_low.as_str()).copied() } else { None });
+    if let Some(label) = head {
+        if b - a <= 2 * MAX_NAME_WORDS {
+            out.extend(cand(ws, a, b, label, Conf::Strong, None));
+        }
+        return;
+    }
+    // No head: gazetteer items stand alone, unknown runs are typed by rules.
+    let mut k = 0;
+    while k < items.len() {
+        let it = items[k];
+        if let It::Gaz(e) = it.it {
+            let en = g.entry(e);
+            // "Jackson Smith": a one-word place or group glued to an unknown name.
+            let glued = it.b - it.a == 1
+                && en.is_some_and(|en| matches!(en.kind, Kind::City | Kind::Country))
+                && items.get(k + 1).is_some_and(|n| n.it == It::Unk && n.a == it.b && ws[n.a].kind == Wk::Cap)
+                && !ws[it.a].start;
+            if !glued {
+                if let Some(en) = en {
+                    out.extend(cand(ws, it.a, it.b, en.label, Conf::Strong, Some(e)));
+                }
+                k += 1;
+                continue;
+            }
+        }
+        let mut m = k + 1;
+        while m < items.len() && matches!(items[m].it, It::Unk) && items[m].a == items[m - 1].b {
+            m += 1;
+        }
+        let (ra, rb) = (items[k].a, items[m - 1].b);
+        let after_title = title_before && ra == group_start;
+        if let Some(c) = type_run(text, ws, ra, rb, after_title, g) {
+            out.push(c);
+        }
+        k = m;
+    }
+}
+
+/// Types a run of unknown capitalized words ws[a..b].
+fn type_run(text: &str, ws: &[W], a: usize, b: usize, after_title: bool, g: &Gazetteer) -> Option<Cand> {
+    let n = b - a;
+    if n == 0 || n > MAX_NAME_WORDS {
+        return None;
+    }
+    let prev = a.checked_sub(1).and_then(|p| ws.get(p)).filter(|_| !ws[a].brk);
+    let prev_low = prev.map(|w| lower(wtext(text, w))).unwrap_or_default();
+    let first = &ws[a];
+    let first_low = lower(wtext(text, first));
+    let next = next_word_low(text, ws, b);
+    let says = next.as_deref().is_some_and(|w| SAYING_VERBS.contains(w))
+        || (next.as_deref() == Some(",")
+            && next_word_low(text, ws, b + 1).as_deref().is_some_and(|w| matches!(w, "who" | "a" | "an" | "the")));
+    let all_cap = ws[a..b].iter().all(|w| w.kind == Wk::Cap);
+    let person = |conf| cand(ws, a, b, Label::Person, conf, None);
+    if after_title {
+        return person(Conf::Strong);
+    }
+    if n >= 2 && all_cap && (GIVEN_NAMES.contains(first_low.as_str()) || EA_SURNAMES.contains(first_low.as_str())) && n <= 4 {
+        return person(Conf::Strong);
+    }
+    if n >= 2 && n <= 4 && says && all_cap {
+        return person(Conf::Strong);
+    }
+    if n >= 2 {
+        if all_cap && n <= 3 {
+            return person(Conf::Default);
+        }
+        return cand(ws, a, b, Label::Org, Conf::Default, None);
+    }
+    // A single word.
+    let common = g.is_common(&first_low);
+    if first.kind == Wk::Upper && !common && first_low.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+        return cand(ws, a, b, Label::Org, Conf::Default, None);
+    }
+    if !first.start && LOCATIVES.contains(prev_low.as_str()) && !common {
+        return cand(ws, a, b, Label::Gpe, Conf::Weak, None);
+    }
+    if common && (first.start || first.kind == Wk::Upper) {
+        return None;
+    }
+    cand(ws, a, b, Label::Person, Conf::Weak, None)
+}
+
+/// "China's Foreign Ministry", "Chinese Foreign Ministry": one ORG with a country.
+fn merge_bodies(ws: &[W], cands: &mut Vec<Cand>, g: &Gazetteer) {
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands.drain(..) {
+        let body = c.entry.and_then(|e| g.entry(e)).is_some_and(|e| e.kind == Kind::Body);
+        if body {
+            if let Some(prev) = out.last() {
+                let pe = prev.entry.and_then(|e| g.entry(e));
+                let adjacent = prev.b == c.a
+                    || (prev.b + 1 == c.a && ws.get(prev.b).is_some_and(|w| w.kind == Wk::Poss));
+                if let Some(pe) = pe.filter(|pe| matches!(pe.kind, Kind::Country | Kind::Demonym | Kind::City)) {
+                    if adjacent && pe.iso.is_some() && !ws[c.a].brk {
+                        let iso = pe.iso;
+                        let Some(prev) = out.pop() else { continue };
+                        let mut m = c;
+                        m.a = prev.a;
+                        m.span = Span::new(prev.span.start, m.span.end);
+                        m.country = iso;
+                        out.push(m);
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(c);
+    }
+    *cands = out;
+}
+
+/// Roles, countries and "former" from titles before a person ("former South Korean
+/// President Moon Jae-in") or in an apposition after ("Sergey Lavrov, Russia's foreign minister").
+fn roles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer) {
+    // Map word index -> item index.
+    let mut at = vec![u32::MAX; ws.len()];
+    for (k, it) in items.iter().enumerate() {
+        for w in it.a..it.b.min(ws.len()) {
+            at[w] = u32::try_from(k).unwrap_or(u32::MAX);
+        }
+    }
+    let item_before = |w: usize| -> Option<&Item> {
+        let p = w.checked_sub(1)?;
+        items.get(*at.get(p)? as usize)
+    };
+    let word_low = |w: usize| ws.get(w).map(|x| lower(wtext(text, x))).unwrap_or_default();
+    for c in cands.iter_mut().filter(|c| c.label == Label::Person) {
+        if ws[c.a].brk {
+            continue;
+        }
+        let mut pos = c.a;
+        let mut role: Option<&'static str> = None;
+        while let Some(it) = item_before(pos) {
+            if let It::Title(r) = it.it {
+                if role.is_none() && !r.is_empty() {
+                    role = Some(r);
+                }
+                pos = it.a;
+                if ws[pos].brk {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        if pos != c.a {
+            c.role = role;
+            if role.is_some() {
+                let (iso, p2) = affiliation(ws, items, &at, pos, g);
+                c.country = iso;
+                let before = p2.checked_sub(1).map(word_low).unwrap_or_default();
+                c.former = matches!(before.as_str(), "former" | "ex" | "ex-");
+                if !c.former && iso.is_some() {
+                    // "former" may also sit right before the title with no affiliation.
+                } else if iso.is_none() && matches!(word_low(pos.wrapping_sub(1)).as_str(), "former" | "ex-") {
+                    c.former = true;
+                }
+            }
+            continue;
+        }
+        // Apposition: "Sergey Lavrov, Russia's foreign minister".
+        if ws.get(c.b).is_some_and(|w| w.kind == Wk::Punct(',')) {
+            let mut p = c.b + 1;
+            let mut former = false;
+            if matches!(word_low(p).as_str(), "the" | "a" | "an") {
+                p += 1;
+            }
+            if word_low(p) == "former" {
+                former = true;
+                p += 1;
+            }
+            let mut iso = None;
+            if let Some(it) = ws.get(p).and_then(|_| items.get(at[p] as usize)) {
+                if let It::Gaz(e) = it.it {
+                    if let Some(en) = g.entry(e).filter(|en| matches!(en.kind, Kind::Country | Kind::Demonym)) {
+                        iso = en.iso;
+                        p = it.b;
+                        if ws.get(p).is_some_and(|w| w.kind == Wk::Poss) {
+                            p += 1;
+                        }
+                    }
+                }
+            }
+            if let Some(it) = ws.get(p).and_then(|_| items.get(at[p] as usize)) {
+                if let It::Title(r) = it.it {
+                    if !r.is_empty() && r != "counterpart" && (iso.is_some() || former) {
+                        c.role = Some(r);
+                        c.country = iso;
+                        c.former = former;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The country before word `pos` ("Chinese", "China's", "South Korea's"): (iso, new pos).
+fn affiliation(ws: &[W], items: &[Item], at: &[u32], pos: usize, g: &Gazetteer) -> (Option<[u8; 2]>, usize) {
+    let Some(mut p) = pos.checked_sub(1) else { return (None, pos) };
+    if ws[pos].brk {
+        return (None, pos);
+    }
+    // Skip "his" / "her" before "counterpart"? handled by caller; skip a possessive here.
+    if ws[p].kind == Wk::Poss {
+        match p.checked_sub(1) {
+            Some(q) => p = q,
+            None => return (None, pos),
+        }
+    }
+    let Some(it) = at.get(p).and_then(|&k| items.get(k as usize)) else { return (None, pos) };
+    if let It::Gaz(e) = it.it {
+        if let Some(en) = g.entry(e).filter(|en| matches!(en.kind, Kind::Country | Kind::Demonym | Kind::City)) {
+            return (en.iso, it.a);
+        }
+    }
+    (None, pos)
+}

@@ -1,0 +1,404 @@
+//! The built-in gazetteers: compiled into the crate, parsed once on first use.
+//!
+//! Sources (see `data/ATTRIBUTION.md`): countries from countryinfo (MIT), cities from
+//! GeoNames (CC BY 4.0), international organizations from supraverden (CC BY-SA 4.0),
+//! and `data/curated.tsv` written by the dateline developers.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::Label;
+
+const COUNTRIES: &str = include_str!("../data/countries.tsv");
+const CITIES: &str = include_str!("../data/cities.tsv");
+const ORGS: &str = include_str!("../data/orgs.tsv");
+const CURATED: &str = include_str!("../data/curated.tsv");
+const COMMON: &str = include_str!("../data/common_words.txt");
+
+/// What kind of gazetteer entry this is (drives context rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Person,
+    Country,
+    City,
+    /// Curated GPE / LOC places.
+    Place,
+    Org,
+    /// A government body whose country comes from context ("Foreign Ministry").
+    Body,
+    Event,
+    /// Demonyms and other NORP groups.
+    Demonym,
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub(crate) name: Box<str>,
+    pub(crate) label: Label,
+    pub(crate) kind: Kind,
+    /// ISO 3166-1 alpha-2 code of the entry's country.
+    pub(crate) iso: Option<[u8; 2]>,
+    pub(crate) wikidata: Option<Box<str>>,
+    pub(crate) population: u64,
+}
+
+/// A surface form found under a key.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Surface {
+    pub(crate) entry: u32,
+    /// The surface is an acronym (all letters uppercase): only all-caps text matches it.
+    pub(crate) upper: bool,
+}
+
+/// All gazetteers, with a key index over their surface forms.
+pub(crate) struct Gazetteer {
+    pub(crate) entries: Vec<Entry>,
+    keys: HashMap<Box<str>, Vec<Surface>>,
+    prefixes: HashSet<Box<str>>,
+    lower_words: HashSet<Box<str>>,
+    countries: HashMap<[u8; 2], u32>,
+    common: HashSet<Box<str>>,
+    /// Number of surface forms indexed.
+    pub(crate) surfaces: usize,
+}
+
+/// The shared gazetteer, built on first use.
+pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
+
+/// Appends the matching key of `s` to `buf`: lowercase letters and digits only, so
+/// "Kim Jong-un", "Kim Jong Un" and "KIM JONG UN" share "kimjongun", and "U.S." = "US".
+pub(crate) fn push_key(buf: &mut String, s: &str) {
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            buf.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// A readable, stable slug: lowercase words joined by '-', digits glued to the word before
+/// ("G-20" and "G20" both give "g20"; "Kim Jong-un" and "Kim Jong Un" give "kim-jong-un").
+pub(crate) fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2010}' || c == '/') {
+        let mut w = String::new();
+        push_key(&mut w, word);
+        if w.is_empty() {
+            continue;
+        }
+        let digits = w.chars().all(|c| c.is_ascii_digit());
+        if !out.is_empty() && !digits {
+            out.push('-');
+        }
+        out.push_str(&w);
+    }
+    out
+}
+
+fn iso(code: &str) -> Option<[u8; 2]> {
+    let b = code.trim().as_bytes();
+    (b.len() == 2 && b.iter().all(u8::is_ascii_uppercase)).then(|| [b[0], b[1]])
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
+}
+
+fn field<'a>(cols: &[&'a str], i: usize) -> &'a str {
+    cols.get(i).map_or("", |s| s.trim())
+}
+
+fn list(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Demonym plural: "Russian" -> "Russians" (not "Chinese", "Swiss", "British").
+fn plural(d: &str) -> Option<String> {
+    let l = d.to_ascii_lowercase();
+    if l.ends_with('s') || l.ends_with("ese") || l.ends_with("sh") || l.ends_with("ch") || l.contains(' ') && l.ends_with('i') {
+        None
+    } else {
+        Some(format!("{d}s"))
+    }
+}
+
+impl Gazetteer {
+    fn build() -> Gazetteer {
+        let mut g = Gazetteer {
+            entries: Vec::new(),
+            keys: HashMap::new(),
+            prefixes: HashSet::new(),
+            lower_words: HashSet::new(),
+            countries: HashMap::new(),
+            common: data_lines(COMMON).filter_map(|c| c.first().map(|w| Box::from(w.trim()))).collect(),
+            surfaces: 0,
+        };
+        let curated: Vec<Vec<&str>> = data_lines(CURATED).collect();
+        let by_kind = |k: &'static str| curated.iter().filter(move |c| field(c, 0) == k);
+
+        // 1. Curated people, then curated organizations, bodies, events and places:
+        //    earlier entries win when two share a key.
+        for c in by_kind("person") {
+            g.add(field(c, 1), Label::Person, Kind::Person, iso(field(c, 3)), field(c, 4), 0, field(c, 2));
+        }
+        for (kind, label, k) in [
+            ("org", Label::Org, Kind::Org),
+            ("body", Label::Org, Kind::Body),
+            ("event", Label::Event, Kind::Event),
+            ("loc", Label::Loc, Kind::Place),
+            ("gpe", Label::Gpe, Kind::Place),
+        ] {
+            for c in by_kind(kind) {
+                g.add(field(c, 1), label, k, iso(field(c, 3)), field(c, 4), 0, field(c, 2));
+            }
+        }
+        // 2. Countries with curated aliases and Wikidata ids.
+        let mut extra: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut qids: HashMap<&str, &str> = HashMap::new();
+        let mut dems: HashMap<&str, Vec<&str>> = HashMap::new();
+        for c in &curated {
+            match field(c, 0) {
+                "country_alias" => extra.entry(field(c, 1)).or_default().extend(list(field(c, 2))),
+                "demonym" => dems.entry(field(c, 1)).or_default().extend(list(field(c, 2))),
+                "wikidata" => {
+                    qids.insert(field(c, 1), field(c, 4));
+                }
+                _ => {}
+            }
+        }
+        let countries: Vec<Vec<&str>> = data_lines(COUNTRIES).collect();
+        for c in &countries {
+            let code = field(c, 0);
+            let mut aliases: Vec<&str> = list(field(c, 2)).collect();
+            aliases.extend(extra.get(code).into_iter().flatten());
+            let id = g.add_list(
+                field(c, 1),
+                Label::Gpe,
+                Kind::Country,
+                iso(code),
+                qids.get(code).copied().unwrap_or(""),
+                0,
+                &aliases,
+            );
+            if let (Some(id), Some(cc)) = (id, iso(code)) {
+                g.countries.insert(cc, id);
+            }
+        }
+        // 3. Demonyms (NORP), one entity per country.
+        for c in &countries {
+            let code = field(c, 0);
+            let mut all: Vec<String> = dems.get(code).into_iter().flatten().map(|s| (*s).to_string()).collect();
+            all.extend(list(field(c, 3)).map(str::to_string));
+            let plurals: Vec<String> = all.iter().filter_map(|d| plural(d)).collect();
+            all.extend(plurals);
+            if let Some(first) = all.first().cloned() {
+                let rest: Vec<&str> = all.iter().skip(1).map(String::as_str).collect();
+                g.add_list(&first, Label::Norp, Kind::Demonym, iso(code), "", 0, &rest);
+            }
+        }
+        for c in by_kind("norp") {
+            g.add(field(c, 1), Label::Norp, Kind::Demonym, None, "", 0, field(c, 2));
+        }
+        // 4. International organizations.
+        for c in data_lines(ORGS) {
+            let mut aliases: Vec<&str> = list(field(&c, 2)).collect();
+            aliases.extend(list(field(&c, 3)));
+            g.add_list(field(&c, 1), Label::Org, Kind::Org, None, field(&c, 0), 0, &aliases);
+        }
+        // 5. Cities, most populous first (the file is sorted): one entry per name.
+        for c in data_lines(CITIES) {
+            let pop = field(&c, 3).parse().unwrap_or(0);
+            let mut key = String::new();
+            push_key(&mut key, field(&c, 1));
+            let taken = g
+                .keys
+                .get(key.as_str())
+                .is_some_and(|v| v.iter().any(|s| g.entries[s.entry as usize].kind == Kind::City));
+            if !taken {
+                g.add(field(&c, 1), Label::Gpe, Kind::City, iso(field(&c, 2)), "", pop, "");
+            }
+        }
+        g
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn add(&mut self, name: &str, label: Label, kind: Kind, cc: Option<[u8; 2]>, qid: &str, pop: u64, aliases: &str) -> Option<u32> {
+        let aliases: Vec<&str> = list(aliases).collect();
+        self.add_list(name, label, kind, cc, qid, pop, &aliases)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn add_list(&mut self, name: &str, label: Label, kind: Kind, cc: Option<[u8; 2]>, qid: &str, pop: u64, aliases: &[&str]) -> Option<u32> {
+        if name.is_empty() {
+            return None;
+        }
+        let id = u32::try_from(self.entries.len()).ok()?;
+        let qid = qid.trim();
+        self.entries.push(Entry {
+            name: name.into(),
+            label,
+            kind,
+            iso: cc,
+            wikidata: (qid.starts_with('Q') && qid.len() > 1).then(|| qid.into()),
+            population: pop,
+        });
+        for surface in std::iter::once(name).chain(aliases.iter().copied()) {
+            self.add_surface(surface, id);
+        }
+        Some(id)
+    }
+
+    fn add_surface(&mut self, surface: &str, entry: u32) {
+        let surface = surface.strip_prefix("The ").or_else(|| surface.strip_prefix("the ")).unwrap_or(surface);
+        let mut key = String::new();
+        let mut letters = 0usize;
+        let mut upper = true;
+        for c in surface.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper &= c.is_uppercase();
+        }
+        let words: Vec<&str> =
+            surface.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                self.prefixes.insert(key.as_str().into());
+            }
+            if w.chars().next().is_some_and(char::is_lowercase) {
+                self.lower_words.insert(w.to_lowercase().into());
+            }
+            push_key(&mut key, w);
+        }
+        if key.is_empty() {
+            return;
+        }
+        let list = self.keys.entry(key.into()).or_default();
+        if !list.iter().any(|s| s.entry == entry) {
+            list.push(Surface { entry, upper: upper && letters >= 2 });
+            self.surfaces += 1;
+        }
+    }
+
+    /// Surfaces stored under a complete key.
+    pub(crate) fn lookup(&self, key: &str) -> Option<&[Surface]> {
+        self.keys.get(key).map(Vec::as_slice)
+    }
+
+    /// True when some longer surface starts with `key` at a word boundary.
+    pub(crate) fn is_prefix(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
+    }
+
+    /// True when the lowercase word occurs inside some surface ("of", "peninsula").
+    pub(crate) fn allows_lower(&self, word_lower: &str) -> bool {
+        self.lower_words.contains(word_lower)
+    }
+
+    /// True for common lowercase English words ("the", "earlier", "reading").
+    pub(crate) fn is_common(&self, word_lower: &str) -> bool {
+        self.common.contains(word_lower)
+    }
+
+    /// The entry at `id`.
+    pub(crate) fn entry(&self, id: u32) -> Option<&Entry> {
+        self.entries.get(id as usize)
+    }
+
+    /// The country entry for an ISO code.
+    pub(crate) fn country(&self, cc: [u8; 2]) -> Option<&Entry> {
+        self.countries.get(&cc).and_then(|&i| self.entry(i))
+    }
+
+    /// The country's common name for an ISO code.
+    pub(crate) fn country_name(&self, cc: Option<[u8; 2]>) -> Option<String> {
+        cc.and_then(|c| self.country(c)).map(|e| e.name.to_string())
+    }
+}
+
+/// Sizes of the built-in gazetteers (for documentation and benchmarks).
+///
+/// # Example
+/// ```
+/// let s = dateline_entities::gazetteer_stats();
+/// assert!(s.countries > 200 && s.cities > 30_000 && s.people > 50);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GazetteerStats {
+    /// Entries of every kind.
+    pub entries: usize,
+    /// Distinct surface forms indexed (names and aliases).
+    pub surfaces: usize,
+    /// Countries.
+    pub countries: usize,
+    /// Cities.
+    pub cities: usize,
+    /// Organizations (international, news outlets, named bodies).
+    pub organizations: usize,
+    /// Curated people.
+    pub people: usize,
+    /// Events.
+    pub events: usize,
+    /// Demonyms and other NORP groups.
+    pub groups: usize,
+}
+
+/// Builds the gazetteers if needed and reports their sizes.
+///
+/// # Example
+/// ```
+/// assert!(dateline_entities::gazetteer_stats().surfaces > 30_000);
+/// ```
+#[must_use]
+pub fn gazetteer_stats() -> GazetteerStats {
+    let g = &*GAZETTEER;
+    let count = |k: Kind| g.entries.iter().filter(|e| e.kind == k).count();
+    GazetteerStats {
+        entries: g.entries.len(),
+        surfaces: g.surfaces,
+        countries: count(Kind::Country),
+        cities: count(Kind::City),
+        organizations: count(Kind::Org) + count(Kind::Body),
+        people: count(Kind::Person),
+        events: count(Kind::Event),
+        groups: count(Kind::Demonym),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(s: &str) -> Option<&'static Entry> {
+        let mut k = String::new();
+        push_key(&mut k, s);
+        let g = &*GAZETTEER;
+        g.lookup(&k).and_then(|v| v.first()).and_then(|s| g.entry(s.entry))
+    }
+
+    #[test]
+    fn keys_and_slugs() {
+        let mut k = String::new();
+        push_key(&mut k, "Kim Jong-Un");
+        assert_eq!(k, "kimjongun");
+        assert_eq!(slug("G-20"), "g20");
+        assert_eq!(slug("G20"), "g20");
+        assert_eq!(slug("Kim Jong-un"), slug("Kim Jong Un"));
+    }
+
+    #[test]
+    fn lookups() {
+        assert_eq!(find("ROK").map(|e| &*e.name), Some("South Korea"));
+        assert_eq!(find("DPRK").map(|e| &*e.name), Some("North Korea"));
+        assert_eq!(find("U.S.").map(|e| &*e.name), Some("United States"));
+        assert_eq!(find("Kim Jong-un").map(|e| &*e.name), Some("Kim Jong Un"));
+        assert_eq!(find("Hangzhou").map(|e| e.kind), Some(Kind::City));
+        assert_eq!(find("South Korean").map(|e| e.label), Some(Label::Norp));
+        assert_eq!(find("Russians").map(|e| e.label), Some(Label::Norp));
+        assert_eq!(find("NATO").and_then(|e| e.wikidata.as_deref()), Some("Q7184"));
+        assert!(GAZETTEER.is_prefix("south"));
+        assert!(GAZETTEER.is_common("earlier"));
+    }
+}
