@@ -18,7 +18,12 @@ included), so extents are the annotated tokens.
 The document creation time is the TIMEX3 with ``functionInDocument="CREATION_TIME"``. It goes
 into ``<DCT>`` (so ``dateline timeml`` anchors on it); in MEANTIME it also covers the date line in
 the text, where it stays marked CREATION_TIME so the scorer leaves it out. TIMEX3s without
-tokens (non-textual ones) are dropped. Python 3 standard library only.
+tokens (non-textual ones) are dropped.
+
+MEANTIME annotates only the beginning of each article: the title (sentence 0), the date line
+(sentence 1) and the first body sentences, up to sentence 5; no markable of any kind lies beyond
+it. The TEXT therefore holds sentences 0..5 only (``--last-sentence``), so that expressions in
+unannotated text do not count as false positives. Python 3 standard library only.
 """
 
 from __future__ import annotations
@@ -59,10 +64,14 @@ def rebuild(tokens: list[tuple[str, str, int]]) -> tuple[str, dict[str, tuple[in
     return "".join(parts), spans
 
 
-def convert(path: Path) -> tuple[str, str]:
-    """Returns (gold TimeML, input TimeML) for one CAT XML document."""
+LAST_ANNOTATED_SENTENCE = 5
+
+
+def convert(path: Path, last_sentence: int = LAST_ANNOTATED_SENTENCE) -> tuple[str, str]:
+    """Returns (gold TimeML, input TimeML) for one CAT XML document (sentences 0..last_sentence)."""
     root = ET.parse(path).getroot()
     tokens = [(t.get("t_id", ""), t.text or "", int(t.get("sentence", "0"))) for t in root.iter("token")]
+    tokens = [t for t in tokens if t[2] <= last_sentence]
     text, spans = rebuild(tokens)
     timexes = []
     dct_value = None
@@ -109,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("meantime_dir", type=Path)
     ap.add_argument("out_dir", type=Path)
+    ap.add_argument("--last-sentence", type=int, default=LAST_ANNOTATED_SENTENCE,
+                    help="keep sentences 0..N (MEANTIME annotates up to sentence 5)")
     args = ap.parse_args(argv)
     files = sorted(args.meantime_dir.rglob("*.xml"))
     if not files:
@@ -117,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in files:
         rel = path.relative_to(args.meantime_dir).with_suffix(".tml")
         try:
-            gold, plain = convert(path)
+            gold, plain = convert(path, args.last_sentence)
         except (ET.ParseError, ValueError) as e:
             print(f"error: {path}: {e}", file=sys.stderr)
             failed += 1
