@@ -1,0 +1,1070 @@
+//! Static patterns and word lists: header lines, captions and credits, bylines, chrome,
+//! breadcrumbs, sign-offs, wire datelines, title prefixes and the shape tests for headlines.
+//!
+//! Every function here looks at one line (already trimmed) and returns byte ranges relative
+//! to that line; the caller shifts them into the document. Patterns are compiled once.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+fn re(pattern: &str) -> Regex {
+    // Static patterns only; every one is compiled by the `patterns_compile` test.
+    Regex::new(pattern).expect("static pattern compiles (checked by the patterns_compile test)")
+}
+
+/// `date YYYY-MM-DD rest` / `date YYYY-MM rest`.
+static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:date)\s*:?[ \t\u{a0}]+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?:$|[ \t\u{a0}]+(.*?)[ \t\u{a0}]*$)",
+    )
+});
+
+/// What the header regex found, relative to the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HeaderMatch {
+    pub(crate) date: Range<usize>,
+    pub(crate) rest: Option<Range<usize>>,
+}
+
+pub(crate) fn header(line: &str) -> Option<HeaderMatch> {
+    let caps = HEADER.captures(line)?;
+    let date = caps.get(1)?.range();
+    let rest = caps.get(2).map(|m| m.range()).filter(|r| !r.is_empty());
+    Some(HeaderMatch { date, rest })
+}
+
+// ---------------------------------------------------------------- captions and credits
+
+/// Agencies and photo desks that credit photos in parentheses: "(Yonhap)".
+const PHOTO_AGENCIES: &str = r"Yonhap|Yonhap News|Xinhua|Kyodo|EPA|EPA-EFE|Newsis|News1|KCNA|KCNA via KNS|Getty Images|AFP via Getty Images|Shutterstock|Pool|Pool Photo|Anadolu|Anadolu Agency|Bloomberg|Korea Times|The Korea Herald|Korea Herald|JoongAng Ilbo|Joint Press Corps|Presidential Office|Cheong Wa Dae|Ministry of [\p{L} ]{3,30}|[\p{L}\-. ]{1,25}/[\p{L}\-. ]{1,40}";
+
+static CAPTION_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    vec![
+        // "... / Photo: Reuters", "| Image by X"
+        re(
+            r"\s*[/|]\s*(?i:photo|photograph|picture|image|credit)s?\s*(?i:by)?\s*[:©]?\s*(?P<credit>[^/|]{1,60}?)\s*$",
+        ),
+        // "Photo : YONHAP News", "Photo by John Smith", "Image: Getty Images" (line start or after a sentence)
+        re(
+            r"(?:^|[.!?”\x22’]\s+|\s[-–—]\s+)(?i:photo|photograph|picture|image|credit)s?\s*(?:(?i:by)\s+|\s*[:©]\s*)(?P<credit>[\p{L}\p{N}][^:]{0,59}?)\s*$",
+        ),
+        // "Officials at the meeting Photo : YONHAP News" (capitalized marker after a plain space)
+        re(
+            r"\s(?:Photo|PHOTO|Photograph|Picture|Image|Credit|Photos)\s*[:©]\s*(?P<credit>[\p{L}\p{N}][^:]{0,59}?)\s*$",
+        ),
+        // "(AP Photo/Name)", "(Yonhap file photo)", "(Pool photo)"
+        re(r"\((?P<credit>[^()]{0,40}\b(?i:photo|photos|pool)\b[^()]{0,60})\)\s*$"),
+        // "(Yonhap)", "(EPA-EFE/Name)"
+        re(&format!(r"\((?P<credit>(?:{PHOTO_AGENCIES}))\)\s*$")),
+        // "[JOINT PRESS CORPS]", "[YONHAP]"
+        re(r"\[(?P<credit>\p{Lu}[\p{Lu}\p{N} .,'&/\-]{1,40})\]\s*$"),
+        // "[Photo by Yonhap]", "[Yonhap News]"
+        re(
+            r"\[(?P<credit>[^\[\]]{0,40}(?i:photo|yonhap|news|press|getty|pool)[^\[\]]{0,40})\]\s*$",
+        ),
+        // "... in Seoul. Getty Images", "AFP via Getty Images"
+        re(
+            r"(?:^|[.!?”\x22’]\s+|\s[-–—|/]\s*)(?P<credit>(?:[\p{L}. ]{1,30}/)?(?:AFP via |Reuters via )?Getty Images(?: for [\p{L} ]{1,30})?|Shutterstock|Reuters/[\p{L} .]{2,30}|AP Photo/[\p{L} .]{2,30})\s*$",
+        ),
+    ]
+});
+
+/// A caption credit match, relative to the line: `text` is the caption text before the
+/// credit marker (may be empty for a bare credit line), `credit` the credit itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CaptionMatch {
+    pub(crate) text: Range<usize>,
+    pub(crate) credit: Range<usize>,
+}
+
+pub(crate) fn caption(line: &str) -> Option<CaptionMatch> {
+    if word_count(line) > 90 {
+        return None;
+    }
+    for pattern in CAPTION_PATTERNS.iter() {
+        let Some(caps) = pattern.captures(line) else {
+            continue;
+        };
+        let (Some(whole), Some(credit)) = (caps.get(0), caps.name("credit")) else {
+            continue;
+        };
+        let credit_text = credit.as_str().trim();
+        if credit_text.is_empty() || word_count(credit_text) > 8 {
+            continue;
+        }
+        let credit_start =
+            credit.start() + (credit.as_str().len() - credit.as_str().trim_start().len());
+        let credit = credit_start..credit_start + credit_text.len();
+        // Caption text: before the marker, without a dangling separator.
+        let before = line.get(..whole.start()).unwrap_or("");
+        let kept = before.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '/' | '|' | '-' | '–' | '—')
+        });
+        let start = kept.len() - kept.trim_start().len();
+        let mut end = kept.len();
+        // Keep sentence-final punctuation that the marker pattern consumed ("... Bali. Getty Images").
+        let first = whole.as_str().chars().next();
+        if matches!(first, Some('.' | '!' | '?' | '”' | '"' | '’')) {
+            end = end.max(whole.start() + first.map_or(0, char::len_utf8));
+        }
+        let text = start..end.max(start);
+        // A bare credit ("Photo: Reuters") is fine; a "caption" of one word is not a caption.
+        let text_words = word_count(line.get(text.clone()).unwrap_or(""));
+        if text_words == 1 {
+            continue;
+        }
+        return Some(CaptionMatch { text, credit });
+    }
+    None
+}
+
+// ---------------------------------------------------------------- bylines and credits
+
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:by|written by|words by|story by)\s*:?\s+(?P<names>\S.*)$"));
+
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[*(\[]?\s*(?i:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|reported|research|graphics|translated|translation|produced|contributing)\s+(?i:by)\b",
+    )
+});
+
+static CREDIT_PART: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i:(?P<role>(?:additional\s+)?reporting|writing|written|editing|edited|compiled|reported|research|graphics|translated|translation|produced|contributing)\s+by)\s+(?P<names>[^;]+)",
+    )
+});
+
+/// Words that name an agency or a role rather than a person in a byline.
+const NOT_A_NAME: &[&str] = &[
+    "reuters",
+    "reuter",
+    "ap",
+    "associated press",
+    "the associated press",
+    "afp",
+    "agence france-presse",
+    "yonhap",
+    "yonhap news",
+    "yonhap news agency",
+    "xinhua",
+    "bloomberg",
+    "cnn",
+    "bbc",
+    "bbc news",
+    "staff",
+    "staff writer",
+    "staff reporter",
+    "staff writers",
+    "correspondent",
+    "reporter",
+    "editor",
+    "agencies",
+    "the korea herald",
+    "the korea times",
+    "korea joongang daily",
+    "dpa",
+    "upi",
+    "efe",
+    "kyodo",
+    "kyodo news",
+    "ians",
+    "pti",
+    "ani",
+    "news agencies",
+    "wire services",
+    "newsroom",
+];
+
+/// Name particles that may be lowercase inside a name.
+const PARTICLES: &[&str] = &[
+    "de", "da", "van", "von", "der", "den", "bin", "al", "el", "le", "la", "del", "du", "di",
+    "dos", "das", "y", "ibn", "ter",
+];
+
+/// The person names in a byline ("By Jane Doe and John Roe, Reuters"), relative to the line.
+/// `None` when the line is not a byline.
+pub(crate) fn byline(line: &str) -> Option<Vec<Range<usize>>> {
+    if word_count(line) > 16 {
+        return None;
+    }
+    let caps = BYLINE.captures(line)?;
+    let names = caps.name("names")?;
+    // Drop "| Published ..." or " - Sept 23" tails: names end at the first '|'.
+    let end = names
+        .as_str()
+        .find(['|', '\u{2022}'])
+        .unwrap_or(names.as_str().len());
+    let found = split_names(line, names.start(), names.start() + end);
+    (!found.is_empty()).then_some(found)
+}
+
+/// A trailing credit line ("Reporting by X; Editing by Y"): the names of the reporters and
+/// writers (editors are not authors), relative to the line. `None` when not a credit line.
+pub(crate) fn credit_line(line: &str) -> Option<Vec<Range<usize>>> {
+    if word_count(line) > 40 || !CREDIT_LINE.is_match(line) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for caps in CREDIT_PART.captures_iter(line) {
+        let (Some(role), Some(names)) = (caps.name("role"), caps.name("names")) else {
+            continue;
+        };
+        let role = role.as_str().to_ascii_lowercase();
+        if role.contains("reporting")
+            || role.starts_with("writ")
+            || role == "reported"
+            || role == "contributing"
+        {
+            let end = names.end();
+            let end = names.start()
+                + line
+                    .get(names.start()..end)
+                    .map_or(0, |s| s.trim_end_matches([')', ']', '.', ' ']).len());
+            out.extend(split_names(line, names.start(), end));
+        }
+    }
+    Some(out)
+}
+
+/// Splits `line[start..end]` on ",", ";", " and ", " & " and keeps the pieces that look like
+/// person names (ranges relative to `line`).
+fn split_names(line: &str, start: usize, end: usize) -> Vec<Range<usize>> {
+    let Some(region) = line.get(start..end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut piece_start = 0;
+    let bytes = region.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let sep_len = if matches!(bytes[i], b',' | b';' | b'&') {
+            1
+        } else if region[i..].starts_with(" and ") {
+            5
+        } else {
+            0
+        };
+        if sep_len > 0 {
+            pieces.push((piece_start, i));
+            i += sep_len;
+            piece_start = i;
+        } else {
+            i += 1;
+        }
+    }
+    pieces.push((piece_start, bytes.len()));
+    for (a, b) in pieces {
+        let Some(piece) = region.get(a..b) else {
+            continue;
+        };
+        let lead = piece.len() - piece.trim_start().len();
+        let mut name = piece.trim();
+        // "Jane Doe in Seoul" -> "Jane Doe"
+        if let Some(pos) = name.find(" in ") {
+            name = &name[..pos];
+        }
+        if is_person_name(name) {
+            let s = start + a + lead;
+            out.push(s..s + name.len());
+        }
+    }
+    out
+}
+
+fn is_person_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    if name.is_empty()
+        || NOT_A_NAME.contains(&lower.as_str())
+        || name.chars().any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    if [
+        "reporter",
+        "writer",
+        "correspondent",
+        "editor",
+        "staff",
+        "bureau",
+        "desk",
+        "agency",
+        "news",
+    ]
+    .iter()
+    .any(|w| lower.split_whitespace().any(|x| x == *w))
+    {
+        return false;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    let mut capitalized = 0;
+    for w in &words {
+        let first = w.chars().next();
+        if first.is_some_and(char::is_uppercase) {
+            capitalized += 1;
+        } else if !PARTICLES.contains(&w.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    capitalized >= 1 && (words.len() >= 2 || name.chars().count() >= 3)
+}
+
+// ---------------------------------------------------------------- chrome and breadcrumbs
+
+/// Whole lines that are site chrome (compared lowercased, trailing ':' removed).
+const CHROME_LINES: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "advertising",
+    "ad",
+    "sponsored",
+    "sponsored content",
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "edition",
+    "menu",
+    "main menu",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "subscribe",
+    "subscribe now",
+    "subscribe today",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "print",
+    "print this article",
+    "email",
+    "e-mail",
+    "tweet",
+    "comments",
+    "comment",
+    "close",
+    "search",
+    "font size",
+    "text size",
+    "listen",
+    "listen to this article",
+    "related articles",
+    "related stories",
+    "related news",
+    "related content",
+    "recommended",
+    "recommended stories",
+    "most read",
+    "most popular",
+    "most viewed",
+    "back to top",
+    "top stories",
+    "trending",
+    "trending now",
+    "newsletter",
+    "sign up",
+    "sign up for our newsletter",
+    "all rights reserved",
+    "loading",
+    "loading...",
+    "continue reading",
+    "read more",
+    "more stories",
+    "you may also like",
+    "you might also like",
+    "more from this section",
+    "latest news",
+    "(end)",
+    "end",
+    "go to top",
+    "top",
+    "zoom in",
+    "zoom out",
+    "save",
+    "bookmark",
+    "copy link",
+    "link copied",
+    "follow us",
+    "next article",
+    "previous article",
+    "next",
+    "previous",
+    "watch",
+    "video",
+    "play video",
+    "photos",
+    "gallery",
+];
+
+/// Words that make up share/print/social chrome lines ("print dictionary print").
+const CHROME_WORDS: &[&str] = &[
+    "share",
+    "shares",
+    "print",
+    "email",
+    "e-mail",
+    "mail",
+    "dictionary",
+    "tweet",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "telegram",
+    "reddit",
+    "pinterest",
+    "kakaotalk",
+    "kakao",
+    "line",
+    "copy",
+    "link",
+    "url",
+    "comment",
+    "comments",
+    "save",
+    "subscribe",
+    "sign",
+    "in",
+    "up",
+    "log",
+    "login",
+    "menu",
+    "search",
+    "close",
+    "font",
+    "size",
+    "text",
+    "listen",
+    "bookmark",
+    "follow",
+    "us",
+    "on",
+    "a+",
+    "a-",
+    "a",
+    "+",
+    "-",
+    "|",
+    "/",
+    "·",
+    "•",
+    "more",
+    "top",
+    "scrap",
+    "list",
+    "home",
+    "and",
+    "or",
+];
+
+static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:read more|read also|also read|see also|related|related article|related story|more|recommended|watch|listen|click here|read|also see|more on this|more on this story)\s*[:>»|\-–—]+\s*(?P<rest>.*)$",
+    )
+});
+
+static COOKIE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bcookies?\b.*\b(?:use|uses|using|accept|consent|policy|privacy|settings|continue|agree)\b|\b(?:use|uses|accept|consent)\b.*\bcookies?\b",
+    )
+});
+
+static COPYRIGHT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:©|\((?i:c)\)|(?i:copyright)\b)|(?i:all rights reserved)"));
+
+/// Chrome classification of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ChromeKind {
+    /// Site chrome: share/print, "Advertisement", cookie notices, copyright.
+    Chrome,
+    /// A "Read more: <headline>" link.
+    RelatedLink,
+}
+
+pub(crate) fn chrome(line: &str) -> Option<ChromeKind> {
+    let words = word_count(line);
+    let lower = line.to_lowercase();
+    let key = lower.trim_end_matches([':', '.', ' ', '›', '»', '>']);
+    if CHROME_LINES.contains(&key) {
+        return Some(ChromeKind::Chrome);
+    }
+    if let Some(caps) = READ_MORE.captures(line) {
+        let rest = caps.name("rest").map_or("", |m| m.as_str());
+        return Some(if word_count(rest) >= 2 {
+            ChromeKind::RelatedLink
+        } else {
+            ChromeKind::Chrome
+        });
+    }
+    if words <= 60 && COOKIE.is_match(line) {
+        return Some(ChromeKind::Chrome);
+    }
+    if words <= 30 && COPYRIGHT.is_match(line) {
+        return Some(ChromeKind::Chrome);
+    }
+    if (1..=10).contains(&words) {
+        let all_chrome = lower
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .all(|w| CHROME_WORDS.contains(&w));
+        // Needs at least one distinctive chrome word (not only "in", "on", "and" ...).
+        let distinctive = lower.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "share"
+                    | "print"
+                    | "email"
+                    | "e-mail"
+                    | "tweet"
+                    | "facebook"
+                    | "twitter"
+                    | "linkedin"
+                    | "whatsapp"
+                    | "telegram"
+                    | "reddit"
+                    | "pinterest"
+                    | "kakaotalk"
+                    | "subscribe"
+                    | "bookmark"
+                    | "comments"
+                    | "comment"
+                    | "dictionary"
+                    | "scrap"
+                    | "login"
+                    | "menu"
+            )
+        });
+        if all_chrome && distinctive {
+            return Some(ChromeKind::Chrome);
+        }
+    }
+    None
+}
+
+static BREADCRUMB_SEP: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\s+(?:>|»|›|>>|/|\||::|→)\s+|\s*(?:>|»|›|→)\s*"));
+
+/// "Home > National > Politics", "News | World | Asia".
+pub(crate) fn breadcrumb(line: &str) -> bool {
+    if word_count(line) > 14 || !line.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let seps: Vec<&str> = BREADCRUMB_SEP
+        .find_iter(line)
+        .map(|m| m.as_str().trim())
+        .collect();
+    if seps.is_empty() {
+        return false;
+    }
+    let strong = seps
+        .iter()
+        .all(|s| matches!(*s, ">" | "»" | "›" | ">>" | "→"));
+    let segments: Vec<&str> = BREADCRUMB_SEP.split(line).map(str::trim).collect();
+    if segments.iter().any(|s| s.is_empty()) {
+        return false;
+    }
+    let ok_segments = segments.iter().all(|s| {
+        let first = s.chars().next();
+        word_count(s) <= 4
+            && s.chars().count() <= 32
+            && first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    });
+    let starts_home = segments.first().is_some_and(|s| {
+        matches!(
+            s.to_lowercase().as_str(),
+            "home" | "news" | "homepage" | "main" | "start"
+        )
+    });
+    ok_segments
+        && ((strong && (segments.len() >= 3 || starts_home)) || segments.len() >= 3 && starts_home)
+}
+
+// ---------------------------------------------------------------- sign-offs
+
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[.!?”\x22’)\]]\s+|\s{2,})(?P<marker>(?P<agency>Reuter|REUTER|Reuters|REUTERS)|\((?P<pagency>AFP|AP|Reuters|UPI|dpa|DPA|Xinhua|Kyodo|IANS|PTI|EFE|Bernama|Anadolu)\)|\(END\)|\(end\)|-{2,}\s*(?:END|end))\s*$",
+    )
+});
+
+/// A closing sign-off at the end of a line: " Reuter", "(AFP)", "(END)". Returns the marker
+/// range and, when it names an agency, the agency range (both relative to the line).
+pub(crate) fn sign_off(line: &str) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    let caps = SIGN_OFF.captures(line)?;
+    let marker = caps.name("marker")?.range();
+    let agency = caps
+        .name("agency")
+        .or_else(|| caps.name("pagency"))
+        .map(|m| m.range());
+    Some((marker, agency))
+}
+
+// ---------------------------------------------------------------- wire datelines
+
+const MONTH_DAY: &str = r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?(?:\s+\d{4})?)";
+
+static WIRE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?:(?P<place>\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*){{0,4}}(?:,[ ]*\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*){{0,3}}){{0,2}}?)(?:,?[ ]+|,[ ]*))??(?P<date>{MONTH_DAY})?[ ]*(?:\((?P<agency>[^()\n]{{1,40}})\))?[ ]*(?P<dash>--|—|–|―|-|:)(?:[ \t\u{{a0}}]+|$)"
+    ))
+});
+
+/// Words in capitals that open a paragraph without being a place.
+const NOT_PLACES: &[&str] = &[
+    "BREAKING",
+    "UPDATE",
+    "UPDATED",
+    "EXCLUSIVE",
+    "WATCH",
+    "LIVE",
+    "VIDEO",
+    "PHOTOS",
+    "OPINION",
+    "ANALYSIS",
+    "EDITORIAL",
+    "NOTE",
+    "CORRECTION",
+    "URGENT",
+    "FLASH",
+    "ALERT",
+    "EDITOR'S NOTE",
+    "COMMENTARY",
+    "Q",
+    "A",
+    "FILE",
+    "PHOTO",
+    "I",
+    "WARNING",
+    "PROFILE",
+    "REVIEW",
+    "INTERVIEW",
+    "FACTBOX",
+    "EXPLAINER",
+    "TEXT",
+];
+
+/// A wire dateline at the start of a paragraph, relative to the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct WireMatch {
+    /// From the start of the line to just after the dash and the spaces after it.
+    pub(crate) whole: Range<usize>,
+    pub(crate) place: Option<Range<usize>>,
+    pub(crate) agency: Option<Range<usize>>,
+    pub(crate) date: Option<Range<usize>>,
+}
+
+pub(crate) fn wire_dateline(line: &str) -> Option<WireMatch> {
+    let caps = WIRE.captures(line)?;
+    let whole = caps.get(0)?;
+    let dash = caps.name("dash")?.as_str();
+    let place = caps.name("place").filter(|m| !m.as_str().trim().is_empty());
+    let date = caps.name("date");
+    let agency = caps.name("agency");
+    if place.is_none() && date.is_none() {
+        return None;
+    }
+    // The text must continue after the dash (or the dateline stands alone on its line).
+    if dash == ":" && (agency.is_none() || place.is_none()) {
+        return None; // "Seoul: ..." alone is too weak; "SEOUL (Yonhap):" is fine.
+    }
+    if let Some(agency) = agency {
+        let a = agency.as_str().trim();
+        if word_count(a) > 5 || !a.chars().next().is_some_and(char::is_alphabetic) {
+            return None;
+        }
+    }
+    if let Some(p) = place {
+        let first_segment = p.as_str().split(',').next().unwrap_or("").trim();
+        let letters: Vec<char> = first_segment
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        if NOT_PLACES.contains(&first_segment) {
+            return None;
+        }
+        // Mixed-case places ("Seoul, Nov. 15 (Yonhap)") need an agency or a date as evidence.
+        if !all_caps && agency.is_none() && date.is_none() {
+            return None;
+        }
+        if !all_caps && agency.is_none() && dash == "-" && date.is_none() {
+            return None;
+        }
+    }
+    let place = place.map(|m| {
+        let s = m.as_str().trim_end_matches([',', ' ']);
+        m.start()..m.start() + s.len()
+    });
+    let agency = agency.map(|m| {
+        let s = m.as_str();
+        let lead = s.len() - s.trim_start().len();
+        m.start() + lead..m.start() + lead + s.trim().len()
+    });
+    Some(WireMatch {
+        whole: whole.range(),
+        place,
+        agency,
+        date: date.map(|m| m.range()),
+    })
+}
+
+// ---------------------------------------------------------------- titles
+
+static TITLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:\((?i:[^()]{0,30}\b(?:LD|LEAD|URGENT|focus|interview|feature|analysis|update|updated|correction|corrected|recast|refile|factbox|profile|newsmaker|review|exclusive|explainer|editorial|column|opinion|photo|graphics?|news)\b[^()]{0,30})\)\s*)+|(?:UPDATE(?:\s+\d+)?|EXCLUSIVE|WRAPUP(?:\s+\d+)?|FACTBOX|ANALYSIS|INSIGHT|RPT|REFILE|CORRECTED|BREAKINGVIEWS|COLUMN|GRAPHIC|EXPLAINER|FOCUS)\s*-\s*)",
+    )
+});
+
+/// A wire prefix at the start of a headline ("(2nd LD) ", "(LEAD) ", "UPDATE 2-"), relative
+/// to the line and including the spaces after it. `None` when there is none or nothing follows.
+pub(crate) fn title_prefix(line: &str) -> Option<Range<usize>> {
+    let m = TITLE_PREFIX.find(line)?;
+    (m.end() < line.len() && line[m.end()..].chars().any(char::is_alphanumeric)).then(|| m.range())
+}
+
+/// Words after which a headline does not end.
+const DANGLING: &[&str] = &[
+    "the", "a", "an", "of", "to", "and", "or", "for", "with", "from", "that", "by", "its", "their",
+    "his", "her",
+];
+
+fn ends_in_terminal(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| {
+        matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') || c.is_whitespace()
+    });
+    t.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// Ends like a finished sentence (for wrapped-text and trailing-block decisions).
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    ends_in_terminal(s) || s.ends_with(['"', '”', '’', ')'])
+}
+
+fn has_lowercase(s: &str) -> bool {
+    s.chars().any(char::is_lowercase)
+}
+
+/// Headline shape: 2-30 words, capitalized start, no sentence-final period (unless the line is
+/// in capitals or ends with an abbreviation such as "U.S." or an ellipsis), not several sentences.
+pub(crate) fn headline_like(line: &str) -> bool {
+    let words = word_count(line);
+    if !(2..=30).contains(&words) {
+        return false;
+    }
+    let trimmed =
+        line.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’') || c.is_whitespace());
+    if trimmed.ends_with([',', ';', ':', '-', '–', '—', '/']) {
+        return false;
+    }
+    let upper_line = !has_lowercase(line);
+    if trimmed.ends_with('.') && !trimmed.ends_with("...") && !upper_line {
+        let last = trimmed.rsplit(' ').next().unwrap_or("");
+        let inner_dot = last.trim_end_matches('.').contains('.');
+        if !inner_dot {
+            return false;
+        }
+    }
+    // First word: capitalized, a digit, a quote, or camel case ("iPhone").
+    let first_word = line.split_whitespace().next().unwrap_or("");
+    let first_alpha = first_word.chars().find(|c| c.is_alphanumeric());
+    match first_alpha {
+        Some(c) if c.is_lowercase() && !first_word.chars().any(char::is_uppercase) => return false,
+        None => return false,
+        _ => {}
+    }
+    // Several sentences are prose, not a headline.
+    if !upper_line
+        && line.match_indices(". ").any(|(i, _)| {
+            let before = line[..i].rsplit(' ').next().unwrap_or("");
+            let after = line[i + 2..].chars().next();
+            before.chars().count() > 3
+                && !before.contains('.')
+                && after.is_some_and(char::is_uppercase)
+        })
+    {
+        return false;
+    }
+    true
+}
+
+/// True when `line` ends with a word a headline cannot end with ("... the week in").
+pub(crate) fn ends_dangling(line: &str) -> bool {
+    line.rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str()) || w == "in" || w == "of")
+}
+
+/// Prose sentence shape (standfirst candidates): ends like a sentence and has 6-90 words.
+pub(crate) fn prose_like(line: &str) -> bool {
+    (6..=90).contains(&word_count(line)) && ends_in_terminal(line)
+}
+
+// ---------------------------------------------------------------- helpers
+
+/// Whitespace-separated word count (stops counting at 200 to stay cheap on long lines).
+pub(crate) fn word_count(s: &str) -> usize {
+    s.split_whitespace().take(200).count()
+}
+
+const STOPWORDS: &[&str] = &[
+    "the", "and", "for", "with", "from", "that", "this", "are", "was", "were", "has", "have",
+    "had", "its", "his", "her", "their", "our", "not", "but", "will", "would", "says", "said",
+    "say", "into", "over", "after", "amid", "about", "than", "them", "they", "who", "what", "when",
+    "where", "which", "while", "been", "being", "also", "more", "most", "new",
+];
+
+/// Lowercased content words (>= 3 characters, no stop words) for headline/lead similarity.
+pub(crate) fn content_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .collect()
+}
+
+fn same_stem(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let pa: Vec<char> = a.chars().collect();
+    let pb: Vec<char> = b.chars().collect();
+    let n = pa.len().min(pb.len());
+    let common = pa.iter().zip(&pb).take_while(|(x, y)| x == y).count();
+    // "china"/"chinese", "stability"/"stable" share a stem of 4+ characters covering most of the shorter word.
+    n >= 4 && common >= 4 && common * 10 >= n * 7
+}
+
+/// Share of `title`'s content words that occur (same stem) in `lead`, and the match count.
+pub(crate) fn overlap(title: &str, lead: &str) -> (f64, usize) {
+    let t = content_words(title);
+    if t.is_empty() {
+        return (0.0, 0);
+    }
+    let l = content_words(lead);
+    let hits = t
+        .iter()
+        .filter(|w| l.iter().any(|x| same_stem(w, x)))
+        .count();
+    #[allow(clippy::cast_precision_loss)]
+    let share = hits as f64 / t.len() as f64;
+    (share, hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compile() {
+        LazyLock::force(&HEADER);
+        LazyLock::force(&CAPTION_PATTERNS);
+        LazyLock::force(&BYLINE);
+        LazyLock::force(&CREDIT_LINE);
+        LazyLock::force(&CREDIT_PART);
+        LazyLock::force(&READ_MORE);
+        LazyLock::force(&COOKIE);
+        LazyLock::force(&COPYRIGHT);
+        LazyLock::force(&BREADCRUMB_SEP);
+        LazyLock::force(&SIGN_OFF);
+        LazyLock::force(&WIRE);
+        LazyLock::force(&TITLE_PREFIX);
+    }
+
+    fn sub(line: &str, r: &Range<usize>) -> String {
+        line[r.clone()].to_owned()
+    }
+
+    #[test]
+    fn headers() {
+        let m = header("date 2023-09-23 WORLD").unwrap();
+        assert_eq!(m.date, 5..15);
+        assert_eq!(m.rest, Some(16..21));
+        assert_eq!(header("date 2023-09").unwrap().rest, None);
+        assert!(header("dated 2023-09-23").is_none());
+        assert!(header("update 2023").is_none());
+    }
+
+    #[test]
+    fn captions() {
+        let cases = [
+            (
+                "Xi met Han in Hangzhou. / Photo: Reuters",
+                "Xi met Han in Hangzhou.",
+                "Reuters",
+            ),
+            (
+                "Yoon speaks in Seoul on Tuesday. (Yonhap)",
+                "Yoon speaks in Seoul on Tuesday.",
+                "Yonhap",
+            ),
+            (
+                "Yoon and Xi shake hands. [JOINT PRESS CORPS]",
+                "Yoon and Xi shake hands.",
+                "JOINT PRESS CORPS",
+            ),
+            (
+                "Officials at the meeting Photo : YONHAP News",
+                "Officials at the meeting",
+                "YONHAP News",
+            ),
+            (
+                "Protesters march in Paris. (AP Photo/Jane Doe)",
+                "Protesters march in Paris.",
+                "AP Photo/Jane Doe",
+            ),
+            (
+                "Xi Jinping at the summit in Bali. Getty Images",
+                "Xi Jinping at the summit in Bali.",
+                "Getty Images",
+            ),
+            ("Photo: Reuters", "", "Reuters"),
+        ];
+        for (line, text, credit) in cases {
+            let m = caption(line).unwrap_or_else(|| panic!("no caption in {line:?}"));
+            assert_eq!(sub(line, &m.text), text, "{line}");
+            assert_eq!(sub(line, &m.credit), credit, "{line}");
+        }
+        assert!(caption("Xi said the talks went well.").is_none());
+        assert!(caption("The firm said (in a filing) that it grew.").is_none());
+    }
+
+    #[test]
+    fn bylines() {
+        let line = "By Jane Doe and John Roe, Reuters";
+        let names: Vec<String> = byline(line).unwrap().iter().map(|r| sub(line, r)).collect();
+        assert_eq!(names, ["Jane Doe", "John Roe"]);
+        let line = "BY TED D'AFFLISIO, Reuters";
+        assert_eq!(sub(line, &byline(line).unwrap()[0]), "TED D'AFFLISIO");
+        assert!(byline("By the way, prices rose sharply in the third quarter").is_none());
+        let line = "Reporting by Jane Doe; Editing by John Roe";
+        let names: Vec<String> = credit_line(line)
+            .unwrap()
+            .iter()
+            .map(|r| sub(line, r))
+            .collect();
+        assert_eq!(names, ["Jane Doe"]);
+        let line = "*Writing by Lee Haye-ah";
+        assert_eq!(sub(line, &credit_line(line).unwrap()[0]), "Lee Haye-ah");
+    }
+
+    #[test]
+    fn chrome_lines() {
+        assert_eq!(chrome("Advertisement"), Some(ChromeKind::Chrome));
+        assert_eq!(chrome("print dictionary print"), Some(ChromeKind::Chrome));
+        assert_eq!(
+            chrome("Share on Facebook Twitter"),
+            Some(ChromeKind::Chrome)
+        );
+        assert_eq!(
+            chrome("Read more: Seoul and Tokyo agree on talks"),
+            Some(ChromeKind::RelatedLink)
+        );
+        assert_eq!(
+            chrome("We use cookies to improve your experience. By continuing you accept."),
+            Some(ChromeKind::Chrome)
+        );
+        assert_eq!(chrome("Skip to Content"), Some(ChromeKind::Chrome));
+        assert_eq!(chrome("Xi said the print run was large."), None);
+        assert!(breadcrumb("Home > National > Politics"));
+        assert!(breadcrumb("News | World | Asia"));
+        assert!(!breadcrumb(
+            "Shares rose 5% > expectations, analysts said on Monday in Seoul"
+        ));
+        assert!(!breadcrumb("Xi Jinping / Photo: Reuters"));
+    }
+
+    #[test]
+    fn sign_offs() {
+        let (m, a) = sign_off("the company said.\n Reuter").unwrap();
+        assert_eq!(m.len(), 6);
+        assert!(a.is_some());
+        assert!(sign_off("Prices rose. (AFP)").is_some());
+        assert!(sign_off("He works at Reuters").is_none());
+    }
+
+    #[test]
+    fn wire_datelines() {
+        let cases = [
+            (
+                "BALI, Indonesia, Nov. 15 (Yonhap) -- South Korea",
+                Some("BALI, Indonesia"),
+                Some("Yonhap"),
+                Some("Nov. 15"),
+            ),
+            (
+                "SEOUL, Sept 23 (Reuters) - North Korea",
+                Some("SEOUL"),
+                Some("Reuters"),
+                Some("Sept 23"),
+            ),
+            (
+                "WASHINGTON (AP) — The",
+                Some("WASHINGTON"),
+                Some("AP"),
+                None,
+            ),
+            ("Feb 26 - Shares rose", None, None, Some("Feb 26")),
+            (
+                "PORTLAND, Ore., Feb 26 - Red Lion",
+                Some("PORTLAND, Ore."),
+                None,
+                Some("Feb 26"),
+            ),
+            ("WASHINGTON — President", Some("WASHINGTON"), None, None),
+        ];
+        for (line, place, agency, date) in cases {
+            let m = wire_dateline(line).unwrap_or_else(|| panic!("no dateline in {line:?}"));
+            assert_eq!(m.place.map(|r| sub(line, &r)).as_deref(), place, "{line}");
+            assert_eq!(m.agency.map(|r| sub(line, &r)).as_deref(), agency, "{line}");
+            assert_eq!(m.date.map(|r| sub(line, &r)).as_deref(), date, "{line}");
+        }
+        assert!(wire_dateline("China is willing to work - with Korea").is_none());
+        assert!(wire_dateline("BREAKING - Markets fall").is_none());
+        assert!(wire_dateline("Xi said: we will").is_none());
+    }
+
+    #[test]
+    fn headlines() {
+        assert!(headline_like(
+            "China seeks cooperation with South Korea amid tensions"
+        ));
+        assert!(headline_like(
+            "TAIWAN TO SEEK HIGHER TEXTILE EXPORTS TO U.S."
+        ));
+        assert!(headline_like("China to work with U.S."));
+        assert!(headline_like("iTunes now selling Band Aid song"));
+        assert!(!headline_like("Xi met Han on Saturday."));
+        assert!(!headline_like("WORLD"));
+        assert!(!headline_like("the talks went on"));
+        assert_eq!(title_prefix("(2nd LD) Yoon, Xi hold talks"), Some(0..9));
+        assert_eq!(title_prefix("(LEAD) Yoon, Xi hold talks"), Some(0..7));
+        assert_eq!(title_prefix("UPDATE 2-Oil rises"), Some(0..9));
+        assert_eq!(title_prefix("(LEAD)"), None);
+        assert_eq!(title_prefix("Oil (crude) rises"), None);
+    }
+
+    #[test]
+    fn similarity() {
+        let (share, hits) = overlap(
+            "China ready to work with South Korea for regional peace, stability",
+            "Chinese President Xi Jinping said on Tuesday that his country is ready to collaborate with South Korea to promote regional peace and stability.",
+        );
+        assert!(share >= 0.6 && hits >= 5, "{share} {hits}");
+        let (share, _) = overlap(
+            "Argentina, China agree to currency swap at G20 summit",
+            "Chinese President Xi Jinping said on Tuesday that his country is ready.",
+        );
+        assert!(share < 0.4);
+    }
+}
