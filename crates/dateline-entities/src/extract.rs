@@ -458,6 +458,14 @@ fn type_group(text: &str, ws: &[W], items: &[Item], title_before: bool, g: &Gaze
         None
     }
     .or_else(|| if first.it == It::Unk && of_follows && b - a >= 3 { PREFIX.get(first_low.as_str()).copied() } else { None });
+    // "Liberal Democratic Party": unknown words before a known organization or event.
+    let head = head.or_else(|| match last.it {
+        It::Gaz(e) if items.len() >= 2 && items[items.len() - 2].it == It::Unk && items[items.len() - 2].b == last.a => g
+            .entry(e)
+            .filter(|en| matches!(en.kind, Kind::Org | Kind::Body | Kind::Event) && last.b - last.a >= 2)
+            .map(|en| en.label),
+        _ => None,
+    });
     if let Some(label) = head {
         if b - a <= 2 * MAX_NAME_WORDS {
             out.extend(cand(ws, a, b, label, Conf::Strong, None));
@@ -483,9 +491,17 @@ fn type_group(text: &str, ws: &[W], items: &[Item], title_before: bool, g: &Gaze
                 continue;
             }
         }
+        if it.it == It::Other {
+            k += 1;
+            continue;
+        }
+        // A run of unknown words, possibly joined by connectors ("Ursula von der Leyen").
         let mut m = k + 1;
-        while m < items.len() && matches!(items[m].it, It::Unk) && items[m].a == items[m - 1].b {
+        while m < items.len() && matches!(items[m].it, It::Unk | It::Other) && items[m].a == items[m - 1].b {
             m += 1;
+        }
+        while m > k + 1 && items[m - 1].it == It::Other {
+            m -= 1;
         }
         let (ra, rb) = (items[k].a, items[m - 1].b);
         let after_title = title_before && ra == group_start;
@@ -586,12 +602,9 @@ fn roles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer
     };
     let word_low = |w: usize| ws.get(w).map(|x| lower(wtext(text, x))).unwrap_or_default();
     for c in cands.iter_mut().filter(|c| c.label == Label::Person) {
-        if ws[c.a].brk {
-            continue;
-        }
         let mut pos = c.a;
         let mut role: Option<&'static str> = None;
-        while let Some(it) = item_before(pos) {
+        while let Some(it) = item_before(pos).filter(|_| !ws[pos].brk) {
             if let It::Title(r) = it.it {
                 if role.is_none() && !r.is_empty() {
                     role = Some(r);
@@ -648,6 +661,7 @@ fn roles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer
                         c.role = Some(r);
                         c.country = iso;
                         c.former = former;
+                        c.conf = Conf::Strong;
                     }
                 }
             }

@@ -1,0 +1,73 @@
+//! Extraction throughput on real news text.
+//!
+//! Reads BBC News articles from `$DATELINE_BENCH_DATA` (a folder of .txt files, searched
+//! recursively) or `../shared/data/news/bbc` relative to the workspace, falling back to the
+//! seed articles. Reports tokens per second (one core), with and without the tagger.
+//!
+//! `cargo bench -p dateline-entities --bench extract`
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use dateline_entities::{extract_tokenized, Options};
+use dateline_text::Tokenized;
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            collect(&p, out);
+        } else if p.extension().is_some_and(|e| e == "txt") {
+            out.push(p);
+        }
+    }
+}
+
+fn corpus() -> (String, Vec<String>) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let candidates = [
+        std::env::var("DATELINE_BENCH_DATA").ok().map(PathBuf::from),
+        Some(root.join("../shared/data/news/bbc")),
+        Some(root.join("seeds")),
+    ];
+    for dir in candidates.into_iter().flatten() {
+        let mut files = Vec::new();
+        collect(&dir, &mut files);
+        let docs: Vec<String> = files.iter().take(400).filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+        if !docs.is_empty() {
+            return (dir.display().to_string(), docs);
+        }
+    }
+    ("built-in sentence".into(), vec!["Chinese President Xi Jinping met South Korean Prime Minister Han Duck-soo in Hangzhou.".into()])
+}
+
+fn bench(c: &mut Criterion) {
+    let t0 = Instant::now();
+    let stats = dateline_entities::gazetteer_stats();
+    eprintln!("gazetteer build: {:?} ({} entries, {} surfaces)", t0.elapsed(), stats.entries, stats.surfaces);
+    let (source, docs) = corpus();
+    let tokenized: Vec<Tokenized<'_>> = docs.iter().map(|d| Tokenized::new(d)).collect();
+    let tokens: usize = tokenized.iter().map(|t| t.tokens().len()).sum();
+    eprintln!("corpus: {} docs, {tokens} tokens from {source}", docs.len());
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Elements(tokens as u64));
+    group.sample_size(10);
+    for (name, opts) in [("rules+gazetteers", Options::default().with_tagger(false)), ("with tagger", Options::default())] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut n = 0;
+                for doc in &tokenized {
+                    n += extract_tokenized(doc, None, &opts).map_or(0, |e| e.mentions.len());
+                }
+                n
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
