@@ -1,0 +1,127 @@
+//! Shared plumbing of the result classes: JSON in and out, `to_dict`, pickling, `repr`.
+//!
+//! Every result class is a frozen pyclass over plain Rust data that serializes to exactly
+//! the DESIGN.md JSON contract. `to_json` is `serde_json`; `to_dict` parses that JSON with
+//! Python's C `json` module (so dict and JSON can never disagree); pickling reduces to
+//! `Class.from_json(json)`.
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyString;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::error::Error;
+
+/// Serializes a record to its JSON contract text.
+pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String, Error> {
+    serde_json::to_string(value).map_err(|e| Error::Internal(format!("cannot serialize: {e}")))
+}
+
+/// Parses a record from JSON (for `from_json`, `from_dict` and unpickling).
+pub(crate) fn from_json<T: DeserializeOwned>(class: &'static str, data: &str) -> Result<T, Error> {
+    serde_json::from_str(data).map_err(|e| Error::InvalidOption {
+        param: "data",
+        value: format!("<{} chars of JSON>", data.chars().count()),
+        expected: format!("the JSON of a dateline {class} (as produced by to_json()): {e}"),
+    })
+}
+
+static JSON_LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static JSON_DUMPS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// `json.loads(text)`.
+pub(crate) fn loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    JSON_LOADS.import(py, "json", "loads")?.call1((text,))
+}
+
+/// `json.dumps(obj)`.
+pub(crate) fn dumps(obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    JSON_DUMPS
+        .import(obj.py(), "json", "dumps")?
+        .call1((obj,))?
+        .extract()
+}
+
+/// Python's `repr()` of a string (exact quoting and escapes).
+pub(crate) fn repr_str(py: Python<'_>, s: &str) -> PyResult<String> {
+    Ok(PyString::new(py, s).repr()?.to_cow()?.into_owned())
+}
+
+/// Python's `repr()` of an optional string (`None` or the quoted string).
+pub(crate) fn repr_opt(py: Python<'_>, s: Option<&str>) -> PyResult<String> {
+    s.map_or_else(|| Ok("None".to_owned()), |s| repr_str(py, s))
+}
+
+#[allow(
+    dead_code,
+    reason = "used by analyze_many once the pipeline crate lands"
+)]
+/// Shortens `s` to at most `max` characters, marking the cut with an ellipsis.
+pub(crate) fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// The JSON-backed behaviour shared by every result class. Each class's `#[pymethods]`
+/// delegates its `to_json`, `to_dict`, `from_json`, `from_dict` and `__reduce__` here.
+pub(crate) trait Record: Serialize + DeserializeOwned + Send + Sync + Sized {
+    /// The Python class name, for error messages.
+    const NAME: &'static str;
+
+    /// `to_json()`.
+    fn json(&self, py: Python<'_>) -> PyResult<String> {
+        crate::boundary::run(py, || to_json(self))
+    }
+
+    /// `to_dict()`.
+    fn dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let json = self.json(py)?;
+        loads(py, &json)
+    }
+
+    /// `Class.from_json(data)`.
+    fn parse_json(py: Python<'_>, data: &str) -> PyResult<Self> {
+        crate::boundary::run(py, || from_json::<Self>(Self::NAME, data))
+    }
+
+    /// `Class.from_dict(data)`.
+    fn parse_dict(data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let json = dumps(data)?;
+        Self::parse_json(data.py(), &json)
+    }
+
+    /// `__reduce__`: `(Class.from_json, (json,))`.
+    fn reduce<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))>
+    where
+        Self: pyo3::PyClass<Frozen = pyo3::pyclass::boolean_struct::True>,
+    {
+        let py = slf.py();
+        let json = slf.get().json(py)?;
+        let from_json = slf.as_any().get_type().getattr("from_json")?;
+        Ok((from_json, (json,)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shorten_counts_characters() {
+        assert_eq!(shorten("héllo", 10), "héllo");
+        assert_eq!(shorten("😀😀😀😀", 3), "😀😀…");
+    }
+
+    #[test]
+    fn bad_json_is_a_clear_error() {
+        let r: Result<Vec<u32>, Error> = from_json("Timex", "{");
+        let msg = r.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(msg.contains("the JSON of a dateline Timex"), "{msg}");
+    }
+}
