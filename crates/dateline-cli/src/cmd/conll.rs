@@ -11,14 +11,18 @@
 //!
 //! Labels: `--labels conll` (default) maps to CoNLL-2003 types (PERSON->PER, ORG->ORG,
 //! GPE/LOC/FAC->LOC, NORP/EVENT/PRODUCT/WORK_OF_ART/LAW->MISC); `--labels ontonotes`
-//! writes the native labels. The statistical tagger of `dateline-entities` produces
-//! CoNLL types itself; with `--engine tagger` and `--labels ontonotes` they are written
-//! as PERSON, ORG, LOC and MISC.
+//! writes the native labels.
+//!
+//! Engines: `--engine extract` (default) runs the whole entity extractor
+//! (`dateline_entities::extract`: gazetteers, rules and the statistical tagger);
+//! `--engine tagger` runs the statistical tagger alone, which produces CoNLL types
+//! itself (with `--labels ontonotes` they are written as PERSON, ORG, LOC and MISC).
 
 use std::fs;
 use std::path::PathBuf;
 
-use dateline_entities::tagger::{self, train::labels_for_spans, CoarseLabel, Tagged};
+use dateline_entities::tagger::{self, CoarseLabel};
+use dateline_entities::{extract, Options};
 use dateline_text::{tokenize, Span};
 
 use crate::error::CliError;
@@ -37,8 +41,10 @@ pub(crate) enum LabelSet {
 /// Which component finds the entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub(crate) enum Engine {
-    /// The statistical tagger alone (`dateline_entities::tagger`).
+    /// The whole extractor (`dateline_entities::extract`).
     #[default]
+    Extract,
+    /// The statistical tagger alone (`dateline_entities::tagger`).
     Tagger,
 }
 
@@ -53,7 +59,7 @@ pub(crate) struct ConllArgs {
     #[arg(long, value_enum, default_value_t = LabelSet::Conll)]
     pub(crate) labels: LabelSet,
     /// Which component finds the entities.
-    #[arg(long, value_enum, default_value_t = Engine::Tagger)]
+    #[arg(long, value_enum, default_value_t = Engine::Extract)]
     pub(crate) engine: Engine,
 }
 
@@ -63,16 +69,23 @@ pub(crate) struct ConllArgs {
 /// [`CliError::Read`] / [`CliError::Utf8`] when INPUT cannot be read, [`CliError::Write`]
 /// when OUTPUT cannot be written.
 pub(crate) fn run(args: &ConllArgs) -> Result<Outcome, CliError> {
-    let bytes = fs::read(&args.input)
-        .map_err(|source| CliError::Read { path: args.input.clone(), source })?;
+    let bytes = fs::read(&args.input).map_err(|source| CliError::Read {
+        path: args.input.clone(),
+        source,
+    })?;
     let input = String::from_utf8(bytes).map_err(|e| CliError::Utf8 {
         path: args.input.clone(),
         offset: e.utf8_error().valid_up_to(),
     })?;
     let (output, documents) = annotate(&input, args.labels, args.engine);
-    fs::write(&args.output, output)
-        .map_err(|source| CliError::Write { path: args.output.clone(), source })?;
-    Ok(Outcome { ok: documents, failed: 0 })
+    fs::write(&args.output, output).map_err(|source| CliError::Write {
+        path: args.output.clone(),
+        source,
+    })?;
+    Ok(Outcome {
+        ok: documents,
+        failed: 0,
+    })
 }
 
 /// A line of the input: its text and, for token lines, the token.
@@ -86,21 +99,28 @@ fn annotate(input: &str, labels: LabelSet, engine: Engine) -> (String, usize) {
     let lines: Vec<Line<'_>> = input
         .lines()
         .map(|text| {
-            let token = text.split_whitespace().next().filter(|t| *t != "-DOCSTART-");
+            let token = text
+                .split_whitespace()
+                .next()
+                .filter(|t| *t != "-DOCSTART-");
             Line { text, token }
         })
         .collect();
-    let mut tags: Vec<&'static str> = vec!["O"; lines.len()];
+    let mut tags: Vec<String> = vec!["O".to_owned(); lines.len()];
     let mut documents = 0usize;
     let mut begin = 0usize;
     for i in 0..=lines.len() {
-        let doc_end = lines.get(i).map_or(true, |l| l.token.is_none() && !l.text.trim().is_empty());
+        let doc_end = lines
+            .get(i)
+            .map_or(true, |l| l.token.is_none() && !l.text.trim().is_empty());
         if doc_end {
             let doc = &lines[begin..i];
             if doc.iter().any(|l| l.token.is_some()) {
                 documents += 1;
                 let doc_tags = tag_document(doc, labels, engine);
-                tags[begin..i].copy_from_slice(&doc_tags);
+                for (slot, tag) in tags[begin..i].iter_mut().zip(doc_tags) {
+                    *slot = tag;
+                }
             }
             begin = i + 1;
         }
@@ -120,7 +140,7 @@ fn annotate(input: &str, labels: LabelSet, engine: Engine) -> (String, usize) {
 }
 
 /// Tags one document's lines (token lines and blank sentence separators).
-fn tag_document(doc: &[Line<'_>], labels: LabelSet, engine: Engine) -> Vec<&'static str> {
+fn tag_document(doc: &[Line<'_>], labels: LabelSet, engine: Engine) -> Vec<String> {
     // Lay the document out: tokens joined by single spaces, one line per sentence.
     let mut text = String::new();
     let mut spans: Vec<Span> = Vec::new();
@@ -141,39 +161,64 @@ fn tag_document(doc: &[Line<'_>], labels: LabelSet, engine: Engine) -> Vec<&'sta
             }
         }
     }
-    let tagged: Vec<Tagged> = match engine {
-        Engine::Tagger => tagger::tag(&text, &tokenize(&text)),
+    let mentions: Vec<(Span, &'static str)> = match engine {
+        Engine::Extract => extract(&text, &Options::default())
+            .mentions
+            .iter()
+            .map(|m| {
+                let name = match labels {
+                    LabelSet::Conll => m.label.conll(),
+                    LabelSet::Ontonotes => m.label.as_str(),
+                };
+                (m.span, name)
+            })
+            .collect(),
+        Engine::Tagger => tagger::tag(&text, &tokenize(&text))
+            .iter()
+            .map(|t| {
+                let name = match labels {
+                    LabelSet::Conll => t.label.as_str(),
+                    LabelSet::Ontonotes => ontonotes_of_coarse(t.label),
+                };
+                (t.span, name)
+            })
+            .collect(),
     };
-    let token_tags = labels_for_spans(&spans, &tagged);
-    let mut out = vec!["O"; doc.len()];
+    let token_tags = iob_for_spans(&spans, &mentions);
+    let mut out = vec!["O".to_owned(); doc.len()];
     for (&line, tag) in line_of_token.iter().zip(token_tags) {
-        out[line] = match labels {
-            LabelSet::Conll => tag,
-            LabelSet::Ontonotes => ontonotes_of_coarse(tag),
-        };
+        out[line] = tag;
+    }
+    out
+}
+
+/// IOB2 tags for corpus tokens at `spans` from mentions (in text order, not
+/// overlapping): a token overlapping a mention takes its type, `B-` on the first one.
+fn iob_for_spans(spans: &[Span], mentions: &[(Span, &str)]) -> Vec<String> {
+    let mut out = vec!["O".to_owned(); spans.len()];
+    let mut j = 0usize;
+    for &(span, name) in mentions {
+        while j < spans.len() && spans[j].end <= span.start {
+            j += 1;
+        }
+        let mut k = j;
+        while k < spans.len() && spans[k].start < span.end {
+            if out[k] == "O" {
+                out[k] = format!("{}-{name}", if k == j { "B" } else { "I" });
+            }
+            k += 1;
+        }
     }
     out
 }
 
 /// OntoNotes-style names for the tagger's own CoNLL types.
-fn ontonotes_of_coarse(tag: &'static str) -> &'static str {
-    let coarse = match tag.split_once('-') {
-        Some((_, "PER")) => CoarseLabel::Per,
-        Some((_, "ORG")) => CoarseLabel::Org,
-        Some((_, "LOC")) => CoarseLabel::Loc,
-        Some((_, "MISC")) => CoarseLabel::Misc,
-        _ => return "O",
-    };
-    let begin = tag.starts_with("B-");
-    match (coarse, begin) {
-        (CoarseLabel::Per, true) => "B-PERSON",
-        (CoarseLabel::Per, false) => "I-PERSON",
-        (CoarseLabel::Org, true) => "B-ORG",
-        (CoarseLabel::Org, false) => "I-ORG",
-        (CoarseLabel::Loc, true) => "B-LOC",
-        (CoarseLabel::Loc, false) => "I-LOC",
-        (CoarseLabel::Misc, true) => "B-MISC",
-        (CoarseLabel::Misc, false) => "I-MISC",
+fn ontonotes_of_coarse(label: CoarseLabel) -> &'static str {
+    match label {
+        CoarseLabel::Per => "PERSON",
+        CoarseLabel::Org => "ORG",
+        CoarseLabel::Loc => "LOC",
+        CoarseLabel::Misc => "MISC",
     }
 }
 
@@ -183,7 +228,7 @@ mod tests {
 
     const SAMPLE: &str = "-DOCSTART- -X- O O\n\nPeter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\n\
                           said VBD I-VP O\n\nBRUSSELS NNP I-NP I-LOC\n\n-DOCSTART- -X- O O\n\n\
-                          Angela\tB-PER\nMerkel\tI-PER\nvisited\tO\nParis\tB-LOC\n";
+                          Chancellor\tO\nAngela\tB-PER\nMerkel\tI-PER\nvisited\tO\nParis\tB-LOC\n";
 
     #[test]
     fn every_line_kept_with_one_more_column() {
@@ -205,21 +250,36 @@ mod tests {
         assert!(out_lines[0].ends_with(" O"));
         assert!(out_lines[2].ends_with(" B-PER"), "{out}");
         assert!(out_lines[3].ends_with(" I-PER"), "{out}");
-        assert!(out_lines[10].ends_with("\tB-PER"), "{out}");
-        assert!(out_lines[13].ends_with("\tB-LOC"), "{out}");
+        assert!(out_lines[11].ends_with("\tB-PER"), "{out}");
+        assert!(out_lines[14].ends_with("\tB-LOC"), "{out}");
     }
 
     #[test]
     fn ontonotes_names() {
         let (out, _) = annotate(SAMPLE, LabelSet::Ontonotes, Engine::Tagger);
         assert!(out.contains("Peter NNP I-NP I-PER B-PERSON"), "{out}");
-        assert_eq!(ontonotes_of_coarse("I-MISC"), "I-MISC");
-        assert_eq!(ontonotes_of_coarse("O"), "O");
+        assert_eq!(ontonotes_of_coarse(CoarseLabel::Misc), "MISC");
+        let spans = [Span::new(0, 2), Span::new(3, 8), Span::new(9, 13)];
+        assert_eq!(
+            iob_for_spans(&spans, &[(Span::new(3, 13), "GPE")]),
+            ["O", "B-GPE", "I-GPE"]
+        );
+    }
+
+    #[test]
+    fn extract_engine_native_labels() {
+        let (out, docs) = annotate(SAMPLE, LabelSet::Ontonotes, Engine::Extract);
+        assert_eq!(docs, 2);
+        assert!(out.contains("Angela\tB-PER\tB-PERSON"), "{out}");
+        assert!(out.contains("Paris\tB-LOC\tB-GPE"), "{out}");
     }
 
     #[test]
     fn empty_and_odd_input() {
-        assert_eq!(annotate("", LabelSet::Conll, Engine::Tagger), (String::new(), 0));
+        assert_eq!(
+            annotate("", LabelSet::Conll, Engine::Tagger),
+            (String::new(), 0)
+        );
         let (out, docs) = annotate("\n\n-DOCSTART-\n\n", LabelSet::Conll, Engine::Tagger);
         assert_eq!(docs, 0);
         assert_eq!(out, "\n\n-DOCSTART- O\n\n");
