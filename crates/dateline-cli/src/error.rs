@@ -55,6 +55,14 @@ pub(crate) enum CliError {
         /// The offset error.
         source: dateline_text::TextError,
     },
+    /// A document could not be parsed into an article (too large, binary).
+    #[error("{}: {source}", path.display())]
+    Article {
+        /// The document.
+        path: PathBuf,
+        /// Why.
+        source: dateline_article::ArticleError,
+    },
     /// A command-line value was not usable (exit code 2).
     #[error("{0}")]
     Usage(String),

@@ -37,6 +37,8 @@ enum Command {
     Timeml(cmd::timeml::TimemlArgs),
     /// Tag a CoNLL file with predicted entity tags (IOB2), for conlleval-style scoring.
     Conll(cmd::conll::ConllArgs),
+    /// Parse each document into its parts (title, dateline, byline, paragraphs, publication date).
+    Parse(cmd::parse::ParseArgs),
 }
 
 /// What a run did: documents done and documents failed.
@@ -64,6 +66,7 @@ fn main() -> ExitCode {
         Command::Dates(args) => cmd::dates::run(args, &mut out),
         Command::Timeml(args) => cmd::timeml::run(args),
         Command::Conll(args) => cmd::conll::run(args),
+        Command::Parse(args) => cmd::parse::run(args, &mut out),
     };
     match result {
         Ok(outcome) if outcome.failed == 0 => ExitCode::SUCCESS,

@@ -2,6 +2,7 @@
 
 pub(crate) mod conll;
 pub(crate) mod dates;
+pub(crate) mod parse;
 pub(crate) mod timeml;
 
 use chrono::NaiveDate;
