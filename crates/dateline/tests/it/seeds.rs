@@ -1,0 +1,1 @@
+//! Golden tests over the seed articles.
