@@ -647,4 +647,66 @@ that &quot;September 23, 2023&quot; was fine.\n</TEXT>\n\
         let s = "a\n<TLINK lid=\"l1\" />\n<SLINK lid=\"l2\"></SLINK>\nb <ALINK/> c\n</TimeML>";
         assert_eq!(drop_links(s), "a\nb  c\n</TimeML>");
     }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Pieces of TEXT content: escaped text, entities, annotations to strip, kept markup,
+        /// dates and non-ASCII characters.
+        fn piece() -> impl Strategy<Value = &'static str> {
+            prop::sample::select(vec![
+                "September 23, 2023",
+                "on Saturday",
+                "last week",
+                "four years",
+                "2019",
+                "AT&amp;T",
+                "&lt;",
+                "&#233;t&#xE9;",
+                "&unknown;",
+                "Café “x” —",
+                " ",
+                "\r\n",
+                "\n",
+                ".",
+                "<EVENT eid=\"e1\">said</EVENT>",
+                "<TIMEX3 tid=\"t9\" type=\"DATE\" value=\"2020\">in 2020</TIMEX3>",
+                "<SIGNAL sid=\"s1\">on</SIGNAL>",
+                "<s>",
+                "</s>",
+                "<!-- note -->",
+                "Sept. 26",
+                "5 p.m.",
+            ])
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(128))]
+            #[test]
+            fn annotation_keeps_text_and_tags_balanced(pieces in prop::collection::vec(piece(), 0..40)) {
+                let content: String = pieces.concat();
+                let doc = format!(
+                    "<TimeML>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2023-09-23\" \
+                     functionInDocument=\"CREATION_TIME\">x</TIMEX3></DCT>\n<TEXT>{content}</TEXT>\n</TimeML>\n"
+                );
+                let out = annotate(&doc, &Options::default()).unwrap();
+                let (a, b) = text_element(&out).unwrap();
+                let inner = &out[a..b];
+                let expected = Content::scan(&content).unwrap();
+                prop_assert_eq!(strip_tags(inner), strip_tags(&expected.escaped));
+                // Our TIMEX3 tags open and close in turn (never nested), and nothing else of
+                // the stripped kinds remains.
+                let mut open = false;
+                for (i, _) in inner.match_indices("TIMEX3") {
+                    let closing = inner[..i].ends_with("</");
+                    prop_assert_eq!(closing, open);
+                    open = !open;
+                }
+                prop_assert!(!open);
+                prop_assert!(!inner.contains("<EVENT") && !inner.contains("<SIGNAL"));
+                prop_assert!(out.starts_with(&doc[..doc.find("<TEXT>").unwrap()]));
+            }
+        }
+    }
 }
