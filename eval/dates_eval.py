@@ -124,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     wanted = args.corpus or list(CORPORA)
     rows: list[tuple[str, timeml_score.Counts]] = []
     kinds: dict[str, Counter] = {}
+    types: dict[str, dict[str, list[int]]] = {}
+    spurious_types: dict[str, Counter] = {}
     seconds: dict[str, float] = {}
     total = timeml_score.Counts()
     failures = 0
@@ -144,6 +146,18 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"warning: {name}/{rel}: {r.error}", file=sys.stderr)
             rows.append((name, counts))
             total.add(counts)
+            # Sub-corpora (TBAQ's TimeBank and AQUAINT, MEANTIME's topics) as extra rows.
+            subs: dict[str, timeml_score.Counts] = {}
+            for rel, r in results.items():
+                if "/" in rel:
+                    subs.setdefault(rel.split("/", 1)[0], timeml_score.Counts()).add(r.counts)
+            if name == "tbaq":
+                rows.extend((f"{name}/{sub}", c) for sub, c in sorted(subs.items()))
+            types[name] = {}
+            spurious_types[name] = Counter()
+            for r in results.values():
+                timeml_score.add_by_type(types[name], r.by_type)
+                spurious_types[name].update(r.spurious_by_type)
             kinds[name] = Counter(p.kind for r in results.values() for p in r.problems)
             if args.errors:
                 print(f"\n## {name}: first {args.errors} errors")
@@ -154,17 +168,28 @@ def main(argv: list[str] | None = None) -> int:
                             continue
                         print(timeml_score.format_problem(p))
                         shown += 1
-    if len(rows) > 1:
+    if len(kinds) > 1:
         rows.append(("all", total))
     table = "\n".join([timeml_score.TABLE_HEADER] + [timeml_score.format_row(n, c) for n, c in rows])
     error_lines = ["| corpus | missed | spurious | value | type | extent only |", "|---|--:|--:|--:|--:|--:|"]
     for name, k in kinds.items():
         error_lines.append(f"| {name} | {k['missed']} | {k['spurious']} | {k['value']} | {k['type']} | {k['extent']} |")
     errors_table = "\n".join(error_lines)
+    type_lines = ["| corpus | gold type | gold | relaxed recall | value acc (matched) | spurious of this type |",
+                  "|---|---|--:|--:|--:|--:|"]
+    for name, by_type in types.items():
+        for t in sorted(set(by_type) | set(spurious_types[name])):
+            gold_n, matched, value_ok = by_type.get(t, [0, 0, 0])
+            recall = f"{100 * matched / gold_n:.1f}" if gold_n else "-"
+            acc = f"{100 * value_ok / matched:.1f}" if matched else "-"
+            type_lines.append(f"| {name} | {t or '(none)'} | {gold_n} | {recall} | {acc} | {spurious_types[name][t]} |")
+    types_table = "\n".join(type_lines)
     print()
     print(table)
     print()
     print(errors_table)
+    print()
+    print(types_table)
 
     if not args.no_report:
         now = dt.datetime.now(dt.timezone.utc)
@@ -182,13 +207,22 @@ Scoring (`eval/timeml_score.py`): relaxed = token overlap, strict = identical ex
 type/value F1 = attribute accuracy over relaxed matches x relaxed F1; the DCT is excluded;
 counts are summed over documents. TBAQ = TimeBank + AQUAINT (TempEval-3 training data),
 WikiWars = 22 Wikipedia war narratives, MEANTIME = 120 Wikinews articles (English, converted
-from CAT XML by `eval/meantime_to_timeml.py`).
+from CAT XML by `eval/meantime_to_timeml.py`, annotated sentences 0-5 only).
+
+Corpus notes: WikiWars' TimeML (SynTime conversion of the TIMEX2 original) types every
+expression DATE, durations included, and keeps TIMEX2 values ("BC0480", "null" for
+unresolvable ones), so its type F1 says little and its value F1 is a lower bound. Its DCT
+(2009-12-19) is the download date; the narratives' relative expressions point elsewhere.
 
 {table}
 
 Error counts (an aligned pair is listed once, under the first of value, type, extent that differs):
 
 {errors_table}
+
+By TIMEX3 type (gold type for recall and value accuracy, system type for spurious):
+
+{types_table}
 """
         args.report_dir.mkdir(parents=True, exist_ok=True)
         path = args.report_dir / f"dates-{now:%Y-%m-%d}.md"
@@ -198,6 +232,7 @@ Error counts (an aligned pair is listed once, under the first of value, type, ex
             "machine": machine(),
             "corpora": {n: {"counts": c.__dict__, "metrics": c.metrics()} for n, c in rows},
             "errors": {n: dict(k) for n, k in kinds.items()}, "seconds": seconds,
+            "by_type": types, "spurious_by_type": {n: dict(c) for n, c in spurious_types.items()},
         }
         path.with_suffix(".json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         print(f"\nwrote {path.relative_to(REPO) if path.is_relative_to(REPO) else path}")

@@ -200,6 +200,17 @@ class FileResult:
     counts: Counts
     problems: list[Problem] = field(default_factory=list)
     error: str | None = None
+    # Per gold TIMEX3 type: [gold, relaxed matches, value matches]; per system type: spurious.
+    by_type: dict[str, list[int]] = field(default_factory=dict)
+    spurious_by_type: dict[str, int] = field(default_factory=dict)
+
+
+def add_by_type(total: dict[str, list[int]], part: dict[str, list[int]]) -> None:
+    """Sums per-type [gold, matched, value ok] counts into total."""
+    for k, v in part.items():
+        row = total.setdefault(k, [0, 0, 0])
+        for i, x in enumerate(v):
+            row[i] += x
 
 
 def _context(text: str, start: int, end: int, width: int = 50) -> str:
@@ -230,7 +241,10 @@ def score_docs(gold: Doc, system: Doc, name: str = "") -> FileResult:
     sys_tokens = [tokens_of(s, idx) for s in sys_t]
     used = [False] * len(sys_t)
     problems: list[Problem] = []
+    by_type: dict[str, list[int]] = {}
     for g in gold_t:
+        row = by_type.setdefault(g.type, [0, 0, 0])
+        row[0] += 1
         gt = tokens_of(g, idx)
         best = None
         best_key = None
@@ -249,6 +263,8 @@ def score_docs(gold: Doc, system: Doc, name: str = "") -> FileResult:
         used[best] = True
         s = sys_t[best]
         counts.relaxed += 1
+        row[1] += 1
+        row[2] += s.value == g.value
         exact = s.start == g.start and s.end == g.end
         counts.strict += exact
         counts.type += s.type == g.type
@@ -260,10 +276,12 @@ def score_docs(gold: Doc, system: Doc, name: str = "") -> FileResult:
             problems.append(Problem(name, "type", g, s, ctx))
         elif not exact:
             problems.append(Problem(name, "extent", g, s, ctx))
+    spurious: dict[str, int] = {}
     for j, s in enumerate(sys_t):
         if not used[j]:
+            spurious[s.type] = spurious.get(s.type, 0) + 1
             problems.append(Problem(name, "spurious", None, s, _context(gold.text, s.start, s.end)))
-    return FileResult(counts, problems)
+    return FileResult(counts, problems, by_type=by_type, spurious_by_type=spurious)
 
 
 def _first_difference(a: str, b: str) -> str:
