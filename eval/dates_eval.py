@@ -211,8 +211,8 @@ from CAT XML by `eval/meantime_to_timeml.py`, annotated sentences 0-5 only).
 
 Corpus notes: WikiWars' TimeML (SynTime conversion of the TIMEX2 original) types every
 expression DATE, durations included, and keeps TIMEX2 values ("BC0480", "null" for
-unresolvable ones), so its type F1 says little and its value F1 is a lower bound. Its DCT
-(2009-12-19) is the download date; the narratives' relative expressions point elsewhere.
+unresolvable ones), so its type F1 says little and its value F1 is a lower bound. All 22
+documents share one DCT (2009-12-19), which is not the time the war narratives speak from.
 
 {table}
 
