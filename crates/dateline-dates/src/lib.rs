@@ -24,6 +24,11 @@
 
 mod engine;
 mod error;
+mod grammar;
+mod lex;
+mod lexicon;
+mod resolve;
+mod tense;
 mod types;
 
 pub use error::DateError;
@@ -89,5 +94,7 @@ pub fn parse_one(expr: &str, options: &Options) -> Result<Timex, DateError> {
         .find(|t| t.range.is_some_and(|(a, b)| a == b))
         .or_else(|| found.iter().find(|t| t.range.is_some()))
         .or_else(|| found.first());
-    best.cloned().ok_or_else(|| DateError::NotFound { input: expr.chars().take(80).collect() })
+    best.cloned().ok_or_else(|| DateError::NotFound {
+        input: expr.chars().take(80).collect(),
+    })
 }

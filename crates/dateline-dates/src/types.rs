@@ -58,7 +58,10 @@ impl Options {
     /// ```
     #[must_use]
     pub fn with_anchor(anchor: NaiveDate) -> Self {
-        Options { anchor: Some(anchor), ..Options::default() }
+        Options {
+            anchor: Some(anchor),
+            ..Options::default()
+        }
     }
 }
 

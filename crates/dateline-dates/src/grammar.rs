@@ -1,0 +1,2534 @@
+//! Pattern matching over the tokens of a candidate window.
+//!
+//! [`Cx::at`] tries every expression form starting at a token and returns the longest
+//! match as a [`Hit`]: token extent, kind, TIMEX3 value and modifier. Values are resolved
+//! here against the anchor (or a date mentioned earlier) when one is available.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::lex::{Kind, Tok};
+use crate::lexicon::{
+    long_adjective, month, month_is_abbrev, number_word, ordinal_word, part_of_day, season, unit,
+    weekday, weekday_abbrev, zone, Unit,
+};
+use crate::resolve::{
+    add_days, add_months, day_value, easter, nth_weekday, week_value, weekday_back,
+    weekday_forward, ymd,
+};
+use crate::tense::{tense_at, Tense};
+use crate::{AnchorUse, DateOrder, Modifier, TimexKind};
+
+/// One match: tokens `a..b` of the window.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit {
+    pub(crate) a: usize,
+    pub(crate) b: usize,
+    pub(crate) kind: TimexKind,
+    pub(crate) value: String,
+    pub(crate) modifier: Option<Modifier>,
+    pub(crate) anchor: AnchorUse,
+    /// A range that the value alone does not express ("Nov. 15-16").
+    pub(crate) range: Option<(NaiveDate, NaiveDate)>,
+    /// Resolved by deixis (weekday, "yesterday", "last week", "ago"): evidence that the
+    /// text reports on its own time.
+    pub(crate) deictic: bool,
+}
+
+impl Hit {
+    fn new(a: usize, b: usize, kind: TimexKind, value: String) -> Self {
+        Hit {
+            a,
+            b,
+            kind,
+            value,
+            modifier: None,
+            anchor: AnchorUse::None,
+            range: None,
+            deictic: false,
+        }
+    }
+    fn date(a: usize, b: usize, value: String) -> Self {
+        Hit::new(a, b, TimexKind::Date, value)
+    }
+    fn m(mut self, m: Modifier) -> Self {
+        self.modifier = Some(m);
+        self
+    }
+    fn anch(mut self, used: bool) -> Self {
+        if used {
+            self.anchor = AnchorUse::Published;
+        }
+        self
+    }
+    fn deixis(mut self) -> Self {
+        self.deictic = self.anchor == AnchorUse::Published;
+        self
+    }
+}
+
+/// A calendar date with possibly unknown year or day.
+#[derive(Debug, Clone, Copy)]
+struct Ymd {
+    y: Option<i32>,
+    m: u32,
+    d: Option<u32>,
+}
+
+/// Matching context for one window.
+pub(crate) struct Cx<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) t: &'a [Tok],
+    pub(crate) anchor: Option<NaiveDate>,
+    pub(crate) order: DateOrder,
+    /// The last single-day date mentioned before the current position.
+    pub(crate) last_day: Option<NaiveDate>,
+    /// Start of the last resolved calendar date (any granularity) mentioned before.
+    pub(crate) last_date: Option<NaiveDate>,
+    /// Year of the last explicit (absolute) date with a year.
+    pub(crate) last_year: Option<(i32, u32)>,
+    /// The text so far reads as a historical narrative (explicit years far from the anchor
+    /// dominate): year-less dates take the year of the last explicit date.
+    pub(crate) narrative: bool,
+}
+
+const BEFORE_MONTH: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "before",
+    "after",
+    "during",
+    "from",
+    "through",
+    "of",
+    "last",
+    "next",
+    "this",
+    "early",
+    "late",
+    "mid",
+    "to",
+    "and",
+    "or",
+    "between",
+    "throughout",
+    "on",
+    "into",
+    "for",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "since",
+    "that",
+];
+
+impl Cx<'_> {
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.t.get(i)
+    }
+    fn w(&self, i: usize, s: &str) -> bool {
+        self.t.get(i).is_some_and(|t| t.is(s))
+    }
+    fn wi(&self, i: usize, set: &[&str]) -> bool {
+        self.t.get(i).is_some_and(|t| set.iter().any(|s| t.is(s)))
+    }
+    fn p(&self, i: usize, c: char) -> bool {
+        self.t.get(i).is_some_and(|t| t.p(c))
+    }
+    /// Punctuation `c` glued to the previous token.
+    fn gp(&self, i: usize, c: char) -> bool {
+        self.t.get(i).is_some_and(|t| t.p(c) && t.glued())
+    }
+    fn glued(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(Tok::glued)
+    }
+    fn prev_word(&self, i: usize) -> Option<&Tok> {
+        if i == 0 {
+            None
+        } else {
+            self.t.get(i - 1)
+        }
+    }
+
+    /// Tries every form at token `i`; the longest match wins (ties: the first form).
+    pub(crate) fn at(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        // Cheap rejection: the first token must be able to start an expression.
+        if t.kind == Kind::Punct && !t.p('\'') && !t.p('’') {
+            return None;
+        }
+        let mut best: Option<Hit> = None;
+        let mut consider = |h: Option<Hit>| {
+            if let Some(h) = h {
+                if h.b > h.a && best.as_ref().map_or(true, |b| h.b > b.b) {
+                    best = Some(h);
+                }
+            }
+        };
+        consider(self.modified(i));
+        consider(self.core(i));
+        best
+    }
+
+    /// The unmodified forms.
+    fn core(&self, i: usize) -> Option<Hit> {
+        let mut best: Option<Hit> = None;
+        let forms: [fn(&Self, usize) -> Option<Hit>; 14] = [
+            Self::calendar_date,
+            Self::numeric_date,
+            Self::year_forms,
+            Self::quarter,
+            Self::weekday_expr,
+            Self::relative_day,
+            Self::relative_unit,
+            Self::counted,
+            Self::time_expr,
+            Self::set_expr,
+            Self::reference,
+            Self::season_expr,
+            Self::holiday,
+            Self::year_ago,
+        ];
+        for f in forms {
+            if let Some(h) = f(self, i) {
+                if best.as_ref().map_or(true, |b| h.b > b.b) {
+                    best = Some(h);
+                }
+            }
+        }
+        best
+    }
+
+    // ----- numbers --------------------------------------------------------------------
+
+    /// A number token that stands alone: not part of "1,000", "3.5", "A380", "G-20", "3D".
+    fn standalone_num(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if !t.is_num() {
+            return false;
+        }
+        if t.glued() && i > 0 {
+            let p = &self.t[i - 1];
+            if p.is_word() && !p.is("q") && !p.is("h") && !p.is("fy") {
+                return false;
+            }
+            if (p.p(',') || p.p('.') || p.p('$') || p.p('£') || p.p('€') || p.p('#'))
+                && (i < 2 || self.t[i - 2].is_num() || p.p('$') || p.p('£') || p.p('€') || p.p('#'))
+            {
+                return false;
+            }
+            if p.p('-')
+                && p.glued()
+                && i >= 2
+                && self.t[i - 2].is_word()
+                && !self.t[i - 2].is("mid")
+            {
+                return false;
+            }
+        }
+        if let Some(n) = self.tok(i + 1) {
+            if n.glued() {
+                if n.is_word()
+                    && !matches!(
+                        n.low(),
+                        "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "a" | "p" | "t"
+                    )
+                {
+                    return false;
+                }
+                if (n.p(',') || n.p('.'))
+                    && self.tok(i + 2).is_some_and(|x| x.is_num() && x.glued())
+                {
+                    // "1,000" or "3.5" (but "15.11.2022" is handled by `numeric_date`).
+                    return false;
+                }
+                if n.p('%') {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// A plausible year (4 digits, 1000..=2199) standing alone.
+    fn year_at(&self, i: usize) -> Option<i32> {
+        let t = self.tok(i)?;
+        if t.is_num() && t.ndig() == 4 && (1000..=2199).contains(&t.num) && self.standalone_num(i) {
+            if self.tok(i + 1).is_some_and(|n| n.glued() && n.is_word()) {
+                return None;
+            }
+            i32::try_from(t.num).ok()
+        } else {
+            None
+        }
+    }
+
+    /// A day of month (1..=31) with an optional ordinal suffix; returns (day, next index).
+    fn day_at(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        if !t.is_num() || t.ndig() > 2 || !(1..=31).contains(&t.num) {
+            return None;
+        }
+        if !self.standalone_num(i) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self
+            .tok(j)
+            .is_some_and(|n| n.glued() && matches!(n.low(), "st" | "nd" | "rd" | "th"))
+        {
+            j += 1;
+        }
+        // Not a time ("5:30") or a decimal.
+        if self.gp(j, ':') && self.tok(j + 1).is_some_and(Tok::is_num) {
+            return None;
+        }
+        Some((t.num, j))
+    }
+
+    /// A count: digits, number words ("twenty-five"), "a"/"an" (=1); `None` count = unknown
+    /// ("several", "a few"). Returns (count, next index, approx).
+    fn count_at(&self, i: usize) -> Option<(Option<f64>, usize, bool)> {
+        let t = self.tok(i)?;
+        if t.is_num() {
+            if !self.standalone_num(i) || t.num == u32::MAX {
+                return None;
+            }
+            let mut n = f64::from(t.num);
+            let mut j = i + 1;
+            // "5 1/2"
+            if self.tok(j).is_some_and(|x| x.is_num() && x.num == 1)
+                && self.gp(j + 1, '/')
+                && self
+                    .tok(j + 2)
+                    .is_some_and(|x| x.is_num() && x.num == 2 && x.glued())
+            {
+                n += 0.5;
+                j += 3;
+            }
+            // "1,000" handled as not standalone; "2.5" decimals:
+            return Some((Some(n), j, false));
+        }
+        if let Some(n) = number_word(t) {
+            let mut n = n;
+            let mut j = i + 1;
+            if n >= 20 && n % 10 == 0 && self.gp(j, '-') {
+                if let Some(u) = self.tok(j + 1).and_then(number_word) {
+                    if u < 10 && self.glued(j + 1) {
+                        n += u;
+                        j += 2;
+                    }
+                }
+            }
+            if n == 100 || n == 12 {
+                // "hundred" / "dozen" alone are not counts ("a hundred years" handled below)
+                if t.is("dozen") {
+                    return None;
+                }
+            }
+            if self.w(j, "hundred") {
+                n *= 100;
+                j += 1;
+            }
+            if self.w(j, "and") && self.w(j + 1, "a") && self.w(j + 2, "half") {
+                return Some((Some(f64::from(n) + 0.5), j + 3, false));
+            }
+            return Some((Some(f64::from(n)), j, false));
+        }
+        match t.low() {
+            "a" | "an" | "one" => {
+                if self.w(i + 1, "couple") && self.w(i + 2, "of") {
+                    return Some((Some(2.0), i + 3, true));
+                }
+                if self.w(i + 1, "few") {
+                    return Some((None, i + 2, false));
+                }
+                if self.w(i + 1, "hundred") {
+                    return Some((Some(100.0), i + 2, false));
+                }
+                if self.w(i + 1, "dozen") {
+                    return Some((Some(12.0), i + 2, false));
+                }
+                Some((Some(1.0), i + 1, false))
+            }
+            "several" | "few" | "many" => Some((None, i + 1, false)),
+            "couple" if self.w(i + 1, "of") => Some((Some(2.0), i + 2, true)),
+            "half" if self.wi(i + 1, &["a", "an"]) => Some((Some(0.5), i + 2, false)),
+            _ => None,
+        }
+    }
+
+    // ----- calendar dates -------------------------------------------------------------
+
+    /// Month name at `i` with its optional period; returns (month, next index).
+    fn month_at(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        let m = month(t)?;
+        let mut j = i + 1;
+        let abbrev = month_is_abbrev(t) && t.low().len() < 5;
+        if abbrev && self.gp(j, '.') {
+            j += 1;
+        } else if abbrev && t.low().len() == 3 && !t.is("may") {
+            // "Mar", "Dec" without a period must be followed by a day or year.
+            let next_is_num = self.tok(j).is_some_and(Tok::is_num);
+            if !next_is_num {
+                return None;
+            }
+        }
+        Some((m, j))
+    }
+
+    /// Month-name dates: "September 23, 2023", "Sept. 26", "23 September 2023",
+    /// "November 2022", "Nov. 15-16", "September".
+    fn calendar_date(&self, i: usize) -> Option<Hit> {
+        let (date, j, range_end) = self.ymd_at(i)?;
+        self.emit_ymd(i, j, date, range_end)
+    }
+
+    fn ymd_at(&self, i: usize) -> Option<(Ymd, usize, Option<u32>)> {
+        // Day Month [Year]
+        if let Some((d, j)) = self.day_at(i) {
+            let k = if self.w(j, "of") { j + 1 } else { j };
+            if let Some((m, k2)) = self.month_at(k) {
+                let mut end = k2;
+                let mut y = None;
+                let yk = if self.p(end, ',') { end + 1 } else { end };
+                if let Some(yy) = self.year_at(yk) {
+                    y = Some(yy);
+                    end = yk + 1;
+                }
+                return Some((Ymd { y, m, d: Some(d) }, end, None));
+            }
+            return None;
+        }
+        let (m, j) = self.month_at(i)?;
+        // Month Day[-Day] [,] [Year]
+        if let Some((d, k)) = self.day_at(j) {
+            if !self
+                .tok(j)
+                .is_some_and(|t| t.ndig() == 2 && t.num < 10 && false)
+            {
+                let mut end = k;
+                let mut range_end = None;
+                if (self.p(end, '-') || self.p(end, '–')) && self.tok(end + 1).is_some() {
+                    if let Some((d2, k2)) = self.day_at(end + 1) {
+                        if d2 > d {
+                            range_end = Some(d2);
+                            end = k2;
+                        }
+                    }
+                }
+                let yk = if self.p(end, ',') { end + 1 } else { end };
+                let mut y = None;
+                if let Some(yy) = self.year_at(yk) {
+                    y = Some(yy);
+                    end = yk + 1;
+                }
+                // "May 5 people" is unlikely; a following unit word means a count: "Nov 3 days".
+                if y.is_none() && self.tok(k).and_then(unit).is_some() {
+                    return None;
+                }
+                return Some((Ymd { y, m, d: Some(d) }, end, range_end));
+            }
+        }
+        // Month this/last/next year: "January this year", "June last year"
+        if self.wi(j, &["this", "last", "next"]) && self.w(j + 1, "year") {
+            if let Some(anc) = self.anchor {
+                let shift = if self.w(j, "last") {
+                    -1
+                } else if self.w(j, "next") {
+                    1
+                } else {
+                    0
+                };
+                return Some((
+                    Ymd {
+                        y: Some(anc.year() + shift),
+                        m,
+                        d: None,
+                    },
+                    j + 2,
+                    None,
+                ));
+            }
+        }
+        // Month [of|,] Year
+        let yk = if self.w(j, "of") || self.p(j, ',') {
+            j + 1
+        } else {
+            j
+        };
+        if let Some(y) = self.year_at(yk) {
+            return Some((
+                Ymd {
+                    y: Some(y),
+                    m,
+                    d: None,
+                },
+                yk + 1,
+                None,
+            ));
+        }
+        // Month alone: "May" and abbreviations need a preposition before them.
+        let t = self.tok(i)?;
+        let needs_context = t.is("may") || t.is("march") || month_is_abbrev(t);
+        if needs_context
+            && !self
+                .prev_word(i)
+                .is_some_and(|p| BEFORE_MONTH.iter().any(|w| p.is(w)))
+        {
+            return None;
+        }
+        // "March" followed by "on"/"to" is the verb at a sentence start.
+        if t.is("march") && self.wi(j, &["on", "to", "through", "against"]) {
+            return None;
+        }
+        Some((
+            Ymd {
+                y: None,
+                m,
+                d: None,
+            },
+            j,
+            None,
+        ))
+    }
+
+    /// Resolves a possibly partial date and builds the hit.
+    fn emit_ymd(&self, a: usize, b: usize, date: Ymd, range_end: Option<u32>) -> Option<Hit> {
+        let Ymd { y, m, d } = date;
+        let mut used = false;
+        let mut mention = false;
+        let y = match y {
+            Some(y) => Some(y),
+            None => match self.anchor {
+                Some(_) if self.narrative && self.last_year.is_some() => {
+                    mention = true;
+                    self.last_year.map(|(ly, lm)| {
+                        if lm >= 10 && m <= 3 && lm > m + 6 {
+                            ly + 1
+                        } else {
+                            ly
+                        }
+                    })
+                }
+                Some(anc) => {
+                    used = true;
+                    Some(self.guess_year(anc, m, d.unwrap_or(15), a))
+                }
+                None => None,
+            },
+        };
+        let value = match (y, d) {
+            (Some(y), Some(d)) => {
+                ymd(y, m, d)?;
+                format!("{y:04}-{m:02}-{d:02}")
+            }
+            (Some(y), None) => format!("{y:04}-{m:02}"),
+            (None, Some(d)) => {
+                // Impossible in every year?
+                ymd(2000, m, d)?;
+                format!("XXXX-{m:02}-{d:02}")
+            }
+            (None, None) => format!("XXXX-{m:02}"),
+        };
+        let mut h = Hit::date(a, b, value).anch(used);
+        if mention {
+            h.anchor = AnchorUse::Mention;
+        }
+        if let (Some(y), Some(d), Some(d2)) = (y, d, range_end) {
+            h.range = Some((ymd(y, m, d)?, ymd(y, m, d2)?));
+        }
+        Some(h)
+    }
+
+    /// The year of a month/day without a year: the one closest to the anchor, nudged by tense
+    /// when the date is more than a couple of months away.
+    fn guess_year(&self, anc: NaiveDate, m: u32, d: u32, at: usize) -> i32 {
+        let y = anc.year();
+        let mut best = y;
+        let mut best_dist = i64::MAX;
+        for cand in [y - 1, y, y + 1] {
+            let Some(date) = ymd(cand, m, d.min(28)) else {
+                continue;
+            };
+            let dist = (date - anc).num_days().abs();
+            if dist < best_dist {
+                best_dist = dist;
+                best = cand;
+            }
+        }
+        if best_dist > 60 {
+            let Some(tense) = self.tense_opt(at) else {
+                return best;
+            };
+            let same = ymd(y, m, d.min(28));
+            if let Some(same) = same {
+                if tense == Tense::Past && same > anc {
+                    return y - 1;
+                }
+                if tense == Tense::Future && same < anc {
+                    return y + 1;
+                }
+                return y;
+            }
+        }
+        best
+    }
+
+    fn tense(&self, i: usize) -> Tense {
+        self.tense_opt(i).unwrap_or(Tense::Past)
+    }
+
+    fn tense_opt(&self, i: usize) -> Option<Tense> {
+        let t = self.t.get(i.min(self.t.len().saturating_sub(1)))?;
+        tense_at(self.text, t.s, t.e)
+    }
+
+    /// ISO and numeric dates: "2023-09-23", "2023/09/23", "15/11/2022", "11/15/22", "15.11.2022",
+    /// optionally followed by a time ("2023-09-23 14:02", "2023-09-23T14:02").
+    fn numeric_date(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        if !t.is_num() || !self.standalone_num_start(i) {
+            return None;
+        }
+        let sep = self.tok(i + 1)?;
+        if !sep.glued() || !(sep.p('-') || sep.p('/') || sep.p('.')) {
+            return None;
+        }
+        let c = sep.ch;
+        let t2 = self.tok(i + 2).filter(|x| x.is_num() && x.glued())?;
+        if !self.gp(i + 3, c) {
+            return None;
+        }
+        let t3 = self.tok(i + 4).filter(|x| x.is_num() && x.glued())?;
+        if self.tok(i + 5).is_some_and(|x| {
+            x.glued()
+                && (x.is_num()
+                    || ((x.p(c) || x.p('.'))
+                        && self.tok(i + 6).is_some_and(|y| y.is_num() && y.glued())))
+        }) {
+            return None;
+        }
+        let (y, m, d) = if t.ndig() == 4 {
+            (t.num, t2.num, t3.num)
+        } else if t3.ndig() == 4 || (t3.ndig() == 2 && c == '/') {
+            if t.ndig() > 2 || t2.ndig() > 2 {
+                return None;
+            }
+            let y = if t3.ndig() == 4 {
+                t3.num
+            } else if t3.num < 50 {
+                2000 + t3.num
+            } else {
+                1900 + t3.num
+            };
+            match self.order {
+                DateOrder::Dmy => (y, t2.num, t.num),
+                DateOrder::Mdy | DateOrder::Ymd => (y, t.num, t2.num),
+            }
+        } else {
+            return None;
+        };
+        if c == '-' && t.ndig() != 4 {
+            // "11-15-2022" is rare and "3-1-2022" often a score; accept only with 4-digit year.
+            if t3.ndig() != 4 {
+                return None;
+            }
+        }
+        let y = i32::try_from(y).ok()?;
+        let date = ymd(y, m, d)?;
+        let mut value = day_value(date);
+        let mut end = i + 5;
+        // Optional time.
+        let mut kind = TimexKind::Date;
+        let ti = if self.tok(end).is_some_and(|x| x.glued() && x.is("t")) {
+            end + 1
+        } else {
+            end
+        };
+        if let Some((hh, mm, k)) = self.clock_at(ti, ti > end) {
+            value = format!("{value}T{hh:02}:{mm:02}");
+            end = k;
+            kind = TimexKind::Time;
+        }
+        Some(Hit::new(i, end, kind, value))
+    }
+
+    fn standalone_num_start(&self, i: usize) -> bool {
+        if i > 0 && self.glued(i) {
+            let p = &self.t[i - 1];
+            if p.is_word() || p.is_num() || p.p('.') || p.p(',') || p.p('/') || p.p('-') || p.p('$')
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// "HH:MM[:SS]" at `i`; `glued_ok` allows it to be glued to the previous token ("T14:02").
+    fn clock_at(&self, i: usize, glued_ok: bool) -> Option<(u32, u32, usize)> {
+        let h = self
+            .tok(i)
+            .filter(|x| x.is_num() && x.ndig() <= 2 && (glued_ok || !x.glued()))?;
+        if !self.gp(i + 1, ':') {
+            return None;
+        }
+        let m = self
+            .tok(i + 2)
+            .filter(|x| x.is_num() && x.ndig() == 2 && x.glued())?;
+        if h.num > 24 || m.num > 59 {
+            return None;
+        }
+        let mut end = i + 3;
+        if self.gp(end, ':')
+            && self
+                .tok(end + 1)
+                .is_some_and(|x| x.is_num() && x.ndig() == 2 && x.glued())
+        {
+            end += 2;
+        }
+        if self.gp(end, ':')
+            || (self.gp(end, '.') && self.tok(end + 1).is_some_and(|x| x.is_num() && x.glued()))
+        {
+            return None;
+        }
+        Some((h.num, m.num, end))
+    }
+
+    // ----- years, decades, centuries -------------------------------------------------
+
+    fn year_forms(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        // "the 1990s", "the '80s", "the 20th century"
+        if t.is("the") {
+            let h = self.decade(i + 1).or_else(|| self.century(i + 1))?;
+            return Some(Hit { a: i, ..h });
+        }
+        if t.is("fiscal") || t.is("fy") {
+            let y = self.year_at(i + 1)?;
+            return Some(Hit::date(i, i + 2, format!("{y:04}")));
+        }
+        if let Some(h) = self.decade(i).or_else(|| self.century(i)) {
+            return Some(h);
+        }
+        if let Some(h) = self.spelled_year(i).or_else(|| self.bc_year(i)) {
+            return Some(h);
+        }
+        let y = self.year_at(i)?;
+        // Bare years: avoid counts ("2000 people") and amounts.
+        if let Some(p) = self.prev_word(i) {
+            if p.is("about")
+                || p.is("nearly")
+                || p.is("some")
+                || p.is("than")
+                || p.is("over")
+                || p.is("approximately")
+                || p.is("around")
+                || p.is("almost")
+                || p.is("only")
+            {
+                return None;
+            }
+        }
+        if let Some(n) = self.tok(i + 1) {
+            if n.is_word()
+                && !n.cap
+                && n.low().ends_with('s')
+                && !matches!(
+                    n.low(),
+                    "was"
+                        | "is"
+                        | "has"
+                        | "as"
+                        | "its"
+                        | "this"
+                        | "his"
+                        | "always"
+                        | "elections"
+                        | "games"
+                        | "olympics"
+                        | "results"
+                        | "levels"
+                        | "figures"
+                        | "budgets"
+                        | "accounts"
+                        | "sales"
+                        | "earnings"
+                        | "profits"
+                        | "losses"
+                        | "rules"
+                        | "plans"
+                )
+                && !n.low().ends_with("ss")
+            {
+                return None;
+            }
+            if n.is("percent") || n.is("per") || n.is("million") || n.is("billion") {
+                return None;
+            }
+        }
+        if !(1500..=2100).contains(&y)
+            && !self.prev_word(i).is_some_and(|p| {
+                p.is("in")
+                    || p.is("since")
+                    || p.is("year")
+                    || p.is("until")
+                    || p.is("by")
+                    || p.is("from")
+            })
+        {
+            return None;
+        }
+        Some(Hit::date(i, i + 1, format!("{y:04}")))
+    }
+
+    /// "nineteen ninety-six", "the year two thousand".
+    fn spelled_year(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        let century = match t.low() {
+            "nineteen" => 19,
+            "eighteen" => 18,
+            "two" if self.w(i + 1, "thousand") => {
+                let ok = self
+                    .prev_word(i)
+                    .is_some_and(|p| matches!(p.low(), "year" | "in" | "since" | "by" | "until"));
+                if !ok {
+                    return None;
+                }
+                let mut k = i + 2;
+                let mut y = 2000;
+                if self.w(k, "and") {
+                    k += 1;
+                }
+                if let Some(n) = self.tok(k).and_then(number_word).filter(|n| *n < 20) {
+                    y += n;
+                    k += 1;
+                } else if k > i + 2 {
+                    k -= 1;
+                }
+                let a = if self.prev_word(i).is_some_and(|p| p.is("year"))
+                    && i >= 2
+                    && self.w(i - 2, "the")
+                {
+                    i - 2
+                } else {
+                    i
+                };
+                return Some(Hit::date(a, k, format!("{y:04}")));
+            }
+            _ => return None,
+        };
+        let tens = self
+            .tok(i + 1)
+            .and_then(number_word)
+            .filter(|n| (10..=90).contains(n))?;
+        let mut y = century * 100 + tens;
+        let mut k = i + 2;
+        if tens >= 20 && tens % 10 == 0 && self.gp(k, '-') {
+            if let Some(u) = self.tok(k + 1).and_then(number_word).filter(|u| *u < 10) {
+                y += u;
+                k += 2;
+            }
+        }
+        Some(Hit::date(i, k, format!("{y:04}")))
+    }
+
+    /// "241 BC", "490 B.C.", "44 BCE".
+    fn bc_year(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        if !t.is_num() || t.ndig() > 4 || t.num == 0 || !self.standalone_num_start(i) {
+            return None;
+        }
+        let k = if self.wi(i + 1, &["bc", "bce"]) && self.tok(i + 1).is_some_and(|x| x.cap) {
+            i + 2
+        } else if self.w(i + 1, "b")
+            && self.gp(i + 2, '.')
+            && self.w(i + 3, "c")
+            && self.gp(i + 4, '.')
+        {
+            i + 5
+        } else {
+            return None;
+        };
+        Some(Hit::date(i, k, format!("BC{:04}", t.num)))
+    }
+
+    /// "1990s", "'90s", "90s" at `i`.
+    fn decade(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        let (num_i, apos) = if t.p('\'') || t.p('’') {
+            (i + 1, true)
+        } else {
+            (i, false)
+        };
+        let n = self
+            .tok(num_i)
+            .filter(|x| x.is_num() && (!apos || x.glued()))?;
+        let s = self.tok(num_i + 1).filter(|x| x.glued() && x.is("s"))?;
+        let _ = s;
+        if n.num % 10 != 0 {
+            return None;
+        }
+        let value = match n.ndig() {
+            4 if (1000..=2190).contains(&n.num) => format!("{:03}", n.num / 10),
+            2 if apos || !self.glued(num_i) => {
+                let century = if n.num >= 30 { 19 } else { 20 };
+                format!("{century}{}", n.num / 10)
+            }
+            _ => return None,
+        };
+        let after_mid = num_i >= 2 && self.gp(num_i - 1, '-') && self.w(num_i - 2, "mid");
+        if !apos && !after_mid && !self.standalone_num_start(num_i) {
+            return None;
+        }
+        Some(Hit::date(i, num_i + 2, value))
+    }
+
+    /// "20th century", "the 21st century".
+    fn century(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        let (n, j) = if t.is_num() && t.ndig() <= 2 {
+            let suf = self
+                .tok(i + 1)
+                .filter(|x| x.glued() && matches!(x.low(), "st" | "nd" | "rd" | "th"))?;
+            let _ = suf;
+            (t.num, i + 2)
+        } else if let Some(n) = ordinal_word(t) {
+            (n, i + 1)
+        } else if t.is("twentieth") {
+            (20, i + 1)
+        } else if t.is("nineteenth") {
+            (19, i + 1)
+        } else if t.is("eighteenth") {
+            (18, i + 1)
+        } else {
+            return None;
+        };
+        let mut k = j;
+        if self.gp(k, '-') {
+            k += 1;
+        }
+        if !self.w(k, "century") || !(1..=30).contains(&n) {
+            return None;
+        }
+        Some(Hit::date(i, k + 1, format!("{:02}", n - 1)))
+    }
+
+    // ----- quarters and halves --------------------------------------------------------
+
+    fn quarter(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        // "Q3", "Q3 2023", "3Q"
+        if t.is("q") && t.cap {
+            let n = self
+                .tok(i + 1)
+                .filter(|x| x.is_num() && x.glued() && (1..=4).contains(&x.num))?;
+            if self
+                .tok(i + 2)
+                .is_some_and(|x| x.glued() && (x.is_word() || x.is_num()))
+            {
+                return None;
+            }
+            let mut end = i + 2;
+            let y = if let Some(y) = self.year_at(end) {
+                end += 1;
+                Some(y)
+            } else {
+                None
+            };
+            return self.emit_part(i, end, 'Q', n.num, y);
+        }
+        let mut j = i;
+        if t.is("the") || t.is("its") || t.is("this") {
+            j += 1;
+        }
+        let mut fiscal = false;
+        if self.w(j, "fiscal") {
+            j += 1;
+            fiscal = true;
+        }
+        let _ = fiscal;
+        let o = self.tok(j)?;
+        let n = if let Some(n) = ordinal_word(o) {
+            n
+        } else if o.is("last") || o.is("final") {
+            0
+        } else if o.is_num()
+            && o.ndig() == 1
+            && self
+                .tok(j + 1)
+                .is_some_and(|x| x.glued() && matches!(x.low(), "st" | "nd" | "rd" | "th"))
+        {
+            j += 1;
+            o.num
+        } else {
+            return self.bare_quarter(i);
+        };
+        let mut k = j + 1;
+        let hyphen = self.gp(k, '-');
+        if hyphen {
+            k += 1;
+        }
+        let u = self.tok(k)?;
+        let (part, max) = if u.is("quarter") {
+            ('Q', 4)
+        } else if u.is("half") && !hyphen {
+            ('H', 2)
+        } else {
+            return None;
+        };
+        let n = if n == 0 { max } else { n };
+        if n > max {
+            return None;
+        }
+        let mut end = k + 1;
+        let mut y = None;
+        if self.w(end, "of") {
+            if let Some(yy) = self.year_at(end + 1) {
+                y = Some(yy);
+                end += 2;
+            } else if self.w(end + 1, "the") && self.w(end + 2, "year") {
+                end += 3;
+            } else if self.wi(end + 1, &["this", "last", "next"]) && self.w(end + 2, "year") {
+                let shift = if self.w(end + 1, "last") {
+                    -1
+                } else if self.w(end + 1, "next") {
+                    1
+                } else {
+                    0
+                };
+                if let Some(anc) = self.anchor {
+                    y = Some(anc.year() + shift);
+                }
+                end += 3;
+            } else if part == 'H' {
+                // "the first half of the match"
+                return None;
+            }
+        } else if let Some(yy) = self.year_at(end) {
+            y = Some(yy);
+            end += 1;
+        } else if part == 'H' {
+            return None;
+        }
+        // "the last quarter" alone is a relative expression handled elsewhere.
+        if o.is("last") && y.is_none() {
+            return None;
+        }
+        self.emit_part(i, end, part, n, y)
+    }
+
+    /// "the quarter", "the latest quarter", "this quarter", "last quarter", "next quarter".
+    fn bare_quarter(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        let (shift, k) = match t.low() {
+            "the" if self.w(i + 1, "quarter") => (-1, i + 1),
+            "the" if self.wi(i + 1, &["latest", "recent"]) && self.w(i + 2, "quarter") => {
+                (-1, i + 2)
+            }
+            "the" | "this" if self.w(i + 1, "current") && self.w(i + 2, "quarter") => (0, i + 2),
+            "this" | "current" if self.w(i + 1, "quarter") => (0, i + 1),
+            _ => return None,
+        };
+        if self.w(k + 1, "of") || self.w(k + 1, "century") {
+            return None;
+        }
+        match self.anchor {
+            Some(anc) => {
+                let q = (anc.month() - 1) / 3;
+                let (y, m) = add_months(anc.year(), q * 3 + 1, shift * 3);
+                Some(Hit::date(i, k + 1, format!("{y:04}-Q{}", (m - 1) / 3 + 1)).anch(true))
+            }
+            None => Some(Hit::date(i, k + 1, "XXXX-QX".to_string())),
+        }
+    }
+
+    fn emit_part(&self, a: usize, b: usize, part: char, n: u32, y: Option<i32>) -> Option<Hit> {
+        match y {
+            Some(y) => Some(Hit::date(a, b, format!("{y:04}-{part}{n}"))),
+            None => match self.anchor {
+                Some(anc) => {
+                    let start_month = if part == 'Q' {
+                        (n - 1) * 3 + 1
+                    } else {
+                        (n - 1) * 6 + 1
+                    };
+                    let y = if start_month > anc.month() {
+                        anc.year() - 1
+                    } else {
+                        anc.year()
+                    };
+                    Some(Hit::date(a, b, format!("{y:04}-{part}{n}")).anch(true))
+                }
+                None => Some(Hit::date(a, b, format!("XXXX-{part}{n}"))),
+            },
+        }
+    }
+
+    // ----- weekdays -------------------------------------------------------------------
+
+    fn weekday_at(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        if let Some(w) = weekday(t) {
+            return Some((w, i + 1));
+        }
+        let w = weekday_abbrev(t)?;
+        if self.gp(i + 1, '.') {
+            return Some((w, i + 2));
+        }
+        // "Tue 15 Nov": an abbreviation followed by a date.
+        if self.p(i + 1, ',') || self.tok(i + 1).is_some_and(Tok::is_num) {
+            return Some((w, i + 1));
+        }
+        None
+    }
+
+    fn weekday_expr(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        let (rel, j) = match t.low() {
+            "last" | "past" => (Some(-1), i + 1),
+            "next" | "coming" => (Some(1), i + 1),
+            "this" => (Some(0), i + 1),
+            _ => (None, i),
+        };
+        let (wd, mut k) = self.weekday_at(j)?;
+        // "Tuesday, Nov. 15, 2022" / "Tuesday 09:55, 15 November 2022": the explicit date wins.
+        if rel.is_none() {
+            let mut c = k;
+            let mut clock = None;
+            if self.p(c, ',') {
+                c += 1;
+            }
+            if let Some((hh, mm, e)) = self.clock_at(c, false) {
+                clock = Some((hh, mm));
+                c = e;
+                if self.p(c, ',') {
+                    c += 1;
+                }
+            }
+            if let Some((date, e, range_end)) = self.ymd_at(c) {
+                if date.d.is_some() {
+                    let mut h = self.emit_ymd(i, e, date, range_end)?;
+                    if let Some((hh, mm)) = clock {
+                        h.value = format!("{}T{hh:02}:{mm:02}", h.value);
+                        h.kind = TimexKind::Time;
+                    }
+                    return Some(h);
+                }
+            }
+            if let Some(h) = self.numeric_date(c) {
+                return Some(Hit { a: i, ..h });
+            }
+        }
+        let pod = self.tok(k).and_then(part_of_day);
+        if pod.is_some() {
+            k += 1;
+        }
+        let value = match self.anchor {
+            Some(anc) => {
+                let d = match rel {
+                    Some(-1) => weekday_back(anc, wd, true),
+                    Some(1) => weekday_forward(anc, wd, true),
+                    // The sentence's tense decides; without a cue, the nearer occurrence
+                    // (ties and near-ties go to the past, as news reports mostly do).
+                    _ => match self.tense_opt(j) {
+                        Some(Tense::Past) => weekday_back(anc, wd, false),
+                        Some(Tense::Future) => weekday_forward(anc, wd, false),
+                        None => {
+                            let b = weekday_back(anc, wd, false)?;
+                            let f = weekday_forward(anc, wd, false)?;
+                            if (anc - b).num_days() <= (f - anc).num_days() + 1 {
+                                Some(b)
+                            } else {
+                                Some(f)
+                            }
+                        }
+                    },
+                }?;
+                day_value(d)
+            }
+            None => format!("XXXX-WXX-{}", wd + 1),
+        };
+        let mut h = Hit::date(i, k, value).anch(self.anchor.is_some()).deixis();
+        if let Some(p) = pod {
+            h.value = format!("{}T{p}", h.value);
+            h.kind = TimexKind::Time;
+        }
+        Some(h)
+    }
+
+    // ----- today, yesterday, tonight ... --------------------------------------------
+
+    fn relative_day(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        let (off, mut k, mut pod): (i64, usize, Option<&str>) = match t.low() {
+            "today" => (0, i + 1, None),
+            "tonight" => (0, i + 1, Some("NI")),
+            "yesterday" => (-1, i + 1, None),
+            "tomorrow" => (1, i + 1, None),
+            "this" => {
+                let p = self.tok(i + 1).and_then(part_of_day)?;
+                (0, i + 2, Some(p))
+            }
+            "last" if self.w(i + 1, "night") => (-1, i + 2, Some("NI")),
+            "the"
+                if self.w(i + 1, "day")
+                    && self.w(i + 2, "before")
+                    && self.w(i + 3, "yesterday") =>
+            {
+                (-2, i + 4, None)
+            }
+            "the"
+                if self.w(i + 1, "day") && self.w(i + 2, "after") && self.w(i + 3, "tomorrow") =>
+            {
+                (2, i + 4, None)
+            }
+            _ => return self.mention_day(i),
+        };
+        if pod.is_none() {
+            if let Some(p) = self.tok(k).and_then(part_of_day) {
+                pod = Some(p);
+                k += 1;
+            }
+        }
+        let value = match self.anchor {
+            Some(anc) => day_value(add_days(anc, off)?),
+            None => {
+                if off == 0 && pod.is_none() {
+                    "PRESENT_REF".to_string()
+                } else {
+                    "XXXX-XX-XX".to_string()
+                }
+            }
+        };
+        let mut h = Hit::date(i, k, value).anch(self.anchor.is_some()).deixis();
+        if let Some(p) = pod {
+            if h.value == "PRESENT_REF" {
+                h.value = "XXXX-XX-XX".to_string();
+            }
+            h.value = format!("{}T{p}", h.value);
+            h.kind = TimexKind::Time;
+        }
+        Some(h)
+    }
+
+    /// "the previous day", "the next day", "the following day", "the day before", "that day",
+    /// "the same day": relative to the last date mentioned (or the anchor).
+    fn mention_day(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        let (off, k) = if t.is("the") {
+            match (self.tok(i + 1)?.low(), self.tok(i + 2).map_or("", Tok::low)) {
+                ("previous" | "preceding", "day") => (-1, i + 3),
+                ("next" | "following", "day") => (1, i + 3),
+                ("next" | "following", "morning" | "afternoon" | "evening" | "night") => {
+                    let base = self.last_day.or(self.anchor);
+                    let p = self.tok(i + 2).and_then(part_of_day)?;
+                    let value = match base {
+                        Some(b) => format!("{}T{p}", day_value(add_days(b, 1)?)),
+                        None => format!("XXXX-XX-XXT{p}"),
+                    };
+                    let mut h = Hit::new(i, i + 3, TimexKind::Time, value);
+                    h.anchor = if self.last_day.is_some() {
+                        AnchorUse::Mention
+                    } else if self.anchor.is_some() {
+                        AnchorUse::Published
+                    } else {
+                        AnchorUse::None
+                    };
+                    return Some(h);
+                }
+                ("same", "day") => (0, i + 3),
+                ("day", "before")
+                    if !self
+                        .tok(i + 3)
+                        .is_some_and(|x| x.is_word() && !x.is("yesterday"))
+                        || self.p(i + 3, '.') =>
+                {
+                    (-1, i + 3)
+                }
+                ("day", "after") if !self.tok(i + 3).is_some_and(Tok::is_word) => (1, i + 3),
+                _ => return None,
+            }
+        } else if t.is("that") && self.w(i + 1, "day") {
+            (0, i + 2)
+        } else {
+            return None;
+        };
+        let (base, anchor_use) = match (self.last_day, self.anchor) {
+            (Some(d), _) => (Some(d), AnchorUse::Mention),
+            (None, Some(a)) => (Some(a), AnchorUse::Published),
+            (None, None) => (None, AnchorUse::None),
+        };
+        let value = match base {
+            Some(b) => day_value(add_days(b, off)?),
+            None => "XXXX-XX-XX".to_string(),
+        };
+        let mut h = Hit::date(i, k, value);
+        h.anchor = anchor_use;
+        Some(h)
+    }
+
+    // ----- this/last/next week|month|year ... -----------------------------------------
+
+    /// The value of the calendar unit containing `anc` shifted by `shift` units.
+    fn unit_value(anc: NaiveDate, u: Unit, shift: i64) -> Option<String> {
+        Some(match u {
+            Unit::Day => day_value(add_days(anc, shift)?),
+            Unit::Week => week_value(add_days(anc, shift * 7)?),
+            Unit::Weekend => format!("{}-WE", week_value(add_days(anc, shift * 7)?)),
+            Unit::Fortnight => week_value(add_days(anc, shift * 14)?),
+            Unit::Month => {
+                let (y, m) = add_months(anc.year(), anc.month(), shift);
+                format!("{y:04}-{m:02}")
+            }
+            Unit::Quarter => {
+                let q = i64::from((anc.month() - 1) / 3) + shift;
+                let y = i64::from(anc.year()) + q.div_euclid(4);
+                format!("{y:04}-Q{}", q.rem_euclid(4) + 1)
+            }
+            Unit::Year => format!("{:04}", i64::from(anc.year()) + shift),
+            Unit::Decade => format!("{:03}", i64::from(anc.year()) / 10 + shift),
+            Unit::Century => format!("{:02}", i64::from(anc.year()) / 100 + shift),
+            Unit::Millennium => format!("{}", i64::from(anc.year()) / 1000 + shift),
+            Unit::Hour | Unit::Minute | Unit::Second => return None,
+        })
+    }
+
+    fn unknown_unit_value(u: Unit) -> &'static str {
+        match u {
+            Unit::Day => "XXXX-XX-XX",
+            Unit::Week | Unit::Fortnight => "XXXX-WXX",
+            Unit::Weekend => "XXXX-WXX-WE",
+            Unit::Month => "XXXX-XX",
+            Unit::Quarter => "XXXX-QX",
+            Unit::Year => "XXXX",
+            Unit::Decade => "XXX",
+            Unit::Century | Unit::Millennium => "XX",
+            Unit::Hour | Unit::Minute | Unit::Second => "XXXX-XX-XXTXX:XX",
+        }
+    }
+
+    fn relative_unit(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        let (shift, j): (i64, usize) = match t.low() {
+            "this" | "current" => (0, i + 1),
+            "last" | "past" | "previous" => (-1, i + 1),
+            "next" | "coming" => (1, i + 1),
+            "that" | "same" => {
+                let (u, plural) = self.tok(i + 1).and_then(unit)?;
+                if plural || u.is_time() || u == Unit::Weekend {
+                    return None;
+                }
+                return self.mention_unit(i, i + 2, u, 0);
+            }
+            "the" => {
+                // "the past week" etc. are durations (see `counted`); "the current year" is a date.
+                if self.w(i + 1, "current") {
+                    (0, i + 2)
+                } else if self.w(i + 1, "weekend") {
+                    return self.the_weekend(i);
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        };
+        if t.is("past") && !self.w(j, "weekend") {
+            return None;
+        }
+        let mut k = j;
+        // "this past weekend", "this coming year"
+        let mut shift = shift;
+        if t.is("this") && self.wi(k, &["past", "coming"]) {
+            shift = if self.w(k, "past") { -1 } else { 1 };
+            k += 1;
+        }
+        let u = self.tok(k)?;
+        if let Some(s) = season(u) {
+            return self.season_value(i, k + 1, s, shift);
+        }
+        // "last February", "next April", "this June"
+        if let Some(m) = month(u) {
+            let Some(anc) = self.anchor else {
+                return Some(Hit::date(i, k + 1, format!("XXXX-{m:02}")));
+            };
+            let am = anc.month();
+            let y = match shift {
+                -1 if m < am => anc.year(),
+                -1 => anc.year() - 1,
+                1 if m > am => anc.year(),
+                1 => anc.year() + 1,
+                _ => anc.year(),
+            };
+            return Some(Hit::date(i, k + 1, format!("{y:04}-{m:02}")).anch(true));
+        }
+        let (u, plural) = unit(u)?;
+        if plural || u.is_time() {
+            return None;
+        }
+        // "last year's", fine; "last day of" is not a relative unit.
+        if u == Unit::Day {
+            return None;
+        }
+        let value = match self.anchor {
+            Some(anc) => Self::unit_value(anc, u, shift)?,
+            None => Self::unknown_unit_value(u).to_string(),
+        };
+        Some(
+            Hit::date(i, k + 1, value)
+                .anch(self.anchor.is_some())
+                .deixis(),
+        )
+    }
+
+    fn the_weekend(&self, i: usize) -> Option<Hit> {
+        let value = match self.anchor {
+            Some(anc) => {
+                let tense = self.tense(i);
+                let wd = anc.weekday().num_days_from_monday();
+                let shift = if wd >= 5 || tense == Tense::Future {
+                    0
+                } else {
+                    -1
+                };
+                Self::unit_value(anc, Unit::Weekend, shift)?
+            }
+            None => "XXXX-WXX-WE".to_string(),
+        };
+        Some(Hit::date(i, i + 2, value).anch(self.anchor.is_some()))
+    }
+
+    // ----- counted: durations, "two days ago", "the past three years" --------------------
+
+    fn counted(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        // "weeklong"
+        if let Some(u) = long_adjective(t) {
+            return Some(Hit::new(
+                i,
+                i + 1,
+                TimexKind::Duration,
+                dur_value(Some(1.0), u),
+            ));
+        }
+        let mut j = i;
+        let mut the = false;
+        let mut dir: i64 = 0; // -1 past, +1 future for "the past/next ..."
+        if t.is("the") {
+            the = true;
+            j += 1;
+        }
+        if self.wi(
+            j,
+            &[
+                "past",
+                "last",
+                "previous",
+                "preceding",
+                "latest",
+                "first",
+                "next",
+                "coming",
+                "following",
+                "final",
+                "initial",
+                "remaining",
+            ],
+        ) {
+            let w = self.tok(j)?;
+            dir = if w.is("next") || w.is("coming") || w.is("following") {
+                1
+            } else {
+                -1
+            };
+            j += 1;
+        }
+        // "recent weeks"/"recent years" -> PAST_REF
+        if self.w(j, "recent") && !the && dir == 0 {
+            let (u, plural) = self.tok(j + 1).and_then(unit)?;
+            if plural && !u.is_time() {
+                return Some(Hit::date(i, j + 2, "PAST_REF".to_string()));
+            }
+            return None;
+        }
+        let (count, mut k, approx) = match self.count_at(j) {
+            Some(c) => c,
+            None => {
+                // "the past year", "the next few days" ("few" counted above), "the coming weeks"
+                if dir != 0 && the {
+                    let (u, plural) = self.tok(j).and_then(unit)?;
+                    if u == Unit::Weekend {
+                        return None;
+                    }
+                    if self
+                        .tok(i + 1)
+                        .is_some_and(|w| w.is("first") || w.is("final") || w.is("initial"))
+                        && !plural
+                    {
+                        return None;
+                    }
+                    let c = if plural { None } else { Some(1.0) };
+                    if !plural
+                        && self.tok(i + 1).is_some_and(|w| {
+                            w.is("following")
+                                || w.is("previous")
+                                || w.is("preceding")
+                                || w.is("next")
+                        })
+                    {
+                        return self.mention_unit(i, j + 1, u, if dir > 0 { 1 } else { -1 });
+                    }
+                    return Some(Hit::new(i, j + 1, TimexKind::Duration, dur_value(c, u)));
+                }
+                // "for years", "for decades"
+                if !the
+                    && dir == 0
+                    && self
+                        .prev_word(i)
+                        .is_some_and(|p| p.is("for") || p.is("over") || p.is("within"))
+                {
+                    let (u, plural) = unit(t)?;
+                    if plural && !matches!(u, Unit::Second | Unit::Weekend) {
+                        return Some(Hit::new(i, i + 1, TimexKind::Duration, dur_value(None, u)));
+                    }
+                }
+                // "decades-long"
+                if let Some((u, true)) = unit(t) {
+                    if self.gp(i + 1, '-') && self.w(i + 2, "long") && self.glued(i + 2) {
+                        return Some(Hit::new(i, i + 3, TimexKind::Duration, dur_value(None, u)));
+                    }
+                }
+                return None;
+            }
+        };
+        // "one day" with a future/past sense is still a duration in TimeML.
+        // Optional "more", "additional", "straight", "consecutive", "full", "trading".
+        while self.wi(
+            k,
+            &[
+                "more",
+                "additional",
+                "straight",
+                "consecutive",
+                "full",
+                "trading",
+                "business",
+                "calendar",
+                "working",
+                "whole",
+                "long",
+                "extra",
+            ],
+        ) {
+            k += 1;
+        }
+        // Glued adjective "four-year", "30-day", "24-hour".
+        let hyph = self.gp(k, '-') && self.glued(k + 1);
+        if hyph {
+            k += 1;
+        }
+        let (u, plural) = self.tok(k).and_then(unit)?;
+        if u == Unit::Weekend && count != Some(1.0) && count.is_some() {
+            // "two weekends": fine as a duration of weekends? keep it simple: skip.
+            return None;
+        }
+        // "a day" after "once/twice/times/$5" is a set.
+        if count == Some(1.0) && !hyph && !the {
+            if let Some(p) = self.prev_word(i) {
+                if p.is("once") || p.is("twice") || p.is("times") || p.is_num() || p.p('$') {
+                    return None;
+                }
+            }
+            if t.is("one")
+                && (u == Unit::Day)
+                && !self.wi(k + 1, &["ago", "earlier", "later", "before", "after"])
+            {
+                // "one day" often means "some day"; still a TimeML duration.
+            }
+        }
+        let mut end = k + 1;
+        if hyph {
+            // "40-year-old" is an age, not a time; "four-year-long" ok.
+            if self.gp(end, '-') && self.w(end + 1, "old") {
+                return None;
+            }
+            if self.gp(end, '-') && self.w(end + 1, "long") {
+                end += 2;
+            }
+        }
+        // "a year and a half"
+        let mut count = count;
+        if self.w(end, "and") && self.w(end + 1, "a") && self.w(end + 2, "half") {
+            count = count.map(|c| c + 0.5);
+            end += 3;
+        }
+        // "a week or so"
+        let mut modifier = if approx { Some(Modifier::Approx) } else { None };
+        if self.w(end, "or") && self.w(end + 1, "so") {
+            end += 2;
+            modifier = Some(Modifier::Approx);
+        }
+        // Numbers need a plural unit unless hyphenated or 1/a/an ("85 missile strikes" never get here).
+        if hyph && plural {
+            // "three-quarters", "two-thirds"
+            return None;
+        }
+        if let Some(c) = count {
+            if c > 1.0 && !plural && !hyph && !self.tok(j).is_some_and(|x| x.is_word()) {
+                return None;
+            }
+            if c <= 1.0 && plural && !hyph && self.tok(j).is_some_and(|x| !x.is_num()) {
+                return None;
+            }
+        }
+        // ago / earlier / later / from now
+        let after = self.tok(end).map_or("", Tok::low);
+        let rel: Option<(i64, bool)> = match after {
+            "ago" => Some((-1, false)),
+            "earlier" | "before"
+                if !self
+                    .tok(end + 1)
+                    .is_some_and(|x| x.is_word() && x.is("the"))
+                    && after == "earlier" =>
+            {
+                Some((-1, true))
+            }
+            "later" => Some((1, true)),
+            "hence" => Some((1, false)),
+            "from" if self.w(end + 1, "now") => Some((1, false)),
+            _ => None,
+        };
+        if let Some((sign, mention)) = rel {
+            if the || dir != 0 {
+                return None;
+            }
+            let end2 = if after == "from" { end + 2 } else { end + 1 };
+            let mut h = self.shifted(i, end2, u, count, sign, mention)?;
+            h.modifier = modifier;
+            return Some(h);
+        }
+        let mut h = Hit::new(i, end, TimexKind::Duration, dur_value(count, u));
+        h.modifier = modifier;
+        // "in three weeks" with a future verb: a date.
+        if !the
+            && dir == 0
+            && self.prev_word(i).is_some_and(|p| p.is("in"))
+            && self.tense(i) == Tense::Future
+        {
+            if let (Some(anc), Some(c)) = (self.anchor, count) {
+                if c.fract() == 0.0 && !u.is_time() {
+                    if let Some(v) = self.shift_value(anc, u, c as i64) {
+                        h.kind = TimexKind::Date;
+                        h.value = v;
+                        h.anchor = AnchorUse::Published;
+                    }
+                }
+            }
+        }
+        Some(h)
+    }
+
+    /// "the following year", "the previous week": one unit before/after the last mention.
+    fn mention_unit(&self, a: usize, b: usize, u: Unit, shift: i64) -> Option<Hit> {
+        if u.is_time() {
+            return None;
+        }
+        let last = if u == Unit::Day || u == Unit::Week {
+            self.last_day
+        } else {
+            self.last_date
+        };
+        let (base, used) = match (last, self.anchor) {
+            (Some(d), _) => (Some(d), AnchorUse::Mention),
+            (None, Some(d)) => (Some(d), AnchorUse::Published),
+            _ => (None, AnchorUse::None),
+        };
+        let value = match base {
+            Some(d) => Self::unit_value(d, u, shift)?,
+            None => Self::unknown_unit_value(u).to_string(),
+        };
+        let mut h = Hit::date(a, b, value);
+        h.anchor = used;
+        Some(h)
+    }
+
+    /// The value of `anc` shifted by `n` units, at the unit's granularity.
+    fn shift_value(&self, anc: NaiveDate, u: Unit, n: i64) -> Option<String> {
+        Some(match u {
+            Unit::Day => day_value(add_days(anc, n)?),
+            Unit::Week | Unit::Fortnight | Unit::Weekend => {
+                let k = if u == Unit::Fortnight { 14 } else { 7 };
+                week_value(add_days(anc, n * k)?)
+            }
+            Unit::Month => {
+                let (y, m) = add_months(anc.year(), anc.month(), n);
+                format!("{y:04}-{m:02}")
+            }
+            Unit::Quarter => Self::unit_value(anc, Unit::Quarter, n)?,
+            Unit::Year => format!("{:04}", i64::from(anc.year()) + n),
+            Unit::Decade => format!("{:04}", i64::from(anc.year()) + 10 * n),
+            Unit::Century => format!("{:04}", i64::from(anc.year()) + 100 * n),
+            Unit::Millennium => format!("{:04}", i64::from(anc.year()) + 1000 * n),
+            Unit::Hour | Unit::Minute | Unit::Second => return None,
+        })
+    }
+
+    /// True when "quarter" occurs in the 1,500 bytes before token `i` (quarterly-results news).
+    fn quarter_context(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        let lo = t.s.saturating_sub(1500);
+        self.text.as_bytes()[lo..t.s]
+            .windows(7)
+            .any(|w| w.eq_ignore_ascii_case(b"quarter"))
+    }
+
+    /// "the year-ago quarter", "the year-earlier period", "year-earlier" (adjective).
+    fn year_ago(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if self.wi(j, &["the", "its"]) {
+            j += 1;
+        }
+        if self.w(j, "comparable") {
+            j += 1;
+        }
+        if !(self.w(j, "year")
+            && self.gp(j + 1, '-')
+            && self.wi(j + 2, &["ago", "earlier"])
+            && self.glued(j + 2))
+        {
+            return None;
+        }
+        let mut k = j + 3;
+        let anc = self.anchor;
+        let ordinal = self.tok(k).and_then(ordinal_word);
+        if ordinal.is_some() || self.w(k, "fourth") {
+            k += 1;
+        }
+        let quarterly = self.wi(k, &["quarter", "period"]);
+        if quarterly {
+            k += 1;
+        } else if j > i {
+            return None;
+        }
+        let value = match anc {
+            Some(anc) if quarterly || self.quarter_context(i) => match ordinal {
+                Some(n) if (1..=4).contains(&n) => format!("{:04}-Q{n}", anc.year() - 1),
+                _ => {
+                    let q = i64::from((anc.month() - 1) / 3) - 1 - 4;
+                    let y = i64::from(anc.year()) + q.div_euclid(4);
+                    format!("{y:04}-Q{}", q.rem_euclid(4) + 1)
+                }
+            },
+            Some(anc) => format!("{:04}", anc.year() - 1),
+            None => "XXXX".to_string(),
+        };
+        Some(Hit::date(i, k, value).anch(anc.is_some()))
+    }
+
+    /// "two days ago", "a year earlier", "three weeks later".
+    fn shifted(
+        &self,
+        a: usize,
+        b: usize,
+        u: Unit,
+        count: Option<f64>,
+        sign: i64,
+        mention: bool,
+    ) -> Option<Hit> {
+        let (base, used) = match (mention, self.last_day, self.anchor) {
+            (true, Some(d), _) => (Some(d), AnchorUse::Mention),
+            (_, _, Some(d)) => (Some(d), AnchorUse::Published),
+            _ => (None, AnchorUse::None),
+        };
+        let unknown = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+        // Financial news: "up from $10 million a year ago" compares with the year-ago quarter.
+        if u == Unit::Year && count == Some(1.0) && sign < 0 && self.quarter_context(a) {
+            if let Some(anc) = self.anchor {
+                let q = i64::from((anc.month() - 1) / 3) - 1 - 4;
+                let y = i64::from(anc.year()) + q.div_euclid(4);
+                let mut h = Hit::date(a, b, format!("{y:04}-Q{}", q.rem_euclid(4) + 1));
+                h.anchor = AnchorUse::Published;
+                return Some(h);
+            }
+        }
+        let value = match (base, count) {
+            (Some(d), Some(c)) if c.fract() == 0.0 && !u.is_time() => self
+                .shift_value(d, u, sign * (c as i64))
+                .unwrap_or_else(|| unknown.to_string()),
+            (Some(d), Some(c)) if u.is_time() && c.fract() == 0.0 => {
+                // "two hours ago": the day, with the time unknown.
+                let _ = c;
+                day_value(d)
+            }
+            _ => unknown.to_string(),
+        };
+        let mut h = Hit::date(a, b, value);
+        h.anchor = if h.value.ends_with("_REF") {
+            AnchorUse::None
+        } else {
+            used
+        };
+        Some(h)
+    }
+
+    // ----- times ----------------------------------------------------------------------
+
+    /// "5 p.m.", "5:30 pm", "09:55", "10 a.m. KST", "noon", "midnight"; an attached day
+    /// ("9 a.m. Tuesday", "10 p.m. yesterday") makes it a full time value.
+    fn time_expr(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        let (hh, mm, mut k) = if t.is("noon") || t.is("midday") {
+            (12, 0, i + 1)
+        } else if t.is("midnight") {
+            (0, 0, i + 1)
+        } else if t.is_num() && self.standalone_num_start(i) {
+            if let Some((h, m, e)) = self.clock_at(i, false) {
+                let (h, e2) = self.ampm(e, h)?;
+                (h, m, e2)
+            } else if t.ndig() <= 2 && (1..=12).contains(&t.num) {
+                let (h, e) = self.ampm(i + 1, t.num)?;
+                if e == i + 1 {
+                    // "5 o'clock"
+                    if self.w(i + 1, "o")
+                        && (self.gp(i + 2, '\'') || self.gp(i + 2, '’'))
+                        && self.w(i + 3, "clock")
+                    {
+                        (t.num, 0, i + 4)
+                    } else {
+                        return None;
+                    }
+                } else {
+                    (h, 0, e)
+                }
+            } else {
+                return None;
+            }
+        } else {
+            return None;
+        };
+        let mut zone_s = "";
+        if let Some(z) = self
+            .tok(k)
+            .filter(|x| {
+                x.low().len() >= 2
+                    && x.low().bytes().all(|c| c.is_ascii_alphabetic())
+                    && self.tok(k).is_some_and(|y| y.cap)
+            })
+            .and_then(zone)
+        {
+            zone_s = z;
+            k += 1;
+        }
+        // Attached day: "9 a.m. Tuesday", "10 p.m. yesterday", "5 p.m. on Sept. 26" (not "on").
+        let mut day: Option<(String, bool)> = None;
+        if let Some(h) = self
+            .weekday_expr(k)
+            .or_else(|| self.relative_day(k))
+            .or_else(|| self.calendar_date(k))
+        {
+            if h.value.len() >= 10 && !h.value.contains('T') && (h.kind == TimexKind::Date) {
+                day = Some((h.value.clone(), h.anchor != AnchorUse::None));
+                k = h.b;
+            }
+        }
+        let (date, used) = match day {
+            Some((d, u)) => (d, u),
+            None => match self.anchor {
+                Some(anc) => (day_value(anc), true),
+                None => ("XXXX-XX-XX".to_string(), false),
+            },
+        };
+        let value = format!("{date}T{hh:02}:{mm:02}{zone_s}");
+        Some(Hit::new(i, k, TimexKind::Time, value).anch(used))
+    }
+
+    /// Optional "a.m."/"p.m."/"am"/"pm" at `i`; returns the 24-hour hour and next index.
+    /// Bare "HH:MM" (no marker) is accepted as 24-hour time.
+    fn ampm(&self, i: usize, h: u32) -> Option<(u32, usize)> {
+        let t = match self.tok(i) {
+            Some(t) => t,
+            None => return Some((h, i)),
+        };
+        let (pm, next) = if (t.is("a") || t.is("p"))
+            && self.gp(i + 1, '.')
+            && self.w(i + 2, "m")
+            && self.glued(i + 2)
+        {
+            let n = if self.gp(i + 3, '.') { i + 4 } else { i + 3 };
+            (t.is("p"), n)
+        } else if t.is("am") || t.is("pm") {
+            (t.is("pm"), i + 1)
+        } else {
+            return Some((h, i));
+        };
+        if !(1..=12).contains(&h) {
+            return None;
+        }
+        let h24 = match (pm, h) {
+            (false, 12) => 0,
+            (true, 12) => 12,
+            (true, h) => h + 12,
+            (false, h) => h,
+        };
+        Some((h24, next))
+    }
+
+    // ----- sets -----------------------------------------------------------------------
+
+    fn set_expr(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        let simple = match t.low() {
+            "daily" => Some("P1D"),
+            "weekly" => Some("P1W"),
+            "monthly" => Some("P1M"),
+            "annually" | "yearly" => Some("P1Y"),
+            "hourly" => Some("PT1H"),
+            "quarterly" => Some("P3M"),
+            "biweekly" | "fortnightly" => Some("P2W"),
+            _ => None,
+        };
+        if let Some(v) = simple {
+            // "its quarterly dividend": an adjective after a determiner is not a recurrence.
+            if self.prev_word(i).is_some_and(|p| {
+                matches!(
+                    p.low(),
+                    "its"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "our"
+                        | "initial"
+                        | "first"
+                        | "regular"
+                        | "latest"
+                )
+            }) {
+                return None;
+            }
+            return Some(Hit::new(i, i + 1, TimexKind::Set, v.to_string()));
+        }
+        if t.is("every") || t.is("each") {
+            let mut k = i + 1;
+            let mut n = 1.0;
+            if self.w(k, "other") {
+                n = 2.0;
+                k += 1;
+            } else if let Some((Some(c), e, _)) = self.count_at(k) {
+                if self.tok(e).and_then(unit).is_some_and(|(_, p)| p) {
+                    n = c;
+                    k = e;
+                }
+            }
+            let u = self.tok(k)?;
+            if let Some((wd, e)) = self.weekday_at(k) {
+                return Some(Hit::new(
+                    i,
+                    e,
+                    TimexKind::Set,
+                    format!("XXXX-WXX-{}", wd + 1),
+                ));
+            }
+            if let Some(m) = month(u) {
+                return Some(Hit::new(i, k + 1, TimexKind::Set, format!("XXXX-{m:02}")));
+            }
+            if let Some(s) = season(u) {
+                return Some(Hit::new(i, k + 1, TimexKind::Set, format!("XXXX-{s}")));
+            }
+            if let Some(p) = part_of_day(u) {
+                return Some(Hit::new(
+                    i,
+                    k + 1,
+                    TimexKind::Set,
+                    format!("TXX{p}").replace("TXX", "T"),
+                ));
+            }
+            let (u, _) = unit(u)?;
+            if u == Unit::Weekend {
+                return Some(Hit::new(
+                    i,
+                    k + 1,
+                    TimexKind::Set,
+                    "XXXX-WXX-WE".to_string(),
+                ));
+            }
+            return Some(Hit::new(i, k + 1, TimexKind::Set, dur_value(Some(n), u)));
+        }
+        // "twice a year", "three times a week", "once a month"
+        let (k, a) = if t.is("once") || t.is("twice") {
+            (i + 1, true)
+        } else if let Some((Some(_), e, _)) = self.count_at(i) {
+            if self.w(e, "times") {
+                (e + 1, true)
+            } else {
+                (e, false)
+            }
+        } else {
+            (i, false)
+        };
+        if a && self.wi(k, &["a", "per", "each", "every"]) {
+            let (u, plural) = self.tok(k + 1).and_then(unit)?;
+            if !plural {
+                return Some(Hit::new(i, k + 2, TimexKind::Set, dur_value(Some(1.0), u)));
+            }
+        }
+        None
+    }
+
+    // ----- PRESENT_REF / PAST_REF / FUTURE_REF ----------------------------------------
+
+    fn reference(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        let (v, k) = match t.low() {
+            "now" => {
+                // "now-defunct", "now that": still PRESENT_REF in TimeML; "right now" below.
+                if self.gp(i + 1, '-') {
+                    return None;
+                }
+                ("PRESENT_REF", i + 1)
+            }
+            "right" if self.w(i + 1, "now") => ("PRESENT_REF", i + 2),
+            "currently" | "nowadays" => ("PRESENT_REF", i + 1),
+            "these" if self.w(i + 1, "days") => ("PRESENT_REF", i + 2),
+            "recently" | "lately" => ("PAST_REF", i + 1),
+            "soon" => {
+                if self.prev_word(i).is_some_and(|p| p.is("as") || p.is("how"))
+                    || self.wi(
+                        i + 1,
+                        &["as", "after", "afterwards", "thereafter", "before"],
+                    )
+                {
+                    return None;
+                }
+                ("FUTURE_REF", i + 1)
+            }
+            "the"
+                if self.w(i + 1, "past")
+                    && !self
+                        .tok(i + 2)
+                        .is_some_and(|x| x.is_word() && !x.is("and") && !x.is("or")) =>
+            {
+                ("PAST_REF", i + 2)
+            }
+            "the" if self.w(i + 1, "future") => ("FUTURE_REF", i + 2),
+            "the" if self.w(i + 1, "moment") && self.prev_word(i).is_some_and(|p| p.is("at")) => {
+                ("PRESENT_REF", i + 2)
+            }
+            "future"
+                if self
+                    .prev_word(i)
+                    .is_some_and(|p| p.is("in") || p.is("near")) =>
+            {
+                ("FUTURE_REF", i + 1)
+            }
+            _ => return None,
+        };
+        Some(Hit::date(i, k, v.to_string()))
+    }
+
+    // ----- seasons and holidays -------------------------------------------------------
+
+    fn season_expr(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        let (mut j, the) = if t.is("the") {
+            (i + 1, true)
+        } else {
+            (i, false)
+        };
+        let s = season(self.tok(j)?)?;
+        j += 1;
+        let mut y = None;
+        let mut end = j;
+        let yk = if self.w(j, "of") { j + 1 } else { j };
+        if let Some(yy) = self.year_at(yk) {
+            y = Some(yy);
+            end = yk + 1;
+        }
+        if y.is_none() {
+            // Bare seasons need a determiner or preposition ("fall" is a verb).
+            let ok = the
+                || self.prev_word(i).is_some_and(|p| {
+                    matches!(
+                        p.low(),
+                        "in" | "during"
+                            | "since"
+                            | "until"
+                            | "by"
+                            | "over"
+                            | "through"
+                            | "early"
+                            | "late"
+                            | "mid"
+                    )
+                });
+            if !ok || self.w(end, "of") {
+                return None;
+            }
+            if self.tok(i).is_some_and(|x| x.is("fall"))
+                || (the
+                    && self.w(i + 1, "fall")
+                    && !self.prev_word(i).is_some_and(|p| {
+                        p.is("in") || p.is("since") || p.is("during") || p.is("by")
+                    }))
+            {
+                return None;
+            }
+        }
+        match y {
+            Some(y) => Some(Hit::date(i, end, format!("{y:04}-{s}"))),
+            None => self.season_value(i, end, s, 0),
+        }
+    }
+
+    fn season_value(&self, a: usize, b: usize, s: &str, shift: i64) -> Option<Hit> {
+        let Some(anc) = self.anchor else {
+            return Some(Hit::date(a, b, format!("XXXX-{s}")));
+        };
+        let start = match s {
+            "SP" => 3,
+            "SU" => 6,
+            "FA" => 9,
+            _ => 12,
+        };
+        let m = anc.month();
+        let y = anc.year();
+        // The season's year of the current/most recent occurrence.
+        let cur = if s == "WI" && m <= 2 {
+            y - 1
+        } else if m >= start || (s == "WI" && m <= 2) {
+            y
+        } else {
+            y - 1
+        };
+        let year = match shift {
+            -1 => {
+                // the most recent season that is over
+                let end_month = if s == "WI" { 2 } else { start + 2 };
+                let in_it = if s == "WI" {
+                    m == 12 || m <= 2
+                } else {
+                    (start..=end_month).contains(&m)
+                };
+                if in_it {
+                    cur - 1
+                } else {
+                    cur
+                }
+            }
+            1 => {
+                if s == "WI" {
+                    if m == 12 || m <= 2 {
+                        cur + 1
+                    } else {
+                        y
+                    }
+                } else if m < start {
+                    y
+                } else {
+                    y + 1
+                }
+            }
+            _ => {
+                if s == "WI" {
+                    if m <= 2 {
+                        y - 1
+                    } else {
+                        y
+                    }
+                } else {
+                    y
+                }
+            }
+        };
+        Some(Hit::date(a, b, format!("{year:04}-{s}")).anch(true))
+    }
+
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        if !t.cap {
+            return None;
+        }
+        // (month, day) or computed; k = next index
+        let (md, k): (Option<(u32, u32)>, usize) = match t.low() {
+            "christmas" => {
+                if self.w(i + 1, "eve") {
+                    (Some((12, 24)), i + 2)
+                } else if self.w(i + 1, "day") {
+                    (Some((12, 25)), i + 2)
+                } else {
+                    (Some((12, 25)), i + 1)
+                }
+            }
+            "new"
+                if self.w(i + 1, "year")
+                    && (self.gp(i + 2, '\'') || self.gp(i + 2, '’'))
+                    && self.w(i + 3, "s") =>
+            {
+                if self.w(i + 4, "eve") {
+                    (Some((12, 31)), i + 5)
+                } else if self.w(i + 4, "day") {
+                    (Some((1, 1)), i + 5)
+                } else {
+                    return None;
+                }
+            }
+            "halloween" => (Some((10, 31)), i + 1),
+            "valentine"
+                if (self.gp(i + 1, '\'') || self.gp(i + 1, '’'))
+                    && self.w(i + 2, "s")
+                    && self.w(i + 3, "day") =>
+            {
+                (Some((2, 14)), i + 4)
+            }
+            "boxing" if self.w(i + 1, "day") => (Some((12, 26)), i + 2),
+            "easter" | "thanksgiving" => (
+                None,
+                if self.w(i + 1, "sunday") || self.w(i + 1, "day") {
+                    i + 2
+                } else {
+                    i + 1
+                },
+            ),
+            _ => return None,
+        };
+        // Christmas as an adjective ("Christmas shopping") is still the holiday; "Christmas tree" not a date.
+        if t.is("christmas")
+            && k == i + 1
+            && self.tok(k).is_some_and(|x| {
+                x.is_word() && !x.cap && !matches!(x.low(), "and" | "or" | "is" | "was" | "will")
+            })
+        {
+            return None;
+        }
+        if (t.is("easter") || t.is("thanksgiving"))
+            && k == i + 1
+            && self.tok(k).is_some_and(|x| {
+                x.is_word() && !x.cap && !matches!(x.low(), "and" | "or" | "is" | "was" | "will")
+            })
+        {
+            return None;
+        }
+        let mut end = k;
+        let y = if let Some(y) = self.year_at(k) {
+            end += 1;
+            Some(y)
+        } else {
+            None
+        };
+        let (y, used) = match (y, self.anchor) {
+            (Some(y), _) => (Some(y), false),
+            (None, Some(anc)) => {
+                let (m, d) = md.unwrap_or((4, 1));
+                let m = if t.is("thanksgiving") { 11 } else { m };
+                (Some(self.guess_year(anc, m, d, i)), true)
+            }
+            _ => (None, false),
+        };
+        let date = match (y, md) {
+            (Some(y), Some((m, d))) => Some(ymd(y, m, d)?),
+            (Some(y), None) if t.is("easter") => Some(easter(y)?),
+            (Some(y), None) => Some(nth_weekday(y, 11, 3, 4)?),
+            (None, _) => None,
+        };
+        let value = match (date, md) {
+            (Some(d), _) => day_value(d),
+            (None, Some((m, d))) => format!("XXXX-{m:02}-{d:02}"),
+            (None, None) => return None,
+        };
+        Some(Hit::date(i, end, value).anch(used))
+    }
+
+    // ----- modifiers ------------------------------------------------------------------
+
+    /// Prefixed forms: "nearly three years", "more than a decade", "about two weeks" ("about"
+    /// outside the extent), "early 2023", "mid-2023", "the end of 2023", "earlier this month".
+    fn modified(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        // Quantity modifiers.
+        let q: Option<(Modifier, usize, bool)> = match t.low() {
+            "nearly" | "almost" => Some((Modifier::LessThan, i + 1, true)),
+            "about" | "around" | "approximately" | "roughly" => Some((
+                Modifier::Approx,
+                i + 1,
+                t.is("approximately") || t.is("roughly"),
+            )),
+            "some" => Some((Modifier::Approx, i + 1, true)),
+            "more" | "less" | "fewer" if self.w(i + 1, "than") => Some((
+                if t.is("more") {
+                    Modifier::MoreThan
+                } else {
+                    Modifier::LessThan
+                },
+                i + 2,
+                true,
+            )),
+            "over" | "under" => Some((
+                if t.is("over") {
+                    Modifier::MoreThan
+                } else {
+                    Modifier::LessThan
+                },
+                i + 1,
+                true,
+            )),
+            "at" if self.w(i + 1, "least") => Some((Modifier::EqualOrMore, i + 2, true)),
+            "at" if self.w(i + 1, "most") => Some((Modifier::EqualOrLess, i + 2, true)),
+            "no" if self.wi(i + 1, &["more", "less"]) && self.w(i + 2, "than") => Some((
+                if self.w(i + 1, "more") {
+                    Modifier::EqualOrLess
+                } else {
+                    Modifier::EqualOrMore
+                },
+                i + 3,
+                true,
+            )),
+            "up" if self.w(i + 1, "to") => Some((Modifier::EqualOrLess, i + 2, true)),
+            "within" => Some((Modifier::EqualOrLess, i + 1, true)),
+            "just" if self.wi(i + 1, &["over", "under"]) => Some((
+                if self.w(i + 1, "over") {
+                    Modifier::MoreThan
+                } else {
+                    Modifier::LessThan
+                },
+                i + 2,
+                true,
+            )),
+            _ => None,
+        };
+        if let Some((m, j, inside)) = q {
+            let h = self.counted(j).or_else(|| {
+                // dates and times after "about"/"around": "around Nov. 1", "about 5 p.m."
+                if matches!(m, Modifier::Approx) {
+                    let t = self.tok(j)?;
+                    if !(t.is_num() || month(t).is_some() || t.is("noon") || t.is("midnight")) {
+                        return None;
+                    }
+                    self.core(j)
+                        .filter(|h| h.kind != TimexKind::Set && !h.value.ends_with("_REF"))
+                } else {
+                    None
+                }
+            })?;
+            // "over" and "within" only before counts: "over the past year" is a preposition.
+            if (t.is("over") || t.is("under") || t.is("within") || t.is("some"))
+                && !self.count_at(j).is_some_and(|(c, _, _)| c.is_some())
+            {
+                return None;
+            }
+            if h.kind == TimexKind::Duration || h.value.len() <= 10 || matches!(m, Modifier::Approx)
+            {
+                let mut h = h;
+                if h.modifier.is_none() || h.modifier == Some(Modifier::Approx) {
+                    h.modifier = Some(m);
+                }
+                if inside {
+                    h.a = i;
+                }
+                return Some(h);
+            }
+            return None;
+        }
+        // Position modifiers.
+        let (m, j) = match t.low() {
+            "early" | "earlier" => (Modifier::Start, i + 1),
+            "late" | "later" => (Modifier::End, i + 1),
+            "mid" | "middle" => {
+                if self.gp(i + 1, '-') {
+                    (Modifier::Mid, i + 2)
+                } else {
+                    (Modifier::Mid, i + 1)
+                }
+            }
+            "the" => {
+                let w = self.tok(i + 1)?;
+                let m = match w.low() {
+                    "end" | "close" => Modifier::End,
+                    "beginning" | "start" => Modifier::Start,
+                    "middle" => Modifier::Mid,
+                    "early" | "earlier" => {
+                        let h = self.core(i + 2).filter(|h| {
+                            matches!(h.value.len(), 3 | 4)
+                                || h.value.contains("-SU")
+                                || h.value.contains("-S")
+                        })?;
+                        return Some(Hit {
+                            a: i,
+                            modifier: Some(Modifier::Start),
+                            ..h
+                        });
+                    }
+                    "late" | "mid" => {
+                        let j = if self.gp(i + 2, '-') { i + 3 } else { i + 2 };
+                        let h = self
+                            .core(j)
+                            .filter(|h| h.kind == TimexKind::Date && h.value.len() == 3)?;
+                        let m = if w.is("late") {
+                            Modifier::End
+                        } else {
+                            Modifier::Mid
+                        };
+                        return Some(Hit {
+                            a: i,
+                            modifier: Some(m),
+                            ..h
+                        });
+                    }
+                    _ => return None,
+                };
+                if !self.w(i + 2, "of") {
+                    return None;
+                }
+                let j = i + 3;
+                // "the end of the month/year/week"
+                if self.w(j, "the") {
+                    if let Some((u, false)) = self.tok(j + 1).and_then(unit) {
+                        if matches!(
+                            u,
+                            Unit::Week | Unit::Month | Unit::Year | Unit::Quarter | Unit::Decade
+                        ) {
+                            let value = match self.anchor {
+                                Some(anc) => Self::unit_value(anc, u, 0)?,
+                                None => Self::unknown_unit_value(u).to_string(),
+                            };
+                            return Some(
+                                Hit::date(i, j + 2, value).anch(self.anchor.is_some()).m(m),
+                            );
+                        }
+                    }
+                }
+                let h = self.core(j).filter(|h| {
+                    h.kind == TimexKind::Date
+                        && h.modifier.is_none()
+                        && !h.value.ends_with("_REF")
+                        && h.value.len() < 10
+                })?;
+                return Some(Hit {
+                    a: i,
+                    modifier: Some(m),
+                    ..h
+                });
+            }
+            "year" if (self.w(i + 1, "end") || (self.gp(i + 1, '-') && self.w(i + 2, "end"))) => {
+                let k = if self.w(i + 1, "end") { i + 2 } else { i + 3 };
+                let value = self
+                    .anchor
+                    .map_or_else(|| "XXXX".to_string(), |a| format!("{:04}", a.year()));
+                return Some(
+                    Hit::date(i, k, value)
+                        .anch(self.anchor.is_some())
+                        .m(Modifier::End),
+                );
+            }
+            _ => return None,
+        };
+        // "earlier this month", "later this year", "early next week", "late yesterday", "early 2023"
+        let h = self.core(j)?;
+        if h.kind == TimexKind::Duration
+            || h.kind == TimexKind::Set
+            || h.value.ends_with("_REF")
+            || h.modifier.is_some()
+        {
+            return None;
+        }
+        // "early" before a bare count ("early 1990 results") fine; before a time "early 5 p.m." no.
+        if h.kind == TimexKind::Time
+            && !h.value.contains("TMO")
+            && !h.value.contains("TAF")
+            && !h.value.contains("TEV")
+            && !h.value.contains("TNI")
+        {
+            return None;
+        }
+        if (t.is("earlier") || t.is("later"))
+            && h.value.len() == 10
+            && !self.wi(j, &["today", "yesterday", "tomorrow", "that", "the"])
+            && weekday(self.tok(j)?).is_none()
+        {
+            return None;
+        }
+        Some(Hit {
+            a: i,
+            modifier: Some(m),
+            ..h
+        })
+    }
+}
+
+/// "P4Y", "PT25M", "PXD"...
+pub(crate) fn dur_value(count: Option<f64>, u: Unit) -> String {
+    let (n, mut code, time) = match u {
+        Unit::Second => (count, "S", true),
+        Unit::Minute => (count, "M", true),
+        Unit::Hour => (count, "H", true),
+        Unit::Day => (count, "D", false),
+        Unit::Week => (count, "W", false),
+        Unit::Weekend => (count.map(|c| c * 2.0), "D", false),
+        Unit::Fortnight => (count.map(|c| c * 2.0), "W", false),
+        Unit::Month => (count, "M", false),
+        Unit::Quarter => (count, "Q", false),
+        Unit::Year => (count, "Y", false),
+        Unit::Decade => (count.map(|c| c * 10.0), "Y", false),
+        Unit::Century => (count.map(|c| c * 100.0), "Y", false),
+        Unit::Millennium => (count.map(|c| c * 1000.0), "Y", false),
+    };
+    if count.is_none() {
+        code = match u {
+            Unit::Decade => "DE",
+            Unit::Century => "CE",
+            Unit::Millennium => "ML",
+            _ => code,
+        };
+    }
+    // Fractions: "5 1/2 hours" -> PT5H30M, "a year and a half" -> P1Y6M.
+    if let Some(c) = n {
+        if c.fract() != 0.0 {
+            let whole = c.trunc() as i64;
+            let (f, smaller, sub_time) = match u {
+                Unit::Year => (12.0, "M", false),
+                Unit::Month => (30.0, "D", false),
+                Unit::Week => (7.0, "D", false),
+                Unit::Day => (24.0, "H", true),
+                Unit::Hour => (60.0, "M", true),
+                Unit::Minute => (60.0, "S", true),
+                _ => (0.0, code, time),
+            };
+            if f > 0.0 {
+                let rest = (c.fract() * f).round() as i64;
+                let head = if whole > 0 {
+                    format!("{whole}{code}")
+                } else {
+                    String::new()
+                };
+                let t = if sub_time && !time { "T" } else { "" };
+                let lead = if time { "T" } else { "" };
+                return format!("P{lead}{head}{t}{rest}{smaller}");
+            }
+        }
+    }
+    let num = n.map_or("X".to_string(), |v| format!("{}", v.round() as i64));
+    format!("P{}{num}{code}", if time { "T" } else { "" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(dur_value(Some(4.0), Unit::Year), "P4Y");
+        assert_eq!(dur_value(Some(25.0), Unit::Minute), "PT25M");
+        assert_eq!(dur_value(None, Unit::Week), "PXW");
+        assert_eq!(dur_value(Some(1.0), Unit::Decade), "P10Y");
+        assert_eq!(dur_value(Some(1.5), Unit::Year), "P1Y6M");
+        assert_eq!(dur_value(Some(0.5), Unit::Hour), "PT30M");
+        assert_eq!(dur_value(Some(5.5), Unit::Hour), "PT5H30M");
+        assert_eq!(dur_value(Some(2.5), Unit::Day), "P2DT12H");
+        assert_eq!(dur_value(None, Unit::Decade), "PXDE");
+    }
+}
