@@ -5,6 +5,8 @@ Run: python3 -m unittest discover -s eval -p 'test_*.py'
 
 import contextlib
 import io
+import os
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -103,6 +105,21 @@ class MeantimeTest(unittest.TestCase):
                          [("May 2", "2010-05-02", True), ("yesterday", "2010-05-01", False)])
         self.assertEqual(timeml_score.parse_timeml(plain).text, doc.text)
         self.assertEqual(timeml_score.parse_timeml(plain).timexes, [])
+
+
+@unittest.skipUnless(os.environ.get("DATELINE_BIN"), "set DATELINE_BIN to a dateline binary (scripts/test does)")
+class EndToEndTest(unittest.TestCase):
+    """`dateline timeml` output passes the scorer's identical-text check."""
+
+    def test_timeml_output_scores(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            proc = subprocess.run([os.environ["DATELINE_BIN"], "timeml", str(DATA / "gold"), tmp],
+                                  capture_output=True, text=True, check=False)
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            total, results = timeml_score.score_dirs(DATA / "gold", Path(tmp))
+        self.assertEqual([r.error for r in results.values()], [None, None])
+        self.assertEqual(total.gold, 5)
+        self.assertGreater(total.relaxed, 0)
 
 
 if __name__ == "__main__":
