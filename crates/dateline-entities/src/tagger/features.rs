@@ -14,7 +14,7 @@ use dateline_text::{Flags, Token, TokenKind};
 pub(crate) const BITS: u32 = 21;
 
 /// Version of the feature set; a model trained with another version is rejected.
-pub(crate) const FEATURE_VERSION: u32 = 3;
+pub(crate) const FEATURE_VERSION: u32 = 4;
 
 /// Number of tag classes: O and B/I of PER, ORG, LOC, MISC.
 pub(crate) const NCLASS: usize = 9;
@@ -98,6 +98,8 @@ pub(crate) struct TokInfo {
     caps_line: bool,
     /// Token kind as a small integer.
     kind: u8,
+    /// Gazetteer marks (see `Gazetteer::mark`).
+    gaz: u16,
 }
 
 impl TokInfo {
@@ -195,6 +197,7 @@ fn token_info(word: &str, tok: &Token) -> TokInfo {
         sent_start: false,
         caps_line: false,
         kind: kind_code(tok.kind),
+        gaz: 0,
     }
 }
 
@@ -245,6 +248,82 @@ impl Hasher for IdHasher {
 
 type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
+/// Longest gazetteer phrase, in tokens.
+const MAX_PHRASE: usize = 5;
+
+/// Hash of a phrase from its tokens' lowercased hashes.
+#[inline]
+fn phrase_step(h: u64, lower: u64) -> u64 {
+    mix(h ^ 0x7f4a_7c15_9e37_79b9, lower)
+}
+
+/// Phrase lists the tagger uses as features: hashed lowercased token sequences with a
+/// bit set of kinds (bit `k` = kind `k`, see `train::GazKind`).
+#[derive(Clone, Default)]
+pub(crate) struct Gazetteer {
+    map: IdMap<u8>,
+}
+
+impl Gazetteer {
+    /// Builds from `(phrase hash, kind bits)` pairs (bits of equal hashes are merged).
+    pub(crate) fn from_entries(entries: &[(u64, u8)]) -> Gazetteer {
+        let mut map: IdMap<u8> = IdMap::default();
+        for &(h, bits) in entries {
+            *map.entry(h).or_insert(0) |= bits;
+        }
+        Gazetteer { map }
+    }
+
+    /// The entries, sorted by hash.
+    pub(crate) fn entries(&self) -> Vec<(u64, u8)> {
+        let mut v: Vec<(u64, u8)> = self.map.iter().map(|(&h, &b)| (h, b)).collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// Number of phrases.
+    pub(crate) fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// The hash of a phrase as it is stored (tokenized like running text; `None` for a
+    /// phrase with no token or more than the longest phrase length).
+    pub(crate) fn phrase_hash(phrase: &str) -> Option<u64> {
+        let tokens = dateline_text::tokenize(phrase);
+        if tokens.is_empty() || tokens.len() > MAX_PHRASE {
+            return None;
+        }
+        Some(tokens.iter().fold(FNV_OFFSET, |h, t| phrase_step(h, hash_lower(t.text(phrase)))))
+    }
+
+    /// Marks the tokens each phrase covers: bit `2k` on a phrase's first token, bit
+    /// `2k + 1` on the others, for every kind `k` of every matching phrase.
+    fn mark(&self, infos: &mut [TokInfo]) {
+        if self.map.is_empty() {
+            return;
+        }
+        for i in 0..infos.len() {
+            if matches!(infos[i].case, Case::NoAlpha) {
+                continue;
+            }
+            let mut h = FNV_OFFSET;
+            for n in 0..MAX_PHRASE {
+                let Some(t) = infos.get(i + n) else { break };
+                h = phrase_step(h, t.lower);
+                let Some(&bits) = self.map.get(&h) else { continue };
+                for k in 0..8u16 {
+                    if bits & (1 << k) != 0 {
+                        infos[i].gaz |= 1 << (2 * k);
+                        for t in &mut infos[i + 1..=i + n] {
+                            t.gaz |= 1 << (2 * k + 1);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Document-level flags of a lowercased word.
 const SEEN_LOWER: u8 = 1;
 const SEEN_TITLE_MID: u8 = 2;
@@ -261,9 +340,9 @@ pub(crate) struct DocFeatures {
 
 impl DocFeatures {
     /// Precomputes token information for a document.
-    pub(crate) fn new(text: &str, tokens: &[Token]) -> Self {
-        let mut infos: Vec<TokInfo> =
-            tokens.iter().map(|t| token_info(t.text(text), t)).collect();
+    pub(crate) fn new(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Self {
+        let mut infos: Vec<TokInfo> = tokens.iter().map(|t| token_info(t.text(text), t)).collect();
+        gazetteer.mark(&mut infos);
         // Sentence starts.
         let mut start = true;
         for (info, tok) in infos.iter_mut().zip(tokens) {
@@ -286,8 +365,11 @@ impl DocFeatures {
             if at_break {
                 let line = &infos[line_begin..i];
                 let letters = line.iter().any(|t| !matches!(t.case, Case::NoAlpha));
-                let lower = line.iter().any(|t| matches!(t.case, Case::Lower | Case::Title | Case::Mixed));
-                let caps = letters && !lower && line.iter().filter(|t| t.case == Case::Upper).count() >= 1;
+                let lower = line
+                    .iter()
+                    .any(|t| matches!(t.case, Case::Lower | Case::Title | Case::Mixed));
+                let caps =
+                    letters && !lower && line.iter().filter(|t| t.case == Case::Upper).count() >= 1;
                 for t in &mut infos[line_begin..i] {
                     t.caps_line = caps;
                 }
@@ -304,7 +386,11 @@ impl DocFeatures {
             };
             *seen.entry(t.lower).or_insert(0) |= flag;
         }
-        DocFeatures { infos, seen, history: IdMap::default() }
+        DocFeatures {
+            infos,
+            seen,
+            history: IdMap::default(),
+        }
     }
 
     /// Number of tokens.
@@ -315,7 +401,10 @@ impl DocFeatures {
     /// Records the class predicted for token `i` (feeds the document history feature).
     pub(crate) fn observe(&mut self, i: usize, class: u8) {
         let Some(t) = self.infos.get(i) else { return };
-        if matches!(t.case, Case::Title | Case::Upper | Case::Mixed | Case::Single) {
+        if matches!(
+            t.case,
+            Case::Title | Case::Upper | Case::Mixed | Case::Single
+        ) {
             let ty = if class == 0 { 5 } else { type_of(class) };
             self.history.insert(t.lower, ty);
         }
@@ -382,6 +471,17 @@ impl DocFeatures {
             f(61, u64::from(hist));
             f(62, mix(u64::from(hist), mix(case, p1)));
         }
+        // Gazetteer membership, alone and with the case class.
+        let mut g = t.gaz;
+        while g != 0 {
+            let bit = u64::from(g.trailing_zeros());
+            g &= g - 1;
+            f(70, bit);
+            f(71, mix(bit, case));
+        }
+        if t.gaz != 0 {
+            f(72, mix(u64::from(t.gaz), case));
+        }
         // Next word's history (e.g. "Blackburn" after an unknown given name).
         if let Some(n) = at(1) {
             if let Some(&h) = self.history.get(&n.lower) {
@@ -417,7 +517,7 @@ mod tests {
     fn case_sensitive_lower_is_shared() {
         let text = "SEOUL Seoul seoul";
         let toks = dateline_text::tokenize(text);
-        let d = DocFeatures::new(text, &toks);
+        let d = DocFeatures::new(text, &toks, &Gazetteer::default());
         assert_eq!(d.infos[0].lower, d.infos[1].lower);
         assert_eq!(d.infos[1].lower, d.infos[2].lower);
         assert!(d.infos[0].shape != d.infos[1].shape);
@@ -429,7 +529,7 @@ mod tests {
     fn headline_and_sentence_start() {
         let text = "GERMANY BEATS ITALY\nThe team won. Germany scored.";
         let toks = dateline_text::tokenize(text);
-        let d = DocFeatures::new(text, &toks);
+        let d = DocFeatures::new(text, &toks, &Gazetteer::default());
         assert!(d.infos[0].caps_line && d.infos[2].caps_line);
         assert!(!d.infos[3].caps_line);
         assert!(d.infos[3].sent_start);
@@ -442,10 +542,24 @@ mod tests {
     }
 
     #[test]
+    fn gazetteer_marks_phrases() {
+        let h = Gazetteer::phrase_hash("United Arab Emirates").unwrap();
+        let g = Gazetteer::from_entries(&[(h, 1), (Gazetteer::phrase_hash("Dubai").unwrap(), 2)]);
+        assert_eq!(g.len(), 2);
+        let text = "the UNITED ARAB EMIRATES and dubai";
+        let toks = dateline_text::tokenize(text);
+        let d = DocFeatures::new(text, &toks, &g);
+        let marks: Vec<u16> = d.infos.iter().map(|t| t.gaz).collect();
+        assert_eq!(marks, [0, 1, 2, 2, 0, 4]);
+        assert!(Gazetteer::phrase_hash("").is_none());
+        assert!(Gazetteer::phrase_hash("a b c d e f").is_none());
+    }
+
+    #[test]
     fn suffix_of_short_word() {
         let text = "Xi";
         let toks = dateline_text::tokenize(text);
-        let d = DocFeatures::new(text, &toks);
+        let d = DocFeatures::new(text, &toks, &Gazetteer::default());
         assert_ne!(d.infos[0].suffix[0], 0);
         assert_eq!(d.infos[0].suffix[1], 0);
         assert_ne!(d.infos[0].prefix[1], 0);

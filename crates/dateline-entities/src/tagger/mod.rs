@@ -114,7 +114,8 @@ static WEIGHTS: &[u8] = include_bytes!("weights.bin");
 static BUILTIN: LazyLock<Model> = LazyLock::new(|| {
     // A unit test checks that the shipped file parses; an empty model (tags nothing)
     // is the fallback rather than a panic.
-    Model::from_bytes(WEIGHTS).unwrap_or_else(|| Model::from_rows(&[], "empty"))
+    Model::from_bytes(WEIGHTS)
+        .unwrap_or_else(|| Model::from_rows(&[], "empty", features::Gazetteer::default()))
 });
 
 /// The built-in model (parsed on first use, then shared by all threads).
@@ -220,10 +221,21 @@ mod tests {
     #[test]
     fn finds_common_news_entities() {
         let m = mentions("Russian Foreign Minister Sergey Lavrov arrived in Pyongyang on Monday, the Korean Central News Agency said.");
-        assert!(m.contains(&("Sergey Lavrov".into(), CoarseLabel::Per)), "{m:?}");
+        assert!(
+            m.contains(&("Sergey Lavrov".into(), CoarseLabel::Per)),
+            "{m:?}"
+        );
         assert!(m.contains(&("Pyongyang".into(), CoarseLabel::Loc)), "{m:?}");
-        assert!(m.iter().any(|(s, l)| s.contains("Korean Central News Agency") && *l == CoarseLabel::Org), "{m:?}");
-        assert!(m.iter().any(|(s, l)| s == "Russian" && *l == CoarseLabel::Misc), "{m:?}");
+        assert!(
+            m.iter()
+                .any(|(s, l)| s.contains("Korean Central News Agency") && *l == CoarseLabel::Org),
+            "{m:?}"
+        );
+        assert!(
+            m.iter()
+                .any(|(s, l)| s == "Russian" && *l == CoarseLabel::Misc),
+            "{m:?}"
+        );
     }
 
     #[test]

@@ -12,9 +12,13 @@
 //! rows     count x (u32 bucket, classes x i16)
 //! desc_len u32      length of the description
 //! desc     UTF-8    what the weights were trained on
+//! phrases  u32      number of gazetteer phrases
+//! entries  phrases x (u64 phrase hash, u8 kind bits), sorted by hash
 //! ```
 
-use super::features::{allowed, DocFeatures, BITS, FEATURE_VERSION, NCLASS, START_CLASS};
+use super::features::{
+    allowed, DocFeatures, Gazetteer, BITS, FEATURE_VERSION, NCLASS, START_CLASS,
+};
 use dateline_text::Token;
 
 const MAGIC: &[u8; 8] = b"DLNERTG1";
@@ -38,6 +42,7 @@ pub struct Model {
     rows: usize,
     scale: f32,
     description: String,
+    gazetteer: Gazetteer,
 }
 
 impl std::fmt::Debug for Model {
@@ -46,6 +51,7 @@ impl std::fmt::Debug for Model {
             .field("rows", &self.rows)
             .field("scale", &self.scale)
             .field("description", &self.description)
+            .field("phrases", &self.gazetteer.len())
             .finish()
     }
 }
@@ -68,6 +74,12 @@ impl<'b> Reader<'b> {
         let b = self.take(4)?;
         Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
+    fn u64(&mut self) -> Option<u64> {
+        let b = self.take(8)?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(b);
+        Some(u64::from_le_bytes(a))
+    }
     fn i16(&mut self) -> Option<i16> {
         let b = self.take(2)?;
         Some(i16::from_le_bytes([b[0], b[1]]))
@@ -76,7 +88,11 @@ impl<'b> Reader<'b> {
 
 impl Model {
     /// Builds a model from `(bucket, weights)` rows (weights in float) quantized to i16.
-    pub(crate) fn from_rows(rows: &[(u32, [f32; NCLASS])], description: &str) -> Model {
+    pub(crate) fn from_rows(
+        rows: &[(u32, [f32; NCLASS])],
+        description: &str,
+        gazetteer: Gazetteer,
+    ) -> Model {
         let max = rows
             .iter()
             .flat_map(|(_, w)| w.iter())
@@ -84,12 +100,22 @@ impl Model {
         let scale = if max > 0.0 { max / 32000.0 } else { 1.0 };
         let q: Vec<(u32, [i16; NCLASS])> = rows
             .iter()
-            .map(|(b, w)| (*b, w.map(|v| (v / scale).round().clamp(-32767.0, 32767.0) as i16)))
+            .map(|(b, w)| {
+                (
+                    *b,
+                    w.map(|v| (v / scale).round().clamp(-32767.0, 32767.0) as i16),
+                )
+            })
             .collect();
-        Model::from_quantized(&q, scale, description.to_string())
+        Model::from_quantized(&q, scale, description.to_string(), gazetteer)
     }
 
-    fn from_quantized(rows: &[(u32, [i16; NCLASS])], scale: f32, description: String) -> Model {
+    fn from_quantized(
+        rows: &[(u32, [i16; NCLASS])],
+        scale: f32,
+        description: String,
+        gazetteer: Gazetteer,
+    ) -> Model {
         let size = (rows.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
         let mut table = vec![Row::default(); size];
@@ -111,7 +137,14 @@ impl Model {
                 slot = (slot + 1) & mask;
             }
         }
-        Model { table, mask, rows: count, scale, description }
+        Model {
+            table,
+            mask,
+            rows: count,
+            scale,
+            description,
+            gazetteer,
+        }
     }
 
     /// Parses a model from its binary form; `None` when the bytes are not a model of
@@ -153,10 +186,18 @@ impl Model {
         }
         let len = r.u32()? as usize;
         let description = String::from_utf8(r.take(len)?.to_vec()).ok()?;
-        if !scale.is_finite() || scale <= 0.0 {
+        let phrases = r.u32()? as usize;
+        if r.bytes.len() != phrases * 9 || !scale.is_finite() || scale <= 0.0 {
             return None;
         }
-        Some(Model::from_quantized(&rows, scale, description))
+        let mut entries = Vec::with_capacity(phrases);
+        for _ in 0..phrases {
+            let h = r.u64()?;
+            let bits = r.take(1)?[0];
+            entries.push((h, bits));
+        }
+        let gazetteer = Gazetteer::from_entries(&entries);
+        Some(Model::from_quantized(&rows, scale, description, gazetteer))
     }
 
     /// The binary form (see the module docs of `tagger` for the layout).
@@ -170,7 +211,8 @@ impl Model {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut rows: Vec<&Row> = self.table.iter().filter(|r| r.key != 0).collect();
         rows.sort_by_key(|r| r.key);
-        let mut out = Vec::with_capacity(32 + rows.len() * (4 + 2 * NCLASS) + self.description.len());
+        let mut out =
+            Vec::with_capacity(32 + rows.len() * (4 + 2 * NCLASS) + self.description.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
         out.extend_from_slice(&BITS.to_le_bytes());
@@ -185,6 +227,12 @@ impl Model {
         }
         out.extend_from_slice(&(self.description.len() as u32).to_le_bytes());
         out.extend_from_slice(self.description.as_bytes());
+        let entries = self.gazetteer.entries();
+        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        for (h, bits) in entries {
+            out.extend_from_slice(&h.to_le_bytes());
+            out.push(bits);
+        }
         out
     }
 
@@ -197,6 +245,17 @@ impl Model {
     #[must_use]
     pub fn rows(&self) -> usize {
         self.rows
+    }
+
+    /// Number of gazetteer phrases the model's features look up.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(dateline_entities::tagger::builtin().phrases() > 1000);
+    /// ```
+    #[must_use]
+    pub fn phrases(&self) -> usize {
+        self.gazetteer.len()
     }
 
     /// What the weights were trained on (written by the training command).
@@ -215,7 +274,9 @@ impl Model {
         let key = bucket + 1;
         let mut slot = slot_of(bucket) & self.mask;
         loop {
-            let Some(row) = self.table.get(slot) else { return };
+            let Some(row) = self.table.get(slot) else {
+                return;
+            };
             if row.key == key {
                 for (s, &w) in scores.iter_mut().zip(&row.w) {
                     *s += i32::from(w);
@@ -231,7 +292,7 @@ impl Model {
 
     /// Greedy left-to-right decoding: one class and one confidence per token.
     pub(crate) fn decode(&self, text: &str, tokens: &[Token]) -> (Vec<u8>, Vec<f32>) {
-        let mut doc = DocFeatures::new(text, tokens);
+        let mut doc = DocFeatures::new(text, tokens, &self.gazetteer);
         let n = doc.len();
         let mut classes = Vec::with_capacity(n);
         let mut conf = Vec::with_capacity(n);
@@ -288,13 +349,20 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let rows = vec![(5u32, [1.0f32; NCLASS]), (7, [-2.0; NCLASS]), ((1 << BITS) - 1, [0.5; NCLASS])];
-        let m = Model::from_rows(&rows, "test");
+        let rows = vec![
+            (5u32, [1.0f32; NCLASS]),
+            (7, [-2.0; NCLASS]),
+            ((1 << BITS) - 1, [0.5; NCLASS]),
+        ];
+        let g = Gazetteer::from_entries(&[(42, 1), (7, 3)]);
+        let m = Model::from_rows(&rows, "test", g);
+        assert_eq!(m.phrases(), 2);
         assert_eq!(m.rows(), 3);
         let b = m.to_bytes();
         let m2 = Model::from_bytes(&b).unwrap();
         assert_eq!(m2.rows(), 3);
         assert_eq!(m2.description(), "test");
+        assert_eq!(m2.phrases(), 2);
         assert_eq!(m2.to_bytes(), b);
         let mut s = [0i32; NCLASS];
         m2.add(7, &mut s);
@@ -305,7 +373,7 @@ mod tests {
 
     #[test]
     fn rejects_truncated_and_bad() {
-        let m = Model::from_rows(&[(1, [1.0; NCLASS])], "x");
+        let m = Model::from_rows(&[(1, [1.0; NCLASS])], "x", Gazetteer::from_entries(&[(9, 1)]));
         let b = m.to_bytes();
         for cut in 0..b.len() {
             assert!(Model::from_bytes(&b[..cut]).is_none(), "cut {cut}");

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use dateline_text::{tokenize, Span, Token};
 
-use super::features::{type_of, DocFeatures, BITS, NCLASS, START_CLASS};
+use super::features::{type_of, DocFeatures, Gazetteer, BITS, NCLASS, START_CLASS};
 use super::model::{best_allowed, Model};
 use super::{CoarseLabel, Tagged};
 
@@ -129,7 +129,10 @@ pub fn read_conll(content: &str) -> Vec<LabeledDoc> {
                 "O".to_string()
             }
         };
-        sentence.push(LabeledToken { text: word.to_string(), label });
+        sentence.push(LabeledToken {
+            text: word.to_string(),
+            label,
+        });
     }
     end_sentence(&mut doc, &mut sentence, &mut prev_type);
     if !doc.sentences.is_empty() {
@@ -140,7 +143,9 @@ pub fn read_conll(content: &str) -> Vec<LabeledDoc> {
 
 /// Class id of an IOB2 label (0 for O and unknown types).
 fn class_of(label: &str) -> u8 {
-    let Some((bio, ty)) = label.split_once('-') else { return 0 };
+    let Some((bio, ty)) = label.split_once('-') else {
+        return 0;
+    };
     let t = match ty {
         "PER" => 1,
         "ORG" => 2,
@@ -166,11 +171,36 @@ fn align(tokens: &[Token], spans: &[Span], labels: &[u8]) -> Vec<u8> {
             j += 1;
         }
         let gold = labels.get(j).copied().unwrap_or(0);
-        let c = if j == last_j && gold != 0 && gold % 2 == 1 { gold + 1 } else { gold };
+        let c = if j == last_j && gold != 0 && gold % 2 == 1 {
+            gold + 1
+        } else {
+            gold
+        };
         out.push(c);
         last_j = j;
     }
     out
+}
+
+/// Kinds of gazetteer phrases (each a feature of its own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GazKind {
+    /// Country names and alternate spellings.
+    Country,
+    /// Capital cities.
+    Capital,
+    /// Other cities.
+    City,
+    /// Demonyms and nationalities ("German", "Germans").
+    Demonym,
+    /// Provinces, states and regions.
+    Region,
+    /// Organizations.
+    Org,
+    /// People.
+    Person,
+    /// Anything else.
+    Other,
 }
 
 /// Training settings.
@@ -184,11 +214,19 @@ pub struct TrainConfig {
     pub seed: u64,
     /// Stored in the model: what it was trained on.
     pub description: String,
+    /// Phrase lists looked up as features (stored in the model, hashed).
+    pub gazetteer: Vec<(String, GazKind)>,
 }
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { epochs: 10, prune: 0.0, seed: 0x5eed, description: String::new() }
+        TrainConfig {
+            epochs: 10,
+            prune: 0.0,
+            seed: 0x5eed,
+            description: String::new(),
+            gazetteer: Vec::new(),
+        }
     }
 }
 
@@ -232,9 +270,14 @@ impl Perceptron {
         }
     }
 
-    fn averaged(&self, prune: f32, description: &str) -> Model {
+    fn averaged(&self, prune: f32, description: &str, gazetteer: &Gazetteer) -> Model {
         let mut rows = Vec::new();
-        for (b, (ws, us)) in self.w.chunks_exact(NCLASS).zip(self.u.chunks_exact(NCLASS)).enumerate() {
+        for (b, (ws, us)) in self
+            .w
+            .chunks_exact(NCLASS)
+            .zip(self.u.chunks_exact(NCLASS))
+            .enumerate()
+        {
             let mut avg = [0f32; NCLASS];
             let mut max = 0f32;
             for ((a, &w), &u) in avg.iter_mut().zip(ws).zip(us) {
@@ -245,7 +288,7 @@ impl Perceptron {
                 rows.push((b as u32, avg));
             }
         }
-        Model::from_rows(&rows, description)
+        Model::from_rows(&rows, description, gazetteer.clone())
     }
 }
 
@@ -270,6 +313,12 @@ pub fn train(
             Prepared { text, tokens, gold }
         })
         .collect();
+    let entries: Vec<(u64, u8)> = config
+        .gazetteer
+        .iter()
+        .filter_map(|(phrase, kind)| Some((Gazetteer::phrase_hash(phrase)?, 1u8 << (*kind as u8))))
+        .collect();
+    let gazetteer = Gazetteer::from_entries(&entries);
     let mut p = Perceptron {
         w: vec![0.0; (1usize << BITS) * NCLASS],
         u: vec![0.0; (1usize << BITS) * NCLASS],
@@ -288,7 +337,7 @@ pub fn train(
         }
         for &di in &order {
             let d = &prepared[di];
-            let mut doc = DocFeatures::new(&d.text, &d.tokens);
+            let mut doc = DocFeatures::new(&d.text, &d.tokens, &gazetteer);
             let (mut p1, mut p2) = (START_CLASS, START_CLASS);
             for (i, &gold) in d.gold.iter().enumerate() {
                 doc.features(i, p1, p2, &mut feats);
@@ -303,10 +352,10 @@ pub fn train(
                 p1 = pred;
             }
         }
-        let model = p.averaged(0.0, &config.description);
+        let model = p.averaged(0.0, &config.description, &gazetteer);
         on_epoch(epoch, &model);
     }
-    p.averaged(config.prune, &config.description)
+    p.averaged(config.prune, &config.description, &gazetteer)
 }
 
 /// Predicted IOB2 labels for each corpus token of `doc` (text laid out as the
@@ -510,12 +559,19 @@ mod tests {
     #[test]
     fn chunking() {
         let c = chunks(["B-PER", "I-PER", "O", "I-LOC", "I-ORG", "B-ORG"].into_iter());
-        assert_eq!(c, [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "ORG")]);
+        assert_eq!(
+            c,
+            [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "ORG")]
+        );
     }
 
     #[test]
     fn counts() {
-        let c = Counts { correct: 1, predicted: 2, gold: 4 };
+        let c = Counts {
+            correct: 1,
+            predicted: 2,
+            gold: 4,
+        };
         assert!((c.precision() - 0.5).abs() < 1e-9);
         assert!((c.recall() - 0.25).abs() < 1e-9);
         assert!((c.f1() - 1.0 / 3.0).abs() < 1e-9);
