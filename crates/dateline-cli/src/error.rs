@@ -63,6 +63,34 @@ pub(crate) enum CliError {
         /// Why.
         source: dateline_article::ArticleError,
     },
+    /// A document is larger than the limit (`--max-bytes`).
+    #[error("{}: too large ({len} bytes, limit {limit}); raise --max-bytes or split the document", path.display())]
+    TooLarge {
+        /// The document.
+        path: PathBuf,
+        /// Its size in bytes.
+        len: u64,
+        /// The limit in force.
+        limit: usize,
+    },
+    /// A JSON Lines input record is not usable.
+    #[error("{}:{line}: {message}", path.display())]
+    Jsonl {
+        /// The JSONL file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with the record.
+        message: String,
+    },
+    /// The pipeline refused a document (binary data, too large).
+    #[error("{}: {source}", path.display())]
+    Analyze {
+        /// The document.
+        path: PathBuf,
+        /// Why.
+        source: dateline::Error,
+    },
     /// A command-line value was not usable (exit code 2).
     #[error("{0}")]
     Usage(String),

@@ -76,24 +76,38 @@ impl Source {
     /// [`CliError::Read`] when the bytes cannot be read; [`CliError::Utf8`] when they are
     /// not UTF-8 and `lossy` is false.
     pub(crate) fn read(&self, lossy: bool) -> Result<Document, CliError> {
+        self.read_limited(lossy, usize::MAX)
+    }
+
+    /// Reads and decodes the document, refusing one larger than `max_bytes` without reading
+    /// more than `max_bytes + 1` bytes of it.
+    ///
+    /// # Errors
+    /// As [`Source::read`], plus [`CliError::TooLarge`].
+    pub(crate) fn read_limited(&self, lossy: bool, max_bytes: usize) -> Result<Document, CliError> {
         let path = self.path();
-        let bytes = match self {
-            Source::Stdin => {
-                let mut buf = Vec::new();
-                io::stdin()
-                    .lock()
-                    .read_to_end(&mut buf)
-                    .map_err(|source| CliError::Read {
-                        path: path.clone(),
-                        source,
-                    })?;
-                buf
-            }
-            Source::File(p) => fs::read(p).map_err(|source| CliError::Read {
-                path: path.clone(),
-                source,
-            })?,
+        let read_error = |source| CliError::Read {
+            path: path.clone(),
+            source,
         };
+        let limit = (max_bytes as u64).saturating_add(1);
+        let mut bytes = Vec::new();
+        match self {
+            Source::Stdin => io::stdin().lock().take(limit).read_to_end(&mut bytes),
+            Source::File(p) => fs::File::open(p).and_then(|f| {
+                let len = f.metadata().map_or(0, |m| m.len());
+                bytes.reserve(usize::try_from(len.min(limit)).unwrap_or(0));
+                f.take(limit).read_to_end(&mut bytes)
+            }),
+        }
+        .map_err(read_error)?;
+        if bytes.len() > max_bytes {
+            return Err(CliError::TooLarge {
+                path,
+                len: bytes.len() as u64,
+                limit: max_bytes,
+            });
+        }
         let text = decode(bytes, lossy, &path)?;
         let id = match self {
             Source::Stdin => "stdin".to_owned(),

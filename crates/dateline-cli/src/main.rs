@@ -1,6 +1,7 @@
 //! `dateline`: structured records from raw news-article text, on the command line.
 //!
 //! ```text
+//! dateline analyze [--format jsonl|json|csv|table] [--output FILE] [--jobs N] [PATH|-]...
 //! dateline dates [--anchor YYYY-MM-DD] [--date-order mdy|dmy|ymd] [--format table|jsonl] [PATH|-]...
 //! dateline timeml INPUT_DIR OUTPUT_DIR
 //! dateline conll INPUT OUTPUT [--labels conll|ontonotes]
@@ -31,6 +32,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Analyse each document: article parts, publication date, dates, entities, quotes (JSONL, JSON, CSV, table).
+    Analyze(cmd::analyze::AnalyzeArgs),
     /// List every temporal expression with its normalized TIMEX3 value.
     Dates(cmd::dates::DatesArgs),
     /// Annotate a directory of TimeML documents with our TIMEX3 tags (for TempEval-style scoring).
@@ -63,6 +66,7 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result = match &cli.command {
+        Command::Analyze(args) => cmd::analyze::run(args, &mut out),
         Command::Dates(args) => cmd::dates::run(args, &mut out),
         Command::Timeml(args) => cmd::timeml::run(args),
         Command::Conll(args) => cmd::conll::run(args),

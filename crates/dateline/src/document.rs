@@ -80,7 +80,9 @@ impl Published {
     /// ```
     #[must_use]
     pub fn anchor(&self) -> Option<NaiveDate> {
-        self.date.filter(|d| d.precision == Precision::Day).map(|d| d.date)
+        self.date
+            .filter(|d| d.precision == Precision::Day)
+            .map(|d| d.date)
     }
 }
 

@@ -90,19 +90,38 @@ impl Document {
 
     fn record<'a>(&'a self, text: &'a str) -> Result<Record<'a>, Error> {
         if text.len() != self.text_len {
-            return Err(Error::TextMismatch { expected: self.text_len, got: text.len() });
+            return Err(Error::TextMismatch {
+                expected: self.text_len,
+                got: text.len(),
+            });
         }
-        let cx = Cx { text, map: OffsetMap::new(text) };
-        let ids: Vec<&str> = self.entities.entities.iter().map(|e| e.id.as_str()).collect();
+        let cx = Cx {
+            text,
+            map: OffsetMap::new(text),
+        };
+        let ids: Vec<&str> = self
+            .entities
+            .entities
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
         Ok(Record {
             schema_version: SCHEMA_VERSION,
             id: self.id.as_deref(),
             source: self.source.as_deref(),
             language: &self.language,
             article: article(&cx, &self.article, self)?,
-            dates: self.dates.iter().map(|t| date(&cx, t)).collect::<Result<_, _>>()?,
+            dates: self
+                .dates
+                .iter()
+                .map(|t| date(&cx, t))
+                .collect::<Result<_, _>>()?,
             entities: entities(&cx, &self.entities)?,
-            quotes: self.quotes.iter().map(|q| quote(&cx, q, &ids)).collect::<Result<_, _>>()?,
+            quotes: self
+                .quotes
+                .iter()
+                .map(|q| quote(&cx, q, &ids))
+                .collect::<Result<_, _>>()?,
             warnings: &self.warnings,
         })
     }
@@ -117,9 +136,19 @@ impl Document {
 ///     r#"{"error":{"kind":"utf8","message":"not valid UTF-8"},"id":"a","schema_version":1,"source":"a.txt"}"#);
 /// ```
 #[must_use]
-pub fn error_record(id: Option<&str>, source: Option<&str>, kind: &str, message: &str) -> serde_json::Value {
-    serde_json::to_value(ErrorRecord { schema_version: SCHEMA_VERSION, id, source, error: ErrorBody { kind, message } })
-        .unwrap_or(serde_json::Value::Null)
+pub fn error_record(
+    id: Option<&str>,
+    source: Option<&str>,
+    kind: &str,
+    message: &str,
+) -> serde_json::Value {
+    serde_json::to_value(ErrorRecord {
+        schema_version: SCHEMA_VERSION,
+        id,
+        source,
+        error: ErrorBody { kind, message },
+    })
+    .unwrap_or(serde_json::Value::Null)
 }
 
 /// Writes the error record of a document (compact, keys in contract order, no newline).
@@ -141,7 +170,12 @@ pub fn write_error_record<W: Write>(
     kind: &str,
     message: &str,
 ) -> Result<(), Error> {
-    let record = ErrorRecord { schema_version: SCHEMA_VERSION, id, source, error: ErrorBody { kind, message } };
+    let record = ErrorRecord {
+        schema_version: SCHEMA_VERSION,
+        id,
+        source,
+        error: ErrorBody { kind, message },
+    };
     Ok(serde_json::to_writer(writer, &record)?)
 }
 
@@ -175,7 +209,11 @@ impl<'a> Cx<'a> {
 
     fn spanned(&self, span: Span) -> Result<Spanned<'a>, Error> {
         let (start, end) = self.chars(span)?;
-        Ok(Spanned { text: self.slice(span), start, end })
+        Ok(Spanned {
+            text: self.slice(span),
+            start,
+            end,
+        })
     }
 }
 
@@ -305,7 +343,12 @@ fn article<'a>(cx: &Cx<'a>, a: &'a Article, doc: &'a Document) -> Result<Article
             .iter()
             .map(|c| {
                 let (start, end) = cx.chars(c.text)?;
-                Ok(CaptionRecord { text: cx.slice(c.text), credit: c.credit.map(|s| cx.slice(s)), start, end })
+                Ok(CaptionRecord {
+                    text: cx.slice(c.text),
+                    credit: c.credit.map(|s| cx.slice(s)),
+                    start,
+                    end,
+                })
             })
             .collect::<Result<_, Error>>()?,
         published: PublishedRecord {
@@ -314,13 +357,22 @@ fn article<'a>(cx: &Cx<'a>, a: &'a Article, doc: &'a Document) -> Result<Article
             confidence: doc.published.confidence.as_str(),
             warnings: &doc.published.warnings,
         },
-        paragraphs: a.paragraphs.iter().map(|p| cx.spanned(*p)).collect::<Result<_, _>>()?,
+        paragraphs: a
+            .paragraphs
+            .iter()
+            .map(|p| cx.spanned(*p))
+            .collect::<Result<_, _>>()?,
         boilerplate: a
             .boilerplate
             .iter()
             .map(|b| {
                 let (start, end) = cx.chars(b.span)?;
-                Ok(BoilerplateRecord { kind: b.kind.as_str(), text: cx.slice(b.span), start, end })
+                Ok(BoilerplateRecord {
+                    kind: b.kind.as_str(),
+                    text: cx.slice(b.span),
+                    start,
+                    end,
+                })
             })
             .collect::<Result<_, Error>>()?,
     })
@@ -395,7 +447,10 @@ mod tests {
         let check = |o: &serde_json::Value| {
             let s = o["start"].as_u64().unwrap() as usize;
             let e = o["end"].as_u64().unwrap() as usize;
-            assert_eq!(chars[s..e].iter().collect::<String>(), o["text"].as_str().unwrap());
+            assert_eq!(
+                chars[s..e].iter().collect::<String>(),
+                o["text"].as_str().unwrap()
+            );
         };
         for p in v["article"]["paragraphs"].as_array().unwrap() {
             check(p);
@@ -415,13 +470,23 @@ mod tests {
 
     #[test]
     fn keys_follow_the_contract() {
-        let text = "The president met the prime minister on Saturday and they talked about the weather.";
+        let text =
+            "The president met the prime minister on Saturday and they talked about the weather.";
         let doc = crate::analyze(text, &crate::Options::default()).unwrap();
         let s = doc.to_json_string(text).unwrap();
         assert!(s.starts_with(r#"{"schema_version":1,"id":null,"source":null,"language":"en","article":{"header":null,"#), "{s}");
         let v: serde_json::Value = serde_json::from_str(&s).unwrap();
         let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
-        for k in ["schema_version", "id", "source", "language", "article", "dates", "entities", "quotes"] {
+        for k in [
+            "schema_version",
+            "id",
+            "source",
+            "language",
+            "article",
+            "dates",
+            "entities",
+            "quotes",
+        ] {
             assert!(keys.iter().any(|x| x.as_str() == k), "{k}");
         }
         let published = &v["article"]["published"];
@@ -431,6 +496,12 @@ mod tests {
     #[test]
     fn wrong_text_is_refused() {
         let doc = crate::analyze("abc", &crate::Options::default()).unwrap();
-        assert!(matches!(doc.to_json_value("abcd"), Err(Error::TextMismatch { expected: 3, got: 4 })));
+        assert!(matches!(
+            doc.to_json_value("abcd"),
+            Err(Error::TextMismatch {
+                expected: 3,
+                got: 4
+            })
+        ));
     }
 }

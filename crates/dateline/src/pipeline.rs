@@ -156,9 +156,15 @@ impl Options {
 /// ```
 pub fn analyze(text: &str, options: &Options) -> Result<Document, Error> {
     if text.len() > options.max_bytes {
-        return Err(Error::TooLarge { len: text.len(), limit: options.max_bytes });
+        return Err(Error::TooLarge {
+            len: text.len(),
+            limit: options.max_bytes,
+        });
     }
-    let parse_options = ParseOptions { max_bytes: options.max_bytes, ..ParseOptions::default() };
+    let parse_options = ParseOptions {
+        max_bytes: options.max_bytes,
+        ..ParseOptions::default()
+    };
     let article = parse_with(text, &parse_options)?;
     let published = effective_published(&article, options.published);
     let mut document = Document {
@@ -194,7 +200,8 @@ pub fn analyze(text: &str, options: &Options) -> Result<Document, Error> {
 
 /// The spans dates and entities are taken from: title, standfirst, caption texts, paragraphs.
 fn content_regions(article: &Article) -> Vec<Span> {
-    let mut regions: Vec<Span> = Vec::with_capacity(article.paragraphs.len() + article.captions.len() + 2);
+    let mut regions: Vec<Span> =
+        Vec::with_capacity(article.paragraphs.len() + article.captions.len() + 2);
     regions.extend(article.title.as_ref().map(|t| t.span));
     regions.extend(article.standfirst);
     regions.extend(article.captions.iter().map(|c| c.text));
@@ -240,13 +247,22 @@ mod tests {
 
     #[test]
     fn caller_date_wins_and_conflict_is_noted() {
-        let text = " date 2022-01-01 WORLD\nTitle of the story here\n\nXi met Yoon on Tuesday in Bali.\n";
+        let text =
+            " date 2022-01-01 WORLD\nTitle of the story here\n\nXi met Yoon on Tuesday in Bali.\n";
         let d = NaiveDate::from_ymd_opt(2022, 11, 15).unwrap();
         let doc = analyze(text, &Options::default().with_published(d)).unwrap();
         assert_eq!(doc.published.anchor(), Some(d));
         assert_eq!(doc.published.origin, PublishedOrigin::Caller);
-        assert!(doc.published.warnings.iter().any(|w| w.contains("2022-01-01")));
-        let tuesday = doc.dates.iter().find(|t| t.text.contains("Tuesday")).unwrap();
+        assert!(doc
+            .published
+            .warnings
+            .iter()
+            .any(|w| w.contains("2022-01-01")));
+        let tuesday = doc
+            .dates
+            .iter()
+            .find(|t| t.text.contains("Tuesday"))
+            .unwrap();
         assert_eq!(tuesday.value, "2022-11-15");
     }
 
@@ -259,7 +275,10 @@ mod tests {
     #[test]
     fn binary_is_typed() {
         let text = "\0".repeat(100);
-        assert!(matches!(analyze(&text, &Options::default()), Err(Error::Binary { .. })));
+        assert!(matches!(
+            analyze(&text, &Options::default()),
+            Err(Error::Binary { .. })
+        ));
     }
 
     #[test]
@@ -284,6 +303,9 @@ mod tests {
             language: dateline_article::Language::undetermined(),
             published: parse_with("", &ParseOptions::default()).unwrap().published,
         });
-        assert_eq!(regions, vec![Span::new(5, 9), Span::new(10, 15), Span::new(20, 30)]);
+        assert_eq!(
+            regions,
+            vec![Span::new(5, 9), Span::new(10, 15), Span::new(20, 30)]
+        );
     }
 }

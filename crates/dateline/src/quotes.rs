@@ -98,7 +98,13 @@ pub fn attribute(doc: &Tokenized<'_>, paragraphs: &[Span], entities: &Entities) 
     let text = doc.text();
     let mut mentions: Vec<usize> = (0..entities.mentions.len()).collect();
     mentions.sort_by_key(|&i| entities.mentions[i].span);
-    let mut cx = Cx { text, toks: doc.tokens(), entities, mentions, direct_spans: Vec::new() };
+    let mut cx = Cx {
+        text,
+        toks: doc.tokens(),
+        entities,
+        mentions,
+        direct_spans: Vec::new(),
+    };
     let paragraphs: Vec<(Span, usize, usize)> = paragraphs
         .iter()
         .filter(|p| p.start <= p.end && text.get(p.range()).is_some())
@@ -131,7 +137,9 @@ pub fn attribute(doc: &Tokenized<'_>, paragraphs: &[Span], entities: &Entities) 
         if let Some(cue) = &d.cue {
             quote.cue = cx.slice(cue.span).to_owned();
             quote.cue_span = Some(cue.span);
-            quote.speaker = cue.phrase.and_then(|(s, e)| cx.resolve(s, e, cue.phrase_first, cue.span.start));
+            quote.speaker = cue
+                .phrase
+                .and_then(|(s, e)| cx.resolve(s, e, cue.phrase_first, cue.span.start));
         } else {
             // A quote without a cue continues the previous one of its paragraph, or an
             // unclosed quote of the previous paragraph.
@@ -176,10 +184,38 @@ pub fn attribute(doc: &Tokenized<'_>, paragraphs: &[Span], entities: &Entities) 
 
 /// Verbs of saying that cue a quote.
 const CUE_VERBS: &[&str] = &[
-    "said", "says", "told", "tells", "added", "adds", "stated", "noted", "stressed", "emphasized",
-    "emphasised", "warned", "announced", "explained", "insisted", "argued", "claimed", "declared",
-    "remarked", "reported", "confirmed", "acknowledged", "denied", "asked", "wrote", "replied",
-    "recalled", "predicted", "urged", "cautioned", "conceded", "observed",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "noted",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "warned",
+    "announced",
+    "explained",
+    "insisted",
+    "argued",
+    "claimed",
+    "declared",
+    "remarked",
+    "reported",
+    "confirmed",
+    "acknowledged",
+    "denied",
+    "asked",
+    "wrote",
+    "replied",
+    "recalled",
+    "predicted",
+    "urged",
+    "cautioned",
+    "conceded",
+    "observed",
 ];
 
 /// Words that cannot be part of a speaker phrase (they mean the verb is not a cue of it).
@@ -192,13 +228,45 @@ const NOT_SPEAKER: &[&str] = &[
 
 /// Role words (heads and their modifiers) used in descriptions such as "the Chinese president".
 const ROLE_HEADS: &[&str] = &[
-    "president", "premier", "chancellor", "minister", "secretary", "spokesman", "spokeswoman",
-    "spokesperson", "leader", "ambassador", "governor", "mayor", "king", "queen", "pope",
-    "chairman", "chairwoman", "ceo", "director", "senator", "envoy", "emperor", "monarch", "general",
+    "president",
+    "premier",
+    "chancellor",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "ambassador",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "pope",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "director",
+    "senator",
+    "envoy",
+    "emperor",
+    "monarch",
+    "general",
 ];
 const ROLE_MODIFIERS: &[&str] = &[
-    "prime", "foreign", "defence", "defense", "finance", "deputy", "vice", "chief", "executive",
-    "interior", "trade", "supreme", "state",
+    "prime",
+    "foreign",
+    "defence",
+    "defense",
+    "finance",
+    "deputy",
+    "vice",
+    "chief",
+    "executive",
+    "interior",
+    "trade",
+    "supreme",
+    "state",
 ];
 
 struct Cue {
@@ -246,7 +314,9 @@ impl Cx<'_> {
     }
 
     fn is_punct(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Symbol))
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Symbol))
     }
 
     fn is_terminal(&self, i: usize) -> bool {
@@ -255,7 +325,10 @@ impl Cx<'_> {
 
     fn is_wordlike(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
-            matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Abbreviation | TokenKind::Money)
+            matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Abbreviation | TokenKind::Money
+            )
         })
     }
 
@@ -269,7 +342,10 @@ impl Cx<'_> {
     }
 
     fn span_of(&self, s: usize, e: usize) -> Span {
-        match (self.toks.get(s), e.checked_sub(1).and_then(|l| self.toks.get(l))) {
+        match (
+            self.toks.get(s),
+            e.checked_sub(1).and_then(|l| self.toks.get(l)),
+        ) {
             (Some(a), Some(b)) if s < e => Span::new(a.span.start, b.span.end),
             _ => Span::new(0, 0),
         }
@@ -324,18 +400,31 @@ impl Cx<'_> {
         }
         let mut out = Vec::new();
         for (o, c) in pairs {
-            let Some(open_tok) = self.toks.get(o) else { continue };
-            let end = c.and_then(|c| self.toks.get(c)).map_or(p.end, |t| t.span.start);
+            let Some(open_tok) = self.toks.get(o) else {
+                continue;
+            };
+            let end = c
+                .and_then(|c| self.toks.get(c))
+                .map_or(p.end, |t| t.span.start);
             let mut span = Span::new(open_tok.span.end, end).trim(self.text);
             if self.slice(span).ends_with(',') {
                 span = Span::new(span.start, span.end - 1).trim(self.text);
             }
-            let words = (o + 1..c.unwrap_or(hi)).filter(|&i| self.is_wordlike(i)).count();
+            let words = (o + 1..c.unwrap_or(hi))
+                .filter(|&i| self.is_wordlike(i))
+                .count();
             if span.is_empty() || words == 0 {
                 continue;
             }
-            let cue = c.and_then(|c| self.cue_after(c + 1, hi)).or_else(|| self.cue_before(o, lo));
-            out.push(RawDirect { span, words, closed: c.is_some(), cue });
+            let cue = c
+                .and_then(|c| self.cue_after(c + 1, hi))
+                .or_else(|| self.cue_before(o, lo));
+            out.push(RawDirect {
+                span,
+                words,
+                closed: c.is_some(),
+                cue,
+            });
         }
         out
     }
@@ -354,14 +443,22 @@ impl Cx<'_> {
         let k2 = self.cue_at(k)?;
         let span = self.span_of(k, k2);
         if k > ts {
-            return self.valid_phrase(ts, k).then_some(Cue { span, phrase: Some((ts, k)), phrase_first: true });
+            return self.valid_phrase(ts, k).then_some(Cue {
+                span,
+                phrase: Some((ts, k)),
+                phrase_first: true,
+            });
         }
         let mut pe = k2;
         while pe < te && pe - k2 < 8 && !self.is_punct(pe) {
             pe += 1;
         }
         let phrase = self.valid_phrase(k2, pe).then_some((k2, pe));
-        Some(Cue { span, phrase, phrase_first: false })
+        Some(Cue {
+            span,
+            phrase,
+            phrase_first: false,
+        })
     }
 
     /// `Xi said: "..."` / `Xi told reporters, "..."`.
@@ -378,11 +475,16 @@ impl Cx<'_> {
             }
             if CUE_VERBS.contains(&self.word(v)) {
                 let mut ps = v;
-                while ps > lo && v - ps < 8 && !self.is_punct(ps - 1) && self.mark(ps - 1).is_none() {
+                while ps > lo && v - ps < 8 && !self.is_punct(ps - 1) && self.mark(ps - 1).is_none()
+                {
                     ps -= 1;
                 }
                 let phrase = self.valid_phrase(ps, v).then_some((ps, v));
-                return Some(Cue { span: self.span_of(v, v + 1), phrase, phrase_first: true });
+                return Some(Cue {
+                    span: self.span_of(v, v + 1),
+                    phrase,
+                    phrase_first: true,
+                });
             }
         }
         None
@@ -391,7 +493,9 @@ impl Cx<'_> {
     /// Reported speech in the sentence of tokens `s..e`, if any.
     fn reported(&self, s: usize, e: usize) -> Option<Quote> {
         let sentence = self.span_of(s, e);
-        if (s..e).any(|i| self.mark(i).is_some()) || self.direct_spans.iter().any(|d| d.overlaps(sentence)) {
+        if (s..e).any(|i| self.mark(i).is_some())
+            || self.direct_spans.iter().any(|d| d.overlaps(sentence))
+        {
             return None;
         }
         let mut e = e;
@@ -406,7 +510,9 @@ impl Cx<'_> {
             while pe < e && pe - k2 < 10 && self.word(pe) != "," {
                 pe += 1;
             }
-            let speaker = (pe > k2).then(|| self.resolve(k2, pe, false, cue_span.start)).flatten();
+            let speaker = (pe > k2)
+                .then(|| self.resolve(k2, pe, false, cue_span.start))
+                .flatten();
             let content = if k == s {
                 (pe + 1, e)
             } else {
@@ -422,7 +528,9 @@ impl Cx<'_> {
             if !(j == s || self.word(j - 1) == ",") || !self.valid_phrase(j, k) {
                 return None;
             }
-            let that = (k2..e.min(k2 + 7)).take_while(|&t| self.word(t) != ",").find(|&t| self.is(t, "that"));
+            let that = (k2..e.min(k2 + 7))
+                .take_while(|&t| self.word(t) != ",")
+                .find(|&t| self.is(t, "that"));
             let content = if let Some(t) = that {
                 (t + 1, self.cut_trailing_cue(t + 1, e))
             } else if j == s {
@@ -459,7 +567,8 @@ impl Cx<'_> {
     fn cut_trailing_cue(&self, cs: usize, ce: usize) -> usize {
         for m in cs..ce {
             if self.word(m) == "," {
-                let stop = (m + 1..ce.min(m + 8)).find(|&i| self.is_punct(i) || self.cue_at(i).is_some());
+                let stop =
+                    (m + 1..ce.min(m + 8)).find(|&i| self.is_punct(i) || self.cue_at(i).is_some());
                 if let Some(v) = stop {
                     if v > m + 1 && self.cue_at(v).is_some() && self.valid_phrase(m + 1, v) {
                         return m;
@@ -486,7 +595,11 @@ impl Cx<'_> {
             if !phrase.overlaps(m.span) {
                 continue;
             }
-            let label = self.entities.entities.get(m.entity).map_or(m.label, |en| en.label);
+            let label = self
+                .entities
+                .entities
+                .get(m.entity)
+                .map_or(m.label, |en| en.label);
             if let Some(r) = rank(label) {
                 named.push((r, pos, m.entity));
             }
@@ -501,12 +614,13 @@ impl Cx<'_> {
             return self.recent_person(cue_start);
         }
         // 3. A description with a role: "the Chinese president", "the South Korean leader".
-        let role_start = words
-            .iter()
-            .position(|w| ROLE_MODIFIERS.contains(&w.as_str()) || ROLE_HEADS.contains(&w.as_str()))?;
+        let role_start = words.iter().position(|w| {
+            ROLE_MODIFIERS.contains(&w.as_str()) || ROLE_HEADS.contains(&w.as_str())
+        })?;
         let mut role_end = role_start;
         while role_end < words.len()
-            && (ROLE_MODIFIERS.contains(&words[role_end].as_str()) || ROLE_HEADS.contains(&words[role_end].as_str()))
+            && (ROLE_MODIFIERS.contains(&words[role_end].as_str())
+                || ROLE_HEADS.contains(&words[role_end].as_str()))
         {
             role_end += 1;
         }
@@ -518,7 +632,8 @@ impl Cx<'_> {
             .iter()
             .zip(s..)
             .filter(|(w, i)| {
-                self.word(*i).starts_with(char::is_uppercase) && !matches!(w.as_str(), "the" | "a" | "an" | "former")
+                self.word(*i).starts_with(char::is_uppercase)
+                    && !matches!(w.as_str(), "the" | "a" | "an" | "former")
             })
             .map(|(w, _)| w.as_str())
             .collect();
@@ -529,17 +644,32 @@ impl Cx<'_> {
             .iter()
             .enumerate()
             .filter(|(_, en)| en.label == Label::Person)
-            .filter(|(_, en)| en.role.as_deref().is_some_and(|r| r.to_lowercase().ends_with(&role)))
             .filter(|(_, en)| {
-                adjective.is_empty() || en.country.as_deref().is_some_and(|c| demonym_matches(&adjective, c))
+                en.role
+                    .as_deref()
+                    .is_some_and(|r| r.to_lowercase().ends_with(&role))
+            })
+            .filter(|(_, en)| {
+                adjective.is_empty()
+                    || en
+                        .country
+                        .as_deref()
+                        .is_some_and(|c| demonym_matches(&adjective, c))
             })
             .map(|(i, _)| i)
             .collect();
         // The candidate mentioned most recently before the cue, else the first.
-        let recent = self.mentions.iter().rev().map(|&mi| &self.entities.mentions[mi]).find(|m| {
-            m.span.end <= cue_start && candidates.contains(&m.entity) && !self.in_direct(m.span)
-        });
-        recent.map(|m| m.entity).or_else(|| candidates.first().copied())
+        let recent = self
+            .mentions
+            .iter()
+            .rev()
+            .map(|&mi| &self.entities.mentions[mi])
+            .find(|m| {
+                m.span.end <= cue_start && candidates.contains(&m.entity) && !self.in_direct(m.span)
+            });
+        recent
+            .map(|m| m.entity)
+            .or_else(|| candidates.first().copied())
     }
 
     fn in_direct(&self, span: Span) -> bool {
@@ -552,7 +682,12 @@ impl Cx<'_> {
             .rev()
             .map(|&mi| &self.entities.mentions[mi])
             .filter(|m| m.span.end <= before && !self.in_direct(m.span))
-            .find(|m| self.entities.entities.get(m.entity).is_some_and(|en| en.label == Label::Person))
+            .find(|m| {
+                self.entities
+                    .entities
+                    .get(m.entity)
+                    .is_some_and(|en| en.label == Label::Person)
+            })
             .map(|m| m.entity)
     }
 }
@@ -564,11 +699,13 @@ fn demonym_matches(adjective: &str, country: &str) -> bool {
     if adjective == country {
         return true;
     }
-    ["ese", "ian", "an", "n", "i", "ish", "ic"].iter().any(|suffix| {
-        adjective
-            .strip_suffix(suffix)
-            .is_some_and(|stem| stem.chars().count() >= 4 && country.starts_with(stem))
-    })
+    ["ese", "ian", "an", "n", "i", "ish", "ic"]
+        .iter()
+        .any(|suffix| {
+            adjective
+                .strip_suffix(suffix)
+                .is_some_and(|stem| stem.chars().count() >= 4 && country.starts_with(stem))
+        })
 }
 
 #[cfg(test)]
@@ -578,7 +715,10 @@ mod tests {
 
     /// Builds `Entities` by hand: (surface text, entity name, label, role, country). Every
     /// occurrence of the surface text in `text` becomes a mention.
-    fn ents(text: &str, spec: &[(&str, &str, Label, Option<&str>, Option<&str>)]) -> Entities {
+    /// (surface, name, label, role, country)
+    type Spec<'a> = (&'a str, &'a str, Label, Option<&'a str>, Option<&'a str>);
+
+    fn ents(text: &str, spec: &[Spec<'_>]) -> Entities {
         let mut out = Entities::default();
         for (surface, name, label, role, country) in spec {
             let index = match out.entities.iter().position(|e| e.name == *name) {
@@ -604,7 +744,12 @@ mod tests {
                     continue;
                 }
                 out.entities[index].mentions.push(out.mentions.len());
-                out.mentions.push(Mention { span, text: (*surface).to_owned(), label: *label, entity: index });
+                out.mentions.push(Mention {
+                    span,
+                    text: (*surface).to_owned(),
+                    label: *label,
+                    entity: index,
+                });
             }
         }
         out
@@ -626,12 +771,27 @@ mod tests {
         q.speaker.map(|i| e.entities[i].name.clone())
     }
 
-    const XI: (&str, &str, Label, Option<&str>, Option<&str>) =
-        ("Xi Jinping", "Xi Jinping", Label::Person, Some("President"), Some("China"));
-    const XI_SHORT: (&str, &str, Label, Option<&str>, Option<&str>) =
-        ("Xi", "Xi Jinping", Label::Person, Some("President"), Some("China"));
-    const YOON: (&str, &str, Label, Option<&str>, Option<&str>) =
-        ("Yoon", "Yoon Suk-yeol", Label::Person, Some("President"), Some("South Korea"));
+    const XI: Spec<'static> = (
+        "Xi Jinping",
+        "Xi Jinping",
+        Label::Person,
+        Some("President"),
+        Some("China"),
+    );
+    const XI_SHORT: Spec<'static> = (
+        "Xi",
+        "Xi Jinping",
+        Label::Person,
+        Some("President"),
+        Some("China"),
+    );
+    const YOON: Spec<'static> = (
+        "Yoon",
+        "Yoon Suk-yeol",
+        Label::Person,
+        Some("President"),
+        Some("South Korea"),
+    );
 
     #[test]
     fn cue_after_with_description() {
@@ -640,7 +800,10 @@ mod tests {
         let q = find_quotes(text, &paragraphs(text), &e);
         let direct: Vec<&Quote> = q.iter().filter(|q| q.direct).collect();
         assert_eq!(direct.len(), 1);
-        assert_eq!(direct[0].text, "The two countries shoulder important responsibilities");
+        assert_eq!(
+            direct[0].text,
+            "The two countries shoulder important responsibilities"
+        );
         assert_eq!(direct[0].cue, "said");
         assert_eq!(speaker_name(&e, direct[0]).as_deref(), Some("Xi Jinping"));
         let south = "Xi Jinping met Yoon in Bali.\n\"We hope for more exchanges between peoples,\" the South Korean president said.";
@@ -657,7 +820,10 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].text, "China is ready. We will work hard");
         assert_eq!(q[0].cue, "was quoted as saying");
-        assert_eq!(&text[q[0].cue_span.unwrap().range()], "was quoted as saying");
+        assert_eq!(
+            &text[q[0].cue_span.unwrap().range()],
+            "was quoted as saying"
+        );
         assert_eq!(speaker_name(&e, &q[0]).as_deref(), Some("Xi Jinping"));
     }
 
@@ -693,20 +859,44 @@ mod tests {
                     Yoon wants a mature relationship with China, according to the statement.";
         let e = ents(text, &[XI_SHORT, YOON]);
         let q = find_quotes(text, &paragraphs(text), &e);
-        let got: Vec<(&str, &str, Option<String>)> =
-            q.iter().map(|q| (q.text.as_str(), q.cue.as_str(), speaker_name(&e, q))).collect();
+        let got: Vec<(&str, &str, Option<String>)> = q
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str(), speaker_name(&e, q)))
+            .collect();
         let xi = Some("Xi Jinping".to_owned());
         assert_eq!(
             got,
             vec![
-                ("Beijing and Seoul need to improve their strategy alignment", "said", xi.clone()),
-                ("he welcomes the summit at an opportune time", "told", xi.clone()),
-                ("China values the positive willingness of South Korea", "said", xi.clone()),
-                ("China and South Korea, Xi said, are inseparable partners in cooperation", "said", xi),
-                ("Yoon wants a mature relationship with China", "according to", None),
+                (
+                    "Beijing and Seoul need to improve their strategy alignment",
+                    "said",
+                    xi.clone()
+                ),
+                (
+                    "he welcomes the summit at an opportune time",
+                    "told",
+                    xi.clone()
+                ),
+                (
+                    "China values the positive willingness of South Korea",
+                    "said",
+                    xi.clone()
+                ),
+                (
+                    "China and South Korea, Xi said, are inseparable partners in cooperation",
+                    "said",
+                    xi
+                ),
+                (
+                    "Yoon wants a mature relationship with China",
+                    "according to",
+                    None
+                ),
             ]
         );
-        assert!(q.iter().all(|q| !q.direct && &text[q.span.range()] == q.text));
+        assert!(q
+            .iter()
+            .all(|q| !q.direct && text[q.span.range()] == q.text));
     }
 
     #[test]
@@ -722,15 +912,31 @@ mod tests {
         let e = ents(text, &[XI_SHORT]);
         let q = find_quotes(text, &paragraphs(text), &e);
         assert_eq!(q.len(), 4, "{q:?}");
-        assert!(q.iter().all(|q| speaker_name(&e, q).as_deref() == Some("Xi Jinping")), "{q:?}");
+        assert!(
+            q.iter()
+                .all(|q| speaker_name(&e, q).as_deref() == Some("Xi Jinping")),
+            "{q:?}"
+        );
         assert_eq!(q[1].text, "We will not wait for long.");
         assert_eq!(q[2].text, "This is the start of a long story");
     }
 
     #[test]
     fn spans_are_exact_and_odd_input_is_safe() {
-        for text in ["\"", "“”", "\"a\" said", "said \"", ", said .", "é“x”é said he", "\"\"\"\" he said"] {
-            let paragraphs = [Span::new(0, text.len()), Span::new(1, 0), Span::new(0, text.len() + 9)];
+        for text in [
+            "\"",
+            "“”",
+            "\"a\" said",
+            "said \"",
+            ", said .",
+            "é“x”é said he",
+            "\"\"\"\" he said",
+        ] {
+            let paragraphs = [
+                Span::new(0, text.len()),
+                Span::new(1, 0),
+                Span::new(0, text.len() + 9),
+            ];
             for q in find_quotes(text, &paragraphs, &Entities::default()) {
                 assert_eq!(&text[q.span.range()], q.text);
             }

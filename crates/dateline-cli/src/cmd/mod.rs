@@ -1,5 +1,6 @@
 //! The subcommands, one module each.
 
+pub(crate) mod analyze;
 pub(crate) mod conll;
 pub(crate) mod dates;
 pub(crate) mod parse;
