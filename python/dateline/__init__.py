@@ -22,9 +22,14 @@ from dateline._native import (
     InvalidDateError,
     InvalidOptionError,
     InvalidTextError,
+    Article,
+    Entity,
+    Mention,
     Timex,
     __version__,
+    extract_entities,
     find_dates,
+    parse_article,
     parse_date,
 )
 
@@ -36,8 +41,13 @@ __all__ = [
     "InvalidDateError",
     "InvalidOptionError",
     "InvalidTextError",
+    "Article",
+    "Entity",
+    "Mention",
     "Timex",
     "__version__",
+    "extract_entities",
     "find_dates",
+    "parse_article",
     "parse_date",
 ]

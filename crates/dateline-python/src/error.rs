@@ -56,6 +56,9 @@ pub enum Error {
     /// `parse_date` found nothing to parse.
     #[error(transparent)]
     Dates(#[from] dateline_dates::DateError),
+    /// The article parser refused the input (too large, binary).
+    #[error(transparent)]
+    Article(#[from] dateline_article::ArticleError),
     /// A panic or a broken invariant inside dateline: a bug, never the caller's fault.
     #[error("internal error in dateline (please report it with the input that caused it): {0}")]
     Internal(String),
@@ -189,6 +192,9 @@ impl Error {
             Error::InvalidText { .. } => Exc::InvalidText,
             Error::InputTooLarge { .. } => Exc::InputTooLarge,
             Error::Dates(_) => Exc::DateNotFound,
+            Error::Article(dateline_article::ArticleError::TooLarge { .. }) => Exc::InputTooLarge,
+            Error::Article(dateline_article::ArticleError::Binary { .. }) => Exc::InvalidText,
+            Error::Article(_) => Exc::Base,
             Error::Internal(_) => Exc::Internal,
         }
     }

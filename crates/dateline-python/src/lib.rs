@@ -35,10 +35,13 @@
 //! `PYO3_BUILD_EXTENSION_MODULE` itself, and `cargo test` still links libpython.
 #![deny(missing_docs)]
 
+mod article;
 mod boundary;
 mod dates;
+mod entities;
 mod error;
 mod fork;
+mod html;
 mod record;
 
 pub use error::Error;
@@ -52,6 +55,11 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<dates::PyTimex>()?;
     m.add_function(wrap_pyfunction!(dates::find_dates, m)?)?;
     m.add_function(wrap_pyfunction!(dates::parse_date, m)?)?;
+    m.add_class::<article::PyArticle>()?;
+    m.add_function(wrap_pyfunction!(article::parse_article, m)?)?;
+    m.add_class::<entities::PyEntity>()?;
+    m.add_class::<entities::PyMention>()?;
+    m.add_function(wrap_pyfunction!(entities::extract_entities, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     fork::register(m)?;
     Ok(())

@@ -68,6 +68,9 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
     }
 }
 
+/// What `__reduce__` returns: the callable and its arguments.
+pub(crate) type Reduced<'py, A> = PyResult<(Bound<'py, PyAny>, A)>;
+
 /// The JSON-backed behaviour shared by every result class. Each class's `#[pymethods]`
 /// delegates its `to_json`, `to_dict`, `from_json`, `from_dict` and `__reduce__` here.
 pub(crate) trait Record: Serialize + DeserializeOwned + Send + Sync + Sized {

@@ -1,0 +1,65 @@
+"""Typed shapes of the plain-dict parts of results (the DESIGN.md JSON contract)."""
+
+from __future__ import annotations
+
+from typing import List, Optional, TypedDict
+
+__all__ = [
+    "BoilerplateDict",
+    "CaptionDict",
+    "DatelineDict",
+    "HeaderDict",
+    "ParagraphDict",
+    "PublishedDict",
+]
+
+
+class HeaderDict(TypedDict):
+    """``article.header``: the dump's header line."""
+
+    date: Optional[str]
+    rest: Optional[str]
+    rest_kind: Optional[str]
+
+
+class DatelineDict(TypedDict):
+    """``article.dateline``: the wire dateline ("BALI, Indonesia, Nov. 15 (Yonhap) --")."""
+
+    place: Optional[str]
+    agency: Optional[str]
+    date_text: Optional[str]
+
+
+class CaptionDict(TypedDict):
+    """``article.captions[]``."""
+
+    text: str
+    credit: Optional[str]
+    start: int
+    end: int
+
+
+class PublishedDict(TypedDict):
+    """``article.published``: the inferred publication date."""
+
+    date: Optional[str]
+    source: str
+    confidence: str
+    warnings: List[str]
+
+
+class ParagraphDict(TypedDict):
+    """``article.paragraphs[]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+class BoilerplateDict(TypedDict):
+    """``article.boilerplate[]``."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
