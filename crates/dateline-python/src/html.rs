@@ -152,7 +152,7 @@ mod tests {
     #[test]
     fn marks_use_character_offsets_and_escape() {
         let text = "😀 <b>Xi</b> & Han";
-        let start = 6; // "Xi" after "😀 <b>"
+        let start = 5; // "Xi" after "😀 <b>" (five characters)
         let html = render_text(
             text,
             &[Mark::new(
