@@ -330,6 +330,20 @@ fn timeml_round_trip_keeps_the_text_byte_for_byte() {
 }
 
 #[test]
+fn timeml_output_inside_input_is_not_read_again() {
+    let dir = temp_dir("nested");
+    fs::write(dir.join("tiny.tml"), TML).unwrap();
+    let out = dir.join("out");
+    for _ in 0..2 {
+        let o = run(&["timeml", dir.to_str().unwrap(), out.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    assert!(out.join("tiny.tml").exists());
+    assert!(!out.join("out").exists());
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn timeml_usage_errors() {
     let o = run(&["timeml", "no/such/dir", "/tmp/whatever"]);
     assert_eq!(o.status.code(), Some(2));

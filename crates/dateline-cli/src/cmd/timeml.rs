@@ -66,8 +66,16 @@ pub(crate) fn run(args: &TimemlArgs) -> Result<Outcome, CliError> {
     }
     let mut options = Options::default();
     options.date_order = args.date_order.into();
+    // An OUTPUT_DIR inside INPUT_DIR holds earlier output, not input.
+    let output_dir = fs::canonicalize(&args.output_dir).ok();
     for source in sources {
         let Source::File(path) = source else { continue };
+        let inside_output = output_dir
+            .as_ref()
+            .is_some_and(|out| fs::canonicalize(&path).is_ok_and(|p| p.starts_with(out)));
+        if inside_output {
+            continue;
+        }
         match convert_file(&path, args, &options) {
             Ok(()) => outcome.ok += 1,
             Err(error) => outcome.fail(&error),
