@@ -108,6 +108,37 @@ fn dates_on_the_seeds_jsonl_offsets_slice_the_text() {
 }
 
 #[test]
+fn anchor_auto_uses_each_documents_publication_date() {
+    let seed = seeds().join("000_6cb1cf4919cbac8a.txt");
+    let o = run(&[
+        "dates",
+        "--anchor",
+        "auto",
+        "--format",
+        "jsonl",
+        seed.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let record = &jsonl(&o)[0];
+    let dates = record["dates"].as_array().unwrap();
+    let saturday = dates
+        .iter()
+        .find(|d| d["text"] == "Saturday")
+        .expect("Saturday is found");
+    assert_eq!(saturday["value"], "2023-09-23");
+    assert_eq!(saturday["anchor"], "published");
+    // Without an anchor the same weekday stays unresolved.
+    let o = run(&["dates", "--format", "jsonl", seed.to_str().unwrap()]);
+    let record = &jsonl(&o)[0];
+    let saturday = record["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["text"] == "Saturday");
+    assert_ne!(saturday.unwrap()["value"], "2023-09-23");
+}
+
+#[test]
 fn table_is_the_default_format() {
     let o = run(&["dates", "--anchor", "2023-09-23", seeds().to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));

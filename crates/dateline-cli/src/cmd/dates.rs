@@ -3,10 +3,11 @@
 use std::io::Write;
 
 use chrono::NaiveDate;
+use dateline_article::Precision;
 use dateline_dates::{find, Options};
 use dateline_text::OffsetMap;
 
-use super::{parse_anchor, DateOrderArg};
+use super::{parse_anchor_or_auto, Anchor, DateOrderArg};
 use crate::error::CliError;
 use crate::input::{Document, InputArgs};
 use crate::output::{one_line, write_jsonl, DateEntry, DatesRecord, Format, Table};
@@ -16,9 +17,10 @@ use crate::Outcome;
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct DatesArgs {
     /// Document creation date that relative expressions ("yesterday", "on Saturday") resolve
-    /// against. Without it they are found but left unresolved.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_anchor)]
-    pub(crate) anchor: Option<NaiveDate>,
+    /// against, or `auto` for each document's own publication date as inferred from its
+    /// header, date line or dateline. Without it they are found but left unresolved.
+    #[arg(long, value_name = "YYYY-MM-DD|auto", value_parser = parse_anchor_or_auto)]
+    pub(crate) anchor: Option<Anchor>,
     /// How all-numeric dates such as 05/11/2022 are read.
     #[arg(long, value_enum, default_value_t = DateOrderArg::Mdy)]
     pub(crate) date_order: DateOrderArg,
@@ -40,7 +42,6 @@ const HEADER: [&str; 7] = [
 /// are counted in the returned [`Outcome`].
 pub(crate) fn run<W: Write>(args: &DatesArgs, out: &mut W) -> Result<Outcome, CliError> {
     let mut options = Options::default();
-    options.anchor = args.anchor;
     options.date_order = args.date_order.into();
     let mut outcome = Outcome::default();
     let mut table = Table::new(HEADER.to_vec());
@@ -56,6 +57,11 @@ pub(crate) fn run<W: Write>(args: &DatesArgs, out: &mut W) -> Result<Outcome, Cl
                 continue;
             }
         };
+        options.anchor = match args.anchor {
+            None => None,
+            Some(Anchor::Date(date)) => Some(date),
+            Some(Anchor::Auto) => published_day(&doc.text),
+        };
         match write_document(&doc, &options, args.format, &mut table, out) {
             Ok(()) => outcome.ok += 1,
             Err(error @ CliError::Stdout(_)) => return Err(error),
@@ -64,6 +70,15 @@ pub(crate) fn run<W: Write>(args: &DatesArgs, out: &mut W) -> Result<Outcome, Cl
     }
     out.flush().map_err(CliError::Stdout)?;
     Ok(outcome)
+}
+
+/// The publication date `dateline-article` infers for `text`, when known to the day.
+fn published_day(text: &str) -> Option<NaiveDate> {
+    let published = dateline_article::parse(text).ok()?.published;
+    published
+        .date
+        .filter(|d| d.precision == Precision::Day)
+        .map(|d| d.date)
 }
 
 fn write_document<W: Write>(

@@ -31,7 +31,18 @@ impl From<DateOrderArg> for DateOrder {
     }
 }
 
-/// Parses `--anchor` (clap reports a failure as a usage error, exit code 2).
+/// The `--anchor` value: a fixed date, or `auto` (each document's inferred publication date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Anchor {
+    /// The same date for every document.
+    Date(NaiveDate),
+    /// The publication date `dateline-article` infers for each document (header, date line,
+    /// dateline), when it is known to the day; otherwise relative expressions stay unresolved.
+    Auto,
+}
+
+/// Parses a YYYY-MM-DD date option such as `--anchor` (clap reports a failure as a usage
+/// error, exit code 2).
 ///
 /// # Errors
 /// A message saying what was wrong and the expected form.
@@ -39,6 +50,19 @@ pub(crate) fn parse_anchor(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|e| {
         format!("`{s}` is not a calendar date ({e}); write it as YYYY-MM-DD, e.g. 2023-09-23")
     })
+}
+
+/// Parses `--anchor` of `dateline dates`: a YYYY-MM-DD date or `auto`.
+///
+/// # Errors
+/// A message saying what was wrong and the expected forms.
+pub(crate) fn parse_anchor_or_auto(s: &str) -> Result<Anchor, String> {
+    if s.trim().eq_ignore_ascii_case("auto") {
+        return Ok(Anchor::Auto);
+    }
+    parse_anchor(s)
+        .map(Anchor::Date)
+        .map_err(|e| format!("{e}, or `auto` for each document's publication date"))
 }
 
 #[cfg(test)]
