@@ -7,6 +7,10 @@ use dateline_entities::{Entities, Entity};
 
 use crate::quotes::Quote;
 
+/// Bodies shorter than this are analysed as English whatever the language detector says
+/// (detection on a few words is unreliable even when the detector claims otherwise).
+const MIN_LANGUAGE_BYTES: usize = 80;
+
 /// Where the publication date used as the anchor of relative dates came from.
 ///
 /// # Example
@@ -143,7 +147,8 @@ impl Document {
     }
 
     /// Whether the article parts (title, paragraphs) were found but nothing was extracted
-    /// from them because the text is not English.
+    /// from them because the text is not English (reliably detected on a body of at least
+    /// 80 bytes).
     ///
     /// # Example
     /// ```
@@ -156,6 +161,10 @@ impl Document {
     /// ```
     #[must_use]
     pub fn skipped_language(&self) -> bool {
-        self.article.language.reliable && !self.article.language.is_english()
+        let body: usize = self.article.paragraphs.iter().map(|p| p.len()).sum();
+        self.article.language.reliable
+            && !self.article.language.is_english()
+            && self.article.language.code != "und"
+            && body >= MIN_LANGUAGE_BYTES
     }
 }

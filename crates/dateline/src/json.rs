@@ -82,7 +82,7 @@ impl Document {
     /// ```
     /// let text = "Xi met Han in Hangzhou.";
     /// let doc = dateline::analyze(text, &Default::default()).unwrap();
-    /// assert!(doc.to_json_string(text).unwrap().contains("\"language\":\"en\""));
+    /// assert!(doc.to_json_string(text).unwrap().contains("\"text\":\"Xi met Han in Hangzhou.\""));
     /// ```
     pub fn to_json_string(&self, text: &str) -> Result<String, Error> {
         Ok(serde_json::to_string(&self.record(text)?)?)

@@ -371,9 +371,13 @@ impl JsonlReader {
                 }
             })?)),
         };
+        let stem = match source {
+            Source::Stdin => "stdin".to_owned(),
+            Source::File(p) => document_id(p),
+        };
         Ok(JsonlReader {
             reader,
-            stem: document_id(&path),
+            stem,
             path,
             line: 0,
         })
@@ -523,10 +527,20 @@ fn run_one(
     options.published = published;
     options.id = Some(id);
     options.source = Some(source);
-    let result = analyze(text, &options).and_then(|doc| Ok((doc.to_json_value(text)?, doc)));
+    let result = analyze(text, &options).and_then(|doc| match settings.format {
+        // JSON straight from the document (keys in contract order).
+        AnalyzeFormat::Jsonl | AnalyzeFormat::Json => {
+            let mut buf = Vec::with_capacity(text.len() * 2 + 1024);
+            doc.write_json(text, &mut buf)?;
+            Ok(Rendered::Bytes(buf))
+        }
+        AnalyzeFormat::Csv | AnalyzeFormat::Table => {
+            Ok(render_rows(&doc.to_json_value(text)?, settings))
+        }
+    });
     match result {
-        Ok((json, _)) => Done {
-            output: render(&json, settings),
+        Ok(output) => Done {
+            output,
             error: None,
         },
         Err(error) => {
@@ -542,21 +556,28 @@ fn run_one(
 }
 
 fn failed(id: &str, source: &str, error: CliError, settings: &Settings) -> Done {
-    let record = dateline::json::error_record(
-        Some(id),
-        Some(source),
-        error_kind(&error),
-        &error.to_string(),
-    );
-    // Key order of the contract: schema_version, id, source, error.
-    let json = serde_json::json!({
-        "schema_version": record["schema_version"],
-        "id": id,
-        "source": source,
-        "error": record["error"],
-    });
+    let kind = error_kind(&error);
+    let message = error.to_string();
+    let output = match settings.format {
+        AnalyzeFormat::Jsonl | AnalyzeFormat::Json => {
+            let mut buf = Vec::new();
+            // Writing to a Vec cannot fail.
+            let _ = dateline::json::write_error_record(
+                &mut buf,
+                Some(id),
+                Some(source),
+                kind,
+                &message,
+            );
+            Rendered::Bytes(buf)
+        }
+        AnalyzeFormat::Csv | AnalyzeFormat::Table => {
+            let json = dateline::json::error_record(Some(id), Some(source), kind, &message);
+            render_rows(&json, settings)
+        }
+    };
     Done {
-        output: render(&json, settings),
+        output,
         error: Some(error),
     }
 }
@@ -586,25 +607,21 @@ fn error_path(error: &CliError) -> Option<PathBuf> {
     }
 }
 
-/// Renders one record (a document or an error record) in the run's format.
-fn render(json: &Value, settings: &Settings) -> Rendered {
-    match settings.format {
-        AnalyzeFormat::Jsonl | AnalyzeFormat::Json => {
-            Rendered::Bytes(json.to_string().into_bytes())
+/// Renders one record (a document or an error record) as CSV lines or table rows.
+fn render_rows(json: &Value, settings: &Settings) -> Rendered {
+    let rows = rows(json, settings.table);
+    if settings.format == AnalyzeFormat::Csv {
+        let mut out = Vec::new();
+        for row in rows {
+            out.extend_from_slice(csv_line(&row).as_bytes());
         }
-        AnalyzeFormat::Csv => {
-            let mut out = Vec::new();
-            for row in rows(json, settings.table) {
-                out.extend_from_slice(csv_line(&row).as_bytes());
-            }
-            Rendered::Bytes(out)
-        }
-        AnalyzeFormat::Table => Rendered::Rows(
-            rows(json, settings.table)
-                .into_iter()
+        Rendered::Bytes(out)
+    } else {
+        Rendered::Rows(
+            rows.into_iter()
                 .map(|r| r.iter().map(|c| one_line(c)).collect())
                 .collect(),
-        ),
+        )
     }
 }
 
