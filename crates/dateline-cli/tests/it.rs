@@ -7,6 +7,8 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+mod analyze;
+
 const BIN: &str = env!("CARGO_BIN_EXE_dateline");
 
 fn seeds() -> PathBuf {
@@ -136,6 +138,20 @@ fn anchor_auto_uses_each_documents_publication_date() {
         .iter()
         .find(|d| d["text"] == "Saturday");
     assert_ne!(saturday.unwrap()["value"], "2023-09-23");
+    // 004's header date (2022-01-01) is a doubtful placeholder: it anchors nothing.
+    let seed = seeds().join("004_5150d573eb016490.txt");
+    let o = run(&[
+        "dates",
+        "--anchor",
+        "auto",
+        "--format",
+        "jsonl",
+        seed.to_str().unwrap(),
+    ]);
+    let record = &jsonl(&o)[0];
+    for d in record["dates"].as_array().unwrap() {
+        assert_ne!(d["anchor"], "published", "{d}");
+    }
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use chrono::NaiveDate;
-use dateline_article::Precision;
+use dateline_article::{Confidence, Precision};
 use dateline_dates::{find, Options};
 use dateline_text::OffsetMap;
 
@@ -18,7 +18,8 @@ use crate::Outcome;
 pub(crate) struct DatesArgs {
     /// Document creation date that relative expressions ("yesterday", "on Saturday") resolve
     /// against, or `auto` for each document's own publication date as inferred from its
-    /// header, date line or dateline. Without it they are found but left unresolved.
+    /// header, date line or dateline (when known to the day and not doubtful). Without it
+    /// they are found but left unresolved.
     #[arg(long, value_name = "YYYY-MM-DD|auto", value_parser = parse_anchor_or_auto)]
     pub(crate) anchor: Option<Anchor>,
     /// How all-numeric dates such as 05/11/2022 are read.
@@ -72,9 +73,14 @@ pub(crate) fn run<W: Write>(args: &DatesArgs, out: &mut W) -> Result<Outcome, Cl
     Ok(outcome)
 }
 
-/// The publication date `dateline-article` infers for `text`, when known to the day.
+/// The publication date `dateline-article` infers for `text`, when it is known to the day and
+/// trusted (medium or high confidence: a placeholder header such as January 1 contradicted by
+/// the story is not used).
 fn published_day(text: &str) -> Option<NaiveDate> {
     let published = dateline_article::parse(text).ok()?.published;
+    if published.confidence == Confidence::Low {
+        return None;
+    }
     published
         .date
         .filter(|d| d.precision == Precision::Day)

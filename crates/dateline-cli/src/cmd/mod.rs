@@ -37,7 +37,8 @@ pub(crate) enum Anchor {
     /// The same date for every document.
     Date(NaiveDate),
     /// The publication date `dateline-article` infers for each document (header, date line,
-    /// dateline), when it is known to the day; otherwise relative expressions stay unresolved.
+    /// dateline), when it is known to the day with medium or high confidence; otherwise
+    /// relative expressions stay unresolved.
     Auto,
 }
 
