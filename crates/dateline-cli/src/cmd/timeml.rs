@@ -369,18 +369,33 @@ const LINKS: [&str; 4] = ["TLINK", "SLINK", "ALINK", "MAKEINSTANCE"];
 
 /// The TEXT content with existing annotations removed, as escaped markup and as plain text,
 /// with an offset map from plain to escaped bytes.
+///
+/// The map is a list of segments (a run of literal text maps byte for byte; an entity maps
+/// one character to its escaped form), so its size grows with the number of entities and
+/// tags, not with the text length.
 #[derive(Debug)]
 struct Content {
     /// The content without TIMEX3/EVENT/SIGNAL tags, still escaped (this is what we write).
     escaped: String,
     /// The unescaped character data (what dates are found in).
     plain: String,
-    /// For each plain byte offset p (and plain.len()): escaped offset where the character
-    /// starting at p starts.
-    starts: Vec<usize>,
-    /// For each plain byte offset p (and 0): escaped offset just after the character that
-    /// ends at p.
-    ends: Vec<usize>,
+    /// Segments in text order; plain offsets are contiguous and increasing.
+    segments: Vec<Segment>,
+}
+
+/// A stretch of plain text and where it sits in the escaped text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Segment {
+    /// Plain byte offset of the segment start.
+    plain: usize,
+    /// Escaped byte offset of the segment start.
+    escaped: usize,
+    /// Plain byte length.
+    plain_len: usize,
+    /// Escaped byte length.
+    escaped_len: usize,
+    /// Literal text (byte-for-byte) rather than one entity.
+    literal: bool,
 }
 
 impl Content {
@@ -388,10 +403,8 @@ impl Content {
         let mut c = Content {
             escaped: String::with_capacity(raw.len()),
             plain: String::with_capacity(raw.len()),
-            starts: Vec::with_capacity(raw.len() + 1),
-            ends: Vec::with_capacity(raw.len() + 1),
+            segments: Vec::new(),
         };
-        c.ends.push(0);
         let mut i = 0;
         while i < raw.len() {
             let rest = &raw[i..];
@@ -406,49 +419,88 @@ impl Content {
             } else if rest.starts_with('&') {
                 let len = match decode_entity(rest) {
                     Some((ch, len)) => {
-                        c.push_char(ch, &rest[..len]);
+                        let mut buf = [0u8; 4];
+                        c.push(ch.encode_utf8(&mut buf), &rest[..len], false);
                         len
                     }
                     None => {
-                        c.push_char('&', "&");
+                        c.push("&", "&", true);
                         1
                     }
                 };
                 i += len;
             } else {
                 let run = rest.find(['<', '&']).unwrap_or(rest.len());
-                for ch in rest[..run].chars() {
-                    let mut buf = [0u8; 4];
-                    c.push_char(ch, ch.encode_utf8(&mut buf));
-                }
+                c.push(&rest[..run], &rest[..run], true);
                 i += run;
             }
         }
-        c.starts.push(c.escaped.len());
         Ok(c)
     }
 
-    fn push_char(&mut self, ch: char, escaped: &str) {
-        let e = self.escaped.len();
-        for _ in 0..ch.len_utf8() {
-            self.starts.push(e);
-        }
+    fn push(&mut self, plain: &str, escaped: &str, literal: bool) {
+        let segment = Segment {
+            plain: self.plain.len(),
+            escaped: self.escaped.len(),
+            plain_len: plain.len(),
+            escaped_len: escaped.len(),
+            literal,
+        };
+        self.plain.push_str(plain);
         self.escaped.push_str(escaped);
-        for _ in 1..ch.len_utf8() {
-            self.ends.push(self.escaped.len());
+        // Literal text directly after literal text (no markup between) extends the segment.
+        if let Some(last) = self.segments.last_mut() {
+            if literal
+                && last.literal
+                && last.plain + last.plain_len == segment.plain
+                && last.escaped + last.escaped_len == segment.escaped
+            {
+                last.plain_len += segment.plain_len;
+                last.escaped_len += segment.escaped_len;
+                return;
+            }
         }
-        self.ends.push(self.escaped.len());
-        self.plain.push(ch);
+        self.segments.push(segment);
+    }
+
+    /// The segment holding plain byte `p`.
+    fn segment(&self, p: usize) -> Option<&Segment> {
+        let i = self
+            .segments
+            .partition_point(|s| s.plain <= p)
+            .checked_sub(1)?;
+        self.segments.get(i).filter(|s| p < s.plain + s.plain_len)
+    }
+
+    /// Escaped offset where the character starting at plain offset `p` starts.
+    fn start_of(&self, p: usize) -> Option<usize> {
+        let s = self.segment(p)?;
+        Some(if s.literal {
+            s.escaped + (p - s.plain)
+        } else {
+            s.escaped
+        })
+    }
+
+    /// Escaped offset just after the character ending at plain offset `p` (> 0).
+    fn end_of(&self, p: usize) -> Option<usize> {
+        let s = self.segment(p.checked_sub(1)?)?;
+        Some(if s.literal {
+            s.escaped + (p - s.plain)
+        } else {
+            s.escaped + s.escaped_len
+        })
     }
 
     /// The escaped byte range of plain range `start..end`, unless it is empty, out of
     /// bounds, or would cross kept markup (a tag there would not nest).
     fn escaped_range(&self, start: usize, end: usize) -> Option<(usize, usize)> {
-        if start >= end {
+        if start >= end || !self.plain.is_char_boundary(start) || !self.plain.is_char_boundary(end)
+        {
             return None;
         }
-        let a = *self.starts.get(start)?;
-        let b = *self.ends.get(end)?;
+        let a = self.start_of(start)?;
+        let b = self.end_of(end)?;
         if a >= b || self.escaped.get(a..b)?.contains('<') {
             return None;
         }
@@ -713,6 +765,16 @@ that &quot;September 23, 2023&quot; was fine.\n</TEXT>\n\
                 }
                 prop_assert!(!open);
                 prop_assert!(!inner.contains("<EVENT") && !inner.contains("<SIGNAL"));
+                // Each tag wraps exactly what the engine found (in order, unescaped).
+                let found: Vec<String> =
+                    find(&expected.plain, &Options::default()).into_iter().map(|t| t.text).collect();
+                let mut rest = found.iter();
+                for (i, _) in inner.match_indices("<TIMEX3 ") {
+                    let body_start = i + inner[i..].find('>').unwrap() + 1;
+                    let body_end = body_start + inner[body_start..].find("</TIMEX3>").unwrap();
+                    let body = unescape(&inner[body_start..body_end]);
+                    prop_assert!(rest.any(|t| *t == body), "{} not among {:?}", body, found);
+                }
                 prop_assert!(out.starts_with(&doc[..doc.find("<TEXT>").unwrap()]));
             }
         }
