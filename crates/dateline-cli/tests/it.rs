@@ -7,6 +7,7 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+#[path = "it/analyze.rs"]
 mod analyze;
 
 const BIN: &str = env!("CARGO_BIN_EXE_dateline");

@@ -1053,3 +1053,120 @@ impl Progress {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> Settings {
+        Settings {
+            lossy: false,
+            max_bytes: 1000,
+            published: None,
+            format: AnalyzeFormat::Jsonl,
+            table: TableKind::Articles,
+        }
+    }
+
+    fn json_of(done: &Done) -> Value {
+        match &done.output {
+            Rendered::Bytes(b) => serde_json::from_slice(b).unwrap(),
+            Rendered::Rows(_) => panic!("expected JSON"),
+        }
+    }
+
+    #[test]
+    fn a_file_that_vanishes_after_listing_becomes_an_error_record() {
+        let dir = std::env::temp_dir().join(format!("dateline-vanish-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("gone.txt");
+        fs::write(&path, "Xi met Han.").unwrap();
+        let (sources, errors) = expand(&[dir.clone()], &["*.txt".to_owned()]);
+        assert!(errors.is_empty());
+        let item = text_item(sources[0].clone(), 1000);
+        fs::remove_file(&path).unwrap();
+        let done = process(item, &settings());
+        let v = json_of(&done);
+        assert_eq!(v["error"]["kind"], "not_found");
+        assert_eq!(v["id"], "gone");
+        assert!(v["error"]["message"].as_str().unwrap().contains("gone.txt"));
+        assert!(done.error.is_some());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn oversized_files_fail_without_being_read() {
+        let dir = std::env::temp_dir().join(format!("dateline-large-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("big.txt");
+        fs::write(&path, "x".repeat(2000)).unwrap();
+        let item = text_item(Source::File(path), 1000);
+        assert!(matches!(
+            item,
+            Item::Failed {
+                error: CliError::TooLarge { len: 2000, .. },
+                ..
+            }
+        ));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn jsonl_records() {
+        let (id, text, published) =
+            parse_record(br#"{"id": 3, "text": "hi", "published": "2023-09-23"}"#).unwrap();
+        assert_eq!(id.as_deref(), Some("3"));
+        assert_eq!(text, "hi");
+        assert_eq!(published.unwrap().to_string(), "2023-09-23");
+        assert!(parse_record(b"[1]").unwrap_err().contains("object"));
+        assert!(parse_record(br#"{"text": 1}"#)
+            .unwrap_err()
+            .contains("string"));
+        assert!(parse_record(br#"{"text": "a", "published": "23/9"}"#)
+            .unwrap_err()
+            .contains("YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn csv_quoting() {
+        let row = vec![
+            "a".to_owned(),
+            "b,c".to_owned(),
+            "say \"hi\"".to_owned(),
+            "x\ny".to_owned(),
+        ];
+        assert_eq!(csv_line(&row), "a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\"\r\n");
+    }
+
+    #[test]
+    fn jobs_values() {
+        assert_eq!(parse_jobs("2"), Ok(2));
+        assert!(parse_jobs("0").unwrap_err().contains("at least 1"));
+        assert!(parse_jobs("-1").is_err());
+    }
+
+    #[test]
+    fn long_jsonl_lines_are_too_large_and_skipped() {
+        let data = format!(
+            "{{\"text\": \"{}\"}}\n{{\"text\": \"ok\"}}\n",
+            "x".repeat(70_000)
+        );
+        let mut reader = JsonlReader {
+            reader: Box::new(io::Cursor::new(data.into_bytes())),
+            path: PathBuf::from("in.jsonl"),
+            stem: "in".to_owned(),
+            line: 0,
+        };
+        let first = reader.next_record(100).unwrap();
+        assert!(matches!(
+            first,
+            Item::Failed {
+                error: CliError::TooLarge { .. },
+                ..
+            }
+        ));
+        let second = reader.next_record(100).unwrap();
+        assert!(matches!(second, Item::Inline { ref text, .. } if text == "ok"));
+        assert!(reader.next_record(100).is_none());
+    }
+}
