@@ -14,7 +14,9 @@ use dateline_entities::{extract_tokenized, Options};
 use dateline_text::Tokenized;
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     paths.sort();
     for p in paths {
@@ -36,7 +38,11 @@ fn corpus() -> (String, Vec<String>) {
     for dir in candidates.into_iter().flatten() {
         let mut files = Vec::new();
         collect(&dir, &mut files);
-        let docs: Vec<String> = files.iter().take(400).filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+        let docs: Vec<String> = files
+            .iter()
+            .take(400)
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
         if !docs.is_empty() {
             return (dir.display().to_string(), docs);
         }
@@ -47,7 +53,12 @@ fn corpus() -> (String, Vec<String>) {
 fn bench(c: &mut Criterion) {
     let t0 = Instant::now();
     let stats = dateline_entities::gazetteer_stats();
-    eprintln!("gazetteer build: {:?} ({} entries, {} surfaces)", t0.elapsed(), stats.entries, stats.surfaces);
+    eprintln!(
+        "gazetteer build: {:?} ({} entries, {} surfaces)",
+        t0.elapsed(),
+        stats.entries,
+        stats.surfaces
+    );
     let (source, docs) = corpus();
     let tokenized: Vec<Tokenized<'_>> = docs.iter().map(|d| Tokenized::new(d)).collect();
     let tokens: usize = tokenized.iter().map(|t| t.tokens().len()).sum();
@@ -55,7 +66,10 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Elements(tokens as u64));
     group.sample_size(10);
-    for (name, opts) in [("rules+gazetteers", Options::default().with_tagger(false)), ("with tagger", Options::default())] {
+    for (name, opts) in [
+        ("rules+gazetteers", Options::default().with_tagger(false)),
+        ("with tagger", Options::default()),
+    ] {
         group.bench_function(name, |b| {
             b.iter(|| {
                 let mut n = 0;

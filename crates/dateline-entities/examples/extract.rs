@@ -14,9 +14,21 @@ fn main() -> std::io::Result<()> {
             std::io::stdin().read_to_string(&mut text)?;
         }
     }
-    let found = dateline_entities::extract(&text, &dateline_entities::Options::default().with_tagger(tagger));
+    let found = dateline_entities::extract(
+        &text,
+        &dateline_entities::Options::default().with_tagger(tagger),
+    );
     for e in &found.entities {
-        let texts: Vec<&str> = found.mentions_of(found.entities.iter().position(|x| x.id == e.id).unwrap_or(0)).map(|m| m.text.as_str()).collect();
+        let texts: Vec<&str> = found
+            .mentions_of(
+                found
+                    .entities
+                    .iter()
+                    .position(|x| x.id == e.id)
+                    .unwrap_or(0),
+            )
+            .map(|m| m.text.as_str())
+            .collect();
         println!(
             "{:<8} {:<32} id={:<28} role={:<18} country={:<14} former={} mentions={:?}",
             e.label.as_str(),

@@ -53,7 +53,8 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
             continue;
         }
         let strong = pending.iter().any(|c| c.conf == Conf::Strong);
-        let (Some(a), Some(b)) = (word_at(t.span.start), word_end(t.span.end).map(|e| e + 1)) else {
+        let (Some(a), Some(b)) = (word_at(t.span.start), word_end(t.span.end).map(|e| e + 1))
+        else {
             out.append(&mut pending);
             continue;
         };
@@ -66,7 +67,11 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
         while a < b && wtext(text, &ws[a]).eq_ignore_ascii_case("the") {
             a += 1;
         }
-        if a >= b || ws[a..b].iter().any(|w| w.brk && w.span.start > ws[a].span.start) {
+        if a >= b
+            || ws[a..b]
+                .iter()
+                .any(|w| w.brk && w.span.start > ws[a].span.start)
+        {
             out.append(&mut pending);
             continue;
         }
@@ -74,12 +79,24 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
         if b == a + 1 && pending.iter().all(|c| c.conf == Conf::Weak) {
             // A lone word the rules rejected: common words and never-names stay out.
             let low = wtext(text, &ws[a]).to_lowercase();
-            if NEVER_NAME.contains(low.as_str()) || (g.is_common(&low) && (ws[a].start || ws[a].kind == Wk::Upper)) {
+            if NEVER_NAME.contains(low.as_str())
+                || (g.is_common(&low) && (ws[a].start || ws[a].kind == Wk::Upper))
+            {
                 continue;
             }
         }
         let label = coarse_to_label(text, span, t.label, t.score, g, &pending);
-        out.push(Cand { a, b, span, label, conf: Conf::Default, entry: None, country: None, role: None, former: false });
+        out.push(Cand {
+            a,
+            b,
+            span,
+            label,
+            conf: Conf::Default,
+            entry: None,
+            country: None,
+            role: None,
+            former: false,
+        });
         // Keep the role/country information a replaced candidate had.
         if let (Some(last), Some(p)) = (out.last_mut(), pending.iter().find(|p| p.role.is_some())) {
             if last.label == Label::Person {
@@ -95,10 +112,25 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
     out
 }
 
-fn coarse_to_label(text: &str, span: Span, l: CoarseLabel, score: f32, g: &Gazetteer, pending: &[Cand]) -> Label {
-    if let Some(p) = pending.iter().find(|p| p.span == span && p.conf == Conf::Default) {
+fn coarse_to_label(
+    text: &str,
+    span: Span,
+    l: CoarseLabel,
+    score: f32,
+    g: &Gazetteer,
+    pending: &[Cand],
+) -> Label {
+    if let Some(p) = pending
+        .iter()
+        .find(|p| p.span == span && p.conf == Conf::Default)
+    {
         // Same span: the rules' type stands unless the tagger is confident.
-        if score < 0.75 || matches!((l, p.label), (CoarseLabel::Per, Label::Person) | (CoarseLabel::Org, Label::Org)) {
+        if score < 0.75
+            || matches!(
+                (l, p.label),
+                (CoarseLabel::Per, Label::Person) | (CoarseLabel::Org, Label::Org)
+            )
+        {
             return p.label;
         }
     }
@@ -123,10 +155,14 @@ fn coarse_to_label(text: &str, span: Span, l: CoarseLabel, score: f32, g: &Gazet
             let s = span.slice(text).unwrap_or("");
             let words = s.split_whitespace().count();
             let norp_like = words == 1
-                && (s.ends_with("an") || s.ends_with("ans") || s.ends_with("ese") || s.ends_with("ish") || s.ends_with('i'));
-            if norp_like {
-                Label::Norp
-            } else if words == 1 {
+                && (s.ends_with("an")
+                    || s.ends_with("ans")
+                    || s.ends_with("ese")
+                    || s.ends_with("ish")
+                    || s.ends_with('i'));
+            // Lone MISC words are mostly nationalities and groups ("Kurdish"); longer
+            // ones mostly events and titles.
+            if norp_like || words == 1 {
                 Label::Norp
             } else {
                 Label::Event
@@ -138,12 +174,22 @@ fn coarse_to_label(text: &str, span: Span, l: CoarseLabel, score: f32, g: &Gazet
 /// Does `acr` abbreviate `name`? The acronym's first letter starts the name and its letters
 /// appear in order in the name ("CCTV" / "China Central Television").
 pub(crate) fn is_acronym(acr: &str, name: &str) -> bool {
-    let letters: Vec<char> = acr.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-    let words = name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let letters: Vec<char> = acr
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let words = name
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
     if letters.len() < 2 || words < 2 || words > letters.len() + 2 {
         return false;
     }
-    let mut it = name.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric());
+    let mut it = name
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric());
     if it.clone().next() != letters.first().copied() {
         return false;
     }
@@ -175,11 +221,9 @@ struct Group {
 pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
     let g = &*GAZETTEER;
     let mut cands = cands;
-    let n = cands.len();
     // Acronyms defined in text: "China Central Television (CCTV)".
     let mut acronym_of: HashMap<String, usize> = HashMap::new();
-    for i in 0..n {
-        let c = &cands[i];
+    for (i, c) in cands.iter().enumerate() {
         let b = c.b;
         let open = ws.get(b).is_some_and(|w| w.kind == Wk::Punct('('));
         let close = ws.get(b + 2).is_some_and(|w| w.kind == Wk::Punct(')'));
@@ -231,12 +275,13 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
             cands.sort_by_key(|c| (c.span.start, c.span.end));
             // Recompute definitions' indices after the sort.
             acronym_of.clear();
-            for i in 0..cands.len() {
-                let b = cands[i].b;
+            for (i, c) in cands.iter().enumerate() {
+                let b = c.b;
                 if let (Some(o), Some(aw), Some(cl)) = (ws.get(b), ws.get(b + 1), ws.get(b + 2)) {
-                    if o.kind == Wk::Punct('(') && cl.kind == Wk::Punct(')') && aw.kind == Wk::Upper {
+                    if o.kind == Wk::Punct('(') && cl.kind == Wk::Punct(')') && aw.kind == Wk::Upper
+                    {
                         let acr = wtext(text, aw);
-                        if is_acronym(acr, cands[i].span.slice(text).unwrap_or("")) {
+                        if is_acronym(acr, c.span.slice(text).unwrap_or("")) {
                             let mut k = String::new();
                             push_key(&mut k, acr);
                             acronym_of.entry(k).or_insert(i);
@@ -259,7 +304,11 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         }
         key.clear();
         push_key(&mut key, c.span.slice(text).unwrap_or(""));
-        let target = acronym_of.get(&key).copied().filter(|&d| d != i).and_then(|d| group_of[d]);
+        let target = acronym_of
+            .get(&key)
+            .copied()
+            .filter(|&d| d != i)
+            .and_then(|d| group_of[d]);
         let k = match (c.entry, c.country) {
             (Some(e), Some(cc)) if g.entry(e).is_some_and(|e| e.kind == Kind::Body) => {
                 format!("e{e}:{}{}", cc[0] as char, cc[1] as char)
@@ -274,7 +323,11 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
                     cands: Vec::new(),
                     entry: c.entry,
                     label: c.label,
-                    body_cc: c.country.filter(|_| c.entry.and_then(|e| g.entry(e)).is_some_and(|e| e.kind == Kind::Body)),
+                    body_cc: c.country.filter(|_| {
+                        c.entry
+                            .and_then(|e| g.entry(e))
+                            .is_some_and(|e| e.kind == Kind::Body)
+                    }),
                 });
                 groups.len() - 1
             }
@@ -289,7 +342,12 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         if gr.label != Label::Person {
             continue;
         }
-        let mut names: Vec<String> = gr.cands.iter().filter_map(|&i| cands[i].span.slice(text)).map(str::to_string).collect();
+        let mut names: Vec<String> = gr
+            .cands
+            .iter()
+            .filter_map(|&i| cands[i].span.slice(text))
+            .map(str::to_string)
+            .collect();
         if let Some(e) = gr.entry.and_then(|e| g.entry(e)) {
             names.push(e.name.to_string());
         }
@@ -310,14 +368,22 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         let linkable = single
             && (c.label == Label::Person && c.entry.is_none()
                 || c.conf == Conf::Weak
-                || c.entry.and_then(|e| g.entry(e)).is_some_and(|e| e.kind == Kind::City));
+                || c.entry
+                    .and_then(|e| g.entry(e))
+                    .is_some_and(|e| e.kind == Kind::City));
         if !linkable {
             continue;
         }
         let low = c.span.slice(text).unwrap_or("").to_lowercase();
-        let Some(list) = surnames.get(&low) else { continue };
+        let Some(list) = surnames.get(&low) else {
+            continue;
+        };
         let pos = c.span.start;
-        let pick = list.iter().filter(|(_, p)| *p <= pos).max_by_key(|(_, p)| *p).or_else(|| list.first());
+        let pick = list
+            .iter()
+            .filter(|(_, p)| *p <= pos)
+            .max_by_key(|(_, p)| *p)
+            .or_else(|| list.first());
         let Some(&(gi, _)) = pick else { continue };
         if let Some(old) = group_of[i] {
             if old == gi {
@@ -339,7 +405,12 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
             let gi = match by_key.get(&k) {
                 Some(&gi) => gi,
                 None => {
-                    groups.push(Group { cands: Vec::new(), entry: None, label: Label::Gpe, body_cc: None });
+                    groups.push(Group {
+                        cands: Vec::new(),
+                        entry: None,
+                        label: Label::Gpe,
+                        body_cc: None,
+                    });
                     by_key.insert(k, groups.len() - 1);
                     groups.len() - 1
                 }
@@ -349,7 +420,9 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         }
     }
     // Emit entities in order of first mention, mentions in text order.
-    let mut order: Vec<usize> = (0..groups.len()).filter(|&gi| !groups[gi].cands.is_empty()).collect();
+    let mut order: Vec<usize> = (0..groups.len())
+        .filter(|&gi| !groups[gi].cands.is_empty())
+        .collect();
     for gr in &mut groups {
         gr.cands.sort_by_key(|&i| cands[i].span.start);
     }
@@ -373,8 +446,16 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         .map(|&gi| {
             let gr = &groups[gi];
             let en = gr.entry.and_then(|e| g.entry(e));
-            let texts: Vec<&str> = gr.cands.iter().filter_map(|&i| cands[i].span.slice(text)).collect();
-            let longest = texts.iter().copied().max_by_key(|t| (t.split_whitespace().count(), t.len())).unwrap_or("");
+            let texts: Vec<&str> = gr
+                .cands
+                .iter()
+                .filter_map(|&i| cands[i].span.slice(text))
+                .collect();
+            let longest = texts
+                .iter()
+                .copied()
+                .max_by_key(|t| (t.split_whitespace().count(), t.len()))
+                .unwrap_or("");
             let name = match en {
                 Some(e) if e.kind != Kind::Body => e.name.to_string(),
                 _ => longest.to_string(),
@@ -396,11 +477,17 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
                     country = c.country;
                 }
             }
-            let cc = country.or(gr.body_cc).or_else(|| en.filter(|e| e.kind != Kind::Country).and_then(|e| e.iso));
+            let cc = country
+                .or(gr.body_cc)
+                .or_else(|| en.filter(|e| e.kind != Kind::Country).and_then(|e| e.iso));
             let id = match en.and_then(|e| e.wikidata.as_deref()) {
                 Some(q) if en.is_some_and(|e| e.kind != Kind::Body) => q.to_string(),
                 _ => {
-                    let base = format!("{}:{}", label.id_prefix(), slug(en.map_or(name.as_str(), |e| &e.name)));
+                    let base = format!(
+                        "{}:{}",
+                        label.id_prefix(),
+                        slug(en.map_or(name.as_str(), |e| &e.name))
+                    );
                     match gr.body_cc {
                         Some(b) => format!("{base}-{}", String::from_utf8_lossy(&b).to_lowercase()),
                         None => base,
@@ -430,23 +517,35 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         let Some(gi) = group_of[i] else { continue };
         let ei = index_of[gi];
         let c = &cands[i];
-        let Some(t) = c.span.slice(text) else { continue };
-        let Some(ent) = entities.get_mut(ei) else { continue };
+        let Some(t) = c.span.slice(text) else {
+            continue;
+        };
+        let Some(ent) = entities.get_mut(ei) else {
+            continue;
+        };
         ent.mentions.push(mentions.len());
-        mentions.push(Mention { span: c.span, text: t.to_string(), label: ent.label, entity: ei });
+        mentions.push(Mention {
+            span: c.span,
+            text: t.to_string(),
+            label: ent.label,
+            entity: ei,
+        });
     }
     // "his South Korean counterpart Yoon": the role of the person he is the counterpart of.
     for ei in 0..entities.len() {
         if entities[ei].role.as_deref() != Some("counterpart") {
             continue;
         }
-        let first = entities[ei].mentions.first().and_then(|&m| mentions.get(m)).map_or(0, |m| m.span.start);
+        let first = entities[ei]
+            .mentions
+            .first()
+            .and_then(|&m| mentions.get(m))
+            .map_or(0, |m| m.span.start);
         let other = mentions
             .iter()
             .filter(|m| m.span.start < first && m.entity != ei && m.label == Label::Person)
             .filter_map(|m| entities.get(m.entity).and_then(|e| e.role.clone()))
-            .filter(|r| r != "counterpart")
-            .next_back();
+            .rfind(|r| r != "counterpart");
         entities[ei].role = other;
     }
     Entities { mentions, entities }

@@ -13,7 +13,9 @@
 #[non_exhaustive]
 pub enum EntityError {
     /// A region passed to [`crate::extract_in`] ends past the end of the text.
-    #[error("region {start}..{end} is outside the text ({len} bytes); pass byte ranges within the text")]
+    #[error(
+        "region {start}..{end} is outside the text ({len} bytes); pass byte ranges within the text"
+    )]
     RegionOutOfBounds {
         /// Region start.
         start: usize,

@@ -157,27 +157,46 @@ pub(crate) fn words(doc: &Tokenized<'_>, regions: &[Span]) -> Vec<W> {
         let kind = classify(t, tok);
         // Split "Korea-China" / "US-China" (capitalized on both sides of a hyphen).
         if matches!(kind, Wk::Cap | Wk::Upper) && t.contains(is_hyphen) {
-            let parts: Vec<(usize, &str)> = t.split(is_hyphen).scan(0usize, |off, p| {
-                let o = *off;
-                *off += p.len() + 1;
-                Some((o, p))
-            }).collect();
-            if parts.len() > 1 && parts.iter().all(|(_, p)| p.chars().next().is_some_and(char::is_uppercase)) {
+            let parts: Vec<(usize, &str)> = t
+                .split(is_hyphen)
+                .scan(0usize, |off, p| {
+                    let o = *off;
+                    *off += p.len() + 1;
+                    Some((o, p))
+                })
+                .collect();
+            if parts.len() > 1
+                && parts
+                    .iter()
+                    .all(|(_, p)| p.chars().next().is_some_and(char::is_uppercase))
+            {
                 for (o, p) in parts {
                     let start = tok.span.start + o;
                     let span = Span::new(start, start + p.len());
                     let upper = p.chars().filter(|c| c.is_alphabetic()).count() >= 2
                         && p.chars().all(|c| !c.is_lowercase());
-                    out.push(W { span, kind: if upper { Wk::Upper } else { Wk::Cap }, start: at_start, brk });
+                    out.push(W {
+                        span,
+                        kind: if upper { Wk::Upper } else { Wk::Cap },
+                        start: at_start,
+                        brk,
+                    });
                     at_start = false;
                     brk = false;
                 }
                 continue;
             }
         }
-        out.push(W { span: tok.span, kind, start: at_start, brk });
+        out.push(W {
+            span: tok.span,
+            kind,
+            start: at_start,
+            brk,
+        });
         at_start = match kind {
-            Wk::Punct(c) => at_start || matches!(c, ':' | '"' | '“' | '‘' | '—' | '–' | '(' | '[') || t == "--",
+            Wk::Punct(c) => {
+                at_start || matches!(c, ':' | '"' | '“' | '‘' | '—' | '–' | '(' | '[') || t == "--"
+            }
             Wk::Other => at_start,
             _ => false,
         };
@@ -203,43 +222,74 @@ fn wtext<'t>(text: &'t str, w: &W) -> &'t str {
 fn items(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Item> {
     let mut out = Vec::with_capacity(ws.len());
     let mut key = String::new();
+    let mut tbuf = String::new();
+    let mut low = String::new();
     let mut i = 0;
     while i < ws.len() {
         let w = &ws[i];
         let t = wtext(text, w);
         if w.name_like() || (w.kind == Wk::Num && t.chars().any(char::is_alphabetic)) {
-            let low = lower(t);
+            low.clear();
+            push_lower(&mut low, t);
             if NEVER_NAME.contains(low.as_str()) {
-                out.push(Item { a: i, b: i + 1, it: It::Other });
+                out.push(Item {
+                    a: i,
+                    b: i + 1,
+                    it: It::Other,
+                });
                 i += 1;
                 continue;
             }
             let gm = gaz_match(text, ws, i, g, &mut key);
-            let tm = title_match(text, ws, i);
+            let tm = title_match(text, ws, i, &mut tbuf);
             match (gm, tm) {
-                (_, Some((n, role))) if gm.is_none_or(|(m, _)| n > m) => {
-                    out.push(Item { a: i, b: i + n, it: It::Title(role) });
+                (_, Some((n, role))) if gm.map_or(true, |(m, _)| n > m) => {
+                    out.push(Item {
+                        a: i,
+                        b: i + n,
+                        it: It::Title(role),
+                    });
                     i += n;
                 }
                 (Some((n, e)), _) => {
-                    out.push(Item { a: i, b: i + n, it: It::Gaz(e) });
+                    out.push(Item {
+                        a: i,
+                        b: i + n,
+                        it: It::Gaz(e),
+                    });
                     i += n;
                 }
                 _ => {
-                    out.push(Item { a: i, b: i + 1, it: It::Unk });
+                    out.push(Item {
+                        a: i,
+                        b: i + 1,
+                        it: It::Unk,
+                    });
                     i += 1;
                 }
             }
         } else if w.kind == Wk::Lower {
-            if let Some((n, role)) = title_match(text, ws, i) {
-                out.push(Item { a: i, b: i + n, it: It::Title(role) });
+            if let Some((n, role)) = title_match(text, ws, i, &mut tbuf) {
+                out.push(Item {
+                    a: i,
+                    b: i + n,
+                    it: It::Title(role),
+                });
                 i += n;
             } else {
-                out.push(Item { a: i, b: i + 1, it: It::Other });
+                out.push(Item {
+                    a: i,
+                    b: i + 1,
+                    it: It::Other,
+                });
                 i += 1;
             }
         } else {
-            out.push(Item { a: i, b: i + 1, it: It::Other });
+            out.push(Item {
+                a: i,
+                b: i + 1,
+                it: It::Other,
+            });
             i += 1;
         }
     }
@@ -247,11 +297,18 @@ fn items(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Item> {
 }
 
 fn all_upper(text: &str, ws: &[W]) -> bool {
-    ws.iter().all(|w| w.kind == Wk::Upper || wtext(text, w).chars().all(|c| !c.is_lowercase()))
+    ws.iter()
+        .all(|w| w.kind == Wk::Upper || wtext(text, w).chars().all(|c| !c.is_lowercase()))
 }
 
 /// Longest gazetteer match starting at word `i`: (words, entry).
-fn gaz_match(text: &str, ws: &[W], i: usize, g: &Gazetteer, key: &mut String) -> Option<(usize, u32)> {
+fn gaz_match(
+    text: &str,
+    ws: &[W],
+    i: usize,
+    g: &Gazetteer,
+    key: &mut String,
+) -> Option<(usize, u32)> {
     key.clear();
     let mut best = None;
     let end = ws.len().min(i + MAX_GAZ_WORDS);
@@ -265,7 +322,9 @@ fn gaz_match(text: &str, ws: &[W], i: usize, g: &Gazetteer, key: &mut String) ->
             match w.kind {
                 Wk::Cap | Wk::Upper | Wk::Num => {}
                 Wk::Lower => {
-                    if !g.allows_lower(&lower(t)) {
+                    let mut l = String::with_capacity(t.len());
+                    push_lower(&mut l, t);
+                    if !g.allows_lower(&l) {
                         break;
                     }
                 }
@@ -277,7 +336,9 @@ fn gaz_match(text: &str, ws: &[W], i: usize, g: &Gazetteer, key: &mut String) ->
         if let Some(surfaces) = g.lookup(key) {
             let upper = all_upper(text, &ws[i..=j]);
             if let Some(s) = surfaces.iter().find(|s| !s.upper || upper) {
-                let ok = ws[j].kind != Wk::Lower && ws[j].kind != Wk::Poss && accept(text, ws, i, j, s.entry, g);
+                let ok = ws[j].kind != Wk::Lower
+                    && ws[j].kind != Wk::Poss
+                    && accept(text, ws, i, j, s.entry, g);
                 if ok {
                     best = Some((j + 1 - i, s.entry));
                 }
@@ -292,7 +353,9 @@ fn gaz_match(text: &str, ws: &[W], i: usize, g: &Gazetteer, key: &mut String) ->
 
 /// Context checks on a gazetteer match covering words i..=j.
 fn accept(text: &str, ws: &[W], i: usize, j: usize, entry: u32, g: &Gazetteer) -> bool {
-    let Some(e) = g.entry(entry) else { return false };
+    let Some(e) = g.entry(entry) else {
+        return false;
+    };
     if e.kind != Kind::City {
         return true;
     }
@@ -301,7 +364,10 @@ fn accept(text: &str, ws: &[W], i: usize, j: usize, entry: u32, g: &Gazetteer) -
         return true;
     }
     // Small or common-word city: needs "in/at/from X" before or "X, <country>" after.
-    let before = i.checked_sub(1).and_then(|k| ws.get(k)).filter(|w| !ws[i].brk && w.kind == Wk::Lower);
+    let before = i
+        .checked_sub(1)
+        .and_then(|k| ws.get(k))
+        .filter(|w| !ws[i].brk && w.kind == Wk::Lower);
     if before.is_some_and(|w| LOCATIVES.contains(lower(wtext(text, w)).as_str())) {
         return true;
     }
@@ -313,25 +379,38 @@ fn accept(text: &str, ws: &[W], i: usize, j: usize, entry: u32, g: &Gazetteer) -
                 .lookup(&k)
                 .and_then(|v| v.first())
                 .and_then(|s| g.entry(s.entry))
-                .is_some_and(|n| n.kind == Kind::Country || n.iso == e.iso && n.kind == Kind::Place);
+                .is_some_and(|n| {
+                    n.kind == Kind::Country || n.iso == e.iso && n.kind == Kind::Place
+                });
         }
     }
     false
 }
 
 /// Longest title starting at word `i`: (words, role).
-fn title_match(text: &str, ws: &[W], i: usize) -> Option<(usize, &'static str)> {
-    let mut buf = String::new();
+fn title_match(text: &str, ws: &[W], i: usize, buf: &mut String) -> Option<(usize, &'static str)> {
+    // Fast rejection: most words start no title.
+    let first = ws.get(i)?;
+    let t = wtext(text, first);
+    if t.len() > 18 || t.len() < 2 {
+        return None;
+    }
+    let plain_lower = first.kind == Wk::Lower
+        && t.bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'-');
+    if plain_lower && !TITLE_MAP.contains_key(t) && !TITLE_PREFIXES.contains(t) {
+        return None;
+    }
+    buf.clear();
     let mut best = None;
-    for j in i..ws.len().min(i + 4) {
-        let w = &ws[j];
+    for (j, w) in ws.iter().enumerate().take(i + 4).skip(i) {
         if j > i && (w.brk || !matches!(w.kind, Wk::Cap | Wk::Lower | Wk::Upper)) {
             break;
         }
         if j > i {
             buf.push(' ');
         }
-        buf.push_str(&lower(wtext(text, w)));
+        push_lower(buf, wtext(text, w));
         if let Some(role) = TITLE_MAP.get(buf.as_str()) {
             best = Some((j + 1 - i, *role));
         }
@@ -339,11 +418,26 @@ fn title_match(text: &str, ws: &[W], i: usize) -> Option<(usize, &'static str)> 
             break;
         }
     }
-    // A capitalized title must be followed by a name or be lowercase-led ("leader Kim").
     best
 }
 
-fn cand(ws: &[W], a: usize, b: usize, label: Label, conf: Conf, entry: Option<u32>) -> Option<Cand> {
+/// Appends `s` lowercased to `buf` (ASCII fast path).
+pub(crate) fn push_lower(buf: &mut String, s: &str) {
+    if s.is_ascii() {
+        buf.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        buf.extend(s.chars().flat_map(char::to_lowercase));
+    }
+}
+
+fn cand(
+    ws: &[W],
+    a: usize,
+    b: usize,
+    label: Label,
+    conf: Conf,
+    entry: Option<u32>,
+) -> Option<Cand> {
     let (wa, wb) = (ws.get(a)?, ws.get(b.checked_sub(1)?)?);
     Some(Cand {
         a,
@@ -390,13 +484,18 @@ fn group(text: &str, ws: &[W], items: &[Item], g: &Gazetteer) -> Vec<Cand> {
                 } {
                     n += 1;
                 }
-                let next_name = items.get(n).is_some_and(|x| matches!(x.it, It::Unk | It::Gaz(_)) && !ws[x.a].brk);
+                let next_name = items
+                    .get(n)
+                    .is_some_and(|x| matches!(x.it, It::Unk | It::Gaz(_)) && !ws[x.a].brk);
                 let prev = &items[end - 1];
                 let prev_low = lower(wtext(text, &ws[prev.b - 1]));
                 let join = next_name
                     && prev.it == It::Unk
                     && match low.as_str() {
-                        "of" | "for" => PREFIX.contains_key(prev_low.as_str()) || SUFFIX.contains_key(prev_low.as_str()),
+                        "of" | "for" => {
+                            PREFIX.contains_key(prev_low.as_str())
+                                || SUFFIX.contains_key(prev_low.as_str())
+                        }
                         "and" | "on" => false,
                         "&" => true,
                         _ => is_connector(&low),
@@ -422,19 +521,31 @@ fn next_word_low(text: &str, ws: &[W], b: usize) -> Option<String> {
 }
 
 /// Types one group of name items and pushes its mentions.
-fn type_group(text: &str, ws: &[W], items: &[Item], title_before: bool, g: &Gazetteer, out: &mut Vec<Cand>) {
+fn type_group(
+    text: &str,
+    ws: &[W],
+    items: &[Item],
+    title_before: bool,
+    g: &Gazetteer,
+    out: &mut Vec<Cand>,
+) {
     let mut items = items;
     // Drop sentence-initial common words and a leading "The".
     while let Some(first) = items.first() {
         let w = &ws[first.a];
         let low = lower(wtext(text, w));
-        let drop = first.it == It::Unk && (low == "the" || (w.start && g.is_common(&low)) || NEVER_NAME.contains(low.as_str()));
+        let drop = first.it == It::Unk
+            && (low == "the"
+                || (w.start && g.is_common(&low))
+                || NEVER_NAME.contains(low.as_str()));
         if !drop {
             break;
         }
         items = &items[1..];
     }
-    let (Some(first), Some(last)) = (items.first(), items.last()) else { return };
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        return;
+    };
     let has_unk = items.iter().any(|i| i.it == It::Unk);
     let (a, b) = (first.a, last.b);
     let group_start = a;
@@ -451,19 +562,34 @@ fn type_group(text: &str, ws: &[W], items: &[Item], title_before: bool, g: &Gaze
     // Head words: "Seoul National University", "University of Hong Kong".
     let last_low = lower(wtext(text, &ws[b - 1]));
     let first_low = lower(wtext(text, &ws[a]));
-    let of_follows = ws.get(a + 1).is_some_and(|w| matches!(lower(wtext(text, w)).as_str(), "of" | "for"));
+    let of_follows = ws
+        .get(a + 1)
+        .is_some_and(|w| matches!(lower(wtext(text, w)).as_str(), "of" | "for"));
     let head = if last.it == It::Unk && b - a >= 2 {
         SUFFIX.get(last_low.trim_end_matches('.')).copied()
     } else {
         None
     }
-    .or_else(|| if first.it == It::Unk && of_follows && b - a >= 3 { PREFIX.get(first_low.as_str()).copied() } else { None });
+    .or_else(|| {
+        if first.it == It::Unk && of_follows && b - a >= 3 {
+            PREFIX.get(first_low.as_str()).copied()
+        } else {
+            None
+        }
+    });
     // "Liberal Democratic Party": unknown words before a known organization or event.
     let head = head.or_else(|| match last.it {
-        It::Gaz(e) if items.len() >= 2 && items[items.len() - 2].it == It::Unk && items[items.len() - 2].b == last.a => g
-            .entry(e)
-            .filter(|en| matches!(en.kind, Kind::Org | Kind::Body | Kind::Event) && last.b - last.a >= 2)
-            .map(|en| en.label),
+        It::Gaz(e)
+            if items.len() >= 2
+                && items[items.len() - 2].it == It::Unk
+                && items[items.len() - 2].b == last.a =>
+        {
+            g.entry(e)
+                .filter(|en| {
+                    matches!(en.kind, Kind::Org | Kind::Body | Kind::Event) && last.b - last.a >= 2
+                })
+                .map(|en| en.label)
+        }
         _ => None,
     });
     if let Some(label) = head {
@@ -481,7 +607,9 @@ fn type_group(text: &str, ws: &[W], items: &[Item], title_before: bool, g: &Gaze
             // "Jackson Smith": a one-word place or group glued to an unknown name.
             let glued = it.b - it.a == 1
                 && en.is_some_and(|en| matches!(en.kind, Kind::City | Kind::Country))
-                && items.get(k + 1).is_some_and(|n| n.it == It::Unk && n.a == it.b && ws[n.a].kind == Wk::Cap)
+                && items
+                    .get(k + 1)
+                    .is_some_and(|n| n.it == It::Unk && n.a == it.b && ws[n.a].kind == Wk::Cap)
                 && !ws[it.a].start;
             if !glued {
                 if let Some(en) = en {
@@ -497,7 +625,10 @@ fn type_group(text: &str, ws: &[W], items: &[Item], title_before: bool, g: &Gaze
         }
         // A run of unknown words, possibly joined by connectors ("Ursula von der Leyen").
         let mut m = k + 1;
-        while m < items.len() && matches!(items[m].it, It::Unk | It::Other) && items[m].a == items[m - 1].b {
+        while m < items.len()
+            && matches!(items[m].it, It::Unk | It::Other)
+            && items[m].a == items[m - 1].b
+        {
             m += 1;
         }
         while m > k + 1 && items[m - 1].it == It::Other {
@@ -513,28 +644,44 @@ fn type_group(text: &str, ws: &[W], items: &[Item], title_before: bool, g: &Gaze
 }
 
 /// Types a run of unknown capitalized words ws[a..b].
-fn type_run(text: &str, ws: &[W], a: usize, b: usize, after_title: bool, g: &Gazetteer) -> Option<Cand> {
+fn type_run(
+    text: &str,
+    ws: &[W],
+    a: usize,
+    b: usize,
+    after_title: bool,
+    g: &Gazetteer,
+) -> Option<Cand> {
     let n = b - a;
     if n == 0 || n > MAX_NAME_WORDS {
         return None;
     }
-    let prev = a.checked_sub(1).and_then(|p| ws.get(p)).filter(|_| !ws[a].brk);
+    let prev = a
+        .checked_sub(1)
+        .and_then(|p| ws.get(p))
+        .filter(|_| !ws[a].brk);
     let prev_low = prev.map(|w| lower(wtext(text, w))).unwrap_or_default();
     let first = &ws[a];
     let first_low = lower(wtext(text, first));
     let next = next_word_low(text, ws, b);
     let says = next.as_deref().is_some_and(|w| SAYING_VERBS.contains(w))
         || (next.as_deref() == Some(",")
-            && next_word_low(text, ws, b + 1).as_deref().is_some_and(|w| matches!(w, "who" | "a" | "an" | "the")));
+            && next_word_low(text, ws, b + 1)
+                .as_deref()
+                .is_some_and(|w| matches!(w, "who" | "a" | "an" | "the")));
     let all_cap = ws[a..b].iter().all(|w| w.kind == Wk::Cap);
     let person = |conf| cand(ws, a, b, Label::Person, conf, None);
     if after_title {
         return person(Conf::Strong);
     }
-    if n >= 2 && all_cap && (GIVEN_NAMES.contains(first_low.as_str()) || EA_SURNAMES.contains(first_low.as_str())) && n <= 4 {
+    if n >= 2
+        && all_cap
+        && (GIVEN_NAMES.contains(first_low.as_str()) || EA_SURNAMES.contains(first_low.as_str()))
+        && n <= 4
+    {
         return person(Conf::Strong);
     }
-    if n >= 2 && n <= 4 && says && all_cap {
+    if (2..=4).contains(&n) && says && all_cap {
         return person(Conf::Strong);
     }
     if n >= 2 {
@@ -545,7 +692,10 @@ fn type_run(text: &str, ws: &[W], a: usize, b: usize, after_title: bool, g: &Gaz
     }
     // A single word.
     let common = g.is_common(&first_low);
-    if first.kind == Wk::Upper && !common && first_low.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+    if first.kind == Wk::Upper
+        && !common
+        && first_low.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    {
         return cand(ws, a, b, Label::Org, Conf::Default, None);
     }
     if !first.start && LOCATIVES.contains(prev_low.as_str()) && !common {
@@ -561,13 +711,18 @@ fn type_run(text: &str, ws: &[W], a: usize, b: usize, after_title: bool, g: &Gaz
 fn merge_bodies(ws: &[W], cands: &mut Vec<Cand>, g: &Gazetteer) {
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands.drain(..) {
-        let body = c.entry.and_then(|e| g.entry(e)).is_some_and(|e| e.kind == Kind::Body);
+        let body = c
+            .entry
+            .and_then(|e| g.entry(e))
+            .is_some_and(|e| e.kind == Kind::Body);
         if body {
             if let Some(prev) = out.last() {
                 let pe = prev.entry.and_then(|e| g.entry(e));
                 let adjacent = prev.b == c.a
                     || (prev.b + 1 == c.a && ws.get(prev.b).is_some_and(|w| w.kind == Wk::Poss));
-                if let Some(pe) = pe.filter(|pe| matches!(pe.kind, Kind::Country | Kind::Demonym | Kind::City)) {
+                if let Some(pe) =
+                    pe.filter(|pe| matches!(pe.kind, Kind::Country | Kind::Demonym | Kind::City))
+                {
                     if adjacent && pe.iso.is_some() && !ws[c.a].brk {
                         let iso = pe.iso;
                         let Some(prev) = out.pop() else { continue };
@@ -592,8 +747,9 @@ fn roles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer
     // Map word index -> item index.
     let mut at = vec![u32::MAX; ws.len()];
     for (k, it) in items.iter().enumerate() {
-        for w in it.a..it.b.min(ws.len()) {
-            at[w] = u32::try_from(k).unwrap_or(u32::MAX);
+        let k = u32::try_from(k).unwrap_or(u32::MAX);
+        for slot in at.iter_mut().take(it.b).skip(it.a) {
+            *slot = k;
         }
     }
     let item_before = |w: usize| -> Option<&Item> {
@@ -626,7 +782,9 @@ fn roles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer
                 c.former = matches!(before.as_str(), "former" | "ex" | "ex-");
                 if !c.former && iso.is_some() {
                     // "former" may also sit right before the title with no affiliation.
-                } else if iso.is_none() && matches!(word_low(pos.wrapping_sub(1)).as_str(), "former" | "ex-") {
+                } else if iso.is_none()
+                    && matches!(word_low(pos.wrapping_sub(1)).as_str(), "former" | "ex-")
+                {
                     c.former = true;
                 }
             }
@@ -646,7 +804,10 @@ fn roles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer
             let mut iso = None;
             if let Some(it) = ws.get(p).and_then(|_| items.get(at[p] as usize)) {
                 if let It::Gaz(e) = it.it {
-                    if let Some(en) = g.entry(e).filter(|en| matches!(en.kind, Kind::Country | Kind::Demonym)) {
+                    if let Some(en) = g
+                        .entry(e)
+                        .filter(|en| matches!(en.kind, Kind::Country | Kind::Demonym))
+                    {
                         iso = en.iso;
                         p = it.b;
                         if ws.get(p).is_some_and(|w| w.kind == Wk::Poss) {
@@ -670,8 +831,16 @@ fn roles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer
 }
 
 /// The country before word `pos` ("Chinese", "China's", "South Korea's"): (iso, new pos).
-fn affiliation(ws: &[W], items: &[Item], at: &[u32], pos: usize, g: &Gazetteer) -> (Option<[u8; 2]>, usize) {
-    let Some(mut p) = pos.checked_sub(1) else { return (None, pos) };
+fn affiliation(
+    ws: &[W],
+    items: &[Item],
+    at: &[u32],
+    pos: usize,
+    g: &Gazetteer,
+) -> (Option<[u8; 2]>, usize) {
+    let Some(mut p) = pos.checked_sub(1) else {
+        return (None, pos);
+    };
     if ws[pos].brk {
         return (None, pos);
     }
@@ -682,9 +851,14 @@ fn affiliation(ws: &[W], items: &[Item], at: &[u32], pos: usize, g: &Gazetteer) 
             None => return (None, pos),
         }
     }
-    let Some(it) = at.get(p).and_then(|&k| items.get(k as usize)) else { return (None, pos) };
+    let Some(it) = at.get(p).and_then(|&k| items.get(k as usize)) else {
+        return (None, pos);
+    };
     if let It::Gaz(e) = it.it {
-        if let Some(en) = g.entry(e).filter(|en| matches!(en.kind, Kind::Country | Kind::Demonym | Kind::City)) {
+        if let Some(en) = g
+            .entry(e)
+            .filter(|en| matches!(en.kind, Kind::Country | Kind::Demonym | Kind::City))
+        {
             return (en.iso, it.a);
         }
     }

@@ -5,6 +5,7 @@
 //! and `data/curated.tsv` written by the dateline developers.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::Label;
@@ -14,6 +15,36 @@ const CITIES: &str = include_str!("../data/cities.tsv");
 const ORGS: &str = include_str!("../data/orgs.tsv");
 const CURATED: &str = include_str!("../data/curated.tsv");
 const COMMON: &str = include_str!("../data/common_words.txt");
+
+/// A small, fast, non-cryptographic hasher (the FxHash mix) for the static tables: their
+/// keys are fixed at build time, so flooding is not a concern, and lookups dominate the
+/// extractor's time.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash map with the [`Fx`] hasher.
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+/// Hash set with the [`Fx`] hasher.
+pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
 
 /// What kind of gazetteer entry this is (drives context rules).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,11 +85,11 @@ pub(crate) struct Surface {
 /// All gazetteers, with a key index over their surface forms.
 pub(crate) struct Gazetteer {
     pub(crate) entries: Vec<Entry>,
-    keys: HashMap<Box<str>, Vec<Surface>>,
-    prefixes: HashSet<Box<str>>,
-    lower_words: HashSet<Box<str>>,
-    countries: HashMap<[u8; 2], u32>,
-    common: HashSet<Box<str>>,
+    keys: FxMap<Box<str>, Vec<Surface>>,
+    prefixes: FxSet<Box<str>>,
+    lower_words: FxSet<Box<str>>,
+    countries: FxMap<[u8; 2], u32>,
+    common: FxSet<Box<str>>,
     /// Number of surface forms indexed.
     pub(crate) surfaces: usize,
 }
@@ -119,7 +150,12 @@ fn list(s: &str) -> impl Iterator<Item = &str> {
 /// Demonym plural: "Russian" -> "Russians" (not "Chinese", "Swiss", "British").
 fn plural(d: &str) -> Option<String> {
     let l = d.to_ascii_lowercase();
-    if l.ends_with('s') || l.ends_with("ese") || l.ends_with("sh") || l.ends_with("ch") || l.contains(' ') && l.ends_with('i') {
+    if l.ends_with('s')
+        || l.ends_with("ese")
+        || l.ends_with("sh")
+        || l.ends_with("ch")
+        || l.contains(' ') && l.ends_with('i')
+    {
         None
     } else {
         Some(format!("{d}s"))
@@ -130,11 +166,13 @@ impl Gazetteer {
     fn build() -> Gazetteer {
         let mut g = Gazetteer {
             entries: Vec::new(),
-            keys: HashMap::new(),
-            prefixes: HashSet::new(),
-            lower_words: HashSet::new(),
-            countries: HashMap::new(),
-            common: data_lines(COMMON).filter_map(|c| c.first().map(|w| Box::from(w.trim()))).collect(),
+            keys: FxMap::default(),
+            prefixes: FxSet::default(),
+            lower_words: FxSet::default(),
+            countries: FxMap::default(),
+            common: data_lines(COMMON)
+                .filter_map(|c| c.first().map(|w| Box::from(w.trim())))
+                .collect(),
             surfaces: 0,
         };
         let curated: Vec<Vec<&str>> = data_lines(CURATED).collect();
@@ -143,7 +181,15 @@ impl Gazetteer {
         // 1. Curated people, then curated organizations, bodies, events and places:
         //    earlier entries win when two share a key.
         for c in by_kind("person") {
-            g.add(field(c, 1), Label::Person, Kind::Person, iso(field(c, 3)), field(c, 4), 0, field(c, 2));
+            g.add(
+                field(c, 1),
+                Label::Person,
+                Kind::Person,
+                iso(field(c, 3)),
+                field(c, 4),
+                0,
+                field(c, 2),
+            );
         }
         for (kind, label, k) in [
             ("org", Label::Org, Kind::Org),
@@ -153,7 +199,15 @@ impl Gazetteer {
             ("gpe", Label::Gpe, Kind::Place),
         ] {
             for c in by_kind(kind) {
-                g.add(field(c, 1), label, k, iso(field(c, 3)), field(c, 4), 0, field(c, 2));
+                g.add(
+                    field(c, 1),
+                    label,
+                    k,
+                    iso(field(c, 3)),
+                    field(c, 4),
+                    0,
+                    field(c, 2),
+                );
             }
         }
         // 2. Countries with curated aliases and Wikidata ids.
@@ -162,8 +216,14 @@ impl Gazetteer {
         let mut dems: HashMap<&str, Vec<&str>> = HashMap::new();
         for c in &curated {
             match field(c, 0) {
-                "country_alias" => extra.entry(field(c, 1)).or_default().extend(list(field(c, 2))),
-                "demonym" => dems.entry(field(c, 1)).or_default().extend(list(field(c, 2))),
+                "country_alias" => extra
+                    .entry(field(c, 1))
+                    .or_default()
+                    .extend(list(field(c, 2))),
+                "demonym" => dems
+                    .entry(field(c, 1))
+                    .or_default()
+                    .extend(list(field(c, 2))),
                 "wikidata" => {
                     qids.insert(field(c, 1), field(c, 4));
                 }
@@ -191,7 +251,12 @@ impl Gazetteer {
         // 3. Demonyms (NORP), one entity per country.
         for c in &countries {
             let code = field(c, 0);
-            let mut all: Vec<String> = dems.get(code).into_iter().flatten().map(|s| (*s).to_string()).collect();
+            let mut all: Vec<String> = dems
+                .get(code)
+                .into_iter()
+                .flatten()
+                .map(|s| (*s).to_string())
+                .collect();
             all.extend(list(field(c, 3)).map(str::to_string));
             let plurals: Vec<String> = all.iter().filter_map(|d| plural(d)).collect();
             all.extend(plurals);
@@ -201,38 +266,80 @@ impl Gazetteer {
             }
         }
         for c in by_kind("norp") {
-            g.add(field(c, 1), Label::Norp, Kind::Demonym, None, "", 0, field(c, 2));
+            g.add(
+                field(c, 1),
+                Label::Norp,
+                Kind::Demonym,
+                None,
+                "",
+                0,
+                field(c, 2),
+            );
         }
         // 4. International organizations.
         for c in data_lines(ORGS) {
             let mut aliases: Vec<&str> = list(field(&c, 2)).collect();
             aliases.extend(list(field(&c, 3)));
-            g.add_list(field(&c, 1), Label::Org, Kind::Org, None, field(&c, 0), 0, &aliases);
+            g.add_list(
+                field(&c, 1),
+                Label::Org,
+                Kind::Org,
+                None,
+                field(&c, 0),
+                0,
+                &aliases,
+            );
         }
         // 5. Cities, most populous first (the file is sorted): one entry per name.
         for c in data_lines(CITIES) {
             let pop = field(&c, 3).parse().unwrap_or(0);
             let mut key = String::new();
             push_key(&mut key, field(&c, 1));
-            let taken = g
-                .keys
-                .get(key.as_str())
-                .is_some_and(|v| v.iter().any(|s| g.entries[s.entry as usize].kind == Kind::City));
+            let taken = g.keys.get(key.as_str()).is_some_and(|v| {
+                v.iter()
+                    .any(|s| g.entries[s.entry as usize].kind == Kind::City)
+            });
             if !taken {
-                g.add(field(&c, 1), Label::Gpe, Kind::City, iso(field(&c, 2)), "", pop, "");
+                g.add(
+                    field(&c, 1),
+                    Label::Gpe,
+                    Kind::City,
+                    iso(field(&c, 2)),
+                    "",
+                    pop,
+                    "",
+                );
             }
         }
         g
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn add(&mut self, name: &str, label: Label, kind: Kind, cc: Option<[u8; 2]>, qid: &str, pop: u64, aliases: &str) -> Option<u32> {
+    fn add(
+        &mut self,
+        name: &str,
+        label: Label,
+        kind: Kind,
+        cc: Option<[u8; 2]>,
+        qid: &str,
+        pop: u64,
+        aliases: &str,
+    ) -> Option<u32> {
         let aliases: Vec<&str> = list(aliases).collect();
         self.add_list(name, label, kind, cc, qid, pop, &aliases)
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn add_list(&mut self, name: &str, label: Label, kind: Kind, cc: Option<[u8; 2]>, qid: &str, pop: u64, aliases: &[&str]) -> Option<u32> {
+    fn add_list(
+        &mut self,
+        name: &str,
+        label: Label,
+        kind: Kind,
+        cc: Option<[u8; 2]>,
+        qid: &str,
+        pop: u64,
+        aliases: &[&str],
+    ) -> Option<u32> {
         if name.is_empty() {
             return None;
         }
@@ -253,7 +360,10 @@ impl Gazetteer {
     }
 
     fn add_surface(&mut self, surface: &str, entry: u32) {
-        let surface = surface.strip_prefix("The ").or_else(|| surface.strip_prefix("the ")).unwrap_or(surface);
+        let surface = surface
+            .strip_prefix("The ")
+            .or_else(|| surface.strip_prefix("the "))
+            .unwrap_or(surface);
         let mut key = String::new();
         let mut letters = 0usize;
         let mut upper = true;
@@ -261,8 +371,10 @@ impl Gazetteer {
             letters += 1;
             upper &= c.is_uppercase();
         }
-        let words: Vec<&str> =
-            surface.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = surface
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .collect();
         for (i, w) in words.iter().enumerate() {
             if i > 0 {
                 self.prefixes.insert(key.as_str().into());
@@ -277,7 +389,10 @@ impl Gazetteer {
         }
         let list = self.keys.entry(key.into()).or_default();
         if !list.iter().any(|s| s.entry == entry) {
-            list.push(Surface { entry, upper: upper && letters >= 2 });
+            list.push(Surface {
+                entry,
+                upper: upper && letters >= 2,
+            });
             self.surfaces += 1;
         }
     }
@@ -375,7 +490,9 @@ mod tests {
         let mut k = String::new();
         push_key(&mut k, s);
         let g = &*GAZETTEER;
-        g.lookup(&k).and_then(|v| v.first()).and_then(|s| g.entry(s.entry))
+        g.lookup(&k)
+            .and_then(|v| v.first())
+            .and_then(|s| g.entry(s.entry))
     }
 
     #[test]
@@ -397,7 +514,10 @@ mod tests {
         assert_eq!(find("Hangzhou").map(|e| e.kind), Some(Kind::City));
         assert_eq!(find("South Korean").map(|e| e.label), Some(Label::Norp));
         assert_eq!(find("Russians").map(|e| e.label), Some(Label::Norp));
-        assert_eq!(find("NATO").and_then(|e| e.wikidata.as_deref()), Some("Q7184"));
+        assert_eq!(
+            find("NATO").and_then(|e| e.wikidata.as_deref()),
+            Some("Q7184")
+        );
         assert!(GAZETTEER.is_prefix("south"));
         assert!(GAZETTEER.is_common("earlier"));
     }

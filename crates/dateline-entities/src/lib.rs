@@ -241,7 +241,11 @@ pub fn extract(text: &str, options: &Options) -> Entities {
 /// let found = extract_in(text, &[Span::new(0, 17)], &Options::default()).unwrap();
 /// assert_eq!(found.entities.len(), 1);
 /// ```
-pub fn extract_in(text: &str, regions: &[Span], options: &Options) -> Result<Entities, EntityError> {
+pub fn extract_in(
+    text: &str,
+    regions: &[Span],
+    options: &Options,
+) -> Result<Entities, EntityError> {
     let doc = Tokenized::new(text);
     extract_tokenized(&doc, Some(regions), options)
 }
@@ -259,17 +263,28 @@ pub fn extract_in(text: &str, regions: &[Span], options: &Options) -> Result<Ent
 /// let names: Vec<&str> = found.entities.iter().map(|e| e.name.as_str()).collect();
 /// assert_eq!(names, ["Yonhap", "Ministry of Unification"]);
 /// ```
-pub fn extract_tokenized(doc: &Tokenized<'_>, regions: Option<&[Span]>, options: &Options) -> Result<Entities, EntityError> {
+pub fn extract_tokenized(
+    doc: &Tokenized<'_>,
+    regions: Option<&[Span]>,
+    options: &Options,
+) -> Result<Entities, EntityError> {
     let text = doc.text();
     let Some(regions) = regions else {
         return Ok(run(doc, &[Span::new(0, text.len())], options));
     };
     for r in regions {
         if r.end > text.len() || r.start > r.end {
-            return Err(EntityError::RegionOutOfBounds { start: r.start, end: r.end, len: text.len() });
+            return Err(EntityError::RegionOutOfBounds {
+                start: r.start,
+                end: r.end,
+                len: text.len(),
+            });
         }
         if !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
-            return Err(EntityError::RegionNotCharBoundary { start: r.start, end: r.end });
+            return Err(EntityError::RegionNotCharBoundary {
+                start: r.start,
+                end: r.end,
+            });
         }
     }
     // Sort and merge overlapping regions.
@@ -293,7 +308,11 @@ fn run(doc: &Tokenized<'_>, regions: &[Span], options: &Options) -> Entities {
         let tokens: Vec<_> = doc
             .tokens()
             .iter()
-            .filter(|t| regions.iter().any(|r| r.start <= t.span.start && t.span.end <= r.end))
+            .filter(|t| {
+                regions
+                    .iter()
+                    .any(|r| r.start <= t.span.start && t.span.end <= r.end)
+            })
             .copied()
             .collect();
         let tagged = tagger::tag(text, &tokens);

@@ -25,18 +25,38 @@ fn ent<'a>(found: &'a Entities, name: &str) -> &'a Entity {
 
 fn texts(found: &Entities, name: &str) -> Vec<String> {
     let e = ent(found, name);
-    e.mentions.iter().map(|&m| found.mentions[m].text.clone()).collect()
+    e.mentions
+        .iter()
+        .map(|&m| found.mentions[m].text.clone())
+        .collect()
 }
 
 fn check_invariants(text: &str, found: &Entities) {
     let mut last_end = 0;
     for m in &found.mentions {
         assert_eq!(&text[m.span.range()], m.text, "span text");
-        assert!(m.span.start >= last_end, "mentions overlap or are out of order");
+        assert!(
+            m.span.start >= last_end,
+            "mentions overlap or are out of order"
+        );
         last_end = m.span.end;
-        assert!(!m.text.starts_with("the ") && !m.text.starts_with("The "), "leading the: {:?}", m.text);
-        assert!(!m.text.ends_with("'s") && !m.text.ends_with("’s"), "possessive: {:?}", m.text);
-        assert!(found.entities[m.entity].mentions.contains(&found.mentions.iter().position(|x| x == m).unwrap_or(usize::MAX)));
+        assert!(
+            !m.text.starts_with("the ") && !m.text.starts_with("The "),
+            "leading the: {:?}",
+            m.text
+        );
+        assert!(
+            !m.text.ends_with("'s") && !m.text.ends_with("’s"),
+            "possessive: {:?}",
+            m.text
+        );
+        assert!(found.entities[m.entity].mentions.contains(
+            &found
+                .mentions
+                .iter()
+                .position(|x| x == m)
+                .unwrap_or(usize::MAX)
+        ));
     }
 }
 
@@ -56,7 +76,16 @@ fn seed_000() {
     assert_eq!(han.country.as_deref(), Some("South Korea"));
     let kim = ent(&found, "Kim Jong Un");
     assert_eq!(kim.country.as_deref(), Some("North Korea"));
-    for gpe in ["China", "South Korea", "Hangzhou", "Russia", "United States", "North Korea", "Japan", "Seoul"] {
+    for gpe in [
+        "China",
+        "South Korea",
+        "Hangzhou",
+        "Russia",
+        "United States",
+        "North Korea",
+        "Japan",
+        "Seoul",
+    ] {
         assert_eq!(ent(&found, gpe).label, Label::Gpe, "{gpe}");
     }
     for org in ["Reuters", "Yonhap", "China Central Television"] {
@@ -73,8 +102,20 @@ fn seed_000() {
             assert_eq!(found.entities[m.entity].name, "Han Duck-soo");
         }
     }
-    assert!(texts(&found, "Xi Jinping").iter().filter(|t| *t == "Xi").count() >= 4);
-    assert_eq!(texts(&found, "Han Duck-soo").iter().filter(|t| *t == "Han").count(), 2);
+    assert!(
+        texts(&found, "Xi Jinping")
+            .iter()
+            .filter(|t| *t == "Xi")
+            .count()
+            >= 4
+    );
+    assert_eq!(
+        texts(&found, "Han Duck-soo")
+            .iter()
+            .filter(|t| *t == "Han")
+            .count(),
+        2
+    );
 }
 
 #[test]
@@ -87,28 +128,39 @@ fn seed_004() {
     assert_eq!(role(yoon), "President");
     assert!(texts(&found, "Yoon Suk-yeol").iter().any(|t| t == "Yoon"));
     let moon = ent(&found, "Moon Jae-in");
-    assert_eq!((role(moon), moon.former, moon.country.as_deref()), ("President", true, Some("South Korea")));
+    assert_eq!(
+        (role(moon), moon.former, moon.country.as_deref()),
+        ("President", true, Some("South Korea"))
+    );
     for gpe in ["Bali", "Indonesia", "Beijing", "Seoul"] {
         assert_eq!(ent(&found, gpe).label, Label::Gpe, "{gpe}");
     }
     assert!(texts(&found, "South Korea").contains(&"ROK".to_string()));
     assert_eq!(ent(&found, "Korean Peninsula").label, Label::Loc);
     let g20 = texts(&found, "G20");
-    assert!(g20.contains(&"G-20".to_string()) && g20.contains(&"G20".to_string()), "{g20:?}");
+    assert!(
+        g20.contains(&"G-20".to_string()) && g20.contains(&"G20".to_string()),
+        "{g20:?}"
+    );
     let ministry = found
         .mentions
         .iter()
         .find(|m| m.text == "China's Foreign Ministry")
         .expect("China's Foreign Ministry is one mention");
     assert_eq!(ministry.label, Label::Org);
-    assert_eq!(found.entities[ministry.entity].country.as_deref(), Some("China"));
+    assert_eq!(
+        found.entities[ministry.entity].country.as_deref(),
+        Some("China")
+    );
 }
 
 #[test]
 fn seed_004_body_only() {
     // With only the body paragraphs as a region, the related headlines contribute nothing.
     let text = seed("004");
-    let cut = text.find("China ready to work with South Korea for regional").expect("trailer");
+    let cut = text
+        .find("China ready to work with South Korea for regional")
+        .expect("trailer");
     let found = extract_in(&text, &[Span::new(0, cut)], &Options::default()).expect("valid region");
     assert!(found.entity_named("Ukraine").is_none());
     assert!(found.entity_named("Argentina").is_none());
@@ -121,10 +173,16 @@ fn seed_003_and_ids_across_documents() {
     let found = extract(&text, &Options::default());
     check_invariants(&text, &found);
     let lavrov = ent(&found, "Sergey Lavrov");
-    assert_eq!((role(lavrov), lavrov.country.as_deref()), ("Foreign Minister", Some("Russia")));
+    assert_eq!(
+        (role(lavrov), lavrov.country.as_deref()),
+        ("Foreign Minister", Some("Russia"))
+    );
     let kim = ent(&found, "Kim Jong Un");
     assert!(texts(&found, "Kim Jong Un").contains(&"Kim Jong-un".to_string()));
-    assert_eq!((role(kim), kim.country.as_deref()), ("Leader", Some("North Korea")));
+    assert_eq!(
+        (role(kim), kim.country.as_deref()),
+        ("Leader", Some("North Korea"))
+    );
     assert_eq!(ent(&found, "Korean Central News Agency").label, Label::Org);
     for gpe in ["Pyongyang", "Moscow"] {
         assert_eq!(ent(&found, gpe).label, Label::Gpe);
@@ -132,21 +190,72 @@ fn seed_003_and_ids_across_documents() {
     assert!(found.entity_named("Yoon Suk-yeol").is_some());
     let other = extract(&seed("000"), &Options::default());
     assert_eq!(ent(&other, "Kim Jong Un").id, kim.id);
-    assert_eq!(ent(&other, "Han Duck-soo").id, ent(&found, "Han Duck-soo").id);
+    assert_eq!(
+        ent(&other, "Han Duck-soo").id,
+        ent(&found, "Han Duck-soo").id
+    );
 }
 
 /// Synthetic sentences: names no list knows, other countries, other styles.
 #[test]
 fn unknown_people_from_context() {
     let cases: &[(&str, &str, Label, Option<&str>, Option<&str>)] = &[
-        ("Brazilian Foreign Minister Mauro Vieira arrived in Lisbon on Monday.", "Mauro Vieira", Label::Person, Some("Foreign Minister"), Some("Brazil")),
-        ("Kenyan President William Ruto said the talks would resume.", "William Ruto", Label::Person, Some("President"), Some("Kenya")),
-        ("Talks were led by Mexican Finance Minister Rogelio Ramirez de la O.", "Rogelio Ramirez", Label::Person, Some("Finance Minister"), Some("Mexico")),
-        ("The deal was signed by Park Chan-wook and his partners.", "Park Chan-wook", Label::Person, None, None),
-        ("Local official Tendai Moyo told reporters the bridge had collapsed.", "Tendai Moyo", Label::Person, None, None),
-        ("Ms Okafor, who runs the clinic, declined to comment.", "Okafor", Label::Person, None, None),
-        ("Angelica Brisk, Sweden's foreign minister, said on Friday that talks failed.", "Angelica Brisk", Label::Person, Some("Foreign Minister"), Some("Sweden")),
-        ("Indonesian leader Suharto ruled for three decades.", "Suharto", Label::Person, Some("Leader"), Some("Indonesia")),
+        (
+            "Brazilian Foreign Minister Mauro Vieira arrived in Lisbon on Monday.",
+            "Mauro Vieira",
+            Label::Person,
+            Some("Foreign Minister"),
+            Some("Brazil"),
+        ),
+        (
+            "Kenyan President William Ruto said the talks would resume.",
+            "William Ruto",
+            Label::Person,
+            Some("President"),
+            Some("Kenya"),
+        ),
+        (
+            "Talks were led by Mexican Finance Minister Rogelio Ramirez de la O.",
+            "Rogelio Ramirez",
+            Label::Person,
+            Some("Finance Minister"),
+            Some("Mexico"),
+        ),
+        (
+            "The deal was signed by Park Chan-wook and his partners.",
+            "Park Chan-wook",
+            Label::Person,
+            None,
+            None,
+        ),
+        (
+            "Local official Tendai Moyo told reporters the bridge had collapsed.",
+            "Tendai Moyo",
+            Label::Person,
+            None,
+            None,
+        ),
+        (
+            "Ms Okafor, who runs the clinic, declined to comment.",
+            "Okafor",
+            Label::Person,
+            None,
+            None,
+        ),
+        (
+            "Angelica Brisk, Sweden's foreign minister, said on Friday that talks failed.",
+            "Angelica Brisk",
+            Label::Person,
+            Some("Foreign Minister"),
+            Some("Sweden"),
+        ),
+        (
+            "Indonesian leader Suharto ruled for three decades.",
+            "Suharto",
+            Label::Person,
+            Some("Leader"),
+            Some("Indonesia"),
+        ),
     ];
     for (text, name, label, r, country) in cases {
         let found = extract(text, &Options::default());
@@ -167,16 +276,56 @@ fn unknown_people_from_context() {
 #[test]
 fn organizations_places_events_from_heads() {
     let cases: &[(&str, &str, Label)] = &[
-        ("Shares of Zentrix Holdings fell 4 percent.", "Zentrix Holdings", Label::Org),
-        ("She studied at Ulsan National Institute before joining.", "Ulsan National Institute", Label::Org),
-        ("A spokesman for the Ministry of Oceans and Fisheries said so.", "Ministry of Oceans", Label::Org),
-        ("Protesters gathered outside Gimpo International Airport.", "Gimpo International Airport", Label::Fac),
-        ("Ships crossed the Tumen River at night.", "Tumen River", Label::Loc),
-        ("The 2026 Commonwealth Games open in Glasgow.", "Commonwealth Games", Label::Event),
-        ("The Paris Agreement was discussed at the United Nations.", "Paris Agreement", Label::Law),
-        ("Officials of the Liberal Democratic Party met in Tokyo.", "Liberal Democratic Party", Label::Org),
-        ("NATO and the European Union issued a joint statement.", "NATO", Label::Org),
-        ("The World Health Organization (WHO) warned that WHO data were incomplete.", "World Health Organization", Label::Org),
+        (
+            "Shares of Zentrix Holdings fell 4 percent.",
+            "Zentrix Holdings",
+            Label::Org,
+        ),
+        (
+            "She studied at Ulsan National Institute before joining.",
+            "Ulsan National Institute",
+            Label::Org,
+        ),
+        (
+            "A spokesman for the Ministry of Oceans and Fisheries said so.",
+            "Ministry of Oceans",
+            Label::Org,
+        ),
+        (
+            "Protesters gathered outside Gimpo International Airport.",
+            "Gimpo International Airport",
+            Label::Fac,
+        ),
+        (
+            "Ships crossed the Tumen River at night.",
+            "Tumen River",
+            Label::Loc,
+        ),
+        (
+            "The 2026 Commonwealth Games open in Glasgow.",
+            "Commonwealth Games",
+            Label::Event,
+        ),
+        (
+            "The Paris Agreement was discussed at the United Nations.",
+            "Paris Agreement",
+            Label::Law,
+        ),
+        (
+            "Officials of the Liberal Democratic Party met in Tokyo.",
+            "Liberal Democratic Party",
+            Label::Org,
+        ),
+        (
+            "NATO and the European Union issued a joint statement.",
+            "NATO",
+            Label::Org,
+        ),
+        (
+            "The World Health Organization (WHO) warned that WHO data were incomplete.",
+            "World Health Organization",
+            Label::Org,
+        ),
     ];
     for (text, name, label) in cases {
         let found = extract(text, &Options::default());
@@ -192,7 +341,8 @@ fn organizations_places_events_from_heads() {
 
 #[test]
 fn spelling_variants_share_one_entity() {
-    let text = "Kim Jong Un and Kim Jong-Un met. The U.S. and the US agree; the United States said \
+    let text =
+        "Kim Jong Un and Kim Jong-Un met. The U.S. and the US agree; the United States said \
                 the DPRK and North Korea differ. G-20 leaders and G20 ministers met.";
     let found = extract(text, &Options::default());
     check_invariants(text, &found);
@@ -200,14 +350,21 @@ fn spelling_variants_share_one_entity() {
     assert_eq!(texts(&found, "United States").len(), 3);
     assert_eq!(texts(&found, "North Korea").len(), 2);
     assert_eq!(texts(&found, "G20").len(), 2);
-    assert_eq!(ent(&found, "United States").wikidata.as_deref(), Some("Q30"));
+    assert_eq!(
+        ent(&found, "United States").wikidata.as_deref(),
+        Some("Q30")
+    );
 }
 
 #[test]
 fn capitals_metonymy_and_demonyms() {
     let text = "Beijing and Seoul need to improve ties, while Tokyo watched. French and Japanese officials agreed.";
     let found = extract(text, &Options::default());
-    for (name, country) in [("Beijing", "China"), ("Seoul", "South Korea"), ("Tokyo", "Japan")] {
+    for (name, country) in [
+        ("Beijing", "China"),
+        ("Seoul", "South Korea"),
+        ("Tokyo", "Japan"),
+    ] {
         let e = ent(&found, name);
         assert_eq!((e.label, e.country.as_deref()), (Label::Gpe, Some(country)));
     }
@@ -217,17 +374,25 @@ fn capitals_metonymy_and_demonyms() {
 
 #[test]
 fn counterpart_takes_the_role() {
-    let text = "Chinese President Xi Jinping met his South Korean counterpart Yoon Suk-yeol in Bali.";
+    let text =
+        "Chinese President Xi Jinping met his South Korean counterpart Yoon Suk-yeol in Bali.";
     let found = extract(text, &Options::default());
     let yoon = ent(&found, "Yoon Suk-yeol");
-    assert_eq!((role(yoon), yoon.country.as_deref()), ("President", Some("South Korea")));
+    assert_eq!(
+        (role(yoon), yoon.country.as_deref()),
+        ("President", Some("South Korea"))
+    );
 }
 
 #[test]
 fn common_word_cities_need_context() {
     let text = "Split decisions happen. Reading is fun. Police said Man was arrested.";
     let found = extract(text, &Options::default().with_tagger(false));
-    assert!(found.entities.iter().all(|e| e.label != Label::Gpe), "{:?}", found.entities);
+    assert!(
+        found.entities.iter().all(|e| e.label != Label::Gpe),
+        "{:?}",
+        found.entities
+    );
 }
 
 #[test]
@@ -243,17 +408,22 @@ fn regions_reject_bad_offsets() {
 fn serializes_labels_as_ontonotes_names() {
     let found = extract("Xi Jinping visited Seoul.", &Options::default());
     let json = serde_json::to_string(&found).expect("serializable");
-    assert!(json.contains("\"label\":\"PERSON\"") && json.contains("\"label\":\"GPE\""), "{json}");
+    assert!(
+        json.contains("\"label\":\"PERSON\"") && json.contains("\"label\":\"GPE\""),
+        "{json}"
+    );
 }
 
 #[test]
 fn bad_input_does_not_panic() {
     let long_caps = "Alpha ".repeat(100_000);
     let inputs = [
-        "CHINESE PRESIDENT XI JINPING MET SOUTH KOREAN PRIME MINISTER HAN DUCK-SOO IN SEOUL.".to_string(),
+        "CHINESE PRESIDENT XI JINPING MET SOUTH KOREAN PRIME MINISTER HAN DUCK-SOO IN SEOUL."
+            .to_string(),
         "xi jinping met han duck-soo in seoul and nobody used capitals at all.".to_string(),
         long_caps,
-        "Xi 😀 met Han 👋🏽 in Séoul; 習近平 and 한덕수 talked in Москва. \u{200B}\u{FEFF}".to_string(),
+        "Xi 😀 met Han 👋🏽 in Séoul; 習近平 and 한덕수 talked in Москва. \u{200B}\u{FEFF}"
+            .to_string(),
         "\r\n\r\n  ( ) ' 's ’s -- — U.S. ( CCTV ) (".to_string(),
     ];
     for text in &inputs {
