@@ -1,5 +1,9 @@
 //! Integration tests of the `dateline` binary.
 
+// Test helpers may unwrap: a failure is a test failure (clippy's allow-unwrap-in-tests only
+// covers `#[test]` functions).
+#![allow(clippy::unwrap_used)]
+
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};

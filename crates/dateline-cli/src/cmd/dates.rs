@@ -6,10 +6,11 @@ use chrono::NaiveDate;
 use dateline_article::{Confidence, Precision};
 use dateline_dates::{find, Options};
 use dateline_text::OffsetMap;
+use rayon::prelude::*;
 
 use super::{parse_anchor_or_auto, Anchor, DateOrderArg};
 use crate::error::CliError;
-use crate::input::{Document, InputArgs};
+use crate::input::{Document, InputArgs, Source};
 use crate::output::{one_line, write_jsonl, DateEntry, DatesRecord, Format, Table};
 use crate::Outcome;
 
@@ -36,41 +37,65 @@ const HEADER: [&str; 7] = [
     "file", "offsets", "text", "kind", "value", "modifier", "range",
 ];
 
+/// Documents read and analysed in parallel at a time (output keeps input order; memory is
+/// bounded by one batch).
+const BATCH: usize = 64;
+
 /// Runs `dateline dates`, writing to `out` and reporting failed documents on stderr.
+///
+/// Documents are processed in parallel batches (rayon, all cores) and written in input order.
 ///
 /// # Errors
 /// Only [`CliError::Stdout`] (output cannot be written) stops the run; document failures
 /// are counted in the returned [`Outcome`].
 pub(crate) fn run<W: Write>(args: &DatesArgs, out: &mut W) -> Result<Outcome, CliError> {
-    let mut options = Options::default();
-    options.date_order = args.date_order.into();
     let mut outcome = Outcome::default();
     let mut table = Table::new(HEADER.to_vec());
     let (sources, errors) = args.input.sources();
     for error in errors {
         outcome.fail(&error);
     }
-    for source in sources {
-        let doc = match source.read(args.input.lossy) {
-            Ok(doc) => doc,
-            Err(error) => {
-                outcome.fail(&error);
-                continue;
-            }
-        };
-        options.anchor = match args.anchor {
-            None => None,
-            Some(Anchor::Date(date)) => Some(date),
-            Some(Anchor::Auto) => published_day(&doc.text),
-        };
-        match write_document(&doc, &options, args.format, &mut table, out) {
-            Ok(()) => outcome.ok += 1,
-            Err(error @ CliError::Stdout(_)) => return Err(error),
-            Err(error) => outcome.fail(&error),
+    for batch in sources.chunks(BATCH) {
+        let rendered: Vec<Result<Rendered, CliError>> = batch
+            .par_iter()
+            .map(|source| render(source, args))
+            .collect();
+        for result in rendered {
+            let written = match result {
+                Ok(Rendered::Line(line)) => out.write_all(&line),
+                Ok(Rendered::Rows(rows)) => table.write_block(out, &rows),
+                Err(error) => {
+                    outcome.fail(&error);
+                    continue;
+                }
+            };
+            written.map_err(CliError::Stdout)?;
+            outcome.ok += 1;
         }
     }
     out.flush().map_err(CliError::Stdout)?;
     Ok(outcome)
+}
+
+/// One document's output, rendered on a worker thread.
+enum Rendered {
+    /// A JSON line, newline included.
+    Line(Vec<u8>),
+    /// Table rows (aligned when written).
+    Rows(Vec<Vec<String>>),
+}
+
+/// Reads one document, finds its expressions and renders them.
+fn render(source: &Source, args: &DatesArgs) -> Result<Rendered, CliError> {
+    let doc = source.read(args.input.lossy)?;
+    let mut options = Options::default();
+    options.date_order = args.date_order.into();
+    options.anchor = match args.anchor {
+        None => None,
+        Some(Anchor::Date(date)) => Some(date),
+        Some(Anchor::Auto) => published_day(&doc.text),
+    };
+    render_document(&doc, &options, args.format)
 }
 
 /// The publication date `dateline-article` infers for `text`, when it is known to the day and
@@ -87,13 +112,11 @@ fn published_day(text: &str) -> Option<NaiveDate> {
         .map(|d| d.date)
 }
 
-fn write_document<W: Write>(
+fn render_document(
     doc: &Document,
     options: &Options,
     format: Format,
-    table: &mut Table,
-    out: &mut W,
-) -> Result<(), CliError> {
+) -> Result<Rendered, CliError> {
     let found = find(&doc.text, options);
     let map = OffsetMap::new(&doc.text);
     let mut dates = Vec::with_capacity(found.len());
@@ -111,10 +134,12 @@ fn write_document<W: Write>(
                 source: &doc.source,
                 dates,
             };
-            write_jsonl(out, &record).map_err(CliError::Stdout)
+            let mut line = Vec::new();
+            write_jsonl(&mut line, &record).map_err(CliError::Stdout)?;
+            Ok(Rendered::Line(line))
         }
-        Format::Table => {
-            let rows: Vec<Vec<String>> = dates
+        Format::Table => Ok(Rendered::Rows(
+            dates
                 .iter()
                 .map(|d| {
                     vec![
@@ -136,8 +161,7 @@ fn write_document<W: Write>(
                         ),
                     ]
                 })
-                .collect();
-            table.write_block(out, &rows).map_err(CliError::Stdout)
-        }
+                .collect(),
+        )),
     }
 }
