@@ -121,6 +121,21 @@ class EndToEndTest(unittest.TestCase):
         self.assertEqual(total.gold, 5)
         self.assertGreater(total.relaxed, 0)
 
+    def test_dates_eval_runs_on_a_tiny_corpus(self):
+        import shutil
+
+        import dates_eval
+
+        with tempfile.TemporaryDirectory() as tmp:
+            shutil.copytree(DATA / "gold", Path(tmp) / "timeml" / "tbaq" / "TimeBank")
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                code = dates_eval.main([tmp, "--bin", os.environ["DATELINE_BIN"], "--corpus", "tbaq",
+                                        "--no-report", "--errors", "3"])
+        self.assertEqual(code, 0, out.getvalue())
+        self.assertIn("| tbaq | 2 | 5 |", out.getvalue())
+        self.assertIn("| tbaq/TimeBank | 2 | 5 |", out.getvalue())
+
 
 if __name__ == "__main__":
     unittest.main()
