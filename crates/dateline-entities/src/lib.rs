@@ -69,6 +69,11 @@ pub mod tagger;
 
 use dateline_text::{Span, Tokenized};
 
+/// The README's example, run as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 pub use error::EntityError;
 pub use gazetteer::{gazetteer_stats, GazetteerStats};
 pub use label::Label;
