@@ -80,7 +80,21 @@ pub(crate) struct CaptionMatch {
 }
 
 pub(crate) fn caption(line: &str) -> Option<CaptionMatch> {
-    if word_count(line) > 90 {
+    // Cheap pre-filter: a credit sits at the end of the line.
+    let tail = tail_lower(line, 120);
+    let hinted = line.ends_with([')', ']'])
+        || [
+            "photo",
+            "image",
+            "picture",
+            "credit",
+            "getty",
+            "shutterstock",
+            "reuters/",
+        ]
+        .iter()
+        .any(|w| tail.contains(w));
+    if !hinted || word_count(line) > 90 {
         return None;
     }
     for pattern in CAPTION_PATTERNS.iter() {
@@ -118,6 +132,24 @@ pub(crate) fn caption(line: &str) -> Option<CaptionMatch> {
         return Some(CaptionMatch { text, credit });
     }
     None
+}
+
+/// The last `n` bytes (or a little more, to a char boundary) of `s`, lowercased.
+fn tail_lower(s: &str, n: usize) -> String {
+    let mut start = s.len().saturating_sub(n);
+    while !s.is_char_boundary(start) {
+        start -= 1;
+    }
+    s[start..].to_lowercase()
+}
+
+/// The first word, lowercased, without leading `*`, `(` or `[`.
+fn first_word_lower(s: &str) -> String {
+    s.trim_start_matches(['*', '(', '[', ' '])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
 }
 
 // ---------------------------------------------------------------- bylines and credits
@@ -187,7 +219,11 @@ const PARTICLES: &[&str] = &[
 /// The person names in a byline ("By Jane Doe and John Roe, Reuters"), relative to the line.
 /// `None` when the line is not a byline.
 pub(crate) fn byline(line: &str) -> Option<Vec<Range<usize>>> {
-    if word_count(line) > 16 {
+    if !matches!(
+        first_word_lower(line).as_str(),
+        "by" | "written" | "words" | "story"
+    ) || word_count(line) > 16
+    {
         return None;
     }
     let caps = BYLINE.captures(line)?;
@@ -204,7 +240,25 @@ pub(crate) fn byline(line: &str) -> Option<Vec<Range<usize>>> {
 /// A trailing credit line ("Reporting by X; Editing by Y"): the names of the reporters and
 /// writers (editors are not authors), relative to the line. `None` when not a credit line.
 pub(crate) fn credit_line(line: &str) -> Option<Vec<Range<usize>>> {
-    if word_count(line) > 40 || !CREDIT_LINE.is_match(line) {
+    let first = first_word_lower(line);
+    let role_word = matches!(
+        first.as_str(),
+        "additional"
+            | "reporting"
+            | "writing"
+            | "written"
+            | "editing"
+            | "edited"
+            | "compiled"
+            | "reported"
+            | "research"
+            | "graphics"
+            | "translated"
+            | "translation"
+            | "produced"
+            | "contributing"
+    );
+    if !role_word || word_count(line) > 40 || !CREDIT_LINE.is_match(line) {
         return None;
     }
     let mut out = Vec::new();
@@ -498,7 +552,12 @@ pub(crate) fn chrome(line: &str) -> Option<ChromeKind> {
     if CHROME_LINES.contains(&key) {
         return Some(ChromeKind::Chrome);
     }
-    if let Some(caps) = READ_MORE.captures(line) {
+    let first = first_word_lower(line);
+    let read_more_word = matches!(
+        first.as_str(),
+        "read" | "also" | "see" | "related" | "more" | "recommended" | "watch" | "listen" | "click"
+    );
+    if let Some(caps) = read_more_word.then(|| READ_MORE.captures(line)).flatten() {
         let rest = caps.name("rest").map_or("", |m| m.as_str());
         return Some(if word_count(rest) >= 2 {
             ChromeKind::RelatedLink
@@ -506,10 +565,13 @@ pub(crate) fn chrome(line: &str) -> Option<ChromeKind> {
             ChromeKind::Chrome
         });
     }
-    if words <= 60 && COOKIE.is_match(line) {
+    if words <= 60 && lower.contains("cookie") && COOKIE.is_match(line) {
         return Some(ChromeKind::Chrome);
     }
-    if words <= 30 && COPYRIGHT.is_match(line) {
+    let copyright_hint = lower.starts_with(['©', '('])
+        || lower.contains("copyright")
+        || lower.contains("rights reserved");
+    if words <= 30 && copyright_hint && COPYRIGHT.is_match(line) {
         return Some(ChromeKind::Chrome);
     }
     if (1..=10).contains(&words) {
@@ -552,11 +614,14 @@ pub(crate) fn chrome(line: &str) -> Option<ChromeKind> {
 }
 
 static BREADCRUMB_SEP: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\s+(?:>|»|›|>>|/|\||::|→)\s+|\s*(?:>|»|›|→)\s*"));
+    LazyLock::new(|| re(r"\s+(?:>|»|›|>>|/|\||::|→)\s+|\s*(?:»|›|→)\s*"));
 
 /// "Home > National > Politics", "News | World | Asia".
 pub(crate) fn breadcrumb(line: &str) -> bool {
-    if word_count(line) > 14 || !line.chars().any(char::is_alphabetic) {
+    if !line.contains(['>', '»', '›', '/', '|', ':', '→'])
+        || word_count(line) > 14
+        || !line.chars().any(char::is_alphabetic)
+    {
         return false;
     }
     let seps: Vec<&str> = BREADCRUMB_SEP
@@ -593,13 +658,21 @@ pub(crate) fn breadcrumb(line: &str) -> bool {
 
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|[.!?”\x22’)\]]\s+|\s{2,})(?P<marker>(?P<agency>Reuter|REUTER|Reuters|REUTERS)|\((?P<pagency>AFP|AP|Reuters|UPI|dpa|DPA|Xinhua|Kyodo|IANS|PTI|EFE|Bernama|Anadolu)\)|\(END\)|\(end\)|-{2,}\s*(?:END|end))\s*$",
+        r"(?:^|[.!?”\x22’)\]]\s+|\s{2,})(?P<marker>(?P<agency>(?i:reuters?))|\((?P<pagency>AFP|AP|Reuters|UPI|dpa|DPA|Xinhua|Kyodo|IANS|PTI|EFE|Bernama|Anadolu)\)|\(END\)|\(end\)|-{2,}\s*(?:END|end))\s*$",
     )
 });
 
 /// A closing sign-off at the end of a line: " Reuter", "(AFP)", "(END)". Returns the marker
 /// range and, when it names an agency, the agency range (both relative to the line).
 pub(crate) fn sign_off(line: &str) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    let tail = tail_lower(line.trim_end(), 8);
+    if !(tail.ends_with("reuter")
+        || tail.ends_with("reuters")
+        || tail.ends_with(')')
+        || tail.ends_with("end"))
+    {
+        return None;
+    }
     let caps = SIGN_OFF.captures(line)?;
     let marker = caps.name("marker")?.range();
     let agency = caps
@@ -611,11 +684,11 @@ pub(crate) fn sign_off(line: &str) -> Option<(Range<usize>, Option<Range<usize>>
 
 // ---------------------------------------------------------------- wire datelines
 
-const MONTH_DAY: &str = r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?(?:\s+\d{4})?)";
+const MONTH_DAY: &str = r"(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?i:[a-z]{0,6})\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?i:[a-z]{0,6})\.?(?:\s+\d{4})?)";
 
 static WIRE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:(?P<place>\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*){{0,4}}(?:,[ ]*\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*){{0,3}}){{0,2}}?)(?:,?[ ]+|,[ ]*))??(?P<date>{MONTH_DAY})?[ ]*(?:\((?P<agency>[^()\n]{{1,40}})\))?[ ]*(?P<dash>--|—|–|―|-|:)(?:[ \t\u{{a0}}]+|$)"
+        r"^(?:(?P<place>\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*){{0,4}}(?:[ ]?,[ ]*\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*){{0,3}}){{0,2}}?)(?:,?[ ]+|,[ ]*))??(?P<date>{MONTH_DAY})?[ ]*(?:\((?P<agency>[^()\n]{{1,40}})\))?[ ]*(?P<dash>--|—|–|―|-|:)(?:[ \t\u{{a0}}]+|$)"
     ))
 });
 
@@ -701,6 +774,14 @@ pub(crate) fn wire_dateline(line: &str) -> Option<WireMatch> {
             return None;
         }
     }
+    // Place only with a plain hyphen ("ECONOMIC SPOTLIGHT - BANKAMERICA") is a headline
+    // pattern unless running text follows.
+    if agency.is_none() && date.is_none() && dash == "-" {
+        let after = line.get(whole.end()..).unwrap_or("");
+        if !after.chars().any(char::is_lowercase) {
+            return None;
+        }
+    }
     let place = place.map(|m| {
         let s = m.as_str().trim_end_matches([',', ' ']);
         m.start()..m.start() + s.len()
@@ -722,7 +803,7 @@ pub(crate) fn wire_dateline(line: &str) -> Option<WireMatch> {
 
 static TITLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:\((?i:[^()]{0,30}\b(?:LD|LEAD|URGENT|focus|interview|feature|analysis|update|updated|correction|corrected|recast|refile|factbox|profile|newsmaker|review|exclusive|explainer|editorial|column|opinion|photo|graphics?|news)\b[^()]{0,30})\)\s*)+|(?:UPDATE(?:\s+\d+)?|EXCLUSIVE|WRAPUP(?:\s+\d+)?|FACTBOX|ANALYSIS|INSIGHT|RPT|REFILE|CORRECTED|BREAKINGVIEWS|COLUMN|GRAPHIC|EXPLAINER|FOCUS)\s*-\s*)",
+        r"^(?:(?:\((?i:[^()]{0,30}\b(?:LD|LEAD|URGENT|focus|interview|feature|analysis|update|updated|correction|corrected|recast|refile|factbox|profile|newsmaker|review|exclusive|explainer|editorial|column|opinion|photo|graphics?|news)\b[^()]{0,30})\)\s*(?:[-–—:]\s+)?)+|(?:UPDATE(?:\s+\d+)?|EXCLUSIVE|WRAPUP(?:\s+\d+)?|FACTBOX|ANALYSIS|INSIGHT|RPT|REFILE|CORRECTED|BREAKINGVIEWS|COLUMN|GRAPHIC|EXPLAINER|FOCUS)\s*-\s*)",
     )
 });
 

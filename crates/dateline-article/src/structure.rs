@@ -111,6 +111,22 @@ pub(crate) fn parse(text: &str) -> Structure {
 
 fn classify_all(text: &str, lines: &[Line]) -> Vec<Class> {
     let mut classes: Vec<Class> = lines.iter().map(|l| classify(text, l)).collect();
+    // "by Baker." continuing a hard-wrapped sentence is not a byline.
+    for k in 1..classes.len() {
+        if matches!(classes[k], Class::Byline(_) | Class::Credit(_))
+            && classes[k - 1] == Class::Text
+            && lines[k]
+                .text
+                .slice(text)
+                .is_some_and(|s| s.starts_with(char::is_lowercase))
+            && !lines[k - 1]
+                .text
+                .slice(text)
+                .is_some_and(lexicon::ends_sentence)
+        {
+            classes[k] = Class::Text;
+        }
+    }
     // A bare credit under a caption-like line ("Xi meets Han in Hangzhou.\nPhoto: Reuters")
     // makes that line the caption.
     for k in 1..classes.len() {
@@ -394,7 +410,12 @@ impl<'t> Parser<'t> {
                 i += 1;
                 continue;
             }
-            if lexicon::wire_dateline(s).is_some() {
+            // A dateline with a date or an agency starts the body; a bare "PLACE -" may be a headline.
+            let wire = lexicon::wire_dateline(s);
+            if wire
+                .as_ref()
+                .is_some_and(|w| w.date.is_some() || w.agency.is_some())
+            {
                 break;
             }
             if self.article.title.is_none()
@@ -423,9 +444,30 @@ impl<'t> Parser<'t> {
                 i += 1;
                 continue;
             }
+            if wire.is_none() && self.short_line_before_dateline(i, s) {
+                self.boiler(BoilerplateKind::Chrome, span);
+                self.taken[i] = true;
+                i += 1;
+                continue;
+            }
             break;
         }
         i
+    }
+
+    /// A short non-sentence line (an unreadable timestamp, a label) just before a wire
+    /// dateline belongs to the top matter: the body starts at the dateline.
+    fn short_line_before_dateline(&self, i: usize, s: &str) -> bool {
+        if lexicon::word_count(s) > 12 || lexicon::ends_sentence(s) {
+            return false;
+        }
+        (i + 1..self.lines.len())
+            .filter(|&j| self.classes[j] == Class::Text)
+            .take(2)
+            .any(|j| {
+                lexicon::wire_dateline(self.line_text(j))
+                    .is_some_and(|w| w.date.is_some() || w.agency.is_some())
+            })
     }
 
     /// True when line `i` runs on into the next line (hard-wrapped prose, not a headline).
@@ -694,18 +736,28 @@ fn make_title(text: &str, span: Span, source: TitleSource) -> Title {
 }
 
 /// The header's date, normalized by dateline-dates; `None` for impossible dates ("2023-02-30").
+/// A month-precision header ("2023-09") is checked as the first day of that month and
+/// reported with month precision.
 fn header_date(s: &str) -> Option<DateValue> {
-    let t = dateline_dates::parse_one(s, &Options::default()).ok()?;
-    if t.span != Span::new(0, s.len()) {
+    let month_only = s.matches('-').count() == 1;
+    let expr = if month_only {
+        format!("{s}-01")
+    } else {
+        s.to_owned()
+    };
+    let t = dateline_dates::parse_one(&expr, &Options::default()).ok()?;
+    if t.span != Span::new(0, expr.len()) {
         return None;
     }
-    let v = DateValue::from_timex_value(&t.value)?;
-    let want = if s.matches('-').count() == 2 {
-        Precision::Day
+    let v = DateValue::from_timex_value(&t.value).filter(|v| v.precision == Precision::Day)?;
+    Some(if month_only {
+        DateValue {
+            date: v.date,
+            precision: Precision::Month,
+        }
     } else {
-        Precision::Month
-    };
-    (v.precision == want).then_some(v)
+        v
+    })
 }
 
 /// Filler words a date line may carry besides its date ("Updated:", "Published", "KST").
