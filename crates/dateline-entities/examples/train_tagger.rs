@@ -18,9 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use dateline_entities::tagger::train::{
-    evaluate, read_conll, train, GazKind, Scores, TrainConfig,
-};
+use dateline_entities::tagger::train::{evaluate, read_conll, train, GazKind, Scores, TrainConfig};
 
 struct Args {
     data: PathBuf,
@@ -37,7 +35,7 @@ fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         data: PathBuf::new(),
         epochs: 12,
-        prune: 0.5,
+        prune: 1.0,
         out: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/tagger/weights.bin"),
         write: true,
         gazetteers: None,
@@ -76,12 +74,21 @@ fn parse_args() -> Result<Args, String> {
 }
 
 /// Reads a TSV file with a header line into rows of named columns.
-fn read_tsv(path: &std::path::Path) -> Result<Vec<std::collections::HashMap<String, String>>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+fn read_tsv(
+    path: &std::path::Path,
+) -> Result<Vec<std::collections::HashMap<String, String>>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
     Ok(lines
-        .map(|l| header.iter().zip(l.split('\t')).map(|(h, v)| ((*h).to_string(), v.to_string())).collect())
+        .map(|l| {
+            header
+                .iter()
+                .zip(l.split('\t'))
+                .map(|(h, v)| ((*h).to_string(), v.to_string()))
+                .collect()
+        })
         .collect())
 }
 

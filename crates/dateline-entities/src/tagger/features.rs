@@ -20,7 +20,7 @@ pub(crate) const FEATURE_VERSION: u32 = 4;
 pub(crate) const NCLASS: usize = 9;
 
 /// The "no previous tag" marker used for history features.
-const START: u8 = NCLASS as u8;
+pub(crate) const START_CLASS: u8 = NCLASS as u8;
 
 /// Is `c` an inside tag (I-X)?
 #[inline]
@@ -37,7 +37,7 @@ pub(crate) fn type_of(c: u8) -> u8 {
 /// May class `c` follow class `prev` (IOB2: I-X only after B-X or I-X)?
 #[inline]
 pub(crate) fn allowed(prev: u8, c: u8) -> bool {
-    !is_inside(c) || (prev < START && prev != 0 && type_of(prev) == type_of(c))
+    !is_inside(c) || (prev < START_CLASS && prev != 0 && type_of(prev) == type_of(c))
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -293,7 +293,9 @@ impl Gazetteer {
         if tokens.is_empty() || tokens.len() > MAX_PHRASE {
             return None;
         }
-        Some(tokens.iter().fold(FNV_OFFSET, |h, t| phrase_step(h, hash_lower(t.text(phrase)))))
+        Some(tokens.iter().fold(FNV_OFFSET, |h, t| {
+            phrase_step(h, hash_lower(t.text(phrase)))
+        }))
     }
 
     /// Marks the tokens each phrase covers: bit `2k` on a phrase's first token, bit
@@ -310,7 +312,9 @@ impl Gazetteer {
             for n in 0..MAX_PHRASE {
                 let Some(t) = infos.get(i + n) else { break };
                 h = phrase_step(h, t.lower);
-                let Some(&bits) = self.map.get(&h) else { continue };
+                let Some(&bits) = self.map.get(&h) else {
+                    continue;
+                };
                 for k in 0..8u16 {
                     if bits & (1 << k) != 0 {
                         infos[i].gaz |= 1 << (2 * k);
@@ -499,9 +503,9 @@ mod tests {
 
     #[test]
     fn transitions() {
-        assert!(allowed(START, 0));
-        assert!(allowed(START, 1));
-        assert!(!allowed(START, 2));
+        assert!(allowed(START_CLASS, 0));
+        assert!(allowed(START_CLASS, 1));
+        assert!(!allowed(START_CLASS, 2));
         assert!(allowed(1, 2));
         assert!(allowed(2, 2));
         assert!(!allowed(3, 2));
@@ -536,7 +540,7 @@ mod tests {
         assert!(!d.infos[4].sent_start);
         assert!(d.infos[7].sent_start);
         let mut out = Vec::new();
-        d.features(0, START, START, &mut out);
+        d.features(0, START_CLASS, START_CLASS, &mut out);
         assert!(out.len() > 30);
         assert!(out.iter().all(|&b| b < (1 << BITS)));
     }
@@ -566,6 +570,3 @@ mod tests {
         assert_eq!(d.infos[0].prefix[2], 0);
     }
 }
-
-/// The start-of-sequence history marker, exported for the decoder.
-pub(crate) const START_CLASS: u8 = START;

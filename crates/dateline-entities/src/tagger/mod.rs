@@ -285,6 +285,41 @@ mod tests {
         }
     }
 
+    fn check_invariants(text: &str) {
+        let toks = dateline_text::tokenize(text);
+        let tagged = tag(text, &toks);
+        let mut last_end = 0;
+        for t in &tagged {
+            assert!(t.span.start < t.span.end);
+            assert!(t.span.start >= last_end, "ordered, no overlap");
+            last_end = t.span.end;
+            assert!(text.get(t.span.range()).is_some(), "char boundaries");
+            assert!(toks.iter().any(|k| k.span.start == t.span.start));
+            assert!(toks.iter().any(|k| k.span.end == t.span.end));
+            assert!(t.score.is_finite() && t.score > 0.0 && t.score <= 1.0);
+        }
+        assert_eq!(tagged, tag(text, &toks), "deterministic");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn any_text_keeps_invariants(text in "\\PC{0,200}") {
+            check_invariants(&text);
+        }
+
+        #[test]
+        fn news_like_text_keeps_invariants(
+            words in proptest::collection::vec(
+                "(President|Mr\\.|the|said|in|of|U\\.S\\.|[A-Z][a-z]{1,8}|[A-Z]{2,5}|[a-z]{1,8}|[0-9]{1,4}|,|\\.|'s|\"|\\(|\\)|-|\n|\n\n|🙂|서울)",
+                0..80,
+            )
+        ) {
+            check_invariants(&words.join(" "));
+        }
+    }
+
     #[test]
     fn mismatched_tokens_do_not_panic() {
         // Tokens from another text: spans may point anywhere.

@@ -300,6 +300,12 @@ impl Model {
         let (mut p1, mut p2) = (START_CLASS, START_CLASS);
         for i in 0..n {
             doc.features(i, p1, p2, &mut feats);
+            // Touch every row first: independent loads overlap their cache misses,
+            // where the probing loop below would wait for them one by one.
+            let touched = feats.iter().fold(0u32, |acc, &b| {
+                acc ^ self.table.get(slot_of(b) & self.mask).map_or(0, |r| r.key)
+            });
+            std::hint::black_box(touched);
             let mut scores = [0i32; NCLASS];
             for &b in &feats {
                 self.add(b, &mut scores);
@@ -373,7 +379,11 @@ mod tests {
 
     #[test]
     fn rejects_truncated_and_bad() {
-        let m = Model::from_rows(&[(1, [1.0; NCLASS])], "x", Gazetteer::from_entries(&[(9, 1)]));
+        let m = Model::from_rows(
+            &[(1, [1.0; NCLASS])],
+            "x",
+            Gazetteer::from_entries(&[(9, 1)]),
+        );
         let b = m.to_bytes();
         for cut in 0..b.len() {
             assert!(Model::from_bytes(&b[..cut]).is_none(), "cut {cut}");

@@ -1,0 +1,93 @@
+//! Statistical tagger throughput on real news text (tokens per second, one core).
+//!
+//! Reads BBC News articles from `$DATELINE_BENCH_DATA` (a folder of .txt files, searched
+//! recursively) or `../shared/data/news/bbc` relative to the workspace, falling back to the
+//! seed articles. Tokenization is done once outside the timed loop: the figure is the
+//! tagger's own cost (feature hashing, weight lookups, greedy decoding). The model load
+//! time (parsing the compiled-in weights) is printed once.
+//!
+//! `cargo bench -p dateline-entities --bench tagger`
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use dateline_entities::tagger;
+use dateline_text::{tokenize, Token};
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            collect(&p, out);
+        } else if p.extension().is_some_and(|e| e == "txt") {
+            out.push(p);
+        }
+    }
+}
+
+fn corpus() -> (String, Vec<String>) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let candidates = [
+        std::env::var("DATELINE_BENCH_DATA").ok().map(PathBuf::from),
+        Some(root.join("../shared/data/news/bbc")),
+        Some(root.join("seeds")),
+    ];
+    for dir in candidates.into_iter().flatten() {
+        let mut files = Vec::new();
+        collect(&dir, &mut files);
+        let docs: Vec<String> = files
+            .iter()
+            .take(400)
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+        if !docs.is_empty() {
+            return (dir.display().to_string(), docs);
+        }
+    }
+    let fallback = "Chinese President Xi Jinping met South Korean Prime Minister Han Duck-soo.";
+    ("built-in sentence".into(), vec![fallback.into()])
+}
+
+fn bench(c: &mut Criterion) {
+    let t0 = Instant::now();
+    let model = tagger::builtin();
+    eprintln!(
+        "model load: {:?} ({} weight rows, {} gazetteer phrases, {} bytes)",
+        t0.elapsed(),
+        model.rows(),
+        model.phrases(),
+        model.to_bytes().len()
+    );
+    let (source, docs) = corpus();
+    let tokenized: Vec<(&str, Vec<Token>)> =
+        docs.iter().map(|d| (d.as_str(), tokenize(d))).collect();
+    let tokens: usize = tokenized.iter().map(|(_, t)| t.len()).sum();
+    eprintln!("corpus: {} docs, {tokens} tokens from {source}", docs.len());
+    let mut group = c.benchmark_group("tagger");
+    group.throughput(Throughput::Elements(tokens as u64));
+    group.sample_size(10);
+    group.bench_function("tag", |b| {
+        b.iter(|| {
+            tokenized
+                .iter()
+                .map(|(text, toks)| tagger::tag(text, toks).len())
+                .sum::<usize>()
+        });
+    });
+    group.bench_function("tokenize+tag", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| tagger::tag(d, &tokenize(d)).len())
+                .sum::<usize>()
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
