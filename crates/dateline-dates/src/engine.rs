@@ -9,113 +9,24 @@ use chrono::{Datelike, NaiveDate};
 use dateline_text::Span;
 
 use crate::grammar::{Cx, Hit};
-use crate::lex::{lex, Tok};
+use crate::lex::{is_trigger_word, lex, Tok};
 use crate::resolve::range_of;
 use crate::{Options, Timex, TimexKind};
 
-/// Words (prefixes, ASCII case-insensitive) that can be part of a temporal expression's core.
-/// A match must start a word; every expression contains at least one of these or a digit.
+/// Word prefixes (ASCII case-insensitive) of the trigger words: every expression contains a
+/// trigger word ([`is_trigger_word`], checked after the automaton matches) or a date-like
+/// number ([`number_triggers`]).
+#[rustfmt::skip]
 const TRIGGERS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon.",
-    "tue",
-    "wed.",
-    "thu",
-    "fri.",
-    "sat.",
-    "sun.",
-    "second",
-    "minute",
-    "min",
-    "hour",
-    "hr",
-    "day",
-    "week",
-    "fortnight",
-    "month",
-    "quarter",
-    "year",
-    "yr",
-    "decade",
-    "centur",
-    "millenni",
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "now",
-    "current",
-    "recent",
-    "lately",
-    "soon",
-    "future",
-    "past",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "overnight",
-    "noon",
-    "midday",
-    "midnight",
-    "christmas",
-    "easter",
-    "thanksgiving",
-    "halloween",
-    "valentine",
-    "new year",
-    "annual",
-    "daily",
-    "weekly",
-    "monthly",
-    "quarterly",
-    "hourly",
-    "biweekly",
-    "fortnightly",
-    "q1",
-    "q2",
-    "q3",
-    "q4",
-    "half",
-    "0",
-    "1",
-    "2",
-    "3",
-    "4",
-    "5",
-    "6",
-    "7",
-    "8",
-    "9",
-    "'",
-    "’",
-    "first",
-    "third",
-    "fourth",
-    "these",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "minute", "min", "hour", "hr", "day", "week", "fortnight", "month", "quarter", "year", "yr",
+    "decade", "centur", "millenni", "today", "tonight", "yesterday", "tomorrow", "now", "current",
+    "recent", "lately", "soon", "future", "past", "spring", "summer", "autumn", "fall", "winter",
+    "morning", "afternoon", "evening", "night", "overnight", "noon", "midday", "midnight",
+    "christmas", "easter", "thanksgiving", "halloween", "valentine", "annual", "daily", "weekly",
+    "monthly", "quarterly", "hourly", "biweekly", "fortnightly", "q",
 ];
 
 static PREFILTER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
@@ -168,6 +79,7 @@ pub(crate) fn scan(text: &str, regions: &[Span], options: &Options) -> Vec<Timex
 struct State {
     out: Vec<Timex>,
     toks: Vec<Tok>,
+    triggers: Vec<(usize, usize)>,
     last_day: Option<NaiveDate>,
     last_date: Option<NaiveDate>,
     last_year: Option<(i32, u32)>,
@@ -193,24 +105,13 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 fn scan_region(text: &str, rs: usize, re: usize, options: &Options, st: &mut State) {
     let Some(ac) = PREFILTER.as_ref() else { return };
     let bytes = text.as_bytes();
-    let hay = &bytes[rs..re];
+    let mut triggers = std::mem::take(&mut st.triggers);
+    triggers.clear();
+    word_triggers(ac, bytes, rs, re, &mut triggers);
+    number_triggers(bytes, rs, re, &mut triggers);
+    triggers.sort_unstable();
     let mut win: Option<(usize, usize)> = None;
-    let mut last_trigger_end = rs;
-    for m in ac.find_iter(hay) {
-        let p = rs + m.start();
-        // Triggers must start a word (digits: a number); skip matches inside longer numbers.
-        if p > rs && bytes[p - 1].is_ascii_alphanumeric() {
-            continue;
-        }
-        if p < last_trigger_end {
-            continue;
-        }
-        // Skip the rest of the word or number so each word triggers once.
-        let mut we = rs + m.end();
-        while we < re && bytes[we].is_ascii_alphanumeric() {
-            we += 1;
-        }
-        last_trigger_end = we;
+    for &(p, we) in &triggers {
         let ws = back_to_space(bytes, p.saturating_sub(BACK).max(rs), p);
         let we = forward_to_space(bytes, (we + AHEAD).min(re), re);
         let (ws, we) = (ceil_boundary(text, ws), ceil_boundary(text, we));
@@ -226,6 +127,106 @@ fn scan_region(text: &str, rs: usize, re: usize, options: &Options, st: &mut Sta
     if let Some((s, e)) = win {
         run_window(text, s, e, options, st);
     }
+    st.triggers = triggers;
+}
+
+/// Trigger words found by the automaton, checked to be whole trigger words.
+fn word_triggers(
+    ac: &AhoCorasick,
+    bytes: &[u8],
+    rs: usize,
+    re: usize,
+    out: &mut Vec<(usize, usize)>,
+) {
+    let mut last_trigger_end = rs;
+    for m in ac.find_iter(&bytes[rs..re]) {
+        let p = rs + m.start();
+        // Triggers start a word.
+        if (p > rs && bytes[p - 1].is_ascii_alphanumeric()) || p < last_trigger_end {
+            continue;
+        }
+        let mut we = rs + m.end();
+        while we < re && bytes[we].is_ascii_alphabetic() {
+            we += 1;
+        }
+        last_trigger_end = we;
+        // Only real trigger words ("market" starts with "mar", "minister" with "min").
+        let word = &bytes[p..we];
+        if !word_is_trigger(word) {
+            continue;
+        }
+        // The modal "may" and the verb "march" are lower-case; the months are not.
+        if bytes[p].is_ascii_lowercase()
+            && (word.eq_ignore_ascii_case(b"may") || word.eq_ignore_ascii_case(b"march"))
+        {
+            continue;
+        }
+        out.push((p, we));
+    }
+}
+
+/// Numbers that can be (part of) a date or time: 4-digit years, "5:30", "11/15/22",
+/// "15.11.2022", "5 p.m.", "'90s", "241 BC". Counts ("85 missile strikes") are skipped;
+/// a count with a unit ("25 minutes") is found through its unit word.
+fn number_triggers(bytes: &[u8], rs: usize, re: usize, out: &mut Vec<(usize, usize)>) {
+    let mut i = rs;
+    while i < re {
+        let Some(off) = bytes[i..re].iter().position(u8::is_ascii_digit) else {
+            break;
+        };
+        let p = i + off;
+        let mut e = p;
+        while e < re && bytes[e].is_ascii_digit() {
+            e += 1;
+        }
+        i = e;
+        if p > rs && bytes[p - 1].is_ascii_alphabetic() {
+            continue;
+        }
+        let len = e - p;
+        let at = |k: usize| if e + k < re { bytes[e + k] } else { 0 };
+        let keep = match len {
+            4 => true,
+            1 | 2 => {
+                let sep_digit =
+                    matches!(at(0), b':' | b'/' | b'.' | b'-') && at(1).is_ascii_digit();
+                let decade = at(0) == b's' && !at(1).is_ascii_alphanumeric();
+                let sp = usize::from(at(0) == b' ');
+                let c0 = at(sp).to_ascii_lowercase();
+                let c1 = at(sp + 1).to_ascii_lowercase();
+                let ampm = matches!(c0, b'a' | b'p')
+                    && (c1 == b'm' || (c1 == b'.' && at(sp + 2).eq_ignore_ascii_case(&b'm')));
+                let oclock = c0 == b'o' && matches!(c1, b'\'' | 0xE2);
+                let ordinal = matches!(
+                    (c0, c1),
+                    (b's', b't') | (b'n', b'd') | (b'r', b'd') | (b't', b'h')
+                ) && sp == 0;
+                sep_digit || decade || ampm || oclock || ordinal || bc_after(bytes, e, re)
+            }
+            3 => bc_after(bytes, e, re),
+            _ => false,
+        };
+        if keep {
+            out.push((p, e));
+        }
+    }
+}
+
+/// " BC", " B.C.", " BCE" after a number.
+fn bc_after(bytes: &[u8], e: usize, re: usize) -> bool {
+    let rest = &bytes[e..re.min(e + 5)];
+    rest.starts_with(b" BC") || rest.starts_with(b" B.C")
+}
+
+fn word_is_trigger(w: &[u8]) -> bool {
+    let mut buf = [0u8; 16];
+    if w.len() > buf.len() {
+        return false;
+    }
+    for (k, c) in w.iter().enumerate() {
+        buf[k] = c.to_ascii_lowercase();
+    }
+    is_trigger_word(&buf[..w.len()])
 }
 
 /// Moves `i` forward to just after a whitespace byte (never past `limit`).
@@ -278,6 +279,9 @@ fn run_window(text: &str, s: usize, e: usize, options: &Options, st: &mut State)
 }
 
 fn push(text: &str, toks: &[Tok], h: Hit, anchor: Option<NaiveDate>, st: &mut State) {
+    if h.is_rejected() {
+        return;
+    }
     let (Some(first), Some(last)) = (toks.get(h.a), toks.get(h.b.saturating_sub(1))) else {
         return;
     };

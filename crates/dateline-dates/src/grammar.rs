@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::lex::{Kind, Tok};
+use crate::lex::Tok;
 use crate::lexicon::{
     long_adjective, month, month_is_abbrev, number_word, ordinal_word, part_of_day, season, unit,
     weekday, weekday_abbrev, zone, Unit,
@@ -46,6 +46,14 @@ impl Hit {
             range: None,
             deictic: false,
         }
+    }
+    /// A date-shaped span that is not a valid date ("13/13/2023"): consumed, never emitted.
+    fn rejected(a: usize, b: usize) -> Self {
+        Hit::new(a, b, TimexKind::Date, String::new())
+    }
+    /// True for [`Hit::rejected`].
+    pub(crate) fn is_rejected(&self) -> bool {
+        self.value.is_empty()
     }
     fn date(a: usize, b: usize, value: String) -> Self {
         Hit::new(a, b, TimexKind::Date, value)
@@ -157,7 +165,7 @@ impl Cx<'_> {
     pub(crate) fn at(&self, i: usize) -> Option<Hit> {
         let t = self.tok(i)?;
         // Cheap rejection: the first token must be able to start an expression.
-        if t.kind == Kind::Punct && !t.p('\'') && !t.p('’') {
+        if !t.starter {
             return None;
         }
         let mut best: Option<Hit> = None;
@@ -407,32 +415,27 @@ impl Cx<'_> {
         let (m, j) = self.month_at(i)?;
         // Month Day[-Day] [,] [Year]
         if let Some((d, k)) = self.day_at(j) {
-            if !self
-                .tok(j)
-                .is_some_and(|t| t.ndig() == 2 && t.num < 10 && false)
-            {
-                let mut end = k;
-                let mut range_end = None;
-                if (self.p(end, '-') || self.p(end, '–')) && self.tok(end + 1).is_some() {
-                    if let Some((d2, k2)) = self.day_at(end + 1) {
-                        if d2 > d {
-                            range_end = Some(d2);
-                            end = k2;
-                        }
+            let mut end = k;
+            let mut range_end = None;
+            if (self.p(end, '-') || self.p(end, '–')) && self.tok(end + 1).is_some() {
+                if let Some((d2, k2)) = self.day_at(end + 1) {
+                    if d2 > d {
+                        range_end = Some(d2);
+                        end = k2;
                     }
                 }
-                let yk = if self.p(end, ',') { end + 1 } else { end };
-                let mut y = None;
-                if let Some(yy) = self.year_at(yk) {
-                    y = Some(yy);
-                    end = yk + 1;
-                }
-                // "May 5 people" is unlikely; a following unit word means a count: "Nov 3 days".
-                if y.is_none() && self.tok(k).and_then(unit).is_some() {
-                    return None;
-                }
-                return Some((Ymd { y, m, d: Some(d) }, end, range_end));
             }
+            let yk = if self.p(end, ',') { end + 1 } else { end };
+            let mut y = None;
+            if let Some(yy) = self.year_at(yk) {
+                y = Some(yy);
+                end = yk + 1;
+            }
+            // "May 5 people" is unlikely; a following unit word means a count: "Nov 3 days".
+            if y.is_none() && self.tok(k).and_then(unit).is_some() {
+                return None;
+            }
+            return Some((Ymd { y, m, d: Some(d) }, end, range_end));
         }
         // Month this/last/next year: "January this year", "June last year"
         if self.wi(j, &["this", "last", "next"]) && self.w(j + 1, "year") {
@@ -524,13 +527,18 @@ impl Cx<'_> {
         };
         let value = match (y, d) {
             (Some(y), Some(d)) => {
-                ymd(y, m, d)?;
+                if ymd(y, m, d).is_none() {
+                    // "February 30, 2023": consumed, never emitted.
+                    return Some(Hit::rejected(a, b));
+                }
                 format!("{y:04}-{m:02}-{d:02}")
             }
             (Some(y), None) => format!("{y:04}-{m:02}"),
             (None, Some(d)) => {
                 // Impossible in every year?
-                ymd(2000, m, d)?;
+                if ymd(2000, m, d).is_none() {
+                    return Some(Hit::rejected(a, b));
+                }
                 format!("XXXX-{m:02}-{d:02}")
             }
             (None, None) => format!("XXXX-{m:02}"),
@@ -640,7 +648,9 @@ impl Cx<'_> {
             }
         }
         let y = i32::try_from(y).ok()?;
-        let date = ymd(y, m, d)?;
+        let Some(date) = ymd(y, m, d) else {
+            return Some(Hit::rejected(i, i + 5));
+        };
         let mut value = day_value(date);
         let mut end = i + 5;
         // Optional time.

@@ -29,6 +29,8 @@ pub(crate) struct Tok {
     lw: [u8; 15],
     /// The punctuation character.
     pub(crate) ch: char,
+    /// The token can begin an expression (see [`can_start`]); the grammar skips the others.
+    pub(crate) starter: bool,
 }
 
 impl Tok {
@@ -36,9 +38,13 @@ impl Tok {
     pub(crate) fn low(&self) -> &str {
         std::str::from_utf8(&self.lw[..self.len as usize]).unwrap_or("")
     }
+    /// The lower-cased bytes (empty for words longer than 15 bytes).
+    pub(crate) fn lowb(&self) -> &[u8] {
+        &self.lw[..self.len as usize]
+    }
     /// True when the lower-cased text equals `w`.
     pub(crate) fn is(&self, w: &str) -> bool {
-        self.low() == w
+        &self.lw[..self.len as usize] == w.as_bytes()
     }
     /// True for the punctuation mark `c`.
     pub(crate) fn p(&self, c: char) -> bool {
@@ -58,6 +64,308 @@ impl Tok {
     pub(crate) fn glued(&self) -> bool {
         !self.sp
     }
+}
+
+/// True for lower-cased words that can begin a temporal expression (the first word of some
+/// grammar form). Every other word is skipped without running the grammar.
+fn can_start(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"the"
+            | b"this"
+            | b"last"
+            | b"next"
+            | b"past"
+            | b"coming"
+            | b"previous"
+            | b"current"
+            | b"that"
+            | b"same"
+            | b"its"
+            | b"fiscal"
+            | b"fy"
+            | b"q"
+            | b"today"
+            | b"tonight"
+            | b"yesterday"
+            | b"tomorrow"
+            | b"now"
+            | b"right"
+            | b"currently"
+            | b"nowadays"
+            | b"these"
+            | b"recently"
+            | b"lately"
+            | b"soon"
+            | b"future"
+            | b"every"
+            | b"each"
+            | b"once"
+            | b"twice"
+            | b"a"
+            | b"an"
+            | b"several"
+            | b"few"
+            | b"many"
+            | b"couple"
+            | b"half"
+            | b"some"
+            | b"nearly"
+            | b"almost"
+            | b"about"
+            | b"around"
+            | b"approximately"
+            | b"roughly"
+            | b"more"
+            | b"less"
+            | b"fewer"
+            | b"over"
+            | b"under"
+            | b"at"
+            | b"no"
+            | b"up"
+            | b"within"
+            | b"just"
+            | b"early"
+            | b"earlier"
+            | b"late"
+            | b"later"
+            | b"mid"
+            | b"middle"
+            | b"year"
+            | b"recent"
+            | b"noon"
+            | b"midday"
+            | b"midnight"
+            | b"christmas"
+            | b"new"
+            | b"halloween"
+            | b"valentine"
+            | b"boxing"
+            | b"easter"
+            | b"thanksgiving"
+            | b"daily"
+            | b"weekly"
+            | b"monthly"
+            | b"annually"
+            | b"yearly"
+            | b"hourly"
+            | b"quarterly"
+            | b"biweekly"
+            | b"fortnightly"
+            | b"spring"
+            | b"summer"
+            | b"autumn"
+            | b"fall"
+            | b"winter"
+            | b"twentieth"
+            | b"nineteenth"
+            | b"eighteenth"
+            | b"final"
+            | b"initial"
+            | b"daylong"
+            | b"weeklong"
+            | b"monthlong"
+            | b"yearlong"
+            | b"decadelong"
+    ) || is_calendar_word(w)
+}
+
+/// True for lower-cased words that make a prefilter hit worth a window: the words every
+/// expression without a digit contains.
+pub(crate) fn is_trigger_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"today"
+            | b"tonight"
+            | b"yesterday"
+            | b"tomorrow"
+            | b"now"
+            | b"currently"
+            | b"recent"
+            | b"recently"
+            | b"lately"
+            | b"soon"
+            | b"future"
+            | b"past"
+            | b"spring"
+            | b"summer"
+            | b"autumn"
+            | b"fall"
+            | b"winter"
+            | b"morning"
+            | b"afternoon"
+            | b"evening"
+            | b"night"
+            | b"overnight"
+            | b"noon"
+            | b"midday"
+            | b"midnight"
+            | b"christmas"
+            | b"easter"
+            | b"thanksgiving"
+            | b"halloween"
+            | b"valentine"
+            | b"daily"
+            | b"weekly"
+            | b"monthly"
+            | b"annually"
+            | b"yearly"
+            | b"hourly"
+            | b"quarterly"
+            | b"biweekly"
+            | b"fortnightly"
+            | b"nowadays"
+            | b"year"
+            | b"daylong"
+            | b"weeklong"
+            | b"monthlong"
+            | b"yearlong"
+            | b"decadelong"
+            | b"current"
+    ) || (is_calendar_word(w) && number_or_ordinal(w).is_none())
+        || w == b"q"
+}
+
+/// Value of a number or ordinal word (these never trigger a window on their own).
+fn number_or_ordinal(w: &[u8]) -> Option<u32> {
+    Some(match w {
+        b"one" | b"first" => 1,
+        b"two" | b"second" => 2,
+        b"three" | b"third" => 3,
+        b"four" | b"fourth" => 4,
+        b"five" | b"fifth" => 5,
+        b"six" | b"sixth" => 6,
+        b"seven" | b"seventh" => 7,
+        b"eight" | b"eighth" => 8,
+        b"nine" | b"ninth" => 9,
+        b"ten" | b"tenth" => 10,
+        b"eleven" | b"eleventh" => 11,
+        b"twelve" | b"twelfth" | b"dozen" => 12,
+        b"thirteen" | b"fourteen" | b"fifteen" | b"sixteen" | b"seventeen" | b"eighteen"
+        | b"nineteen" | b"twenty" | b"thirty" | b"forty" | b"fifty" | b"sixty" | b"seventy"
+        | b"eighty" | b"ninety" | b"hundred" => 13,
+        _ => return None,
+    })
+}
+
+/// Months, weekdays, units, number and ordinal words.
+fn is_calendar_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"january"
+            | b"jan"
+            | b"february"
+            | b"feb"
+            | b"march"
+            | b"mar"
+            | b"april"
+            | b"apr"
+            | b"may"
+            | b"june"
+            | b"jun"
+            | b"july"
+            | b"jul"
+            | b"august"
+            | b"aug"
+            | b"september"
+            | b"sept"
+            | b"sep"
+            | b"october"
+            | b"oct"
+            | b"november"
+            | b"nov"
+            | b"december"
+            | b"dec"
+            | b"monday"
+            | b"tuesday"
+            | b"wednesday"
+            | b"thursday"
+            | b"friday"
+            | b"saturday"
+            | b"sunday"
+            | b"mon"
+            | b"tue"
+            | b"tues"
+            | b"wed"
+            | b"thu"
+            | b"thur"
+            | b"thurs"
+            | b"fri"
+            | b"sat"
+            | b"sun"
+            | b"seconds"
+            | b"secs"
+            | b"minute"
+            | b"min"
+            | b"minutes"
+            | b"mins"
+            | b"hour"
+            | b"hr"
+            | b"hours"
+            | b"hrs"
+            | b"day"
+            | b"days"
+            | b"week"
+            | b"weeks"
+            | b"weekend"
+            | b"weekends"
+            | b"fortnight"
+            | b"month"
+            | b"months"
+            | b"quarter"
+            | b"quarters"
+            | b"years"
+            | b"yr"
+            | b"yrs"
+            | b"decade"
+            | b"decades"
+            | b"century"
+            | b"centuries"
+            | b"millennium"
+            | b"millennia"
+            | b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"nineteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+            | b"hundred"
+            | b"dozen"
+            | b"first"
+            | b"second"
+            | b"third"
+            | b"fourth"
+            | b"fifth"
+            | b"sixth"
+            | b"seventh"
+            | b"eighth"
+            | b"ninth"
+            | b"tenth"
+            | b"eleventh"
+            | b"twelfth"
+    )
 }
 
 /// Lexes `text[start..end]`; `start` and `end` must be char boundaries.
@@ -84,6 +392,7 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             len: 0,
             lw: [0; 15],
             ch: ' ',
+            starter: false,
         };
         if c.is_ascii_alphabetic() {
             while i < end && b[i].is_ascii_alphabetic() {
@@ -97,6 +406,7 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                     tok.lw[k] = x.to_ascii_lowercase();
                 }
                 tok.len = n as u8;
+                tok.starter = can_start(&tok.lw[..n]);
             }
         } else if c.is_ascii_digit() {
             let mut v: u64 = 0;
@@ -112,6 +422,7 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             } else {
                 u32::MAX
             };
+            tok.starter = true;
         } else {
             // One char (may be multi-byte); non-breaking space counts as whitespace.
             let ch = text[i..].chars().next().unwrap_or(' ');
@@ -123,6 +434,7 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             }
             i += l;
             tok.ch = ch;
+            tok.starter = ch == '\'' || ch == '’';
             if ch.is_ascii() {
                 tok.lw[0] = ch as u8;
                 tok.len = 1;

@@ -8,19 +8,19 @@ pub(crate) fn month(t: &Tok) -> Option<u32> {
     if !t.is_word() || !t.cap {
         return None;
     }
-    Some(match t.low() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sept" | "sep" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
+    Some(match t.lowb() {
+        b"january" | b"jan" => 1,
+        b"february" | b"feb" => 2,
+        b"march" | b"mar" => 3,
+        b"april" | b"apr" => 4,
+        b"may" => 5,
+        b"june" | b"jun" => 6,
+        b"july" | b"jul" => 7,
+        b"august" | b"aug" => 8,
+        b"september" | b"sept" | b"sep" => 9,
+        b"october" | b"oct" => 10,
+        b"november" | b"nov" => 11,
+        b"december" | b"dec" => 12,
         _ => return None,
     })
 }
@@ -35,14 +35,14 @@ pub(crate) fn weekday(t: &Tok) -> Option<u32> {
     if !t.is_word() || !t.cap {
         return None;
     }
-    Some(match t.low() {
-        "monday" => 0,
-        "tuesday" => 1,
-        "wednesday" => 2,
-        "thursday" => 3,
-        "friday" => 4,
-        "saturday" => 5,
-        "sunday" => 6,
+    Some(match t.lowb() {
+        b"monday" => 0,
+        b"tuesday" => 1,
+        b"wednesday" => 2,
+        b"thursday" => 3,
+        b"friday" => 4,
+        b"saturday" => 5,
+        b"sunday" => 6,
         _ => return None,
     })
 }
@@ -52,14 +52,14 @@ pub(crate) fn weekday_abbrev(t: &Tok) -> Option<u32> {
     if !t.is_word() || !t.cap {
         return None;
     }
-    Some(match t.low() {
-        "mon" => 0,
-        "tue" | "tues" => 1,
-        "wed" => 2,
-        "thu" | "thur" | "thurs" => 3,
-        "fri" => 4,
-        "sat" => 5,
-        "sun" => 6,
+    Some(match t.lowb() {
+        b"mon" => 0,
+        b"tue" | b"tues" => 1,
+        b"wed" => 2,
+        b"thu" | b"thur" | b"thurs" => 3,
+        b"fri" => 4,
+        b"sat" => 5,
+        b"sun" => 6,
         _ => return None,
     })
 }
@@ -94,32 +94,32 @@ pub(crate) fn unit(t: &Tok) -> Option<(Unit, bool)> {
     if !t.is_word() {
         return None;
     }
-    Some(match t.low() {
-        "second" => (Unit::Second, false),
-        "seconds" | "secs" => (Unit::Second, true),
-        "minute" | "min" => (Unit::Minute, false),
-        "minutes" | "mins" => (Unit::Minute, true),
-        "hour" | "hr" => (Unit::Hour, false),
-        "hours" | "hrs" => (Unit::Hour, true),
-        "day" => (Unit::Day, false),
-        "days" => (Unit::Day, true),
-        "week" => (Unit::Week, false),
-        "weeks" => (Unit::Week, true),
-        "weekend" => (Unit::Weekend, false),
-        "weekends" => (Unit::Weekend, true),
-        "fortnight" => (Unit::Fortnight, false),
-        "month" => (Unit::Month, false),
-        "months" => (Unit::Month, true),
-        "quarter" => (Unit::Quarter, false),
-        "quarters" => (Unit::Quarter, true),
-        "year" | "yr" => (Unit::Year, false),
-        "years" | "yrs" => (Unit::Year, true),
-        "decade" => (Unit::Decade, false),
-        "decades" => (Unit::Decade, true),
-        "century" => (Unit::Century, false),
-        "centuries" => (Unit::Century, true),
-        "millennium" => (Unit::Millennium, false),
-        "millennia" | "millenniums" => (Unit::Millennium, true),
+    Some(match t.lowb() {
+        b"second" => (Unit::Second, false),
+        b"seconds" | b"secs" => (Unit::Second, true),
+        b"minute" | b"min" => (Unit::Minute, false),
+        b"minutes" | b"mins" => (Unit::Minute, true),
+        b"hour" | b"hr" => (Unit::Hour, false),
+        b"hours" | b"hrs" => (Unit::Hour, true),
+        b"day" => (Unit::Day, false),
+        b"days" => (Unit::Day, true),
+        b"week" => (Unit::Week, false),
+        b"weeks" => (Unit::Week, true),
+        b"weekend" => (Unit::Weekend, false),
+        b"weekends" => (Unit::Weekend, true),
+        b"fortnight" => (Unit::Fortnight, false),
+        b"month" => (Unit::Month, false),
+        b"months" => (Unit::Month, true),
+        b"quarter" => (Unit::Quarter, false),
+        b"quarters" => (Unit::Quarter, true),
+        b"year" | b"yr" => (Unit::Year, false),
+        b"years" | b"yrs" => (Unit::Year, true),
+        b"decade" => (Unit::Decade, false),
+        b"decades" => (Unit::Decade, true),
+        b"century" => (Unit::Century, false),
+        b"centuries" => (Unit::Century, true),
+        b"millennium" => (Unit::Millennium, false),
+        b"millennia" | b"millenniums" => (Unit::Millennium, true),
         _ => return None,
     })
 }
@@ -129,12 +129,12 @@ pub(crate) fn long_adjective(t: &Tok) -> Option<Unit> {
     if !t.is_word() {
         return None;
     }
-    Some(match t.low() {
-        "daylong" => Unit::Day,
-        "weeklong" => Unit::Week,
-        "monthlong" => Unit::Month,
-        "yearlong" => Unit::Year,
-        "decadelong" => Unit::Decade,
+    Some(match t.lowb() {
+        b"daylong" => Unit::Day,
+        b"weeklong" => Unit::Week,
+        b"monthlong" => Unit::Month,
+        b"yearlong" => Unit::Year,
+        b"decadelong" => Unit::Decade,
         _ => return None,
     })
 }
@@ -144,36 +144,36 @@ pub(crate) fn number_word(t: &Tok) -> Option<u32> {
     if !t.is_word() {
         return None;
     }
-    Some(match t.low() {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "hundred" => 100,
-        "dozen" => 12,
+    Some(match t.lowb() {
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
+        b"hundred" => 100,
+        b"dozen" => 12,
         _ => return None,
     })
 }
@@ -183,19 +183,19 @@ pub(crate) fn ordinal_word(t: &Tok) -> Option<u32> {
     if !t.is_word() {
         return None;
     }
-    Some(match t.low() {
-        "first" => 1,
-        "second" => 2,
-        "third" => 3,
-        "fourth" => 4,
-        "fifth" => 5,
-        "sixth" => 6,
-        "seventh" => 7,
-        "eighth" => 8,
-        "ninth" => 9,
-        "tenth" => 10,
-        "eleventh" => 11,
-        "twelfth" => 12,
+    Some(match t.lowb() {
+        b"first" => 1,
+        b"second" => 2,
+        b"third" => 3,
+        b"fourth" => 4,
+        b"fifth" => 5,
+        b"sixth" => 6,
+        b"seventh" => 7,
+        b"eighth" => 8,
+        b"ninth" => 9,
+        b"tenth" => 10,
+        b"eleventh" => 11,
+        b"twelfth" => 12,
         _ => return None,
     })
 }
@@ -205,11 +205,11 @@ pub(crate) fn season(t: &Tok) -> Option<&'static str> {
     if !t.is_word() {
         return None;
     }
-    Some(match t.low() {
-        "spring" => "SP",
-        "summer" => "SU",
-        "autumn" | "fall" => "FA",
-        "winter" => "WI",
+    Some(match t.lowb() {
+        b"spring" => "SP",
+        b"summer" => "SU",
+        b"autumn" | b"fall" => "FA",
+        b"winter" => "WI",
         _ => return None,
     })
 }
@@ -219,11 +219,11 @@ pub(crate) fn part_of_day(t: &Tok) -> Option<&'static str> {
     if !t.is_word() {
         return None;
     }
-    Some(match t.low() {
-        "morning" => "MO",
-        "afternoon" => "AF",
-        "evening" => "EV",
-        "night" | "overnight" => "NI",
+    Some(match t.lowb() {
+        b"morning" => "MO",
+        b"afternoon" => "AF",
+        b"evening" => "EV",
+        b"night" | b"overnight" => "NI",
         _ => return None,
     })
 }
@@ -233,27 +233,27 @@ pub(crate) fn zone(t: &Tok) -> Option<&'static str> {
     if !t.is_word() {
         return None;
     }
-    Some(match t.low() {
-        "gmt" | "utc" | "z" => "Z",
-        "bst" | "cet" | "wat" => "+01:00",
-        "cest" | "eet" | "sast" => "+02:00",
-        "eest" | "msk" => "+03:00",
-        "pkt" => "+05:00",
-        "ict" | "wib" => "+07:00",
-        "hkt" | "sgt" | "awst" | "pht" => "+08:00",
-        "kst" | "jst" => "+09:00",
-        "aest" => "+10:00",
-        "aedt" => "+11:00",
-        "nzst" => "+12:00",
-        "nzdt" => "+13:00",
-        "est" => "-05:00",
-        "edt" => "-04:00",
-        "cdt" => "-05:00",
-        "mst" => "-07:00",
-        "mdt" => "-06:00",
-        "pst" => "-08:00",
-        "pdt" => "-07:00",
-        "et" | "ct" | "pt" => "",
+    Some(match t.lowb() {
+        b"gmt" | b"utc" | b"z" => "Z",
+        b"bst" | b"cet" | b"wat" => "+01:00",
+        b"cest" | b"eet" | b"sast" => "+02:00",
+        b"eest" | b"msk" => "+03:00",
+        b"pkt" => "+05:00",
+        b"ict" | b"wib" => "+07:00",
+        b"hkt" | b"sgt" | b"awst" | b"pht" => "+08:00",
+        b"kst" | b"jst" => "+09:00",
+        b"aest" => "+10:00",
+        b"aedt" => "+11:00",
+        b"nzst" => "+12:00",
+        b"nzdt" => "+13:00",
+        b"est" => "-05:00",
+        b"edt" => "-04:00",
+        b"cdt" => "-05:00",
+        b"mst" => "-07:00",
+        b"mdt" => "-06:00",
+        b"pst" => "-08:00",
+        b"pdt" => "-07:00",
+        b"et" | b"ct" | b"pt" => "",
         _ => return None,
     })
 }

@@ -1,0 +1,105 @@
+//! Hostile input: nothing panics, impossible dates are rejected, work stays linear.
+
+use chrono::NaiveDate;
+use dateline_dates::{find, find_in, parse_one, DateError, Options};
+use dateline_text::Span;
+
+fn anchored() -> Options {
+    Options::with_anchor(NaiveDate::from_ymd_opt(2023, 9, 23).unwrap())
+}
+
+#[test]
+fn empty_and_blank() {
+    assert!(find("", &anchored()).is_empty());
+    assert!(find(" \n\t ", &anchored()).is_empty());
+    assert_eq!(parse_one("", &anchored()), Err(DateError::Empty));
+    assert!(matches!(
+        parse_one("no dates", &anchored()),
+        Err(DateError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn ten_thousand_digits() {
+    let text = "7".repeat(10_000);
+    assert!(find(&text, &anchored()).is_empty());
+    let text = format!("On {} September 2023", "1".repeat(10_000));
+    let found = find(&text, &anchored());
+    assert!(found.iter().all(|t| t.value != "2023-09-11"));
+}
+
+#[test]
+fn next_next_next() {
+    let text = "next ".repeat(20_000) + "month";
+    let found = find(&text, &anchored());
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].text, "next month");
+}
+
+#[test]
+fn glued_month_names() {
+    let text =
+        "JanuaryFebruaryMarchAprilMayJuneJulyAugustSeptemberOctoberNovemberDecember".repeat(100);
+    assert!(find(&text, &anchored()).is_empty());
+    assert!(find("Mayday Marches Decembers Junes", &anchored()).is_empty());
+}
+
+#[test]
+fn impossible_dates_are_not_values() {
+    for text in [
+        "February 30, 2023",
+        "13/13/2023",
+        "2023-02-29",
+        "31 April 2022",
+        "2023-13-01",
+    ] {
+        let found = find(text, &anchored());
+        assert!(
+            found
+                .iter()
+                .all(|t| t.range().map_or(true, |(a, b)| a <= b)
+                    && !t.value.starts_with("2023-02-3")),
+            "{text}: {found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .all(|t| !t.value.contains("-13-") && !t.value.ends_with("-02-29")),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn lossy_binary_junk() {
+    let bytes: Vec<u8> = (0..20_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let text = String::from_utf8_lossy(&bytes);
+    let found = find(&text, &anchored());
+    for t in &found {
+        assert_eq!(&text[t.span.range()], t.text);
+    }
+}
+
+#[test]
+fn long_single_line() {
+    // 5 MB on one line (the 50 MB case runs in the benchmark).
+    let unit = "The minister said on Tuesday that talks would resume on Sept. 26, 2023, ";
+    let text = unit.repeat(5_000_000 / unit.len());
+    let found = find(&text, &anchored());
+    assert_eq!(found.len(), 2 * (5_000_000 / unit.len()));
+}
+
+#[test]
+fn regions_out_of_bounds_or_inside_chars() {
+    let text = "é 2019 — 2020 ü";
+    let found = find_in(
+        text,
+        &[Span::new(1, 9), Span::new(50, 90), Span::new(9, 3)],
+        &anchored(),
+    );
+    for t in &found {
+        assert_eq!(&text[t.span.range()], t.text);
+    }
+}
