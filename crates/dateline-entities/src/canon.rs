@@ -29,7 +29,11 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
         // Pass through candidates that end before this tagged span.
         while let Some(c) = cands.peek() {
             if c.span.end <= t.span.start {
-                if let Some(c) = cands.next() {
+                // A lone word after "in" that the tagger did not tag is not kept.
+                if let Some(c) = cands
+                    .next()
+                    .filter(|c| !(c.conf == Conf::Weak && c.label == Label::Gpe))
+                {
                     out.push(c);
                 }
             } else {
@@ -51,6 +55,18 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
         if out.last().is_some_and(|c| c.span.end > t.span.start) {
             out.append(&mut pending);
             continue;
+        }
+        // A city name the tagger confidently reads as an organization is one (a club,
+        // "Leicestershire beat Essex"); countries and everything else keep the rules' type.
+        if let [c] = pending.as_mut_slice() {
+            let city = c
+                .entry
+                .and_then(|e| g.entry(e))
+                .is_some_and(|e| e.kind == Kind::City);
+            if city && c.span == t.span && t.label == CoarseLabel::Org && t.score >= 0.8 {
+                c.label = Label::Org;
+                c.entry = None;
+            }
         }
         let strong = pending.iter().any(|c| c.conf == Conf::Strong);
         let (Some(a), Some(b)) = (word_at(t.span.start), word_end(t.span.end).map(|e| e + 1))
@@ -108,7 +124,7 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
         let _ = ci;
         ci += 1;
     }
-    out.extend(cands);
+    out.extend(cands.filter(|c| !(c.conf == Conf::Weak && c.label == Label::Gpe)));
     out
 }
 

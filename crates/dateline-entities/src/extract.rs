@@ -241,7 +241,21 @@ fn items(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Item> {
                 continue;
             }
             let gm = gaz_match(text, ws, i, g, &mut key);
-            let tm = title_match(text, ws, i, &mut tbuf);
+            // A capitalized title inside a run of names, with no name after it, is part of
+            // the name ("Commission on Social Justice", "Martin Luther King").
+            let inside_name = i > 0
+                && !w.brk
+                && ws[i - 1].name_like()
+                && matches!(
+                    out.last(),
+                    Some(Item {
+                        it: It::Unk | It::Gaz(_),
+                        ..
+                    })
+                );
+            let tm = title_match(text, ws, i, &mut tbuf).filter(|&(n, _)| {
+                !inside_name || ws.get(i + n).is_some_and(|x| x.name_like() && !x.brk)
+            });
             match (gm, tm) {
                 (_, Some((n, role))) if gm.map_or(true, |(m, _)| n > m) => {
                     out.push(Item {
@@ -492,11 +506,11 @@ fn group(text: &str, ws: &[W], items: &[Item], g: &Gazetteer) -> Vec<Cand> {
                 let join = next_name
                     && prev.it == It::Unk
                     && match low.as_str() {
-                        "of" | "for" => {
+                        "of" | "for" | "on" => {
                             PREFIX.contains_key(prev_low.as_str())
                                 || SUFFIX.contains_key(prev_low.as_str())
                         }
-                        "and" | "on" => false,
+                        "and" => false,
                         "&" => true,
                         _ => is_connector(&low),
                     };
@@ -577,6 +591,23 @@ fn type_group(
             None
         }
     });
+    // "Reserve Bank of Australia": a head word right before "of" types the whole group.
+    let head = head.or_else(|| {
+        items.windows(2).find_map(|p| {
+            if p[0].it != It::Unk || p[1].it != It::Other {
+                return None;
+            }
+            let conn = lower(wtext(text, &ws[p[1].a]));
+            if !matches!(conn.as_str(), "of" | "for" | "on") {
+                return None;
+            }
+            let h = lower(wtext(text, &ws[p[0].b - 1]));
+            SUFFIX
+                .get(h.as_str())
+                .or_else(|| PREFIX.get(h.as_str()))
+                .copied()
+        })
+    });
     // "Liberal Democratic Party": unknown words before a known organization or event.
     let head = head.or_else(|| match last.it {
         It::Gaz(e)
@@ -633,6 +664,20 @@ fn type_group(
         }
         while m > k + 1 && items[m - 1].it == It::Other {
             m -= 1;
+        }
+        // "Charles Kennedy": a given name (or a name after a title) followed by a one-word
+        // place is a person's name.
+        if let Some(next) = items
+            .get(m)
+            .filter(|n| n.a == items[m - 1].b && n.b == n.a + 1)
+        {
+            let place = matches!(next.it, It::Gaz(e) if g.entry(e).is_some_and(|en| matches!(en.kind, Kind::City | Kind::Country)));
+            let first_low = lower(wtext(text, &ws[items[k].a]));
+            let person_start = GIVEN_NAMES.contains(first_low.as_str())
+                || (title_before && items[k].a == group_start);
+            if place && person_start && m - k <= 2 && ws[next.a].kind == Wk::Cap {
+                m += 1;
+            }
         }
         let (ra, rb) = (items[k].a, items[m - 1].b);
         let after_title = title_before && ra == group_start;
