@@ -1,53 +1,74 @@
 """dateline: structured records from raw news-article text.
 
-Find every temporal expression with its calendar value::
+Analyse an article: its parts, publication date, every temporal expression normalized to a
+calendar value, named entities with canonical identities and roles, and quotes::
 
     >>> import dateline as dl
-    >>> [t.value for t in dl.find_dates("The talks ended on Saturday.", anchor="2023-09-23")]
-    ['2023-09-23']
+    >>> doc = dl.analyze("Chinese President Xi Jinping spoke in Beijing on Saturday.", published="2023-09-25")
+    >>> [(t.text, t.value) for t in doc.dates]
+    [('Saturday', '2023-09-23')]
+    >>> [(e.name, e.label, e.role) for e in doc.entities][:2]
+    [('Chinese', 'NORP', None), ('Xi Jinping', 'PERSON', 'President')]
 
-Offsets are Python character indices, so ``text[t.start:t.end] == t.text`` for any text.
-Every error raised by dateline is a :class:`DatelineError`; bad values (an impossible
-``anchor``, an unknown ``date_order``) are also ``ValueError``; wrong argument types are
-``TypeError``.
+Many articles in parallel (the GIL is released; order is kept)::
+
+    >>> docs = dl.analyze_many(["On Monday, Kim met Yoon.", "Nothing here."], threads=2)
+    >>> len(docs)
+    2
+
+Offsets are Python character indices, so ``text[m.start:m.end] == m.text`` for any text.
+Every error raised by dateline is a :class:`DatelineError`; bad values (an impossible date,
+an unknown option) are also ``ValueError``; wrong argument types are ``TypeError``.
 """
 
 from __future__ import annotations
 
+from dateline._corpus import read_corpus
 from dateline._native import (
+    Article,
     DateNotFoundError,
     DatelineError,
+    Document,
+    Entity,
     InputTooLargeError,
     InternalError,
     InvalidDateError,
     InvalidOptionError,
     InvalidTextError,
-    Article,
-    Entity,
     Mention,
+    Quote,
     Timex,
     __version__,
+    analyze,
+    analyze_many,
     extract_entities,
     find_dates,
     parse_article,
     parse_date,
 )
+from dateline._pandas import to_pandas
 
 __all__ = [
+    "Article",
     "DateNotFoundError",
     "DatelineError",
+    "Document",
+    "Entity",
     "InputTooLargeError",
     "InternalError",
     "InvalidDateError",
     "InvalidOptionError",
     "InvalidTextError",
-    "Article",
-    "Entity",
     "Mention",
+    "Quote",
     "Timex",
     "__version__",
+    "analyze",
+    "analyze_many",
     "extract_entities",
     "find_dates",
     "parse_article",
     "parse_date",
+    "read_corpus",
+    "to_pandas",
 ]

@@ -32,10 +32,6 @@ where
     }
 }
 
-#[allow(
-    dead_code,
-    reason = "used by analyze_many once the pipeline crate lands"
-)]
 /// Runs `work` catching panics (for code already running without the GIL, e.g. one item
 /// of a parallel batch).
 pub(crate) fn catch<T, F>(work: F) -> Result<T, Error>

@@ -59,6 +59,9 @@ pub enum Error {
     /// The article parser refused the input (too large, binary).
     #[error(transparent)]
     Article(#[from] dateline_article::ArticleError),
+    /// The pipeline refused the input (too large, binary) or failed.
+    #[error(transparent)]
+    Pipeline(#[from] dateline::Error),
     /// A panic or a broken invariant inside dateline: a bug, never the caller's fault.
     #[error("internal error in dateline (please report it with the input that caused it): {0}")]
     Internal(String),
@@ -195,6 +198,9 @@ impl Error {
             Error::Article(dateline_article::ArticleError::TooLarge { .. }) => Exc::InputTooLarge,
             Error::Article(dateline_article::ArticleError::Binary { .. }) => Exc::InvalidText,
             Error::Article(_) => Exc::Base,
+            Error::Pipeline(dateline::Error::TooLarge { .. }) => Exc::InputTooLarge,
+            Error::Pipeline(dateline::Error::Binary { .. }) => Exc::InvalidText,
+            Error::Pipeline(_) => Exc::Internal,
             Error::Internal(_) => Exc::Internal,
         }
     }

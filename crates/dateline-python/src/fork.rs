@@ -40,23 +40,11 @@ impl Drop for Busy {
     }
 }
 
-#[allow(
-    dead_code,
-    reason = "used by analyze_many once the pipeline crate lands"
-)]
 /// Cached pools by thread count, valid in the process whose id is stored with them.
 type PoolCache = (u32, HashMap<usize, Arc<rayon::ThreadPool>>);
 
-#[allow(
-    dead_code,
-    reason = "used by analyze_many once the pipeline crate lands"
-)]
 static POOLS: Mutex<Option<PoolCache>> = Mutex::new(None);
 
-#[allow(
-    dead_code,
-    reason = "used by analyze_many once the pipeline crate lands"
-)]
 /// A rayon pool with `threads` workers that is safe to use in this process.
 ///
 /// # Errors
@@ -82,10 +70,6 @@ pub(crate) fn pool(threads: usize) -> Result<Arc<rayon::ThreadPool>, Error> {
     Ok(Arc::new(build(threads)?))
 }
 
-#[allow(
-    dead_code,
-    reason = "used by analyze_many once the pipeline crate lands"
-)]
 fn build(threads: usize) -> Result<rayon::ThreadPool, Error> {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -94,10 +78,6 @@ fn build(threads: usize) -> Result<rayon::ThreadPool, Error> {
         .map_err(|e| Error::Internal(format!("cannot start {threads} threads: {e}")))
 }
 
-#[allow(
-    dead_code,
-    reason = "used by analyze_many once the pipeline crate lands"
-)]
 /// The default worker count: the machine's available parallelism.
 pub(crate) fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)

@@ -38,6 +38,7 @@
 mod article;
 mod boundary;
 mod dates;
+mod document;
 mod entities;
 mod error;
 mod fork;
@@ -60,6 +61,10 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<entities::PyEntity>()?;
     m.add_class::<entities::PyMention>()?;
     m.add_function(wrap_pyfunction!(entities::extract_entities, m)?)?;
+    m.add_class::<document::PyDocument>()?;
+    m.add_class::<document::PyQuote>()?;
+    m.add_function(wrap_pyfunction!(document::analyze, m)?)?;
+    m.add_function(wrap_pyfunction!(document::analyze_many, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     fork::register(m)?;
     Ok(())

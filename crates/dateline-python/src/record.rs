@@ -53,10 +53,6 @@ pub(crate) fn repr_opt(py: Python<'_>, s: Option<&str>) -> PyResult<String> {
     s.map_or_else(|| Ok("None".to_owned()), |s| repr_str(py, s))
 }
 
-#[allow(
-    dead_code,
-    reason = "used by analyze_many once the pipeline crate lands"
-)]
 /// Shortens `s` to at most `max` characters, marking the cut with an ellipsis.
 pub(crate) fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
