@@ -184,7 +184,7 @@ impl Cx<'_> {
     /// The unmodified forms.
     fn core(&self, i: usize) -> Option<Hit> {
         let mut best: Option<Hit> = None;
-        let forms: [fn(&Self, usize) -> Option<Hit>; 14] = [
+        let forms: [fn(&Self, usize) -> Option<Hit>; 15] = [
             Self::calendar_date,
             Self::numeric_date,
             Self::year_forms,
@@ -199,6 +199,7 @@ impl Cx<'_> {
             Self::season_expr,
             Self::holiday,
             Self::year_ago,
+            Self::prefixed_quarter,
         ];
         for f in forms {
             if let Some(h) = f(self, i) {
@@ -1030,6 +1031,57 @@ impl Cx<'_> {
             return None;
         }
         self.emit_part(i, end, part, n, y)
+    }
+
+    /// A year before a quarter: "this year's", "last year's", "the 1988", "1988's".
+    fn year_prefix(&self, i: usize) -> Option<(i32, usize, bool)> {
+        let t = self.tok(i)?;
+        let apos_s = |k: usize| (self.gp(k, '\'') || self.gp(k, '’')) && self.w(k + 1, "s");
+        if let Some(shift) = match t.low() {
+            "this" => Some(0),
+            "last" => Some(-1),
+            "next" => Some(1),
+            _ => None,
+        } {
+            if self.w(i + 1, "year") && apos_s(i + 2) {
+                let anc = self.anchor?;
+                return Some((anc.year() + shift, i + 4, true));
+            }
+            return None;
+        }
+        if t.is("the") {
+            let y = self.year_at(i + 1)?;
+            return Some((y, i + 2, false));
+        }
+        let y = self.year_at(i)?;
+        if apos_s(i + 1) {
+            return Some((y, i + 3, false));
+        }
+        None
+    }
+
+    /// "this year's third quarter", "the 1988 second quarter", "last year's quarter",
+    /// "the 1988 period" (the quarter the text reports on, in that year).
+    fn prefixed_quarter(&self, i: usize) -> Option<Hit> {
+        let (y, mut j, relative) = self.year_prefix(i)?;
+        if self.w(j, "fiscal") {
+            j += 1;
+        }
+        let o = self.tok(j)?;
+        let (q, end) = if let Some(n) = ordinal_word(o).filter(|n| (1..=4).contains(n)) {
+            let k = if self.gp(j + 1, '-') { j + 2 } else { j + 1 };
+            if !self.w(k, "quarter") {
+                return None;
+            }
+            (n, k + 1)
+        } else if o.is("quarter") || o.is("period") {
+            let anc = self.anchor?;
+            let q = (anc.month() - 1) / 3;
+            (if q == 0 { 4 } else { q }, j + 1)
+        } else {
+            return None;
+        };
+        Some(Hit::date(i, end, format!("{y:04}-Q{q}")).anch(relative))
     }
 
     /// "the quarter", "the latest quarter", "this quarter", "last quarter", "next quarter".
