@@ -2,15 +2,17 @@
 """Accuracy of dateline's entities on CoNLL-style NER data (conlleval-style exact span + type F1).
 
 Usage:
-    python3 eval/conll_eval.py DATA_DIR [--bin PATH] [--engine tagger|extract]
-                               [--corpus NAME ...] [--no-report] [--report-dir DIR]
+    python3 eval/conll_eval.py DATA_DIR [--bin PATH] [--engine extract|tagger ...]
+                               [--corpus NAME ...] [--gmb-keep-titles] [--no-report]
+                               [--report-dir DIR]
 
 DATA_DIR is the shared data folder (the one holding ``ner/`` and ``gazetteers/``). The script
 
 1. builds the release CLI (``cargo build --release -p dateline-cli``) unless ``--bin`` names a
    ``dateline`` binary;
 2. writes each corpus as a CoNLL file (token, gold tag in CoNLL-2003 types) in a temporary
-   folder and runs ``dateline conll INPUT OUTPUT --labels conll [--engine E]`` on it;
+   folder and runs ``dateline conll INPUT OUTPUT --labels conll --engine E`` on it for each
+   engine (``extract``: the whole extractor; ``tagger``: the statistical tagger alone);
 3. scores the predicted column against the gold one: a mention counts when its first token,
    last token and type all match (conlleval); per type and overall P/R/F1;
 4. prints Markdown tables and writes ``eval/reports/entities-YYYY-MM-DD.md`` (date, git commit,
@@ -25,7 +27,10 @@ PERSON->PER, ORG->ORG, GPE/LOC/FAC->LOC, NORP/EVENT/PRODUCT/WORK_OF_ART/LAW->MIS
   geo->LOC, per->PER, org->ORG; gpe->LOC when the mention is a country name, alternate
   spelling or capital listed in ``gazetteers/countryinfo/countries.tsv`` ("Iran", "Nepal"),
   otherwise MISC (nationalities: "Iraqi", "Palestinians"); tim, art, eve, nat->O (GMB marks
-  these inconsistently, so they are not scored). GMB keeps no document boundaries, so every
+  these inconsistently, so they are not scored). GMB puts titles inside person spans
+  ("President Mahmoud Ahmadinejad", "Mr. Bush", about 40% of them); dateline, CoNLL and
+  OntoNotes keep titles outside, so leading title words (``TITLE_WORDS``) are dropped from
+  gold per spans (``--gmb-keep-titles`` scores the raw spans). GMB keeps no document boundaries, so every
   sentence is scored as a document of its own.
 - ``crossner-politics``: ``ner/crossner-politics/test.txt`` (Wikipedia). politician, person->PER;
   politicalparty, organisation->ORG; country, location->LOC; election, event, misc->MISC.
@@ -52,6 +57,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 
 CORPORA = ("conll-testa", "gmb", "crossner-politics")
+ENGINES = ("extract", "tagger")
 TYPES = ("LOC", "MISC", "ORG", "PER")
 
 CROSSNER_MAP = {
@@ -61,6 +67,16 @@ CROSSNER_MAP = {
     "election": "MISC", "event": "MISC", "misc": "MISC",
 }
 GMB_MAP = {"geo": "LOC", "per": "PER", "org": "ORG", "gpe": "GPE"}
+# Leading words of GMB person spans that are titles, not names (compared lowercased).
+TITLE_WORDS = {
+    "mr.", "mrs.", "ms.", "dr.", "president", "vice", "prime", "minister", "premier",
+    "senator", "sen.", "general", "gen.", "king", "queen", "prince", "princess", "pope",
+    "foreign", "defense", "defence", "interior", "finance", "secretary", "secretary-general",
+    "chancellor", "governor", "gov.", "ambassador", "envoy", "chairman", "chief", "leader",
+    "colonel", "col.", "lieutenant", "lt.", "captain", "capt.", "major", "commander", "judge",
+    "justice", "speaker", "mayor", "sheikh", "ayatollah", "cardinal", "archbishop", "bishop",
+    "rev.", "reverend", "former", "u.s.", "u.n.", "state", "deputy", "acting", "opposition",
+}
 
 
 def build_cli() -> Path:
@@ -208,7 +224,22 @@ def country_names(data: Path) -> set[str]:
     return names
 
 
-def read_gmb(data: Path) -> list[Doc]:
+def strip_titles(sent: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drops leading title words from PER spans (at least one token stays)."""
+    out = list(sent)
+    for s, e, t in sorted(chunks([tag for _, tag in sent])):
+        if t != "PER":
+            continue
+        k = s
+        while k < e - 1 and out[k][0].lower() in TITLE_WORDS:
+            out[k] = (out[k][0], "O")
+            k += 1
+        if k > s:
+            out[k] = (out[k][0], "B-PER")
+    return out
+
+
+def read_gmb(data: Path, keep_titles: bool = False) -> list[Doc]:
     countries = country_names(data)
     path = data / "ner" / "gmb-partial" / "ner_dataset.csv"
     sentences: list[list[tuple[str, str]]] = []
@@ -231,14 +262,16 @@ def read_gmb(data: Path) -> list[Doc]:
             typ = "LOC" if text in countries or text.replace(".", "") in countries else "MISC"
             for i in range(s, e):
                 sent[i] = (sent[i][0], ("B-" if i == s else "I-") + typ)
+    if not keep_titles:
+        sentences = [strip_titles(s) for s in sentences]
     return [[s] for s in sentences if s]
 
 
-def load(name: str, data: Path) -> list[Doc]:
+def load(name: str, data: Path, gmb_keep_titles: bool = False) -> list[Doc]:
     if name == "conll-testa":
         return read_conll(data / "ner" / "conll2003" / "eng.testa")
     if name == "gmb":
-        return read_gmb(data)
+        return read_gmb(data, gmb_keep_titles)
     if name == "crossner-politics":
         docs = read_conll(data / "ner" / "crossner-politics" / "test.txt", mapping=map_crossner)
         return [[s] for d in docs for s in d]
@@ -272,16 +305,18 @@ def read_output(path: Path) -> list[list[str]]:
 # ---------------------------------------------------------------------------------------------
 
 
-def table(results: dict[str, dict[str, Counts]]) -> str:
-    lines = ["| corpus | type | gold | predicted | P | R | F1 |", "|---|---|---:|---:|---:|---:|---:|"]
-    for corpus, res in results.items():
-        for t in ("ALL",) + TYPES:
+def table(results: dict[tuple[str, str], dict[str, Counts]], per_type: bool = True) -> str:
+    lines = ["| corpus | engine | type | gold | predicted | P | R | F1 |",
+             "|---|---|---|---:|---:|---:|---:|---:|"]
+    for (corpus, engine), res in results.items():
+        for t in ("ALL",) + (TYPES if per_type else ()):
             c = res.get(t)
             if c is None or (c.gold == 0 and c.predicted == 0):
                 continue
             p, r, f = c.f1()
             name = f"**{t}**" if t == "ALL" else t
-            lines.append(f"| {corpus} | {name} | {c.gold} | {c.predicted} | {p:.2f} | {r:.2f} | {f:.2f} |")
+            lines.append(f"| {corpus} | {engine} | {name} | {c.gold} | {c.predicted} | "
+                         f"{p:.2f} | {r:.2f} | {f:.2f} |")
     return "\n".join(lines)
 
 
@@ -289,9 +324,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data", type=Path, help="shared data folder (holds ner/ and gazetteers/)")
     ap.add_argument("--bin", type=Path, help="use this dateline binary instead of building one")
-    ap.add_argument("--engine", choices=("tagger", "extract"), default=None,
-                    help="passed to `dateline conll --engine` (default: the CLI's default)")
+    ap.add_argument("--engine", action="append", choices=ENGINES,
+                    help="`dateline conll --engine` value(s) to score (default: both)")
     ap.add_argument("--corpus", action="append", choices=CORPORA, help="only these corpora")
+    ap.add_argument("--gmb-keep-titles", action="store_true",
+                    help="score GMB person spans with their leading titles, as GMB marks them")
     ap.add_argument("--no-report", action="store_true", help="do not write eval/reports/")
     ap.add_argument("--report-dir", type=Path, default=HERE / "reports")
     args = ap.parse_args(argv)
@@ -302,60 +339,74 @@ def main(argv: list[str] | None = None) -> int:
     if not binary.exists():
         ap.error(f"{binary} does not exist")
     wanted = args.corpus or list(CORPORA)
-    results: dict[str, dict[str, Counts]] = {}
-    speed: dict[str, tuple[int, float]] = {}
+    engines = args.engine or list(ENGINES)
+    results: dict[tuple[str, str], dict[str, Counts]] = {}
+    speed: dict[tuple[str, str], tuple[int, float]] = {}
     with tempfile.TemporaryDirectory(prefix="dateline-conll-") as tmp:
         for name in wanted:
-            docs = load(name, args.data)
-            inp, out = Path(tmp) / f"{name}.in", Path(tmp) / f"{name}.out"
+            docs = load(name, args.data, args.gmb_keep_titles)
+            inp = Path(tmp) / f"{name}.in"
             write_input(docs, inp)
-            cmd = [str(binary), "conll", str(inp), str(out), "--labels", "conll"]
-            if args.engine:
-                cmd += ["--engine", args.engine]
-            t0 = time.perf_counter()
-            proc = subprocess.run(cmd, check=False)
-            secs = time.perf_counter() - t0
-            if proc.returncode != 0:
-                sys.exit(f"error: {' '.join(cmd)} failed (exit {proc.returncode})")
-            pred = read_output(out)
             gold = [[t for s in d for _, t in s] for d in docs]
-            if [len(p) for p in pred] != [len(g) for g in gold]:
-                sys.exit(f"error: {name}: the CLI output does not line up with its input")
-            results[name] = score(gold, pred)
-            speed[name] = (sum(len(g) for g in gold), secs)
+            for engine in engines:
+                out = Path(tmp) / f"{name}.{engine}.out"
+                cmd = [str(binary), "conll", str(inp), str(out), "--labels", "conll",
+                       "--engine", engine]
+                t0 = time.perf_counter()
+                proc = subprocess.run(cmd, check=False)
+                secs = time.perf_counter() - t0
+                if proc.returncode != 0:
+                    sys.exit(f"error: {' '.join(cmd)} failed (exit {proc.returncode})")
+                pred = read_output(out)
+                if [len(p) for p in pred] != [len(g) for g in gold]:
+                    sys.exit(f"error: {name}: the CLI output does not line up with its input")
+                results[(name, engine)] = score(gold, pred)
+                speed[(name, engine)] = (sum(len(g) for g in gold), secs)
 
+    summary = table(results, per_type=False)
     tab = table(results)
     print(tab)
     print()
-    for name, (ntok, secs) in speed.items():
-        print(f"{name}: {ntok} tokens in {secs:.2f}s wall ({ntok / secs:,.0f} tokens/s incl. process start and I/O)")
+    speed_lines = "\n".join(
+        f"- {n} ({e}): {t} tokens in {s:.2f}s wall ({t / s:,.0f} tokens/s including process "
+        f"start, reading and writing files)" for (n, e), (t, s) in speed.items())
+    print(speed_lines)
 
     if not args.no_report:
         now = dt.datetime.now(dt.timezone.utc)
-        command = "python3 eval/conll_eval.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
-        speed_lines = "\n".join(
-            f"- {n}: {t} tokens, {s:.2f}s wall for the whole `dateline conll` run" for n, (t, s) in speed.items())
+        command = "python3 eval/conll_eval.py " + " ".join(
+            shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
         report = f"""# dateline entities: CoNLL-style accuracy ({now:%Y-%m-%d})
 
 - date: {now:%Y-%m-%d %H:%M} UTC
 - commit: {git_commit()}
 - command: `{command}`
-- CLI: `dateline conll INPUT OUTPUT --labels conll{' --engine ' + args.engine if args.engine else ''}` (release build)
+- CLI: `dateline conll INPUT OUTPUT --labels conll --engine E` (release build) for each engine:
+  `extract` = `dateline_entities::extract` (gazetteers, rules and the tagger merged),
+  `tagger` = the statistical tagger alone
 - machine: {platform.machine()}, {platform.system()} {platform.release()}, Python {platform.python_version()}
-- scoring: conlleval-style exact span + type (P/R/F1 in %); label mappings in `eval/conll_eval.py`
+- scoring: conlleval-style exact span + type (P/R/F1 in %); corpora and label mappings in the
+  docstring of `eval/conll_eval.py`
+
+## Overall
+
+{summary}
+
+## Per type
 
 {tab}
 
-Wall time (process start, file I/O and tagging):
+## Wall time
+
 {speed_lines}
 
-For orientation (CoNLL-2003, same mapping): spaCy en_core_web_sm about 65 on testa and 61 on
-test; Illinois NER 90.9 on test. The tagger's weights are trained on CoNLL-2003 eng.train only:
-testa is the development split (it chose the number of epochs), GMB and CrossNER are out of domain.
+For orientation (CoNLL-2003, same label mapping): spaCy en_core_web_sm scores about 65 on testa
+and 61 on test; Illinois NER 90.9 on test. The tagger's weights are trained on CoNLL-2003
+eng.train only: testa is the development split (it chose the epochs and pruning), GMB and
+CrossNER politics are out of domain and were not used for any choice.
 """
         args.report_dir.mkdir(parents=True, exist_ok=True)
-        engine = f"-{args.engine}" if args.engine else ""
-        path = args.report_dir / f"entities{engine}-{now:%Y-%m-%d}.md"
+        path = args.report_dir / f"entities-{now:%Y-%m-%d}.md"
         path.write_text(report, encoding="utf-8")
         print(f"wrote {path.relative_to(REPO) if path.is_relative_to(REPO) else path}")
     return 0
