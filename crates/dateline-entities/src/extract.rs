@@ -211,6 +211,21 @@ pub(crate) fn find(text: &str, ws: &[W]) -> Vec<Cand> {
     let mut cands = group(text, ws, &items, g);
     merge_bodies(ws, &mut cands, g);
     roles(text, ws, &items, &mut cands, g);
+    // In all-caps text ("CRICKET - LEICESTERSHIRE TAKE OVER") case says nothing: a long
+    // all-caps word's type from a list or rule is only a default the tagger may overrule.
+    for c in &mut cands {
+        let shouting = ws[c.a..c.b].iter().any(|w| {
+            w.kind == Wk::Upper
+                && wtext(text, w)
+                    .chars()
+                    .filter(|ch| ch.is_alphabetic())
+                    .count()
+                    > 5
+        });
+        if shouting && c.conf == Conf::Strong {
+            c.conf = Conf::Default;
+        }
+    }
     cands
 }
 
@@ -908,4 +923,79 @@ fn affiliation(
         }
     }
     (None, pos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, Label)> {
+        let doc = Tokenized::new(text);
+        let ws = words(&doc, &[Span::new(0, text.len())]);
+        find(text, &ws)
+            .into_iter()
+            .filter(|c| c.conf != Conf::Weak)
+            .map(|c| (text[c.span.range()].to_string(), c.label))
+            .collect()
+    }
+
+    #[test]
+    fn hyphenated_country_pairs_split() {
+        let text = "US-China talks";
+        let doc = Tokenized::new(text);
+        let ws = words(&doc, &[Span::new(0, text.len())]);
+        let w: Vec<&str> = ws.iter().map(|w| &text[w.span.range()]).collect();
+        assert_eq!(w, ["US", "China", "talks"]);
+        assert_eq!(
+            found(text),
+            [("US".into(), Label::Gpe), ("China".into(), Label::Gpe)]
+        );
+    }
+
+    #[test]
+    fn titles_stay_outside_and_heads_type() {
+        assert_eq!(
+            found("Prime Minister Han Duck-soo spoke."),
+            [("Han Duck-soo".into(), Label::Person)]
+        );
+        assert_eq!(
+            found("He joined Seoul National University."),
+            [("Seoul National University".into(), Label::Org)]
+        );
+        assert_eq!(
+            found("He left the Bank of Korea."),
+            [("Bank of Korea".into(), Label::Org)]
+        );
+        assert_eq!(
+            found("Officials of the Commission on Social Justice met."),
+            [("Commission on Social Justice".into(), Label::Org)]
+        );
+    }
+
+    #[test]
+    fn possessive_country_and_body_merge() {
+        assert_eq!(
+            found("South Korea's Unification Ministry said."),
+            [("South Korea's Unification Ministry".into(), Label::Org)]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_dropped() {
+        assert!(found("Earlier, officials met.").is_empty());
+        assert!(found("Both sides agreed.").is_empty());
+    }
+
+    #[test]
+    fn title_match_is_longest() {
+        let text = "former foreign minister Kang";
+        let doc = Tokenized::new(text);
+        let ws = words(&doc, &[Span::new(0, text.len())]);
+        let mut buf = String::new();
+        assert_eq!(
+            title_match(text, &ws, 1, &mut buf),
+            Some((2, "Foreign Minister"))
+        );
+        assert_eq!(title_match(text, &ws, 0, &mut buf), None);
+    }
 }

@@ -199,7 +199,9 @@ fn seed_003_and_ids_across_documents() {
 /// Synthetic sentences: names no list knows, other countries, other styles.
 #[test]
 fn unknown_people_from_context() {
-    let cases: &[(&str, &str, Label, Option<&str>, Option<&str>)] = &[
+    // (text, name, label, role, country)
+    type Case<'a> = (&'a str, &'a str, Label, Option<&'a str>, Option<&'a str>);
+    let cases: &[Case<'_>] = &[
         (
             "Brazilian Foreign Minister Mauro Vieira arrived in Lisbon on Monday.",
             "Mauro Vieira",
