@@ -2,8 +2,8 @@
 //!
 //! ```text
 //! dateline analyze [--format jsonl|json|csv|table] [--output FILE] [--jobs N] [PATH|-]...
-//! dateline dates [--anchor YYYY-MM-DD] [--date-order mdy|dmy|ymd] [--format table|jsonl] [PATH|-]...
-//! dateline timeml INPUT_DIR OUTPUT_DIR
+//! dateline dates [--anchor YYYY-MM-DD|auto] [--date-order mdy|dmy|ymd] [--format table|jsonl] [PATH|-]...
+//! dateline timeml [--date-order mdy|dmy|ymd] [--lossy] INPUT_DIR OUTPUT_DIR
 //! dateline conll INPUT OUTPUT [--labels conll|ontonotes]
 //! ```
 //!
