@@ -41,7 +41,10 @@ fuzz_target!(|input: Input<'_>| {
             assert_eq!(first, second, "analyze is not deterministic");
         }
         Err(Error::Binary { .. }) => {
-            assert!(text.bytes().any(|b| b == 0), "Binary error without NUL bytes");
+            assert!(
+                text.bytes().any(|b| b == 0),
+                "Binary error without NUL bytes"
+            );
         }
         Err(e) => panic!("unexpected error on a small input: {e}"),
     }

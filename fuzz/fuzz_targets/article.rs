@@ -34,7 +34,10 @@ fuzz_target!(|input: Input<'_>| {
             let _ = a.summary(text);
         }
         Err(ArticleError::Binary { .. }) => {
-            assert!(text.bytes().any(|b| b == 0), "Binary error without NUL bytes");
+            assert!(
+                text.bytes().any(|b| b == 0),
+                "Binary error without NUL bytes"
+            );
         }
         Err(e) => panic!("unexpected error on a small input: {e}"),
     }

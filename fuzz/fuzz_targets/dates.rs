@@ -42,7 +42,11 @@ fuzz_target!(|input: Input<'_>| {
     if opts.anchor.is_none() {
         // Without an anchor nothing may claim to be resolved against one.
         for t in &all {
-            assert_ne!(t.anchor, dateline_dates::AnchorUse::Published, "{t:?} without anchor");
+            assert_ne!(
+                t.anchor,
+                dateline_dates::AnchorUse::Published,
+                "{t:?} without anchor"
+            );
         }
     }
 
@@ -56,14 +60,20 @@ fuzz_target!(|input: Input<'_>| {
     check_timexes(text, &some);
     for t in &some {
         assert!(
-            regions.iter().any(|r| r.start <= t.span.start && t.span.end <= r.end),
+            regions
+                .iter()
+                .any(|r| r.start <= t.span.start && t.span.end <= r.end),
             "find_in result {:?} at {}..{} outside every region {regions:?}",
             t.text,
             t.span.start,
             t.span.end
         );
     }
-    assert_eq!(some, find_in(text, &regions, &opts), "find_in is not deterministic");
+    assert_eq!(
+        some,
+        find_in(text, &regions, &opts),
+        "find_in is not deterministic"
+    );
 
     // parse_one on a short prefix (date lines are short).
     let cut = text.char_indices().nth(64).map_or(text.len(), |(i, _)| i);

@@ -42,7 +42,9 @@ fuzz_target!(|input: Input<'_>| {
             check_entities(text, &some);
             for m in &some.mentions {
                 assert!(
-                    regions.iter().any(|r| r.start <= m.span.start && m.span.end <= r.end),
+                    regions
+                        .iter()
+                        .any(|r| r.start <= m.span.start && m.span.end <= r.end),
                     "mention {:?} at {}..{} outside every region {regions:?}",
                     m.text,
                     m.span.start,

@@ -148,7 +148,11 @@ pub fn check_article(text: &str, a: &dateline_article::Article) {
 fn check_date_value(d: &dateline_article::DateValue, what: &str) {
     let (x, y) = d.range();
     assert!(x <= y, "{what}: range {x} > {y}");
-    assert!(x <= d.date && d.date <= y, "{what}: {} outside its own range {x}..{y}", d.date);
+    assert!(
+        x <= d.date && d.date <= y,
+        "{what}: {} outside its own range {x}..{y}",
+        d.date
+    );
 }
 
 /// Checks entity extraction output: mention spans and texts, text order without overlap,
@@ -176,21 +180,36 @@ pub fn check_entities(text: &str, found: &dateline_entities::Entities) {
             m.text,
             e.name
         );
-        assert_eq!(m.label, e.label, "mention {i} label differs from its entity's");
+        assert_eq!(
+            m.label, e.label,
+            "mention {i} label differs from its entity's"
+        );
     }
     for (j, e) in found.entities.iter().enumerate() {
-        assert!(!e.mentions.is_empty(), "entity {j} ({:?}) without mentions", e.name);
+        assert!(
+            !e.mentions.is_empty(),
+            "entity {j} ({:?}) without mentions",
+            e.name
+        );
         assert!(!e.id.is_empty(), "entity {j} ({:?}) without id", e.name);
         assert!(!e.name.trim().is_empty(), "entity {j} has a blank name");
         for w in e.mentions.windows(2) {
-            assert!(w[0] < w[1], "entity {j} mentions not in text order: {:?}", e.mentions);
+            assert!(
+                w[0] < w[1],
+                "entity {j} mentions not in text order: {:?}",
+                e.mentions
+            );
         }
         for &m in &e.mentions {
             let mention = found
                 .mentions
                 .get(m)
                 .unwrap_or_else(|| panic!("entity {j} lists missing mention {m}"));
-            assert_eq!(mention.entity, j, "entity {j} lists mention {m} of entity {}", mention.entity);
+            assert_eq!(
+                mention.entity, j,
+                "entity {j} lists mention {m} of entity {}",
+                mention.entity
+            );
         }
     }
 }
@@ -208,7 +227,10 @@ pub fn check_document(text: &str, doc: &dateline::Document) {
             check_span(text, c, "quote cue");
         }
         if let Some(s) = q.speaker {
-            assert!(s < doc.entities.entities.len(), "quote speaker {s} out of range");
+            assert!(
+                s < doc.entities.entities.len(),
+                "quote speaker {s} out of range"
+            );
         }
     }
     if let Some((x, y)) = doc.published.date.map(|d| d.range()) {

@@ -4,7 +4,7 @@
 //! Needs only `serde_json` and the sibling `timex` module, so the CLI's hostile-input test
 //! includes this file with `#[path]` next to `timex.rs`.
 
-#![allow(dead_code)]
+#![allow(dead_code, unreachable_pub)]
 
 use crate::timex;
 use serde_json::Value;
@@ -44,7 +44,8 @@ pub fn check_record(text: &str, v: &Value) -> Result<(), String> {
 
 /// Whether a record is an error record (a document that could not be analysed).
 pub fn is_error_record(v: &Value) -> bool {
-    v.get("error").is_some_and(|e| e["kind"].is_string() && e["message"].is_string())
+    v.get("error")
+        .is_some_and(|e| e["kind"].is_string() && e["message"].is_string())
 }
 
 fn walk(text: &str, chars: &[usize], v: &Value) -> Result<(), String> {
@@ -67,9 +68,7 @@ fn walk(text: &str, chars: &[usize], v: &Value) -> Result<(), String> {
                 let slice = &text[chars[s]..chars[e]];
                 if let Some(t) = map.get("text").and_then(Value::as_str) {
                     if slice != t {
-                        return Err(format!(
-                            "text[{s}..{e}] is {slice:?}, record says {t:?}"
-                        ));
+                        return Err(format!("text[{s}..{e}] is {slice:?}, record says {t:?}"));
                     }
                 }
             }

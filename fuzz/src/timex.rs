@@ -14,13 +14,13 @@
 //!   `HH:MM:SS` with an optional zone (`Z`, `+09:00`), or a part of day `MO`, `AF`, `EV`,
 //!   `NI`, `DT`;
 //! - durations: `P` followed by components `<n><unit>` with units `Y`, `M`, `W`, `D`, `DE`,
-//!   `CE`, `ML` and, after `T`, `H`, `M`, `S`; `<n>` is digits (optionally with a decimal
+//!   `CE`, `ML`, `Q` (TimeBank's quarters) and, after `T`, `H`, `M`, `S`; `<n>` is digits (optionally with a decimal
 //!   fraction) or `X`.
 //!
 //! Type agreement: `DURATION` needs a duration; `DATE` a date or reference (no time part);
 //! `TIME` a time part (`T...`) or `PRESENT_REF`; `SET` a duration or a date/time pattern.
 
-#![allow(dead_code)]
+#![allow(dead_code, unreachable_pub)]
 
 /// Checks a TIMEX3 `value` against its `type` (`DATE`, `TIME`, `DURATION`, `SET`).
 ///
@@ -44,7 +44,9 @@ pub fn check(kind: &str, value: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!("value {value:?} ({shape:?}) does not fit type {kind}"))
+        Err(format!(
+            "value {value:?} ({shape:?}) does not fit type {kind}"
+        ))
     }
 }
 
@@ -100,7 +102,8 @@ pub fn shape(value: &str) -> Result<Shape, String> {
 fn is_day(date: &str) -> bool {
     let b = date.as_bytes();
     (b.len() == 10 && b[4] == b'-' && b[7] == b'-') // YYYY-MM-DD
-        || (b.len() == 10 && &date[4..6] == "-W" && b[8] == b'-' && b[9] != b'E') // YYYY-Www-D
+        || (b.len() == 10 && &date[4..6] == "-W" && b[8] == b'-' && b[9] != b'E')
+    // YYYY-Www-D
 }
 
 fn digits_or_x(s: &str) -> bool {
@@ -136,12 +139,12 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 }
 
 fn date(s: &str) -> Result<(), String> {
-    if let Some(y) = s.strip_prefix("BC") {
-        return if y.len() == 4 && all_digits(y) {
-            Ok(())
-        } else {
-            Err(format!("bad BC year {y:?}"))
-        };
+    if let Some(rest) = s.strip_prefix("BC") {
+        // "BC0044", "BC0044-03": a year before the common era, with the usual suffixes.
+        if rest.starts_with("BC") || rest.is_empty() {
+            return Err(format!("bad BC date {s:?}"));
+        }
+        return date(rest);
     }
     let (year, rest) = if s.len() > 4 && s.as_bytes()[4] == b'-' {
         (&s[..4], Some(&s[5..]))
@@ -160,13 +163,19 @@ fn date(s: &str) -> Result<(), String> {
         return Ok(());
     };
     if year.len() != 4 {
-        return Err(format!("{year:?} is not a four-character year but has a suffix"));
+        return Err(format!(
+            "{year:?} is not a four-character year but has a suffix"
+        ));
     }
     let y = year.parse::<u32>().ok();
     match rest.as_bytes().first() {
         Some(b'W') => {
             let w = &rest[1..];
-            let (week, tail) = if w.len() > 2 { (&w[..2], Some(&w[2..])) } else { (w, None) };
+            let (week, tail) = if w.len() > 2 {
+                (&w[..2], Some(&w[2..]))
+            } else {
+                (w, None)
+            };
             field(week, 1, 53, "week")?;
             match tail {
                 None => Ok(()),
@@ -264,7 +273,8 @@ fn duration(s: &str) -> Result<(), String> {
         Some(i) => (&s[..i], Some(&s[i + 1..])),
         None => (s, None),
     };
-    let mut n = components(date_part, &["Y", "M", "W", "D", "DE", "CE", "ML"])?;
+    // Q (quarters) as TimeBank annotates "four consecutive quarters" (P4Q).
+    let mut n = components(date_part, &["Y", "Q", "M", "W", "D", "DE", "CE", "ML"])?;
     if let Some(t) = time_part {
         let k = components(t, &["H", "M", "S"])?;
         if k == 0 {
@@ -286,7 +296,9 @@ fn components(mut s: &str, units: &[&str]) -> Result<usize, String> {
         let num_len = if s.starts_with('X') {
             1
         } else {
-            s.bytes().take_while(|c| c.is_ascii_digit() || *c == b'.').count()
+            s.bytes()
+                .take_while(|c| c.is_ascii_digit() || *c == b'.')
+                .count()
         };
         let num = &s[..num_len];
         if num.is_empty()
@@ -344,6 +356,8 @@ mod tests {
             ("DURATION", "P2DT12H"),
             ("DURATION", "PXDE"),
             ("DURATION", "PT5H30M"),
+            ("DURATION", "P4Q"),
+            ("DATE", "BC0044-03"),
             ("SET", "P1Y"),
             ("SET", "XXXX-WXX-2"),
             ("SET", "XXXX-09"),
@@ -376,7 +390,8 @@ mod tests {
             ("DURATION", "P"),
             ("DURATION", "PT"),
             ("DURATION", "P4"),
-            ("DURATION", "P4Q"),
+            ("DURATION", "P4K"),
+            ("DATE", "BCBC0044"),
             ("DURATION", "2023"),
             ("DATE", "2023-09-23\u{e9}"),
             ("SOMETHING", "2023"),

@@ -16,8 +16,7 @@ from typing import Any
 _X2 = r"(?:\d\d|\dX|XX)"
 _DATE = re.compile(
     r"""^(?:
-        BC\d{4}
-      | (?P<year>\d{4}|\d{3}X|\d\dXX|\dXXX|XXXX)
+        (?:BC)?(?P<year>\d{4}|\d{3}X|\d\dXX|\dXXX|XXXX)
         (?:-(?:
             W(?P<week>\d\d|XX)(?:-(?:[1-7X]|WE))?
           | Q[1-4X] | H[12X] | SP | SU | FA | WI
@@ -31,7 +30,7 @@ _TIME = re.compile(
     r"^(?:MO|AF|EV|NI|DT|(?P<h>\d\d|XX)(?::(?P<m>\d\d|XX)(?::(?P<s>\d\d))?)?(?:Z|[+-]\d\d:\d\d)?)$"
 )
 _DURATION = re.compile(
-    r"^P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE|ML))*(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?$"
+    r"^P(?:(?:\d+(?:\.\d+)?|X)(?:Y|Q|M|W|D|DE|CE|ML))*(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?$"
 )
 REFS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 KINDS = {"DATE", "TIME", "DURATION", "SET"}
