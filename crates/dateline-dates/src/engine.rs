@@ -42,6 +42,9 @@ static PREFILTER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 const BACK: usize = 40;
 /// Bytes of context kept after a trigger.
 const AHEAD: usize = 48;
+/// A run of merged windows is cut after this many bytes, so memory stays bounded on text
+/// that is dense with triggers.
+const MAX_WINDOW: usize = 1 << 16;
 /// Windows closer than this are merged.
 const MERGE_GAP: usize = 4;
 
@@ -116,7 +119,7 @@ fn scan_region(text: &str, rs: usize, re: usize, options: &Options, st: &mut Sta
         let we = forward_to_space(bytes, (we + AHEAD).min(re), re);
         let (ws, we) = (ceil_boundary(text, ws), ceil_boundary(text, we));
         win = match win {
-            Some((s, e)) if ws <= e + MERGE_GAP => Some((s, e.max(we))),
+            Some((s, e)) if ws <= e + MERGE_GAP && e - s < MAX_WINDOW => Some((s, e.max(we))),
             Some((s, e)) => {
                 run_window(text, s, e, options, st);
                 Some((ws.max(e), we.max(e)))

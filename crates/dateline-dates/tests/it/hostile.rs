@@ -103,3 +103,13 @@ fn regions_out_of_bounds_or_inside_chars() {
         assert_eq!(&text[t.span.range()], t.text);
     }
 }
+
+#[test]
+fn trigger_dense_text_is_cut_into_bounded_windows() {
+    let text = "Monday 2023 weekly ".repeat(20_000);
+    let found = find(&text, &anchored());
+    assert!(found.len() >= 3 * 19_000, "{}", found.len());
+    for t in &found {
+        assert_eq!(&text[t.span.range()], t.text);
+    }
+}
