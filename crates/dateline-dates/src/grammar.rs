@@ -2396,6 +2396,21 @@ impl Cx<'_> {
             }
             return None;
         }
+        // "earlier in the day", "later in the year": the unit containing the last date
+        // mentioned (or the anchor).
+        if (t.is("earlier") || t.is("later")) && self.w(i + 1, "in") && self.w(i + 2, "the") {
+            if let Some((u, false)) = self.tok(i + 3).and_then(unit) {
+                if matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+                    let m = if t.is("earlier") {
+                        Modifier::Start
+                    } else {
+                        Modifier::End
+                    };
+                    let h = self.mention_unit(i, i + 4, u, 0)?;
+                    return Some(h.m(m));
+                }
+            }
+        }
         // Position modifiers.
         let (m, j) = match t.low() {
             "early" | "earlier" => (Modifier::Start, i + 1),
