@@ -341,6 +341,28 @@ impl Cx<'_> {
         }
     }
 
+    /// Which side a straight quote mark at token `i` is on, when its neighbours say so:
+    /// whitespace (or an opening bracket/dash) before and a word after opens; a word or
+    /// punctuation before and whitespace, punctuation or the end after closes.
+    fn straight_side(&self, i: usize) -> Option<Mark> {
+        let t = self.toks.get(i)?;
+        let before = self.text.get(..t.span.start)?.chars().next_back();
+        let after = self.text.get(t.span.end..)?.chars().next();
+        let open_before =
+            edge_or_space(before) || matches!(before, Some('(' | '[' | '—' | '–' | '-'));
+        let word_after =
+            after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '\'' | '‘' | '(' | '.' | '$'));
+        let closed_before = before.is_some_and(|c| !c.is_whitespace());
+        let end_after = edge_or_space(after)
+            || after
+                .is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | '?' | '!' | ')' | '—' | '–'));
+        match (open_before && word_after, closed_before && end_after) {
+            (true, false) => Some(Mark::Open),
+            (false, true) => Some(Mark::Close),
+            _ => None,
+        }
+    }
+
     fn span_of(&self, s: usize, e: usize) -> Span {
         match (
             self.toks.get(s),
@@ -388,9 +410,16 @@ impl Cx<'_> {
                         pairs.push((o, Some(i)));
                     }
                 }
-                Some(Mark::Straight) => match open.take() {
-                    Some(o) => pairs.push((o, Some(i))),
-                    None => open = Some(i),
+                // A straight quote's side comes from its neighbours when they are clear:
+                // `said "We` opens, `ready," he` closes; otherwise it toggles.
+                Some(Mark::Straight) => match (open, self.straight_side(i)) {
+                    (Some(_), Some(Mark::Open)) => open = Some(i),
+                    (Some(o), _) => {
+                        pairs.push((o, Some(i)));
+                        open = None;
+                    }
+                    (None, Some(Mark::Close)) => {}
+                    (None, _) => open = Some(i),
                 },
                 None => {}
             }
@@ -692,6 +721,11 @@ impl Cx<'_> {
     }
 }
 
+/// `None` or whitespace: a text boundary or a space next to a quote mark.
+fn edge_or_space(c: Option<char>) -> bool {
+    c.map_or(true, char::is_whitespace)
+}
+
 /// Whether a nationality adjective ("chinese", "south korean") names `country`
 /// ("China", "South Korea"): the country starts with the adjective minus a demonym suffix.
 fn demonym_matches(adjective: &str, country: &str) -> bool {
@@ -941,6 +975,21 @@ mod tests {
                 assert_eq!(&text[q.span.range()], q.text);
             }
         }
+    }
+
+    #[test]
+    fn straight_quotes_pair_by_context() {
+        // A stray closing mark does not shift the pairing of the quotes after it.
+        let text = "He called them \"rebels\". His party said \"We are ready to talk to everyone,\" Kim said.";
+        let e = ents(text, &[("Kim", "Kim Jong-un", Label::Person, None, None)]);
+        let q = find_quotes(text, &paragraphs(text), &e);
+        let direct: Vec<&Quote> = q.iter().filter(|q| q.direct).collect();
+        assert_eq!(direct.len(), 1, "{q:?}");
+        assert_eq!(direct[0].text, "We are ready to talk to everyone");
+        assert_eq!(speaker_name(&e, direct[0]).as_deref(), Some("Kim Jong-un"));
+        let stray = "It was \"good. Then \"We will win this race easily,\" she said.";
+        let q = find_quotes(stray, &paragraphs(stray), &Entities::default());
+        assert_eq!(q[0].text, "We will win this race easily", "{q:?}");
     }
 
     #[test]

@@ -1081,7 +1081,7 @@ mod tests {
         fs::create_dir_all(&dir).unwrap();
         let path = dir.join("gone.txt");
         fs::write(&path, "Xi met Han.").unwrap();
-        let (sources, errors) = expand(&[dir.clone()], &["*.txt".to_owned()]);
+        let (sources, errors) = expand(std::slice::from_ref(&dir), &["*.txt".to_owned()]);
         assert!(errors.is_empty());
         let item = text_item(sources[0].clone(), 1000);
         fs::remove_file(&path).unwrap();
