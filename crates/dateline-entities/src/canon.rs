@@ -395,17 +395,15 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
             continue;
         };
         let pos = c.span.start;
-        let pick = list
-            .iter()
-            .filter(|(_, p)| *p <= pos)
-            .max_by_key(|(_, p)| *p)
+        // Lists are in text order of first mention: the latest full name before, else the first.
+        let before = list.partition_point(|(_, p)| *p <= pos);
+        let pick = before
+            .checked_sub(1)
+            .and_then(|k| list.get(k))
             .or_else(|| list.first());
         let Some(&(gi, _)) = pick else { continue };
-        if let Some(old) = group_of[i] {
-            if old == gi {
-                continue;
-            }
-            groups[old].cands.retain(|&x| x != i);
+        if group_of[i] == Some(gi) {
+            continue;
         }
         cands[i].label = Label::Person;
         cands[i].entry = None;
@@ -434,6 +432,10 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
             groups[gi].cands.push(i);
             group_of[i] = Some(gi);
         }
+    }
+    // Drop members that moved to another group (linear, once).
+    for (gi, gr) in groups.iter_mut().enumerate() {
+        gr.cands.retain(|&i| group_of[i] == Some(gi));
     }
     // Emit entities in order of first mention, mentions in text order.
     let mut order: Vec<usize> = (0..groups.len())
@@ -547,22 +549,35 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
             entity: ei,
         });
     }
-    // "his South Korean counterpart Yoon": the role of the person he is the counterpart of.
-    for ei in 0..entities.len() {
-        if entities[ei].role.as_deref() != Some("counterpart") {
-            continue;
+    // "his South Korean counterpart Yoon": the role of the person he is the counterpart of,
+    // the latest person with a role mentioned before him (one pass over the mentions).
+    let mut latest: Option<(usize, String)> = None;
+    let mut other: Option<(usize, String)> = None;
+    let mut resolved: Vec<Option<Option<String>>> = vec![None; entities.len()];
+    for m in &mentions {
+        let ei = m.entity;
+        let Some(e) = entities.get(ei) else { continue };
+        if e.role.as_deref() == Some("counterpart") && resolved[ei].is_none() {
+            let pick = match (&latest, &other) {
+                (Some((le, r)), _) if *le != ei => Some(r.clone()),
+                (_, Some((_, r))) => Some(r.clone()),
+                _ => None,
+            };
+            resolved[ei] = Some(pick);
         }
-        let first = entities[ei]
-            .mentions
-            .first()
-            .and_then(|&m| mentions.get(m))
-            .map_or(0, |m| m.span.start);
-        let other = mentions
-            .iter()
-            .filter(|m| m.span.start < first && m.entity != ei && m.label == Label::Person)
-            .filter_map(|m| entities.get(m.entity).and_then(|e| e.role.clone()))
-            .rfind(|r| r != "counterpart");
-        entities[ei].role = other;
+        if m.label == Label::Person {
+            if let Some(r) = e.role.as_ref().filter(|r| *r != "counterpart") {
+                if latest.as_ref().is_some_and(|(le, _)| *le != ei) {
+                    other = latest.take();
+                }
+                latest = Some((ei, r.clone()));
+            }
+        }
+    }
+    for (ei, r) in resolved.into_iter().enumerate() {
+        if let Some(r) = r {
+            entities[ei].role = r;
+        }
     }
     Entities { mentions, entities }
 }
