@@ -1887,10 +1887,16 @@ impl Cx<'_> {
         }
         // Attached day: "9 a.m. Tuesday", "10 p.m. yesterday", "5 p.m. on Sept. 26" (not "on").
         let mut day: Option<(String, bool)> = None;
+        // "5 p.m. EST, Nov. 9": a comma may separate an explicit date.
+        let dk = if self.p(k, ',') && self.tok(k + 1).and_then(month).is_some() {
+            k + 1
+        } else {
+            k
+        };
         if let Some(h) = self
-            .weekday_expr(k)
-            .or_else(|| self.relative_day(k))
-            .or_else(|| self.calendar_date(k))
+            .weekday_expr(dk)
+            .or_else(|| self.relative_day(dk))
+            .or_else(|| self.calendar_date(dk))
         {
             if h.value.len() >= 10 && !h.value.contains('T') && (h.kind == TimexKind::Date) {
                 day = Some((h.value.clone(), h.anchor != AnchorUse::None));
