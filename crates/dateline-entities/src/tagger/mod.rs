@@ -21,8 +21,15 @@
 //! # Model
 //! - **Decoder**: greedy, one token at a time from left to right, choosing among the
 //!   nine IOB2 classes (O, B-/I- of each type) that may follow the previous class.
-//!   Greedy decoding lets features look at everything predicted so far in the document,
-//!   which a Viterbi decoder could only do sentence by sentence.
+//!   Greedy decoding lets features look at everything predicted so far in the document
+//!   (the type last given to the same word), which keeps a document's mentions
+//!   consistent ("Han" after "Han Duck-soo"). Measured alternative: a first-order
+//!   structured perceptron with Viterbi over the document (same features minus tag
+//!   history and document history) reached 90.2 F1 on CoNLL testa against 88.7 here
+//!   (its 81 transition scores per token are cheap next to the ~45 weight-table
+//!   lookups both decoders make), but without document history it typed a later bare
+//!   surname differently from the full name in a seed article, breaking the
+//!   extractor's linking; a two-pass Viterbi (history from a first pass) is the next step.
 //! - **Features** (hashed into 2^21 buckets, no per-token allocation): the lowercased
 //!   word, its shape and short shape, prefixes and suffixes up to four characters,
 //!   case class with and without sentence-start / all-caps-line context, words and
