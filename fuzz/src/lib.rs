@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 pub mod record;
+pub mod targets;
 pub mod timex;
 
 use dateline_dates::Timex;

@@ -22,7 +22,7 @@ _DATE = re.compile(
           | Q[1-4X] | H[12X] | SP | SU | FA | WI
           | (?P<month>\d\d|XX)(?:-(?P<day>\d\d|XX))?
         ))?
-      | \d{3}X? | \d\dX{0,2} | \d
+      | (?=[\dX]{1,3}$)\d*X*
     )$""",
     re.X,
 )

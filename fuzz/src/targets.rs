@@ -1,0 +1,272 @@
+//! The fuzz targets' bodies, callable on raw bytes: `fuzz_targets/*.rs` hand libFuzzer's input
+//! to these, and `tests/replay.rs` runs every committed input of `regressions/TARGET/` through
+//! them. Each decodes its options and text with `arbitrary` exactly as
+//! `fuzz_target!(|input: Input| ..)` would (`arbitrary_take_rest`), so corpora stay valid.
+
+use arbitrary::{Arbitrary, Unstructured};
+
+/// `dates` target.
+pub mod dates {
+    //! `dateline_dates::{find, find_in, parse_one}` with arbitrary text, anchor, date order and
+    //! regions. Checks spans, TIMEX3 values, ranges, region containment and determinism.
+    use super::*;
+    use crate::{check_timex, check_timexes};
+    use chrono::NaiveDate;
+    use dateline_dates::{find, find_in, parse_one, DateOrder, Options};
+    use dateline_text::Span;
+
+    #[derive(Debug, Arbitrary)]
+    struct Input<'a> {
+        /// Anchor as (year offset from 1, day of year); `None` for no anchor.
+        anchor: Option<(u16, u16)>,
+        order: u8,
+        /// Regions as raw byte offsets (may be out of bounds or inside a character).
+        regions: Vec<(u16, u16)>,
+        text: &'a str,
+    }
+
+    fn anchor(raw: Option<(u16, u16)>) -> Option<NaiveDate> {
+        // Years 1..=9999: every date an archive can hold.
+        let (y, d) = raw?;
+        let year = i32::from(y % 9999) + 1;
+        NaiveDate::from_yo_opt(year, u32::from(d % 365) + 1)
+    }
+
+    /// Runs the target on raw fuzzer bytes; panics on a broken invariant.
+    pub fn run(data: &[u8]) {
+        let Ok(input) = Input::arbitrary_take_rest(Unstructured::new(data)) else {
+            return;
+        };
+        let mut opts = Options::default();
+        opts.anchor = anchor(input.anchor);
+        opts.date_order = match input.order % 3 {
+            0 => DateOrder::Mdy,
+            1 => DateOrder::Dmy,
+            _ => DateOrder::Ymd,
+        };
+        let text = input.text;
+
+        let all = find(text, &opts);
+        check_timexes(text, &all);
+        assert_eq!(all, find(text, &opts), "find is not deterministic");
+        if opts.anchor.is_none() {
+            // Without an anchor nothing may claim to be resolved against one.
+            for t in &all {
+                assert_ne!(
+                    t.anchor,
+                    dateline_dates::AnchorUse::Published,
+                    "{t:?} without anchor"
+                );
+            }
+        }
+
+        let regions: Vec<Span> = input
+            .regions
+            .iter()
+            .take(8)
+            .map(|&(a, b)| Span::new(usize::from(a), usize::from(b)))
+            .collect();
+        let some = find_in(text, &regions, &opts);
+        check_timexes(text, &some);
+        for t in &some {
+            assert!(
+                regions
+                    .iter()
+                    .any(|r| r.start <= t.span.start && t.span.end <= r.end),
+                "find_in result {:?} at {}..{} outside every region {regions:?}",
+                t.text,
+                t.span.start,
+                t.span.end
+            );
+        }
+        assert_eq!(
+            some,
+            find_in(text, &regions, &opts),
+            "find_in is not deterministic"
+        );
+
+        // parse_one on a short prefix (date lines are short).
+        let cut = text.char_indices().nth(64).map_or(text.len(), |(i, _)| i);
+        let head = &text[..cut];
+        match parse_one(head, &opts) {
+            Ok(t) => check_timex(head, &t),
+            Err(e) => assert!(!e.to_string().is_empty()),
+        }
+    }
+}
+
+/// `article` target.
+pub mod article {
+    //! `dateline_article::parse_with` with arbitrary text and options. Checks every span, the
+    //! nesting of sub-spans, date values and windows, and determinism.
+    use super::*;
+    use crate::check_article;
+    use chrono::NaiveDate;
+    use dateline_article::{parse_with, ArticleError, ParseOptions};
+
+    #[derive(Debug, Arbitrary)]
+    struct Input<'a> {
+        reference: Option<(u16, u16)>,
+        body_evidence: bool,
+        detect_language: bool,
+        text: &'a str,
+    }
+
+    /// Runs the target on raw fuzzer bytes; panics on a broken invariant.
+    pub fn run(data: &[u8]) {
+        let Ok(input) = Input::arbitrary_take_rest(Unstructured::new(data)) else {
+            return;
+        };
+        let opts = ParseOptions {
+            reference_date: input.reference.and_then(|(y, d)| {
+                NaiveDate::from_yo_opt(i32::from(y % 9999) + 1, u32::from(d % 365) + 1)
+            }),
+            body_evidence: input.body_evidence,
+            detect_language: input.detect_language,
+            ..ParseOptions::default()
+        };
+        let text = input.text;
+        match parse_with(text, &opts) {
+            Ok(a) => {
+                check_article(text, &a);
+                let again = parse_with(text, &opts).expect("second parse failed");
+                assert_eq!(a, again, "parse is not deterministic");
+                let _ = a.summary(text);
+            }
+            Err(ArticleError::Binary { .. }) => {
+                assert!(
+                    text.bytes().any(|b| b == 0),
+                    "Binary error without NUL bytes"
+                );
+            }
+            Err(e) => panic!("unexpected error on a small input: {e}"),
+        }
+    }
+}
+
+/// `entities` target.
+pub mod entities {
+    //! `dateline_entities::{extract, extract_in}` with arbitrary text, tagger on/off and regions.
+    //! Checks mention spans and texts, order, entity/mention cross indices, region containment,
+    //! typed errors for bad regions, and determinism.
+    use super::*;
+    use crate::check_entities;
+    use dateline_entities::{extract, extract_in, EntityError, Options};
+    use dateline_text::Span;
+
+    #[derive(Debug, Arbitrary)]
+    struct Input<'a> {
+        tagger: bool,
+        regions: Vec<(u16, u16)>,
+        text: &'a str,
+    }
+
+    /// Runs the target on raw fuzzer bytes; panics on a broken invariant.
+    pub fn run(data: &[u8]) {
+        let Ok(input) = Input::arbitrary_take_rest(Unstructured::new(data)) else {
+            return;
+        };
+        let opts = Options::default().with_tagger(input.tagger);
+        let text = input.text;
+
+        let all = extract(text, &opts);
+        check_entities(text, &all);
+        assert_eq!(all, extract(text, &opts), "extract is not deterministic");
+
+        let regions: Vec<Span> = input
+            .regions
+            .iter()
+            .take(8)
+            .map(|&(a, b)| Span::new(usize::from(a), usize::from(b)))
+            .collect();
+        let valid = regions.iter().all(|r| {
+            r.start <= r.end
+                && r.end <= text.len()
+                && text.is_char_boundary(r.start)
+                && text.is_char_boundary(r.end)
+        });
+        match extract_in(text, &regions, &opts) {
+            Ok(some) => {
+                assert!(valid, "extract_in accepted invalid regions {regions:?}");
+                check_entities(text, &some);
+                for m in &some.mentions {
+                    assert!(
+                        regions
+                            .iter()
+                            .any(|r| r.start <= m.span.start && m.span.end <= r.end),
+                        "mention {:?} at {}..{} outside every region {regions:?}",
+                        m.text,
+                        m.span.start,
+                        m.span.end
+                    );
+                }
+                assert_eq!(
+                    some,
+                    extract_in(text, &regions, &opts).expect("second extract_in failed"),
+                    "extract_in is not deterministic"
+                );
+            }
+            Err(
+                EntityError::RegionOutOfBounds { .. } | EntityError::RegionNotCharBoundary { .. },
+            ) => {
+                assert!(!valid, "extract_in refused valid regions {regions:?}");
+            }
+            Err(e) => panic!("unexpected error: {e}"),
+        }
+    }
+}
+
+/// `analyze` target.
+pub mod analyze {
+    //! `dateline::analyze` (the whole pipeline) with arbitrary text and options. Checks the
+    //! article, dates, entities and quotes, the JSON record's code-point offsets, and that two
+    //! runs give the same JSON.
+    use super::*;
+    use crate::check_document;
+    use chrono::NaiveDate;
+    use dateline::dates::DateOrder;
+    use dateline::{analyze, Error, Options};
+
+    #[derive(Debug, Arbitrary)]
+    struct Input<'a> {
+        published: Option<(u16, u16)>,
+        order: u8,
+        tagger: bool,
+        text: &'a str,
+    }
+
+    /// Runs the target on raw fuzzer bytes; panics on a broken invariant.
+    pub fn run(data: &[u8]) {
+        let Ok(input) = Input::arbitrary_take_rest(Unstructured::new(data)) else {
+            return;
+        };
+        let mut opts = Options::default().with_id("fuzz").with_tagger(input.tagger);
+        if let Some(d) = input.published.and_then(|(y, d)| {
+            NaiveDate::from_yo_opt(i32::from(y % 9999) + 1, u32::from(d % 365) + 1)
+        }) {
+            opts = opts.with_published(d);
+        }
+        opts = opts.with_date_order(match input.order % 3 {
+            0 => DateOrder::Mdy,
+            1 => DateOrder::Dmy,
+            _ => DateOrder::Ymd,
+        });
+        let text = input.text;
+        match analyze(text, &opts) {
+            Ok(doc) => {
+                check_document(text, &doc);
+                let first = doc.to_json_string(text).expect("to_json_string");
+                let again = analyze(text, &opts).expect("second analyze failed");
+                let second = again.to_json_string(text).expect("to_json_string");
+                assert_eq!(first, second, "analyze is not deterministic");
+            }
+            Err(Error::Binary { .. }) => {
+                assert!(
+                    text.bytes().any(|b| b == 0),
+                    "Binary error without NUL bytes"
+                );
+            }
+            Err(e) => panic!("unexpected error on a small input: {e}"),
+        }
+    }
+}
