@@ -5,7 +5,9 @@
 #[non_exhaustive]
 pub enum TextError {
     /// The offset lies past the end of the text.
-    #[error("offset {offset} is past the end of the text ({len} bytes); use an offset inside the text")]
+    #[error(
+        "offset {offset} is past the end of the text ({len} bytes); use an offset inside the text"
+    )]
     OutOfBounds {
         /// The offending offset.
         offset: usize,

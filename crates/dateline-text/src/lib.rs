@@ -72,7 +72,11 @@ impl<'t> Tokenized<'t> {
     pub fn new(text: &'t str) -> Self {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
-        Tokenized { text, tokens, sentences }
+        Tokenized {
+            text,
+            tokens,
+            sentences,
+        }
     }
 
     /// The text.

@@ -56,14 +56,22 @@ impl OffsetMap {
                 let w = ch.len_utf8();
                 if w > 1 {
                     extra += w - 1;
-                    wide.push(Wide { byte, char_index, extra_after: extra });
+                    wide.push(Wide {
+                        byte,
+                        char_index,
+                        extra_after: extra,
+                    });
                 }
                 char_len = char_index + 1;
             }
         } else {
             char_len = text.len();
         }
-        OffsetMap { byte_len: text.len(), char_len, wide }
+        OffsetMap {
+            byte_len: text.len(),
+            char_len,
+            wide,
+        }
     }
 
     /// Length of the text in bytes.
@@ -102,7 +110,10 @@ impl OffsetMap {
     /// ```
     pub fn char_offset(&self, byte: usize) -> Result<usize, TextError> {
         if byte > self.byte_len {
-            return Err(TextError::OutOfBounds { offset: byte, len: self.byte_len });
+            return Err(TextError::OutOfBounds {
+                offset: byte,
+                len: self.byte_len,
+            });
         }
         // Wide characters starting strictly before `byte`.
         let idx = self.wide.partition_point(|w| w.byte < byte);
@@ -129,7 +140,10 @@ impl OffsetMap {
     /// ```
     pub fn byte_offset(&self, char_index: usize) -> Result<usize, TextError> {
         if char_index > self.char_len {
-            return Err(TextError::OutOfBounds { offset: char_index, len: self.char_len });
+            return Err(TextError::OutOfBounds {
+                offset: char_index,
+                len: self.char_len,
+            });
         }
         let idx = self.wide.partition_point(|w| w.char_index < char_index);
         if idx == 0 {

@@ -40,10 +40,52 @@ impl Sentence {
 
 /// Words that commonly open a sentence; after "U.S." such a word means the period ended it.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
-    "Those", "But", "And", "In", "On", "At", "If", "When", "While", "As", "After", "Before",
-    "However", "There", "His", "Her", "Their", "Its", "Our", "Some", "Many", "Most", "No",
-    "Officials", "Meanwhile", "Earlier", "Later", "Last", "Next", "Since", "For", "Yet", "So",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "If",
+    "When",
+    "While",
+    "As",
+    "After",
+    "Before",
+    "However",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "Some",
+    "Many",
+    "Most",
+    "No",
+    "Officials",
+    "Meanwhile",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Since",
+    "For",
+    "Yet",
+    "So",
 ];
 
 /// Title abbreviations that never end a sentence: the name follows.
@@ -135,7 +177,9 @@ fn is_terminal(text: &str, tok: &Token) -> bool {
 
 /// Does the terminal token at `i` (with closers up to `end`) end the sentence?
 fn ends_sentence(text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
-    let Some(next) = tokens.get(end) else { return true };
+    let Some(next) = tokens.get(end) else {
+        return true;
+    };
     if next.is(Flags::PARAGRAPH_START) {
         return true;
     }
@@ -174,12 +218,17 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
 
 /// Does a single line break after token `i` end the sentence?
 fn line_break_ends(text: &str, tokens: &[Token], i: usize) -> bool {
-    let Some(next) = tokens.get(i + 1) else { return true };
+    let Some(next) = tokens.get(i + 1) else {
+        return true;
+    };
     if next.is(Flags::PARAGRAPH_START) {
         return true;
     }
     let last = tokens[i].text(text);
-    if matches!(last, "," | ";" | ":" | "-" | "(" | "[" | "and" | "or" | "of" | "the" | "to") {
+    if matches!(
+        last,
+        "," | ";" | ":" | "-" | "(" | "[" | "and" | "or" | "of" | "the" | "to"
+    ) {
         return false;
     }
     !next.is(Flags::ALL_LOWER)

@@ -158,7 +158,10 @@ impl Span {
     /// ```
     #[must_use]
     pub const fn shift(&self, delta: usize) -> Span {
-        Span { start: self.start + delta, end: self.end + delta }
+        Span {
+            start: self.start + delta,
+            end: self.end + delta,
+        }
     }
 
     /// The span with leading and trailing whitespace of `text` removed.
@@ -172,7 +175,9 @@ impl Span {
     /// ```
     #[must_use]
     pub fn trim(&self, text: &str) -> Span {
-        let Some(s) = self.slice(text) else { return *self };
+        let Some(s) = self.slice(text) else {
+            return *self;
+        };
         let lead = s.len() - s.trim_start().len();
         let trimmed = s.trim();
         Span::new(self.start + lead, self.start + lead + trimmed.len())

@@ -200,12 +200,12 @@ pub fn word_shape(s: &str) -> String {
 
 /// Abbreviations that keep their trailing period (lowercase, without the period).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cmdr", "adm", "gov",
-    "sen", "rep", "rev", "st", "jr", "sr", "inc", "corp", "ltd", "co", "bros", "vs", "etc", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "approx", "est", "dept", "univ",
-    "ave", "blvd", "mt", "ft", "pres", "supt", "messrs", "mme", "hon", "gov't", "govt", "assn",
-    "no", "nos", "fig", "vol", "ph", "cf", "al", "sec", "pp",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cmdr", "adm",
+    "gov", "sen", "rep", "rev", "st", "jr", "sr", "inc", "corp", "ltd", "co", "bros", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "approx", "est", "dept",
+    "univ", "ave", "blvd", "mt", "ft", "pres", "supt", "messrs", "mme", "hon", "gov't", "govt",
+    "assn", "no", "nos", "fig", "vol", "ph", "cf", "al", "sec", "pp",
 ];
 
 /// Is `word` (without its period) a known abbreviation?
@@ -221,7 +221,10 @@ pub fn is_abbreviation(word: &str) -> bool {
 }
 
 fn is_quote(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›' | '`')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›' | '`'
+    )
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -246,8 +249,12 @@ fn is_currency(c: char) -> bool {
 /// ```
 #[must_use]
 pub fn tokenize(text: &str) -> Vec<Token> {
-    Tokenizer { text, chars: text.char_indices().peekable(), out: Vec::with_capacity(text.len() / 5 + 1) }
-        .run()
+    Tokenizer {
+        text,
+        chars: text.char_indices().peekable(),
+        out: Vec::with_capacity(text.len() / 5 + 1),
+    }
+    .run()
 }
 
 struct Tokenizer<'t> {
@@ -303,7 +310,11 @@ impl Tokenizer<'_> {
         }
         if is_currency(c) {
             let after = start + c.len_utf8();
-            if self.text[after..].chars().next().is_some_and(|d| d.is_ascii_digit()) {
+            if self.text[after..]
+                .chars()
+                .next()
+                .is_some_and(|d| d.is_ascii_digit())
+            {
                 return self.word_end(after);
             }
             return after;
@@ -314,7 +325,9 @@ impl Tokenizer<'_> {
             let after = start + c.len_utf8();
             if glued {
                 let mut it = self.text[after..].chars();
-                if matches!(it.next(), Some('s' | 'S')) && !it.next().is_some_and(char::is_alphanumeric) {
+                if matches!(it.next(), Some('s' | 'S'))
+                    && !it.next().is_some_and(char::is_alphanumeric)
+                {
                     return after + 1;
                 }
             }
@@ -346,7 +359,9 @@ impl Tokenizer<'_> {
                 continue;
             }
             let next = it.peek().map(|&(_, n)| n);
-            let (Some(p), Some(n)) = (prev, next) else { break };
+            let (Some(p), Some(n)) = (prev, next) else {
+                break;
+            };
             let joins = if is_hyphen(c) {
                 n.is_alphanumeric()
             } else if is_apostrophe(c) {
@@ -461,7 +476,10 @@ fn classify(tok: &str) -> (TokenKind, Flags) {
         } else {
             TokenKind::Word
         }
-    } else if is_apostrophe(first) && chars == 2 && tok[first.len_utf8()..].eq_ignore_ascii_case("s") {
+    } else if is_apostrophe(first)
+        && chars == 2
+        && tok[first.len_utf8()..].eq_ignore_ascii_case("s")
+    {
         TokenKind::Possessive
     } else if is_quote(first) {
         flags |= Flags::QUOTE;

@@ -12,27 +12,66 @@ fn keeps_news_units_whole() {
     let text = "U.S. Sept. Duck-soo G-20 5:11 2023-09-23 $1.5bn 15/11/2022 1,000 30th Kim Jong-un";
     assert_eq!(
         toks(text),
-        ["U.S.", "Sept.", "Duck-soo", "G-20", "5:11", "2023-09-23", "$1.5bn", "15/11/2022", "1,000", "30th", "Kim", "Jong-un"]
+        [
+            "U.S.",
+            "Sept.",
+            "Duck-soo",
+            "G-20",
+            "5:11",
+            "2023-09-23",
+            "$1.5bn",
+            "15/11/2022",
+            "1,000",
+            "30th",
+            "Kim",
+            "Jong-un"
+        ]
     );
 }
 
 #[test]
 fn splits_possessives_and_punctuation() {
-    assert_eq!(toks("China’s Xi's (CCTV), \"Hi.\""), ["China", "’s", "Xi", "'s", "(", "CCTV", ")", ",", "\"", "Hi", ".", "\""]);
+    assert_eq!(
+        toks("China’s Xi's (CCTV), \"Hi.\""),
+        ["China", "’s", "Xi", "'s", "(", "CCTV", ")", ",", "\"", "Hi", ".", "\""]
+    );
     let t = tokenize("Korea’s");
     assert_eq!(t[1].kind, TokenKind::Possessive);
-    assert_eq!(toks("O'Brien don't countries' 1, 2"), ["O'Brien", "don't", "countries", "'", "1", ",", "2"]);
+    assert_eq!(
+        toks("O'Brien don't countries' 1, 2"),
+        ["O'Brien", "don't", "countries", "'", "1", ",", "2"]
+    );
 }
 
 #[test]
 fn punctuation_runs_and_dashes() {
-    assert_eq!(toks("Wait... -- ok — fine – yes"), ["Wait", "...", "--", "ok", "—", "fine", "–", "yes"]);
+    assert_eq!(
+        toks("Wait... -- ok — fine – yes"),
+        ["Wait", "...", "--", "ok", "—", "fine", "–", "yes"]
+    );
 }
 
 #[test]
 fn initials_and_trailing_periods() {
-    assert_eq!(toks("John F. Kennedy at 5 p.m. in Washington, D.C."), ["John", "F.", "Kennedy", "at", "5", "p.m.", "in", "Washington", ",", "D.C."]);
-    assert_eq!(toks("He said no. Then No. 1 won."), ["He", "said", "no", ".", "Then", "No.", "1", "won", "."]);
+    assert_eq!(
+        toks("John F. Kennedy at 5 p.m. in Washington, D.C."),
+        [
+            "John",
+            "F.",
+            "Kennedy",
+            "at",
+            "5",
+            "p.m.",
+            "in",
+            "Washington",
+            ",",
+            "D.C."
+        ]
+    );
+    assert_eq!(
+        toks("He said no. Then No. 1 won."),
+        ["He", "said", "no", ".", "Then", "No.", "1", "won", "."]
+    );
 }
 
 #[test]
@@ -61,19 +100,46 @@ fn sentence_abbreviations() {
 fn sentence_quotes() {
     assert_eq!(
         sents("“We are ready.” Xi said. \"Fine,\" Han said. He left (quietly.) Then?"),
-        ["“We are ready.”", "Xi said.", "\"Fine,\" Han said.", "He left (quietly.)", "Then?"]
+        [
+            "“We are ready.”",
+            "Xi said.",
+            "\"Fine,\" Han said.",
+            "He left (quietly.)",
+            "Then?"
+        ]
     );
 }
 
 #[test]
 fn sentence_lines() {
     let text = "China seeks cooperation\nPresident Xi said this.\nHe said the line\nwraps here.\r\n\r\nNew para";
-    assert_eq!(sents(text), ["China seeks cooperation", "President Xi said this.", "He said the line\nwraps here.", "New para"]);
+    assert_eq!(
+        sents(text),
+        [
+            "China seeks cooperation",
+            "President Xi said this.",
+            "He said the line\nwraps here.",
+            "New para"
+        ]
+    );
 }
 
 #[test]
 fn odd_input_is_ordinary() {
-    for text in ["", " ", "\u{feff}Hello\r\nWorld", "a\u{a0}b", "\0\0", "🙂🙂 Xi 🙂", "...", "'''", "$", "1.", "U.", "a.b.c.d."] {
+    for text in [
+        "",
+        " ",
+        "\u{feff}Hello\r\nWorld",
+        "a\u{a0}b",
+        "\0\0",
+        "🙂🙂 Xi 🙂",
+        "...",
+        "'''",
+        "$",
+        "1.",
+        "U.",
+        "a.b.c.d.",
+    ] {
         let doc = Tokenized::new(text);
         for t in doc.tokens() {
             assert!(text.get(t.span.range()).is_some());
