@@ -658,14 +658,14 @@ pub(crate) fn breadcrumb(line: &str) -> bool {
 
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|[.!?”\x22’)\]]\s+|\s{2,})(?P<marker>(?P<agency>(?i:reuters?))|\((?P<pagency>AFP|AP|Reuters|UPI|dpa|DPA|Xinhua|Kyodo|IANS|PTI|EFE|Bernama|Anadolu)\)|\(END\)|\(end\)|-{2,}\s*(?:END|end))\s*$",
+        r"(?:^|[.!?”\x22’)\]]\s+|\s{2,})(?P<marker>(?P<agency>(?i:reuters?))\.{0,3}|\((?P<pagency>AFP|AP|Reuters|UPI|dpa|DPA|Xinhua|Kyodo|IANS|PTI|EFE|Bernama|Anadolu)\)|\(END\)|\(end\)|-{2,}\s*(?:END|end))\s*$",
     )
 });
 
 /// A closing sign-off at the end of a line: " Reuter", "(AFP)", "(END)". Returns the marker
 /// range and, when it names an agency, the agency range (both relative to the line).
 pub(crate) fn sign_off(line: &str) -> Option<(Range<usize>, Option<Range<usize>>)> {
-    let tail = tail_lower(line.trim_end(), 8);
+    let tail = tail_lower(line.trim_end().trim_end_matches('.'), 8);
     if !(tail.ends_with("reuter")
         || tail.ends_with("reuters")
         || tail.ends_with(')')
@@ -688,7 +688,7 @@ const MONTH_DAY: &str = r"(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|no
 
 static WIRE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:(?P<place>\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*){{0,4}}(?:[ ]?,[ ]*\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*){{0,3}}){{0,2}}?)(?:,?[ ]+|,[ ]*))??(?P<date>{MONTH_DAY})?[ ]*(?:\((?P<agency>[^()\n]{{1,40}})\))?[ ]*(?P<dash>--|—|–|―|-|:)(?:[ \t\u{{a0}}]+|$)"
+        r"^(?:(?P<place>\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*){{0,4}}(?:[ ]?,[ ]*\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*){{0,3}}){{0,2}}?)(?P<sep>[ ]?,[ ]*|[ ]+))??(?P<date>{MONTH_DAY})?[ ]*(?:\((?P<agency>[^()\n]{{1,40}})\))?[ ]*(?P<dash>--|—|–|―|-|:)(?P<gap>[ \t\u{{a0}}]*)"
     ))
 });
 
@@ -745,6 +745,24 @@ pub(crate) fn wire_dateline(line: &str) -> Option<WireMatch> {
     let agency = caps.name("agency");
     if place.is_none() && date.is_none() {
         return None;
+    }
+    // Text must follow after a space ("SEOUL, Sept 23 (Reuters) - North"), or straight after
+    // the dash when a date or agency makes the dateline certain ("March 2 -The").
+    let rest = line.get(whole.end()..).unwrap_or("");
+    let gap = caps.name("gap").map_or(0, |m| m.len());
+    if gap == 0 && !rest.is_empty() {
+        let certain = date.is_some() || agency.is_some();
+        if !certain || !rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '<'))
+        {
+            return None;
+        }
+    }
+    // A place and a date are separated by a comma ("SALVADOR, Feb 26") unless the place ends
+    // with an abbreviation ("RICHMOND, Va. Feb 26"); "TO END JULY 1 - MINISTER" is a headline.
+    if let (Some(p), Some(_), Some(sep)) = (place, date, caps.name("sep")) {
+        if !sep.as_str().contains(',') && !p.as_str().ends_with('.') {
+            return None;
+        }
     }
     // The text must continue after the dash (or the dateline stands alone on its line).
     if dash == ":" && (agency.is_none() || place.is_none()) {
@@ -1147,5 +1165,29 @@ mod tests {
             "Chinese President Xi Jinping said on Tuesday that his country is ready.",
         );
         assert!(share < 0.4);
+    }
+}
+
+#[cfg(test)]
+mod wire_edge_tests {
+    use super::*;
+
+    #[test]
+    fn dateline_edges() {
+        let m = wire_dateline("NEW YORK, March 2 -The New York Mercantile Exchange").unwrap();
+        assert_eq!(&"NEW YORK, March 2 -The"[m.place.unwrap()], "NEW YORK");
+        let line = "ATLANTA , March 3 - National Data Corp said";
+        assert_eq!(
+            &line[wire_dateline(line).unwrap().place.unwrap()],
+            "ATLANTA"
+        );
+        let line = "RICHMOND, Va. Feb 26 - Shares rose";
+        assert_eq!(
+            &line[wire_dateline(line).unwrap().place.unwrap()],
+            "RICHMOND, Va."
+        );
+        assert!(wire_dateline("ROTTERDAM PORT SUBSIDY TO END JULY 1 - MINISTER").is_none());
+        assert!(wire_dateline("SEOUL-based firms rose").is_none());
+        assert!(sign_off("possible.\n REUTER...").is_some());
     }
 }

@@ -60,6 +60,11 @@ mod model;
 pub mod published;
 mod structure;
 
+/// The README's example, checked as a doc test.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 pub use dateline_text::Span;
 pub use error::ArticleError;
 pub use model::{

@@ -119,10 +119,10 @@ fn classify_all(text: &str, lines: &[Line]) -> Vec<Class> {
                 .text
                 .slice(text)
                 .is_some_and(|s| s.starts_with(char::is_lowercase))
-            && !lines[k - 1]
+            && lines[k - 1]
                 .text
                 .slice(text)
-                .is_some_and(lexicon::ends_sentence)
+                .is_some_and(|p| !lexicon::ends_sentence(p) && !lexicon::headline_like(p))
         {
             classes[k] = Class::Text;
         }
@@ -441,6 +441,22 @@ impl<'t> Parser<'t> {
                 self.article.standfirst = Some(span);
                 self.taken[i] = true;
                 seen_text = true;
+                i += 1;
+                continue;
+            }
+            // A section label above the headline ("WORLD", "Asia Pacific").
+            if self.article.title.is_none()
+                && !seen_text
+                && wire.is_none()
+                && lexicon::word_count(s) <= 3
+                && !lexicon::ends_sentence(s)
+                && self.next_text(i + 1).is_some_and(|j| {
+                    lexicon::headline_like(self.line_text(j))
+                        && date_line(self.text, self.lines[j].text).is_none()
+                })
+            {
+                self.boiler(BoilerplateKind::Chrome, span);
+                self.taken[i] = true;
                 i += 1;
                 continue;
             }

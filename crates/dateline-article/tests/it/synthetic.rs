@@ -361,3 +361,44 @@ fn blank_line_and_one_per_line_paragraphs() {
     let one = "First paragraph of the body, said the officials.\nSecond paragraph of the body.\nThird paragraph.";
     assert_eq!(parse(one).paragraphs.len(), 3);
 }
+
+#[test]
+fn section_label_above_the_headline() {
+    let text = "WORLD\nChina seeks cooperation with South Korea\n\nXi held talks on Saturday with Han in Hangzhou, CCTV said.";
+    let a = parse(text);
+    assert_eq!(
+        at(text, a.title.as_ref().unwrap().span),
+        "China seeks cooperation with South Korea"
+    );
+    assert_eq!(kinds(&a, text, BoilerplateKind::Chrome), ["WORLD"]);
+    assert_eq!(a.paragraphs.len(), 1);
+}
+
+#[test]
+fn lowercase_byline_under_a_capitals_headline() {
+    let text = "BANKAMERICA NOT UNDER PRESSURE TO ACT\n    by Janie Gabbett, Reuters\nFebruary 26, 1987 3:07 PM\n\n    LOS ANGELES, Feb 26 - BankAmerica Corp is not under\npressure to act quickly on its proposed equity offering and\nwould do well to delay it, analysts said.\n Reuter\n";
+    let a = parse(text);
+    assert_eq!(
+        at(text, a.title.as_ref().unwrap().span),
+        "BANKAMERICA NOT UNDER PRESSURE TO ACT"
+    );
+    assert_eq!(
+        a.byline.iter().map(|s| at(text, *s)).collect::<Vec<_>>(),
+        ["Janie Gabbett"]
+    );
+    assert_eq!(
+        at(text, a.dateline.as_ref().unwrap().place.unwrap()),
+        "LOS ANGELES"
+    );
+    assert_eq!(a.paragraphs.len(), 1);
+}
+
+#[test]
+fn three_word_capitals_headline_is_not_a_section_label() {
+    let text = "BAHIA COCOA REVIEW\nFebruary 26, 1987 3:01 PM\n\n    SALVADOR, Feb 26 - Showers continued throughout the week, traders said.\n";
+    let a = parse(text);
+    assert_eq!(
+        at(text, a.title.as_ref().unwrap().span),
+        "BAHIA COCOA REVIEW"
+    );
+}
