@@ -234,7 +234,9 @@ pub(crate) fn byline(line: &str) -> Option<Vec<Range<usize>>> {
         .find(['|', '\u{2022}'])
         .unwrap_or(names.as_str().len());
     let found = split_names(line, names.start(), names.start() + end);
-    (!found.is_empty()).then_some(found)
+    // "By contrast, West Germany ..." is a sentence: the byline must open with a name.
+    let opens_with_name = found.first().is_some_and(|r| r.start <= names.start() + 1);
+    (opens_with_name).then_some(found)
 }
 
 /// A trailing credit line ("Reporting by X; Editing by Y"): the names of the reporters and
@@ -360,7 +362,11 @@ fn is_person_name(name: &str) -> bool {
     let mut capitalized = 0;
     for w in &words {
         let first = w.chars().next();
-        if first.is_some_and(char::is_uppercase) {
+        let particle_prefix = {
+            let mut cs = w.chars();
+            matches!((cs.next(), cs.next(), cs.next()), (Some(a), Some('\'' | '’'), Some(c)) if a.is_lowercase() && c.is_uppercase())
+        };
+        if first.is_some_and(char::is_uppercase) || particle_prefix {
             capitalized += 1;
         } else if !PARTICLES.contains(&w.to_lowercase().as_str()) {
             return false;
@@ -1046,6 +1052,9 @@ mod tests {
         let line = "BY TED D'AFFLISIO, Reuters";
         assert_eq!(sub(line, &byline(line).unwrap()[0]), "TED D'AFFLISIO");
         assert!(byline("By the way, prices rose sharply in the third quarter").is_none());
+        assert!(byline("By contrast, West Germany, with the EC's most successful").is_none());
+        let line = "By TED d'AFFLISIO, Reuters";
+        assert_eq!(sub(line, &byline(line).unwrap()[0]), "TED d'AFFLISIO");
         let line = "Reporting by Jane Doe; Editing by John Roe";
         let names: Vec<String> = credit_line(line)
             .unwrap()

@@ -122,7 +122,7 @@ fn classify_all(text: &str, lines: &[Line]) -> Vec<Class> {
             && lines[k - 1]
                 .text
                 .slice(text)
-                .is_some_and(|p| !lexicon::ends_sentence(p) && !lexicon::headline_like(p))
+                .is_some_and(|p| !lexicon::ends_sentence(p) && p.chars().any(char::is_lowercase))
         {
             classes[k] = Class::Text;
         }

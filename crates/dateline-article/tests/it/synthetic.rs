@@ -402,3 +402,14 @@ fn three_word_capitals_headline_is_not_a_section_label() {
         "BAHIA COCOA REVIEW"
     );
 }
+
+#[test]
+fn wrapped_lines_starting_with_by_are_not_bylines() {
+    let text = "CANADA BANKS COULD SEE PRESSURE ON BRAZIL LOANS\n     By Peter Cooney, Reuters\n\n    TORONTO, March 10 - Canadian banks are owed about seven billion Canadian dlrs\nby Brazil, which late last month suspended interest payments on\nits debt, analysts said.\n Reuter\n";
+    let a = parse(text);
+    assert_eq!(
+        a.byline.iter().map(|s| at(text, *s)).collect::<Vec<_>>(),
+        ["Peter Cooney"]
+    );
+    assert_eq!(a.paragraphs.len(), 1);
+}
