@@ -21,9 +21,9 @@ Every error raised by dateline is a :class:`DatelineError`; bad values (an impos
 an unknown option) are also ``ValueError``; wrong argument types are ``TypeError``.
 """
 
-from __future__ import annotations
 
-from dateline._corpus import read_corpus
+from typing import TYPE_CHECKING, Any
+
 from dateline._native import (
     Article,
     DateNotFoundError,
@@ -46,7 +46,23 @@ from dateline._native import (
     parse_article,
     parse_date,
 )
-from dateline._pandas import to_pandas
+
+if TYPE_CHECKING:  # imported lazily at run time, to keep `import dateline` fast
+    from dateline._corpus import read_corpus
+    from dateline._pandas import to_pandas
+
+
+def __getattr__(name: str) -> Any:
+    if name == "read_corpus":
+        from dateline._corpus import read_corpus
+
+        return read_corpus
+    if name == "to_pandas":
+        from dateline._pandas import to_pandas
+
+        return to_pandas
+    raise AttributeError(f"module 'dateline' has no attribute {name!r}")
+
 
 __all__ = [
     "Article",
