@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 use dateline::text::{Span, Tokenized};
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -27,13 +29,25 @@ fn main() {
     let mut paths = Vec::new();
     files(Path::new(&dir), &mut paths);
     paths.sort();
-    let texts: Vec<String> = paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+    let texts: Vec<String> = paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let mut t = [Duration::ZERO; 6];
-    let names = ["article", "dates", "tokenize", "entities", "quotes", "json"];
+    let names = [
+        "article",
+        "dates",
+        "tokenize",
+        "entities",
+        "quotes",
+        "analyze+json",
+    ];
     for text in &texts {
         let s = Instant::now();
-        let Ok(article) = dateline::article::parse(text) else { continue };
+        let Ok(article) = dateline::article::parse(text) else {
+            continue;
+        };
         t[0] += s.elapsed();
         let mut regions: Vec<Span> = article.paragraphs.clone();
         regions.extend(article.title.as_ref().map(|x| x.span));
@@ -62,7 +76,11 @@ fn main() {
     let mb = bytes as f64 / 1e6;
     println!("{} docs, {mb:.2} MB", texts.len());
     for (n, d) in names.iter().zip(t) {
-        println!("{n:>9}: {:>8.2} s  {:>8.2} MB/s", d.as_secs_f64(), mb / d.as_secs_f64());
+        println!(
+            "{n:>12}: {:>8.2} s  {:>8.2} MB/s",
+            d.as_secs_f64(),
+            mb / d.as_secs_f64()
+        );
     }
-    println!("(json = the whole analyze + to_json_string, for comparison)");
+    println!("(analyze+json = the whole pipeline and its JSON, for comparison)");
 }
