@@ -29,6 +29,7 @@ unannotated text do not count as false positives. Python 3 standard library only
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -66,6 +67,22 @@ def rebuild(tokens: list[tuple[str, str, int]]) -> tuple[str, dict[str, tuple[in
 
 LAST_ANNOTATED_SENTENCE = 5
 
+DAY_FIRST_RE = re.compile(r"(\d{2})-(\d{2})-(\d{4})")
+
+
+def iso_dct(value: str) -> str:
+    """Returns a creation-time value in ISO form.
+
+    A few MEANTIME documents write the creation time day-first (``03-02-2009`` for the date
+    line "February 03, 2009"); ``dateline timeml`` only reads ISO dates, so such a value is
+    rewritten as ``2009-02-03``. Anything else is returned unchanged.
+    """
+    m = DAY_FIRST_RE.fullmatch(value.strip())
+    if not m:
+        return value
+    day, month, year = m.groups()
+    return f"{year}-{month}-{day}"
+
 
 def convert(path: Path, last_sentence: int = LAST_ANNOTATED_SENTENCE) -> tuple[str, str]:
     """Returns (gold TimeML, input TimeML) for one CAT XML document (sentences 0..last_sentence)."""
@@ -79,7 +96,7 @@ def convert(path: Path, last_sentence: int = LAST_ANNOTATED_SENTENCE) -> tuple[s
     for tx in (markables.iter("TIMEX3") if markables is not None else []):
         anchors = [a.get("t_id") for a in tx.iter("token_anchor") if a.get("t_id") in spans]
         if tx.get("functionInDocument") == "CREATION_TIME" and dct_value is None:
-            dct_value = tx.get("value")
+            dct_value = iso_dct(tx.get("value") or "")
         if not anchors:
             continue
         start = min(spans[a][0] for a in anchors)

@@ -64,6 +64,15 @@ class ScoreTest(unittest.TestCase):
         c = timeml_score.score_docs(gold, system).counts
         self.assertEqual((c.relaxed, c.strict, c.value), (1, 0, 1))
 
+    def test_week_numbers_compare_zero_padded(self):
+        self.assertTrue(timeml_score.same_value("2000-W7", "2000-W07"))
+        self.assertTrue(timeml_score.same_value("2000-W07-WE", "2000-W7-WE"))
+        self.assertTrue(timeml_score.same_value("1998-W12", "1998-W12"))
+        self.assertFalse(timeml_score.same_value("2000-W7", "2000-W17"))
+        self.assertFalse(timeml_score.same_value("2000-W17", "2000-W07"))
+        self.assertFalse(timeml_score.same_value("2000-07", "2000-007"))
+        self.assertFalse(timeml_score.same_value("P7W", "P07W"))
+
     def test_cli_exit_code(self):
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -105,6 +114,11 @@ class MeantimeTest(unittest.TestCase):
                          [("May 2", "2010-05-02", True), ("yesterday", "2010-05-01", False)])
         self.assertEqual(timeml_score.parse_timeml(plain).text, doc.text)
         self.assertEqual(timeml_score.parse_timeml(plain).timexes, [])
+
+    def test_day_first_creation_time_becomes_iso(self):
+        self.assertEqual(meantime_to_timeml.iso_dct("03-02-2009"), "2009-02-03")
+        self.assertEqual(meantime_to_timeml.iso_dct("2009-02-03"), "2009-02-03")
+        self.assertEqual(meantime_to_timeml.iso_dct("2009"), "2009")
 
 
 @unittest.skipUnless(os.environ.get("DATELINE_BIN"), "set DATELINE_BIN to a dateline binary (scripts/test does)")

@@ -24,7 +24,9 @@ TempEval-3 toolkit's ``evaluate_entities.py``):
   strict and relaxed alike.
 * Attribute F1 (value, type): ``attribute F1 = (pairs with equal attribute / relaxed matches)
   x relaxed F1`` -- the attribute accuracy over relaxed matches times the relaxed F1. Values are
-  compared as exact strings.
+  compared as exact strings, with one normalization (``same_value``): an ISO week number written
+  with one digit is read as its zero-padded form (TimeBank/AQUAINT gold writes ``2000-W7`` for
+  ISO ``2000-W07``; both mean the same week). Nothing else is normalized.
 * The document creation time is excluded: the ``<DCT>`` element lies outside TEXT, and a gold
   TIMEX3 *inside* TEXT with ``functionInDocument="CREATION_TIME"`` (MEANTIME puts the DCT in the
   text) is removed from scoring together with any system expression that overlaps it.
@@ -47,6 +49,18 @@ TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 MARKUP_RE = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<[^>]*>", re.S)
 ATTR_RE = re.compile(r"""([A-Za-z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 ENTITY_RE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|amp|lt|gt|quot|apos);")
+
+
+WEEK_RE = re.compile(r"(?<=\d-W)(\d)(?!\d)")
+
+
+def same_value(gold: str, system: str) -> bool:
+    """True when two TIMEX3 values are equal once single-digit ISO weeks are zero-padded.
+
+    ``2000-W7`` and ``2000-W07`` (also ``2000-W7-WE``, ``2000-W7-3``) denote the same week; the
+    gold of TimeBank/AQUAINT writes the unpadded form, ISO 8601 and TimeML the padded one.
+    """
+    return gold == system or WEEK_RE.sub(r"0\1", gold) == WEEK_RE.sub(r"0\1", system)
 
 
 @dataclass
@@ -264,13 +278,14 @@ def score_docs(gold: Doc, system: Doc, name: str = "") -> FileResult:
         s = sys_t[best]
         counts.relaxed += 1
         row[1] += 1
-        row[2] += s.value == g.value
+        value_ok = same_value(g.value, s.value)
+        row[2] += value_ok
         exact = s.start == g.start and s.end == g.end
         counts.strict += exact
         counts.type += s.type == g.type
-        counts.value += s.value == g.value
+        counts.value += value_ok
         ctx = _context(gold.text, min(g.start, s.start), max(g.end, s.end))
-        if s.value != g.value:
+        if not value_ok:
             problems.append(Problem(name, "value", g, s, ctx))
         elif s.type != g.type:
             problems.append(Problem(name, "type", g, s, ctx))
