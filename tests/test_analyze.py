@@ -167,3 +167,23 @@ def test_gil_is_released_during_batches(seed_texts: dict[str, str]) -> None:
         done.set()
         thread.join()
     assert ticks > 5
+
+
+def test_iter_analyze_streams_in_batches(seed_texts: dict[str, str]) -> None:
+    texts = list(seed_texts.values()) * 3
+    consumed = 0
+
+    def gen():
+        nonlocal consumed
+        for t in texts:
+            consumed += 1
+            yield t
+
+    stream = dl.iter_analyze(gen(), batch_size=2, threads=2)
+    first = next(stream)
+    assert consumed == 2  # only the first batch was read
+    assert [first, *stream] == dl.analyze_many(texts)
+    with pytest.raises(dl.InvalidOptionError):
+        list(dl.iter_analyze(texts, batch_size=0))
+    with pytest.raises(TypeError):
+        list(dl.iter_analyze("one text"))

@@ -47,6 +47,34 @@ from dateline._native import (
     parse_date,
 )
 
+def iter_analyze(
+    texts: "Any",
+    *,
+    batch_size: int = 512,
+    threads: "Any" = None,
+    published: "Any" = None,
+    errors: str = "raise",
+) -> "Any":
+    """Like :func:`analyze_many`, but yields Documents as batches finish, so a corpus larger
+    than memory streams through (each batch of ``batch_size`` items runs in parallel)::
+
+        for doc in dl.iter_analyze(dl.read_corpus("corpus/"), batch_size=1000):
+            ...
+    """
+    if batch_size < 1:
+        raise InvalidOptionError(f"invalid batch_size={batch_size}: expected a positive number of documents")
+    if isinstance(texts, str):
+        raise TypeError("iter_analyze() expects an iterable of texts, not a single str; use analyze(text)")
+    batch: list = []
+    for item in texts:
+        batch.append(item)
+        if len(batch) == batch_size:
+            yield from analyze_many(batch, threads=threads, published=published, errors=errors)  # type: ignore[call-overload]
+            batch = []
+    if batch:
+        yield from analyze_many(batch, threads=threads, published=published, errors=errors)  # type: ignore[call-overload]
+
+
 if TYPE_CHECKING:  # imported lazily at run time, to keep `import dateline` fast
     from dateline._corpus import read_corpus
     from dateline._pandas import to_pandas
@@ -83,6 +111,7 @@ __all__ = [
     "analyze_many",
     "extract_entities",
     "find_dates",
+    "iter_analyze",
     "parse_article",
     "parse_date",
     "read_corpus",
