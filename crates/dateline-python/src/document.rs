@@ -439,7 +439,6 @@ pub(crate) fn analyze(
 /// Reads one item of `analyze_many`'s input: a str, an `(id, text)` pair, or a mapping with
 /// `text` and optional `id`, `source`, `published`.
 fn job_arg(item: &Bound<'_, PyAny>, index: usize, base: &dateline::Options) -> PyResult<Job> {
-    let py = item.py();
     let mut options = base.clone();
     let text_obj: Bound<'_, PyAny>;
     if item.is_instance_of::<PyString>() {
@@ -478,7 +477,6 @@ fn job_arg(item: &Bound<'_, PyAny>, index: usize, base: &dateline::Options) -> P
             options.published = Some(p);
         }
     } else {
-        let _ = py;
         return Err(PyTypeError::new_err(format!(
             "analyze_many() item {index} must be a str, an (id, text) tuple or a dict with 'text' (got {})",
             type_name(item)
