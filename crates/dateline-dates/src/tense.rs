@@ -9,6 +9,15 @@ pub(crate) enum Tense {
 
 const MAX_REACH: usize = 240;
 
+/// Extra distance given to a reporting verb that is not right before the expression.
+const REPORTING_PENALTY: usize = 40;
+
+fn is_reporting(w: &[u8]) -> bool {
+    ["said", "says", "told", "announced", "predicted", "reported"]
+        .iter()
+        .any(|r| w.eq_ignore_ascii_case(r.as_bytes()))
+}
+
 fn is_sentence_end(b: &[u8], i: usize) -> bool {
     match b[i] {
         b'!' | b'?' => true,
@@ -77,6 +86,13 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
         let prev_apos = s > 0 && (b[s - 1] == b'\'' || (s >= 3 && &b[s - 3..s] == "’".as_bytes()));
         let Some(t) = cue(w, prev_apos) else { continue };
         let dist = if s < pos { pos - i } else { s - end };
+        // A reporting verb ("said", "told") dates the report, not the reported event: it is
+        // a strong cue only right before the expression ("said Friday", "said on Friday").
+        let dist = if is_reporting(w) && !(s < pos && dist <= 4) {
+            dist + REPORTING_PENALTY
+        } else {
+            dist
+        };
         // Cues after the expression count a little less than cues before it.
         let dist = if s >= end { dist + 8 } else { dist };
         if best.map_or(true, |(d, _)| dist < d) {
@@ -104,8 +120,8 @@ fn cue(w: &[u8], prev_apos: bool) -> Option<Tense> {
     }
     match w {
         b"will" | b"shall" | b"wo" | b"upcoming" | b"scheduled" | b"slated" | b"expected"
-        | b"expects" | b"plans" | b"planning" | b"due" | b"intends" | b"aims" | b"soon"
-        | b"going" | b"next" | b"tomorrow" | b"hopes" | b"seeks" => Some(Tense::Future),
+        | b"expects" | b"plans" | b"planning" | b"due" | b"payable" | b"intends" | b"aims"
+        | b"soon" | b"going" | b"next" | b"tomorrow" | b"hopes" | b"seeks" => Some(Tense::Future),
         b"said" | b"was" | b"were" | b"had" | b"did" | b"ago" | b"last" | b"yesterday"
         | b"told" | b"met" | b"came" | b"went" | b"took" | b"made" | b"left" | b"held"
         | b"began" | b"saw" | b"won" | b"lost" | b"gave" | b"got" | b"found" | b"fell"
@@ -160,6 +176,19 @@ mod tests {
             Tense::Future
         );
         assert_eq!(tense_at("The summit, Monday.", 12, 18), None);
+        // A reporting verb away from the expression yields to the clause's own tense.
+        assert_eq!(
+            at(
+                "The father will leave Thursday with his son, Castro said.",
+                "Thursday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            at("Castro said on Thursday they will meet.", "Thursday"),
+            Tense::Past
+        );
+        assert_eq!(at("It is payable Jan. 2 to holders.", "Jan"), Tense::Future);
         assert_eq!(at("The summit closes Monday.", "Monday"), Tense::Past);
         assert_eq!(
             at(
