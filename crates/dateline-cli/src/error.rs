@@ -101,4 +101,37 @@ impl CliError {
     pub(crate) fn is_usage(&self) -> bool {
         matches!(self, CliError::Usage(_))
     }
+
+    /// The `error.kind` of the error record written for a failed document.
+    pub(crate) fn kind(&self) -> &'static str {
+        match self {
+            CliError::Read { source, .. } if source.kind() == io::ErrorKind::NotFound => {
+                "not_found"
+            }
+            CliError::Read { .. } => "read",
+            CliError::Utf8 { .. } => "utf8",
+            CliError::TooLarge { .. } => "too_large",
+            CliError::Jsonl { .. } => "jsonl",
+            CliError::Analyze { source, .. } => source.kind(),
+            CliError::Article { .. } => "article",
+            CliError::Offsets { .. } => "offsets",
+            CliError::TimeMl { .. } => "timeml",
+            _ => "other",
+        }
+    }
+
+    /// The document path the error names, if any.
+    pub(crate) fn path(&self) -> Option<PathBuf> {
+        match self {
+            CliError::Read { path, .. }
+            | CliError::Utf8 { path, .. }
+            | CliError::TooLarge { path, .. }
+            | CliError::Jsonl { path, .. }
+            | CliError::Analyze { path, .. }
+            | CliError::Article { path, .. }
+            | CliError::Offsets { path, .. }
+            | CliError::TimeMl { path, .. } => Some(path.clone()),
+            _ => None,
+        }
+    }
 }

@@ -158,6 +158,28 @@ pub(crate) fn one_line(s: &str) -> String {
         .collect()
 }
 
+/// Writes the JSON Lines error record of a failed document (`{"schema_version", "id",
+/// "source", "error": {"kind", "message"}}`), so that every document in gives one record out.
+pub(crate) fn write_error_record<W: Write>(
+    out: &mut W,
+    error: &crate::error::CliError,
+) -> io::Result<()> {
+    let path = error.path().unwrap_or_default();
+    let id = crate::input::document_id(&path);
+    let source = path.display().to_string();
+    let mut line = Vec::new();
+    dateline::json::write_error_record(
+        &mut line,
+        Some(&id),
+        Some(&source),
+        error.kind(),
+        &error.to_string(),
+    )
+    .map_err(|e| io::Error::other(e.to_string()))?;
+    line.push(b'\n');
+    out.write_all(&line)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -247,7 +247,28 @@ fn a_missing_file_is_reported_and_the_run_continues() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no/such/file.txt"), "{}", stderr(&o));
-    assert_eq!(jsonl(&o).len(), 1, "the good document is still processed");
+    let records = jsonl(&o);
+    assert_eq!(records.len(), 2, "documents in = records out");
+    assert_eq!(records[0]["error"]["kind"], "not_found");
+    assert_eq!(records[0]["id"], "file");
+    assert!(
+        records[1]["dates"].is_array(),
+        "the good document is still processed"
+    );
+
+    // `parse` keeps the same promise.
+    let o = run(&[
+        "parse",
+        "--format",
+        "jsonl",
+        "no/such/file.txt",
+        seed.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let records = jsonl(&o);
+    assert_eq!(records.len(), 2, "documents in = records out");
+    assert_eq!(records[0]["error"]["kind"], "not_found");
+    assert!(records[1]["article"].is_object());
 }
 
 #[test]
@@ -284,7 +305,10 @@ fn invalid_utf8_fails_the_document_unless_lossy() {
         err.contains("bad.txt") && err.contains("UTF-8") && err.contains("--lossy"),
         "{err}"
     );
-    assert_eq!(jsonl(&o).len(), 1);
+    let records = jsonl(&o);
+    assert_eq!(records.len(), 2, "documents in = records out");
+    assert_eq!(records[0]["error"]["kind"], "utf8");
+    assert_eq!(records[0]["id"], "bad");
 
     let o = run(&[
         "dates",

@@ -326,7 +326,7 @@ impl Items {
 
 /// An error record for a PATH that could not be expanded or opened.
 fn failed_path(error: CliError) -> Item {
-    let path = error_path(&error).unwrap_or_default();
+    let path = error.path().unwrap_or_default();
     Item::Failed {
         id: document_id(&path),
         source: path.display().to_string(),
@@ -556,7 +556,7 @@ fn run_one(
 }
 
 fn failed(id: &str, source: &str, error: CliError, settings: &Settings) -> Done {
-    let kind = error_kind(&error);
+    let kind = error.kind();
     let message = error.to_string();
     let output = match settings.format {
         AnalyzeFormat::Jsonl | AnalyzeFormat::Json => {
@@ -579,31 +579,6 @@ fn failed(id: &str, source: &str, error: CliError, settings: &Settings) -> Done 
     Done {
         output,
         error: Some(error),
-    }
-}
-
-/// The `error.kind` of an error record.
-fn error_kind(error: &CliError) -> &'static str {
-    match error {
-        CliError::Read { source, .. } if source.kind() == io::ErrorKind::NotFound => "not_found",
-        CliError::Read { .. } => "read",
-        CliError::Utf8 { .. } => "utf8",
-        CliError::TooLarge { .. } => "too_large",
-        CliError::Jsonl { .. } => "jsonl",
-        CliError::Analyze { source, .. } => source.kind(),
-        _ => "other",
-    }
-}
-
-/// The path an error names, if any.
-fn error_path(error: &CliError) -> Option<PathBuf> {
-    match error {
-        CliError::Read { path, .. }
-        | CliError::Utf8 { path, .. }
-        | CliError::TooLarge { path, .. }
-        | CliError::Jsonl { path, .. }
-        | CliError::Analyze { path, .. } => Some(path.clone()),
-        _ => None,
     }
 }
 

@@ -11,7 +11,9 @@ use rayon::prelude::*;
 use super::{parse_anchor_or_auto, Anchor, DateOrderArg};
 use crate::error::CliError;
 use crate::input::{Document, InputArgs, Source};
-use crate::output::{one_line, write_jsonl, DateEntry, DatesRecord, Format, Table};
+use crate::output::{
+    one_line, write_error_record, write_jsonl, DateEntry, DatesRecord, Format, Table,
+};
 use crate::Outcome;
 
 /// Arguments of `dateline dates`.
@@ -53,7 +55,7 @@ pub(crate) fn run<W: Write>(args: &DatesArgs, out: &mut W) -> Result<Outcome, Cl
     let mut table = Table::new(HEADER.to_vec());
     let (sources, errors) = args.input.sources();
     for error in errors {
-        outcome.fail(&error);
+        fail(&error, args.format, &mut outcome, out)?;
     }
     for batch in sources.chunks(BATCH) {
         let rendered: Vec<Result<Rendered, CliError>> = batch
@@ -65,7 +67,7 @@ pub(crate) fn run<W: Write>(args: &DatesArgs, out: &mut W) -> Result<Outcome, Cl
                 Ok(Rendered::Line(line)) => out.write_all(&line),
                 Ok(Rendered::Rows(rows)) => table.write_block(out, &rows),
                 Err(error) => {
-                    outcome.fail(&error);
+                    fail(&error, args.format, &mut outcome, out)?;
                     continue;
                 }
             };
@@ -75,6 +77,21 @@ pub(crate) fn run<W: Write>(args: &DatesArgs, out: &mut W) -> Result<Outcome, Cl
     }
     out.flush().map_err(CliError::Stdout)?;
     Ok(outcome)
+}
+
+/// Reports a failed document on stderr and, in JSON Lines, as an error record (documents in =
+/// records out).
+fn fail<W: Write>(
+    error: &CliError,
+    format: Format,
+    outcome: &mut Outcome,
+    out: &mut W,
+) -> Result<(), CliError> {
+    outcome.fail(error);
+    if format == Format::Jsonl {
+        write_error_record(out, error).map_err(CliError::Stdout)?;
+    }
+    Ok(())
 }
 
 /// One document's output, rendered on a worker thread.

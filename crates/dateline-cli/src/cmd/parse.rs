@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::parse_anchor;
 use crate::error::CliError;
 use crate::input::{Document, InputArgs};
-use crate::output::write_jsonl;
+use crate::output::{write_error_record, write_jsonl};
 use crate::Outcome;
 
 /// Output formats of `dateline parse`.
@@ -56,21 +56,28 @@ pub(crate) fn run<W: Write>(args: &ParseArgs, out: &mut W) -> Result<Outcome, Cl
     };
     let mut outcome = Outcome::default();
     let (sources, errors) = args.input.sources();
+    let fail = |error: &CliError, outcome: &mut Outcome, out: &mut W| {
+        outcome.fail(error);
+        if format == ParseFormat::Jsonl {
+            write_error_record(out, error).map_err(CliError::Stdout)?;
+        }
+        Ok::<(), CliError>(())
+    };
     for error in errors {
-        outcome.fail(&error);
+        fail(&error, &mut outcome, out)?;
     }
     for source in sources {
         let doc = match source.read(args.input.lossy) {
             Ok(doc) => doc,
             Err(error) => {
-                outcome.fail(&error);
+                fail(&error, &mut outcome, out)?;
                 continue;
             }
         };
         match write_document(&doc, &options, format, out) {
             Ok(()) => outcome.ok += 1,
             Err(error @ CliError::Stdout(_)) => return Err(error),
-            Err(error) => outcome.fail(&error),
+            Err(error) => fail(&error, &mut outcome, out)?,
         }
     }
     out.flush().map_err(CliError::Stdout)?;
