@@ -3,7 +3,7 @@
 
 Usage:
     python3 eval/conll_eval.py DATA_DIR [--bin PATH] [--engine extract|tagger ...]
-                               [--corpus NAME ...] [--gmb-keep-titles] [--no-report]
+                               [--corpus NAME ...] [--gmb-keep-titles] [--no-tagger] [--no-report]
                                [--report-dir DIR]
 
 DATA_DIR is the shared data folder (the one holding ``ner/`` and ``gazetteers/``). The script
@@ -12,7 +12,9 @@ DATA_DIR is the shared data folder (the one holding ``ner/`` and ``gazetteers/``
    ``dateline`` binary;
 2. writes each corpus as a CoNLL file (token, gold tag in CoNLL-2003 types) in a temporary
    folder and runs ``dateline conll INPUT OUTPUT --labels conll --engine E`` on it for each
-   engine (``extract``: the whole extractor; ``tagger``: the statistical tagger alone);
+   engine (``extract``: the whole extractor; ``tagger``: the statistical tagger alone); with
+   ``--no-tagger`` it also scores ``rules``, the extractor without its tagger (the
+   ``dateline-entities`` ``conll`` example run with ``--no-tagger``);
 3. scores the predicted column against the gold one: a mention counts when its first token,
    last token and type all match (conlleval); per type and overall P/R/F1;
 4. prints Markdown tables and writes ``eval/reports/entities-YYYY-MM-DD.md`` (date, git commit,
@@ -95,6 +97,24 @@ def build_cli() -> Path:
                 msg.get("target", {}).get("name") == "dateline":
             return Path(msg["executable"])
     sys.exit("error: cargo did not report a `dateline` executable")
+
+
+def build_example() -> Path:
+    """Builds the release `conll` example of dateline-entities (for `--no-tagger`)."""
+    cmd = ["cargo", "build", "--release", "-p", "dateline-entities", "--example", "conll",
+           "--message-format=json-render-diagnostics"]
+    proc = subprocess.run(cmd, cwd=REPO, stdout=subprocess.PIPE, text=True, check=False)
+    if proc.returncode != 0:
+        sys.exit(f"error: `{' '.join(cmd)}` failed (exit {proc.returncode})")
+    for line in proc.stdout.splitlines():
+        try:
+            msg = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if msg.get("reason") == "compiler-artifact" and msg.get("executable") and \
+                msg.get("target", {}).get("name") == "conll":
+            return Path(msg["executable"])
+    sys.exit("error: cargo did not report a `conll` example executable")
 
 
 def git_commit() -> str:
@@ -326,6 +346,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bin", type=Path, help="use this dateline binary instead of building one")
     ap.add_argument("--engine", action="append", choices=ENGINES,
                     help="`dateline conll --engine` value(s) to score (default: both)")
+    ap.add_argument("--no-tagger", action="store_true",
+                    help="also score engine `rules`: the extractor without its tagger (the "
+                         "crate's `conll` example with --no-tagger, built in release mode)")
     ap.add_argument("--corpus", action="append", choices=CORPORA, help="only these corpora")
     ap.add_argument("--gmb-keep-titles", action="store_true",
                     help="score GMB person spans with their leading titles, as GMB marks them")
@@ -340,6 +363,9 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"{binary} does not exist")
     wanted = args.corpus or list(CORPORA)
     engines = args.engine or list(ENGINES)
+    rules_bin = build_example() if args.no_tagger else None
+    if rules_bin is not None:
+        engines.append("rules")
     results: dict[tuple[str, str], dict[str, Counts]] = {}
     speed: dict[tuple[str, str], tuple[int, float]] = {}
     with tempfile.TemporaryDirectory(prefix="dateline-conll-") as tmp:
@@ -350,8 +376,11 @@ def main(argv: list[str] | None = None) -> int:
             gold = [[t for s in d for _, t in s] for d in docs]
             for engine in engines:
                 out = Path(tmp) / f"{name}.{engine}.out"
-                cmd = [str(binary), "conll", str(inp), str(out), "--labels", "conll",
-                       "--engine", engine]
+                if engine == "rules" and rules_bin is not None:
+                    cmd = [str(rules_bin), str(inp), str(out), "--no-tagger"]
+                else:
+                    cmd = [str(binary), "conll", str(inp), str(out), "--labels", "conll",
+                           "--engine", engine]
                 t0 = time.perf_counter()
                 proc = subprocess.run(cmd, check=False)
                 secs = time.perf_counter() - t0
@@ -376,6 +405,8 @@ def main(argv: list[str] | None = None) -> int:
         now = dt.datetime.now(dt.timezone.utc)
         command = "python3 eval/conll_eval.py " + " ".join(
             shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
+        rules_note = (",\n  `rules` = the extractor without its tagger (the crate's `conll` example, "
+                      "`--no-tagger`)" if rules_bin is not None else "")
         report = f"""# dateline entities: CoNLL-style accuracy ({now:%Y-%m-%d})
 
 - date: {now:%Y-%m-%d %H:%M} UTC
@@ -383,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
 - command: `{command}`
 - CLI: `dateline conll INPUT OUTPUT --labels conll --engine E` (release build) for each engine:
   `extract` = `dateline_entities::extract` (gazetteers, rules and the tagger merged),
-  `tagger` = the statistical tagger alone
+  `tagger` = the statistical tagger alone{rules_note}
 - machine: {platform.machine()}, {platform.system()} {platform.release()}, Python {platform.python_version()}
 - scoring: conlleval-style exact span + type (P/R/F1 in %); corpora and label mappings in the
   docstring of `eval/conll_eval.py`

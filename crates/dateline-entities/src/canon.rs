@@ -30,10 +30,7 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
         while let Some(c) = cands.peek() {
             if c.span.end <= t.span.start {
                 // A lone word after "in" that the tagger did not tag is not kept.
-                if let Some(c) = cands
-                    .next()
-                    .filter(|c| !(c.conf == Conf::Weak && c.label == Label::Gpe))
-                {
+                if let Some(c) = cands.next().filter(|c| keep_untagged(c)) {
                     out.push(c);
                 }
             } else {
@@ -56,19 +53,27 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
             out.append(&mut pending);
             continue;
         }
-        // A city name the tagger confidently reads as an organization is one (a club,
-        // "Leicestershire beat Essex"); countries and everything else keep the rules' type.
-        if let [c] = pending.as_mut_slice() {
-            let city = c
-                .entry
-                .and_then(|e| g.entry(e))
-                .is_some_and(|e| e.kind == Kind::City);
-            if city && c.span == t.span && t.label == CoarseLabel::Org && t.score >= 0.8 {
-                c.label = Label::Org;
-                c.entry = None;
+        // A confident tagger decides span and coarse type over a place or demonym list
+        // match ("Japan" the football team, "Leicestershire beat Essex"): such names are
+        // ambiguous and the tagger reads their context. A list match of the same span and
+        // coarse type stays as it is (it carries the fine label and the gazetteer link).
+        // Only a span of name-like words may override ("Summit in Bali" may not).
+        let confident = t.score >= CONFIDENT
+            && !t
+                .span
+                .slice(text)
+                .unwrap_or("")
+                .split_whitespace()
+                .any(|w| w.chars().next().is_some_and(char::is_lowercase));
+        if let [c] = pending.as_slice() {
+            if c.span == t.span && c.conf == Conf::Strong && coarse_of(c.label) == t.label {
+                out.append(&mut pending);
+                continue;
             }
         }
-        let strong = pending.iter().any(|c| c.conf == Conf::Strong);
+        let strong = pending
+            .iter()
+            .any(|c| c.conf == Conf::Strong && (!confident || hard(text, c, g)));
         let (Some(a), Some(b)) = (word_at(t.span.start), word_end(t.span.end).map(|e| e + 1))
         else {
             out.append(&mut pending);
@@ -124,8 +129,52 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
         let _ = ci;
         ci += 1;
     }
-    out.extend(cands.filter(|c| !(c.conf == Conf::Weak && c.label == Label::Gpe)));
+    out.extend(cands.filter(keep_untagged));
     out
+}
+
+/// Keeps a rule candidate the tagger did not tag at all: strong evidence stays, and so
+/// do lone capitalized words kept for linking ("Xi"), except a lone place guess after "in".
+/// A mention typed only by a default rule ("CRICKET" in an all-caps heading, three
+/// capitalized words) is dropped: the tagger read it in context and found no name.
+fn keep_untagged(c: &Cand) -> bool {
+    match c.conf {
+        Conf::Strong => true,
+        Conf::Weak => c.label != Label::Gpe,
+        Conf::Default => false,
+    }
+}
+
+/// Tagger score above which its span and coarse type beat a place or demonym list match.
+const CONFIDENT: f32 = 0.8;
+
+/// The CoNLL type of an OntoNotes label.
+fn coarse_of(l: Label) -> CoarseLabel {
+    match l {
+        Label::Person => CoarseLabel::Per,
+        Label::Org => CoarseLabel::Org,
+        Label::Gpe | Label::Loc | Label::Fac => CoarseLabel::Loc,
+        _ => CoarseLabel::Misc,
+    }
+}
+
+/// Strong rule evidence the tagger never overrides: a title or role before a person, an
+/// organization head word, a curated person, organization, body, event or place, an
+/// acronym. Country, city and demonym names are ambiguous in context (a national team, a
+/// club) and yield to a confident tagger.
+fn hard(text: &str, c: &Cand, g: &Gazetteer) -> bool {
+    if c.role.is_some() {
+        return true;
+    }
+    // An acronym surface ("ROK", "DPRK", "US") is a curated alternate name, not a guess.
+    let acronym = c
+        .span
+        .slice(text)
+        .is_some_and(|s| !s.chars().any(char::is_lowercase));
+    match c.entry.and_then(|e| g.entry(e)) {
+        Some(e) => acronym || !matches!(e.kind, Kind::Country | Kind::City | Kind::Demonym),
+        None => true,
+    }
 }
 
 fn coarse_to_label(
