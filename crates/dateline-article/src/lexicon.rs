@@ -79,26 +79,86 @@ pub(crate) struct CaptionMatch {
     pub(crate) credit: Range<usize>,
 }
 
+/// Words of which one must occur (case-insensitively) in the last 120 bytes of a caption line.
+const CAPTION_HINTS: [&str; 7] = [
+    "photo",
+    "image",
+    "picture",
+    "credit",
+    "getty",
+    "shutterstock",
+    "reuters/",
+];
+
+/// Bytes from the end of a line that the caption patterns need to see: every pattern ends at
+/// the end of the line and its bounded parts span at most ~520 bytes (each char counted as 4
+/// bytes) plus at most six whitespace runs, so with no whitespace run longer than
+/// [`CAPTION_MAX_WS_RUN`] in the tail, no match can start before the tail.
+const CAPTION_TAIL: usize = 640;
+
+/// The longest whitespace run (bytes) allowed in the tail for the tail-only search.
+const CAPTION_MAX_WS_RUN: usize = 16;
+
+/// Where the caption patterns may start matching in `line`: the start of its last
+/// [`CAPTION_TAIL`] bytes, or 0 when the line is short or the tail holds a long whitespace run
+/// (then the bound above does not hold and the whole line is searched). Searching from here
+/// with `captures_at` gives the same leftmost match as searching the whole line, because no
+/// match can start earlier, and `captures_at` keeps `^` and `\b` context.
+fn caption_search_start(line: &str) -> usize {
+    if line.len() <= CAPTION_TAIL {
+        return 0;
+    }
+    let mut start = line.len() - CAPTION_TAIL;
+    while !line.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut run = 0;
+    for c in line[start..].chars() {
+        if c.is_whitespace() {
+            run += c.len_utf8();
+            if run > CAPTION_MAX_WS_RUN {
+                return 0;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    start
+}
+
+/// Whether the line's last 120 bytes (lowercased) contain one of [`CAPTION_HINTS`], without
+/// allocating when that tail is ASCII.
+fn caption_hinted(line: &str) -> bool {
+    let mut start = line.len().saturating_sub(120);
+    while !line.is_char_boundary(start) {
+        start -= 1;
+    }
+    let tail = &line.as_bytes()[start..];
+    if tail.is_ascii() {
+        CAPTION_HINTS.iter().any(|w| {
+            tail.windows(w.len())
+                .any(|win| win.eq_ignore_ascii_case(w.as_bytes()))
+        })
+    } else {
+        let tail = tail_lower(line, 120);
+        CAPTION_HINTS.iter().any(|w| tail.contains(w))
+    }
+}
+
 pub(crate) fn caption(line: &str) -> Option<CaptionMatch> {
     // Cheap pre-filter: a credit sits at the end of the line.
-    let tail = tail_lower(line, 120);
-    let hinted = line.ends_with([')', ']'])
-        || [
-            "photo",
-            "image",
-            "picture",
-            "credit",
-            "getty",
-            "shutterstock",
-            "reuters/",
-        ]
-        .iter()
-        .any(|w| tail.contains(w));
+    let hinted = line.ends_with([')', ']']) || caption_hinted(line);
     if !hinted || word_count(line) > 90 {
         return None;
     }
+    caption_from(line, caption_search_start(line))
+}
+
+/// The caption match, searching the patterns from byte `from` of `line` (see
+/// [`caption_search_start`]).
+fn caption_from(line: &str, from: usize) -> Option<CaptionMatch> {
     for pattern in CAPTION_PATTERNS.iter() {
-        let Some(caps) = pattern.captures(line) else {
+        let Some(caps) = pattern.captures_at(line, from) else {
             continue;
         };
         let (Some(whole), Some(credit)) = (caps.get(0), caps.name("credit")) else {
@@ -1042,6 +1102,78 @@ mod tests {
         }
         assert!(caption("Xi said the talks went well.").is_none());
         assert!(caption("The firm said (in a filing) that it grew.").is_none());
+    }
+
+    /// Captions and non-captions whose matches depend on where the search starts.
+    const CAPTION_ENDINGS: &[&str] = &[
+        "Officials at the meeting Photo : YONHAP News",
+        "The leaders in Bali. Getty Images",
+        "Crowds outside (AP Photo/Ahn Young-joon)",
+        "A ceremony (Yonhap)",
+        "Ministers meet [JOINT PRESS CORPS]",
+        "The summit / Photo: Reuters",
+        "The market  -  photo by   Jane   Doe",
+        "Crowds [Photo by Yonhap]",
+        "said (in a filing) that it grew.",
+        "of the picture (EPA-EFE/KIM HEE-CHUL)",
+        "Photo credit:",
+        "Reuters/Kim Hong-Ji",
+    ];
+
+    #[test]
+    fn caption_tail_search_matches_full_search() {
+        for ending in CAPTION_ENDINGS {
+            for prefix in [
+                String::new(),
+                "word ".repeat(130),
+                "Photo: x. ".repeat(70),
+                format!("{}{}", "é ".repeat(300), " ".repeat(40)),
+                format!("{}/ photo by ", "a ".repeat(320)),
+            ] {
+                let line = format!("{prefix}{ending}");
+                assert_eq!(
+                    caption_from(&line, caption_search_start(&line)),
+                    caption_from(&line, 0),
+                    "{line}"
+                );
+            }
+        }
+        // A long whitespace run in the tail falls back to the whole line.
+        let line = format!("{}{}Photo: Reuters", "a ".repeat(400), " ".repeat(17));
+        assert_eq!(caption_search_start(&line), 0);
+        assert!(caption_search_start(&"a ".repeat(400)) > 0);
+    }
+
+    #[test]
+    fn caption_hint_matches_lowercased_tail() {
+        for line in [
+            "x PHOTO: Y",
+            "Getty",
+            "SHUTTERSTOC\u{212A}",
+            "\u{130}MAGE by x",
+            "Reuters/Kim",
+            "plain words",
+            "caf\u{e9} picture",
+        ] {
+            let tail = tail_lower(line, 120);
+            let expected = CAPTION_HINTS.iter().any(|w| tail.contains(w));
+            assert_eq!(caption_hinted(line), expected, "{line}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+        #[test]
+        fn caption_tail_search_is_exact(
+            prefix in "[a-zA-Z .,/|:()\\[\\]é\u{a0}\t-]{0,900}",
+            ending in proptest::sample::select(CAPTION_ENDINGS),
+        ) {
+            let line = format!("{prefix}{ending}");
+            proptest::prop_assert_eq!(
+                caption_from(&line, caption_search_start(&line)),
+                caption_from(&line, 0)
+            );
+        }
     }
 
     #[test]
