@@ -323,13 +323,40 @@ fn push(text: &str, toks: &[Tok], h: Hit, anchor: Option<NaiveDate>, st: &mut St
             }
         }
     }
+    let (value, range) = representable(h.value, range);
     st.out.push(Timex {
         span,
         text: mention.to_string(),
         kind: h.kind,
-        value: h.value,
+        value,
         modifier: h.modifier,
         anchor: h.anchor,
         range,
     });
+}
+
+/// Keeps a value inside what TIMEX3 can write: years have four digits ("0033", "BC0480").
+/// Arithmetic on an anchor can leave that range ("5000 years ago" from 2023 is year -2977,
+/// "tomorrow" from 9999-12-31 is 10000): a year before 1 is written in TIMEX3's BC form
+/// (astronomical year -2977 is 2978 BC, "BC2978"), a year past 9999 becomes `FUTURE_REF`.
+/// Calendar ranges are kept only within years 1..=9999 (where `datetime.date` and most tools
+/// stop).
+fn representable(
+    value: String,
+    range: Option<(NaiveDate, NaiveDate)>,
+) -> (String, Option<(NaiveDate, NaiveDate)>) {
+    let in_calendar = |d: &NaiveDate| (1..=9999).contains(&d.year());
+    let range = range.filter(|(a, b)| in_calendar(a) && in_calendar(b));
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    if let Some(rest) = value.strip_prefix('-') {
+        let n = digits(rest);
+        if n > 0 {
+            let year: i64 = rest[..n].parse().unwrap_or(0);
+            return (format!("BC{:04}", year + 1), range);
+        }
+    }
+    if digits(&value) > 4 {
+        return ("FUTURE_REF".to_string(), range);
+    }
+    (value, range)
 }

@@ -1,6 +1,6 @@
 //! Hostile input: nothing panics, impossible dates are rejected, work stays linear.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use dateline_dates::{find, find_in, parse_one, DateError, Options};
 use dateline_text::Span;
 
@@ -111,5 +111,34 @@ fn trigger_dense_text_is_cut_into_bounded_windows() {
     assert!(found.len() >= 3 * 19_000, "{}", found.len());
     for t in &found {
         assert_eq!(&text[t.span.range()], t.text);
+    }
+}
+
+/// Fuzz findings: anchor arithmetic must not leave TIMEX3's four-digit years
+/// (`fuzz/regressions/dates/negative-year-5000-years-ago`, `year-10000-tomorrow`).
+#[test]
+fn years_outside_four_digits_stay_valid_timex3() {
+    let found = find("It began 5000 years ago.", &anchored());
+    let t = found
+        .iter()
+        .find(|t| t.text.contains("5000 years ago"))
+        .unwrap();
+    assert_eq!(t.value, "BC2978");
+    assert_eq!(t.range(), None);
+
+    let end_of_time = Options::with_anchor(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap());
+    let found = find("They meet tomorrow.", &end_of_time);
+    let t = found.iter().find(|t| t.text == "tomorrow").unwrap();
+    assert_eq!(t.value, "FUTURE_REF");
+    assert_eq!(t.range(), None);
+
+    let first_year = Options::with_anchor(NaiveDate::from_ymd_opt(1, 1, 1).unwrap());
+    for text in ["It was last year.", "It was two years ago."] {
+        for t in find(text, &first_year) {
+            if let Some((a, b)) = t.range() {
+                assert!(a.year() >= 1 && b.year() >= 1, "{text}: {t:?}");
+            }
+            assert!(!t.value.starts_with('-'), "{text}: {t:?}");
+        }
     }
 }
