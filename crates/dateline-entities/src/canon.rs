@@ -30,7 +30,7 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
         while let Some(c) = cands.peek() {
             if c.span.end <= t.span.start {
                 // A lone word after "in" that the tagger did not tag is not kept.
-                if let Some(c) = cands.next().filter(|c| keep_untagged(c)) {
+                if let Some(c) = cands.next().filter(keep_untagged) {
                     out.push(c);
                 }
             } else {
