@@ -458,3 +458,24 @@ proptest! {
         prop_assert!(found.mentions.iter().all(|m| m.span.end <= cut));
     }
 }
+
+#[test]
+fn tagger_context_beats_place_lists_and_default_guesses() {
+    // Sports clubs named after their city are organizations; an all-caps section heading
+    // ("SOCCER -") is no name at all; a country in a plain sentence stays a GPE.
+    let text = "SOCCER - JAPAN GET LUCKY WIN .\nManchester United beat Leeds 2-1 at Old Trafford \
+                on Saturday, while Chelsea lost to Liverpool.\nThe minister flew to Japan.";
+    let found = extract(text, &Options::default());
+    check_invariants(text, &found);
+    assert!(
+        !found.mentions.iter().any(|m| m.text == "SOCCER"),
+        "{:?}",
+        found.mentions
+    );
+    assert_eq!(ent(&found, "Liverpool").label, Label::Org);
+    assert_eq!(ent(&found, "Chelsea").label, Label::Org);
+    assert_eq!(ent(&found, "Japan").label, Label::Gpe);
+    // Without the tagger the rules read the city as a place.
+    let rules = extract(text, &Options::default().with_tagger(false));
+    assert_eq!(ent(&rules, "Liverpool").label, Label::Gpe);
+}
