@@ -14,8 +14,10 @@ fn wtext<'t>(text: &'t str, w: &W) -> &'t str {
     w.span.slice(text).unwrap_or("")
 }
 
-/// Merges the statistical tagger's mentions into the rule candidates: rules backed by a
-/// gazetteer, head word or title win; the tagger types what the rules only guessed.
+/// Merges the statistical tagger's mentions into the rule candidates: titles, head words,
+/// curated entities and acronyms win ([`hard`]); a confident tagger span decides span and
+/// coarse type over country, city and demonym matches; the tagger types what the rules
+/// only guessed, and default guesses it did not tag are dropped ([`keep_untagged`]).
 pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tagged]) -> Vec<Cand> {
     let g = &*GAZETTEER;
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len() + tagged.len());

@@ -16,7 +16,9 @@
 //!   head words (Ministry, University, Party, Inc., Sea, Airport, Games, Treaty ...),
 //!   verbs of saying, appositions, given names and East Asian family names.
 //! - **A statistical tagger** ([`tagger`], averaged perceptron trained on CoNLL-2003)
-//!   proposes PER/ORG/LOC/MISC mentions that the rules type into OntoNotes labels.
+//!   proposes PER/ORG/LOC/MISC mentions that the rules type into OntoNotes labels; where
+//!   it is confident it decides span and coarse type over ambiguous country, city and
+//!   demonym matches (a national team, a club named after its city).
 //! - **Canonical grouping**: spelling variants share a key ("Kim Jong Un" = "Kim Jong-un",
 //!   "G-20" = "G20", "U.S." = "United States", "ROK" = South Korea), short forms link to the
 //!   full name ("Xi" -> Xi Jinping; East Asian names put the family name first), acronyms
