@@ -59,12 +59,17 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
         // match ("Japan" the football team, "Leicestershire beat Essex"): such names are
         // ambiguous and the tagger reads their context. A list match of the same span and
         // coarse type stays as it is (it carries the fine label and the gazetteer link).
-        // Only a span of name-like words may override ("Summit in Bali" may not).
+        // Only a span of name-like words may override ("Summit in Bali" may not), and not
+        // one that joins names with a hyphen ("South Korea-China relations", "US-China
+        // rivalry" are two list names, not one place).
+        let tagged = t.span.slice(text).unwrap_or("");
+        let joins_names = tagged
+            .split(['-', '\u{2013}'])
+            .skip(1)
+            .any(|part| part.starts_with(char::is_uppercase));
         let confident = t.score >= CONFIDENT
-            && !t
-                .span
-                .slice(text)
-                .unwrap_or("")
+            && !joins_names
+            && !tagged
                 .split_whitespace()
                 .any(|w| w.chars().next().is_some_and(char::is_lowercase));
         if let [c] = pending.as_slice() {
@@ -221,12 +226,14 @@ fn coarse_to_label(
         CoarseLabel::Misc => {
             let s = span.slice(text).unwrap_or("");
             let words = s.split_whitespace().count();
-            let norp_like = words == 1
-                && (s.ends_with("an")
-                    || s.ends_with("ans")
-                    || s.ends_with("ese")
-                    || s.ends_with("ish")
-                    || s.ends_with('i'));
+            // A phrase that ends in a demonym-shaped word is a group ("East Asian",
+            // "Latin Americans"); one that ends in a noun ("Korean War", "Asian Cup") is not.
+            let last = s.split_whitespace().last().unwrap_or("");
+            let norp_like = last.ends_with("an")
+                || last.ends_with("ans")
+                || last.ends_with("ese")
+                || last.ends_with("ish")
+                || last.ends_with('i');
             // Lone MISC words are mostly nationalities and groups ("Kurdish"); longer
             // ones mostly events and titles.
             if norp_like || words == 1 {

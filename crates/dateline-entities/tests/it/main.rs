@@ -479,3 +479,21 @@ fn tagger_context_beats_place_lists_and_default_guesses() {
     let rules = extract(text, &Options::default().with_tagger(false));
     assert_eq!(ent(&rules, "Liverpool").label, Label::Gpe);
 }
+
+#[test]
+fn hyphen_joined_names_stay_two_entities_and_demonym_phrases_are_norp() {
+    let text = "Talks on South Korea-China relations and the US-China rivalry worried \
+                the two East Asian countries, officials in Seoul said.";
+    let found = extract(text, &Options::default());
+    check_invariants(text, &found);
+    for name in ["South Korea", "China"] {
+        assert_eq!(ent(&found, name).label, Label::Gpe, "{name}");
+    }
+    assert!(
+        found.mentions.iter().all(|m| !m.text.contains('-')),
+        "{:?}",
+        found.mentions.iter().map(|m| &m.text).collect::<Vec<_>>()
+    );
+    let east_asian = found.mentions.iter().find(|m| m.text.contains("Asian"));
+    assert_eq!(east_asian.map(|m| m.label), Some(Label::Norp));
+}
