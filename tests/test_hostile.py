@@ -184,3 +184,25 @@ def test_document_json_round_trips_on_hostile_text(corpus: dict[str, pathlib.Pat
         doc = dl.analyze(text)
         record = json.loads(doc.to_json())
         assert record == doc.to_dict()
+
+
+def _analyze_seconds(text: str) -> float:
+    start = time.perf_counter()
+    dl.analyze(text)
+    return time.perf_counter() - start
+
+
+def test_analyze_is_linear_on_many_short_lines(tmp_path) -> None:
+    # dateline-entities (extract_tokenized over many regions) and dateline (quotes::attribute
+    # over many paragraphs) were quadratic in the number of paragraphs: a dump of 12,000 short
+    # byline/dateline lines (390 KB) took ~10 s in a release build, the 6.5 MB file
+    # would have taken most of an hour. Reproducer: tests/hostile/generate.py OUT --only lines.
+    gen = pathlib.Path(__file__).parent / "hostile" / "generate.py"
+    texts = []
+    for scale in ("0.01", "0.1"):
+        out = tmp_path / scale
+        subprocess.run([sys.executable, str(gen), str(out), "--scale", scale, "--only", "lines"], check=True)
+        texts.append((out / "lines.txt").read_text(encoding="utf-8"))
+    dl.analyze("warm up: Xi Jinping met Han on Saturday.")
+    t1, t10 = _analyze_seconds(texts[0]), _analyze_seconds(texts[1])
+    assert t10 <= 30 * t1 + 0.5, f"1x {t1:.3f}s, 10x {t10:.3f}s"

@@ -312,16 +312,20 @@ fn run(doc: &Tokenized<'_>, regions: &[Span], options: &Options) -> Entities {
     let ws = extract::words(doc, regions);
     let mut cands = extract::find(text, &ws);
     if options.tagger {
-        let tokens: Vec<_> = doc
-            .tokens()
-            .iter()
-            .filter(|t| {
-                regions
-                    .iter()
-                    .any(|r| r.start <= t.span.start && t.span.end <= r.end)
-            })
-            .copied()
-            .collect();
+        // Regions are sorted and merged: one sweep keeps this linear in tokens + regions.
+        let mut tokens = Vec::with_capacity(doc.tokens().len());
+        let mut r = 0;
+        for t in doc.tokens() {
+            while regions.get(r).is_some_and(|reg| reg.end <= t.span.start) {
+                r += 1;
+            }
+            if regions
+                .get(r)
+                .is_some_and(|reg| reg.start <= t.span.start && t.span.end <= reg.end)
+            {
+                tokens.push(*t);
+            }
+        }
         let tagged = tagger::tag(text, &tokens);
         cands = canon::merge_tagger(text, &ws, cands, &tagged);
     }

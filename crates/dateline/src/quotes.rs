@@ -122,6 +122,7 @@ pub fn attribute(doc: &Tokenized<'_>, paragraphs: &[Span], entities: &Entities) 
         }
     }
     cx.direct_spans = raw.iter().map(|(_, d)| d.span).collect();
+    cx.direct_spans.sort();
     let mut out: Vec<Quote> = Vec::new();
     // Per quote in `out`: (paragraph, closed, had its own cue).
     let mut meta: Vec<(usize, bool, bool)> = Vec::new();
@@ -166,8 +167,15 @@ pub fn attribute(doc: &Tokenized<'_>, paragraphs: &[Span], entities: &Entities) 
         }
     }
     // Pass 2: reported speech, sentence by sentence, outside direct quotes.
+    // Sentences are in token order: each paragraph visits only the sentences it overlaps,
+    // so the pass stays linear in the number of paragraphs and sentences.
+    let sentences = doc.sentences();
     for &(_, lo, hi) in &paragraphs {
-        for s in doc.sentences() {
+        let first = sentences.partition_point(|s| s.tokens.end <= lo);
+        for s in sentences.get(first..).unwrap_or(&[]) {
+            if s.tokens.start >= hi {
+                break;
+            }
             let (s0, s1) = (s.tokens.start.max(lo), s.tokens.end.min(hi));
             if s0 >= s1 {
                 continue;
@@ -619,8 +627,17 @@ impl Cx<'_> {
             _ => None,
         };
         let mut named: Vec<(usize, usize, usize)> = Vec::new(); // (rank, position, entity)
-        for (pos, &mi) in self.mentions.iter().enumerate() {
+                                                                // Mentions are sorted and do not overlap: only the one before the phrase's start and
+                                                                // those starting inside it can overlap it.
+        let from = self
+            .mentions
+            .partition_point(|&mi| self.entities.mentions[mi].span.start < phrase.start)
+            .saturating_sub(1);
+        for (pos, &mi) in self.mentions.iter().enumerate().skip(from) {
             let m = &self.entities.mentions[mi];
+            if m.span.start >= phrase.end {
+                break;
+            }
             if !phrase.overlaps(m.span) {
                 continue;
             }
@@ -702,11 +719,17 @@ impl Cx<'_> {
     }
 
     fn in_direct(&self, span: Span) -> bool {
-        self.direct_spans.iter().any(|d| d.contains(span))
+        // Direct quotes are in text order and do not overlap: only the last one starting at
+        // or before `span` can contain it.
+        let i = self.direct_spans.partition_point(|d| d.start <= span.start);
+        i > 0 && self.direct_spans[i - 1].contains(span)
     }
 
     fn recent_person(&self, before: usize) -> Option<usize> {
-        self.mentions
+        let end = self
+            .mentions
+            .partition_point(|&mi| self.entities.mentions[mi].span.start < before);
+        self.mentions[..end]
             .iter()
             .rev()
             .map(|&mi| &self.entities.mentions[mi])
