@@ -57,6 +57,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from cargo_build import build_release  # noqa: E402
 
 CORPORA = ("conll-testa", "gmb", "crossner-politics")
 ENGINES = ("extract", "tagger")
@@ -79,42 +82,6 @@ TITLE_WORDS = {
     "justice", "speaker", "mayor", "sheikh", "ayatollah", "cardinal", "archbishop", "bishop",
     "rev.", "reverend", "former", "u.s.", "u.n.", "state", "deputy", "acting", "opposition",
 }
-
-
-def build_cli() -> Path:
-    """Builds the release binary and returns its path."""
-    cmd = ["cargo", "build", "--release", "-p", "dateline-cli",
-           "--message-format=json-render-diagnostics"]
-    proc = subprocess.run(cmd, cwd=REPO, stdout=subprocess.PIPE, text=True, check=False)
-    if proc.returncode != 0:
-        sys.exit(f"error: `{' '.join(cmd)}` failed (exit {proc.returncode})")
-    for line in proc.stdout.splitlines():
-        try:
-            msg = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if msg.get("reason") == "compiler-artifact" and msg.get("executable") and \
-                msg.get("target", {}).get("name") == "dateline":
-            return Path(msg["executable"])
-    sys.exit("error: cargo did not report a `dateline` executable")
-
-
-def build_example() -> Path:
-    """Builds the release `conll` example of dateline-entities (for `--no-tagger`)."""
-    cmd = ["cargo", "build", "--release", "-p", "dateline-entities", "--example", "conll",
-           "--message-format=json-render-diagnostics"]
-    proc = subprocess.run(cmd, cwd=REPO, stdout=subprocess.PIPE, text=True, check=False)
-    if proc.returncode != 0:
-        sys.exit(f"error: `{' '.join(cmd)}` failed (exit {proc.returncode})")
-    for line in proc.stdout.splitlines():
-        try:
-            msg = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if msg.get("reason") == "compiler-artifact" and msg.get("executable") and \
-                msg.get("target", {}).get("name") == "conll":
-            return Path(msg["executable"])
-    sys.exit("error: cargo did not report a `conll` example executable")
 
 
 def git_commit() -> str:
@@ -358,12 +325,12 @@ def main(argv: list[str] | None = None) -> int:
 
     if not (args.data / "ner").is_dir():
         ap.error(f"{args.data} has no ner/ folder; give the shared data folder")
-    binary = args.bin or build_cli()
+    binary = args.bin or build_release("dateline-cli", "dateline")
     if not binary.exists():
         ap.error(f"{binary} does not exist")
     wanted = args.corpus or list(CORPORA)
     engines = args.engine or list(ENGINES)
-    rules_bin = build_example() if args.no_tagger else None
+    rules_bin = build_release("dateline-entities", "conll", example=True) if args.no_tagger else None
     if rules_bin is not None:
         engines.append("rules")
     results: dict[tuple[str, str], dict[str, Counts]] = {}

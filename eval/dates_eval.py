@@ -40,26 +40,10 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import meantime_to_timeml  # noqa: E402
+from cargo_build import build_release  # noqa: E402
 import timeml_score  # noqa: E402
 
 CORPORA = ("tbaq", "wikiwars", "meantime")
-
-
-def build_cli() -> Path:
-    """Builds the release binary and returns its path."""
-    cmd = ["cargo", "build", "--release", "-p", "dateline-cli", "--message-format=json-render-diagnostics"]
-    proc = subprocess.run(cmd, cwd=REPO, stdout=subprocess.PIPE, text=True, check=False)
-    if proc.returncode != 0:
-        sys.exit(f"error: `{' '.join(cmd)}` failed (exit {proc.returncode})")
-    for line in proc.stdout.splitlines():
-        try:
-            msg = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if msg.get("reason") == "compiler-artifact" and msg.get("executable") and \
-                msg.get("target", {}).get("name") == "dateline":
-            return Path(msg["executable"])
-    sys.exit("error: cargo did not report a `dateline` executable")
 
 
 def git_commit() -> str:
@@ -118,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     timeml = args.data_dir / "timeml" if (args.data_dir / "timeml").is_dir() else args.data_dir
-    binary = args.bin or build_cli()
+    binary = args.bin or build_release("dateline-cli", "dateline")
     if not binary.exists():
         ap.error(f"{binary} does not exist")
     wanted = args.corpus or list(CORPORA)

@@ -1,0 +1,35 @@
+"""Builds a release executable of the workspace with cargo and returns its path.
+
+Shared by the evaluation drivers (`dates_eval.py`, `conll_eval.py`) so they all find the binary
+the same way: from cargo's own JSON build messages, whatever CARGO_TARGET_DIR is.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def build_release(package: str, target: str, example: bool = False) -> Path:
+    """Runs `cargo build --release -p PACKAGE [--example TARGET]` and returns the path of the
+    executable named TARGET; exits with a message when the build fails or reports none."""
+    cmd = ["cargo", "build", "--release", "-p", package]
+    if example:
+        cmd += ["--example", target]
+    cmd.append("--message-format=json-render-diagnostics")
+    proc = subprocess.run(cmd, cwd=REPO, stdout=subprocess.PIPE, text=True, check=False)
+    if proc.returncode != 0:
+        sys.exit(f"error: `{' '.join(cmd)}` failed (exit {proc.returncode})")
+    for line in proc.stdout.splitlines():
+        try:
+            msg = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if msg.get("reason") == "compiler-artifact" and msg.get("executable") and \
+                msg.get("target", {}).get("name") == target:
+            return Path(msg["executable"])
+    sys.exit(f"error: cargo did not report a `{target}` executable")
