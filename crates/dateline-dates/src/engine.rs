@@ -26,7 +26,7 @@ const TRIGGERS: &[&str] = &[
     "recent", "lately", "soon", "future", "past", "spring", "summer", "autumn", "fall", "winter",
     "morning", "afternoon", "evening", "night", "overnight", "noon", "midday", "midnight",
     "christmas", "easter", "thanksgiving", "halloween", "valentine", "annual", "daily", "weekly",
-    "monthly", "quarterly", "hourly", "biweekly", "fortnightly", "q",
+    "monthly", "quarterly", "hourly", "biweekly", "fortnightly", "q", "nineteen", "eighteen",
 ];
 
 static PREFILTER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
@@ -86,6 +86,8 @@ struct State {
     last_day: Option<NaiveDate>,
     last_date: Option<NaiveDate>,
     last_year: Option<(i32, u32)>,
+    /// The last quarter named (year, quarter).
+    last_quarter: Option<(i32, u32)>,
     /// Explicit years within two years of the anchor / further away.
     years_near: u32,
     years_far: u32,
@@ -267,6 +269,7 @@ fn run_window(text: &str, s: usize, e: usize, options: &Options, st: &mut State)
             last_day: st.last_day,
             last_date: st.last_date,
             last_year: st.last_year,
+            last_quarter: st.last_quarter,
             narrative: st.years_far >= 2 && st.years_far > st.years_near,
         };
         match cx.at(i) {
@@ -296,6 +299,14 @@ fn push(text: &str, toks: &[Tok], h: Hit, anchor: Option<NaiveDate>, st: &mut St
         TimexKind::Date | TimexKind::Time => h.range.or_else(|| range_of(&h.value)),
         TimexKind::Duration | TimexKind::Set => None,
     };
+    if h.names_quarter {
+        let v = h.value.as_bytes();
+        if v.len() == 7 && v[4] == b'-' && v[5] == b'Q' {
+            if let (Ok(y), Some(q)) = (h.value[..4].parse::<i32>(), (v[6] as char).to_digit(10)) {
+                st.last_quarter = Some((y, q));
+            }
+        }
+    }
     // Expressions resolved against the anchor are evidence that the text is news about its
     // own time, not a historical narrative.
     if h.deictic {

@@ -32,6 +32,9 @@ pub(crate) struct Hit {
     /// Resolved by deixis (weekday, "yesterday", "last week", "ago"): evidence that the
     /// text reports on its own time.
     pub(crate) deictic: bool,
+    /// The hit names a quarter ("the third quarter", "Q3 2023"): later anaphora ("the
+    /// quarter", "the year-ago quarter") refer to it.
+    pub(crate) names_quarter: bool,
 }
 
 impl Hit {
@@ -45,6 +48,7 @@ impl Hit {
             anchor: AnchorUse::None,
             range: None,
             deictic: false,
+            names_quarter: false,
         }
     }
     /// A date-shaped span that is not a valid date ("13/13/2023"): consumed, never emitted.
@@ -94,6 +98,8 @@ pub(crate) struct Cx<'a> {
     pub(crate) last_date: Option<NaiveDate>,
     /// Year of the last explicit (absolute) date with a year.
     pub(crate) last_year: Option<(i32, u32)>,
+    /// The last quarter named in the text (year, quarter).
+    pub(crate) last_quarter: Option<(i32, u32)>,
     /// The text so far reads as a historical narrative (explicit years far from the anchor
     /// dominate): year-less dates take the year of the last explicit date.
     pub(crate) narrative: bool,
@@ -465,14 +471,14 @@ impl Cx<'_> {
         } else {
             j
         };
-        if let Some(y) = self.year_at(yk) {
+        if let Some((y, e)) = self.year_or_spelled(yk) {
             return Some((
                 Ymd {
                     y: Some(y),
                     m,
                     d: None,
                 },
-                yk + 1,
+                e,
                 None,
             ));
         }
@@ -604,6 +610,9 @@ impl Cx<'_> {
         if !t.is_num() || !self.standalone_num_start(i) {
             return None;
         }
+        if let Some((date, end)) = self.dash_month_date(i) {
+            return Some(self.with_clock(i, end, date));
+        }
         let sep = self.tok(i + 1)?;
         if !sep.glued() || !(sep.p('-') || sep.p('/') || sep.p('.')) {
             return None;
@@ -652,21 +661,27 @@ impl Cx<'_> {
         let Some(date) = ymd(y, m, d) else {
             return Some(Hit::rejected(i, i + 5));
         };
-        let mut value = day_value(date);
-        let mut end = i + 5;
-        // Optional time.
-        let mut kind = TimexKind::Date;
+        Some(self.with_clock(i, i + 5, date))
+    }
+
+    /// A date at tokens `a..end`, extended by a following time ("2023-09-23 14:02",
+    /// "2023-09-23T14:02:05", "26-FEB-1987 15:01:20.34").
+    fn with_clock(&self, a: usize, end: usize, date: NaiveDate) -> Hit {
         let ti = if self.tok(end).is_some_and(|x| x.glued() && x.is("t")) {
             end + 1
         } else {
             end
         };
-        if let Some((hh, mm, k)) = self.clock_at(ti, ti > end) {
-            value = format!("{value}T{hh:02}:{mm:02}");
-            end = k;
-            kind = TimexKind::Time;
+        match self.clock_at(ti, ti > end) {
+            Some((hh, mm, k)) => {
+                let mut value = format!("{}T{hh:02}:{mm:02}", day_value(date));
+                if let Some(ss) = self.clock_seconds(ti) {
+                    value.push_str(&format!(":{ss:02}"));
+                }
+                Hit::new(a, k, TimexKind::Time, value)
+            }
+            None => Hit::new(a, end, TimexKind::Date, day_value(date)),
         }
-        Some(Hit::new(i, end, kind, value))
     }
 
     fn standalone_num_start(&self, i: usize) -> bool {
@@ -695,19 +710,52 @@ impl Cx<'_> {
             return None;
         }
         let mut end = i + 3;
+        let frac =
+            |k: usize| self.gp(k, '.') && self.tok(k + 1).is_some_and(|x| x.is_num() && x.glued());
         if self.gp(end, ':')
             && self
                 .tok(end + 1)
-                .is_some_and(|x| x.is_num() && x.ndig() == 2 && x.glued())
+                .is_some_and(|x| x.is_num() && x.ndig() == 2 && x.glued() && x.num <= 60)
         {
             end += 2;
+            // Fractions of a second: "15:01:20.34".
+            if frac(end) {
+                end += 2;
+            }
         }
-        if self.gp(end, ':')
-            || (self.gp(end, '.') && self.tok(end + 1).is_some_and(|x| x.is_num() && x.glued()))
-        {
+        if self.gp(end, ':') || frac(end) {
             return None;
         }
         Some((h.num, m.num, end))
+    }
+
+    /// Seconds of the clock at `i` ("15:01:20" -> 20), when written.
+    fn clock_seconds(&self, i: usize) -> Option<u32> {
+        self.gp(i + 3, ':')
+            .then(|| self.tok(i + 4).map(|x| x.num))
+            .flatten()
+    }
+
+    /// "26-FEB-1987" (wire-service date lines, e.g. Reuters "26-FEB-1987 15:01:20.34").
+    fn dash_month_date(&self, i: usize) -> Option<(NaiveDate, usize)> {
+        let (d, j) = self.day_at(i).filter(|(_, j)| *j == i + 1)?;
+        if !self.gp(j, '-') {
+            return None;
+        }
+        let m = self.tok(j + 1).filter(|x| x.glued()).and_then(month)?;
+        if !self.gp(j + 2, '-') {
+            return None;
+        }
+        let y = self
+            .tok(j + 3)
+            .filter(|x| x.glued() && x.is_num() && x.ndig() == 4)?;
+        if self
+            .tok(j + 4)
+            .is_some_and(|x| x.glued() && (x.is_num() || x.is_word()))
+        {
+            return None;
+        }
+        Some((ymd(i32::try_from(y.num).ok()?, m, d)?, j + 4))
     }
 
     // ----- years, decades, centuries -------------------------------------------------
@@ -795,6 +843,16 @@ impl Cx<'_> {
             return None;
         }
         Some(Hit::date(i, i + 1, format!("{y:04}")))
+    }
+
+    /// A year in digits or words ("1997", "nineteen ninety-seven") at `i`; returns the year
+    /// and the next index.
+    fn year_or_spelled(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_at(i) {
+            return Some((y, i + 1));
+        }
+        let h = self.spelled_year(i).filter(|h| h.a == i)?;
+        Some((h.value.parse().ok()?, h.b))
     }
 
     /// "nineteen ninety-six", "the year two thousand".
@@ -954,15 +1012,13 @@ impl Cx<'_> {
             return self.emit_part(i, end, 'Q', n.num, y);
         }
         let mut j = i;
-        if t.is("the") || t.is("its") || t.is("this") {
+        let det = t.is("the") || t.is("this");
+        if det {
             j += 1;
         }
-        let mut fiscal = false;
         if self.w(j, "fiscal") {
             j += 1;
-            fiscal = true;
         }
-        let _ = fiscal;
         let o = self.tok(j)?;
         let n = if let Some(n) = ordinal_word(o) {
             n
@@ -984,6 +1040,8 @@ impl Cx<'_> {
         if hyphen {
             k += 1;
         }
+        // "the third-quarter results": an adjective; the determiner belongs to the noun.
+        let i = if hyphen && det { i + 1 } else { i };
         let u = self.tok(k)?;
         let (part, max) = if u.is("quarter") {
             ('Q', 4)
@@ -1068,20 +1126,34 @@ impl Cx<'_> {
             j += 1;
         }
         let o = self.tok(j)?;
-        let (q, end) = if let Some(n) = ordinal_word(o).filter(|n| (1..=4).contains(n)) {
+        let (q, end, named) = if let Some(n) = ordinal_word(o).filter(|n| (1..=4).contains(n)) {
             let k = if self.gp(j + 1, '-') { j + 2 } else { j + 1 };
             if !self.w(k, "quarter") {
                 return None;
             }
-            (n, k + 1)
+            (n, k + 1, true)
         } else if o.is("quarter") || o.is("period") {
-            let anc = self.anchor?;
-            let q = (anc.month() - 1) / 3;
-            (if q == 0 { 4 } else { q }, j + 1)
+            // The quarter the text reports on: the last one named, else the one before the
+            // anchor's.
+            let q = match (self.last_quarter, self.anchor) {
+                (Some((_, q)), _) => q,
+                (None, Some(anc)) => {
+                    let q = (anc.month() - 1) / 3;
+                    if q == 0 {
+                        4
+                    } else {
+                        q
+                    }
+                }
+                (None, None) => return None,
+            };
+            (q, j + 1, false)
         } else {
             return None;
         };
-        Some(Hit::date(i, end, format!("{y:04}-Q{q}")).anch(relative))
+        let mut h = Hit::date(i, end, format!("{y:04}-Q{q}")).anch(relative);
+        h.names_quarter = named && !relative;
+        Some(h)
     }
 
     /// "the quarter", "the latest quarter", "this quarter", "last quarter", "next quarter".
@@ -1099,6 +1171,12 @@ impl Cx<'_> {
         if self.w(k + 1, "of") || self.w(k + 1, "century") {
             return None;
         }
+        // "the quarter" after "the third quarter" is that quarter.
+        if let (Some((y, q)), -1) = (self.last_quarter, shift) {
+            let mut h = Hit::date(i, k + 1, format!("{y:04}-Q{q}"));
+            h.anchor = AnchorUse::Mention;
+            return Some(h);
+        }
         match self.anchor {
             Some(anc) => {
                 let q = (anc.month() - 1) / 3;
@@ -1110,6 +1188,19 @@ impl Cx<'_> {
     }
 
     fn emit_part(&self, a: usize, b: usize, part: char, n: u32, y: Option<i32>) -> Option<Hit> {
+        let mut h = self.emit_part_value(a, b, part, n, y)?;
+        h.names_quarter = part == 'Q' && !h.value.starts_with('X');
+        Some(h)
+    }
+
+    fn emit_part_value(
+        &self,
+        a: usize,
+        b: usize,
+        part: char,
+        n: u32,
+        y: Option<i32>,
+    ) -> Option<Hit> {
         match y {
             Some(y) => Some(Hit::date(a, b, format!("{y:04}-{part}{n}"))),
             None => match self.anchor {
@@ -1155,6 +1246,7 @@ impl Cx<'_> {
             "last" | "past" => (Some(-1), i + 1),
             "next" | "coming" => (Some(1), i + 1),
             "this" => (Some(0), i + 1),
+            "the" => return self.mention_weekday(i),
             _ => (None, i),
         };
         let (wd, mut k) = self.weekday_at(j)?;
@@ -1209,9 +1301,34 @@ impl Cx<'_> {
         };
         let mut h = Hit::date(i, k, value).anch(self.anchor.is_some()).deixis();
         if let Some(p) = pod {
+            // "Friday night": the day with its part (TimeBank and AQUAINT type these DATE,
+            // unlike "tonight" or "last night", which are TIME).
             h.value = format!("{}T{p}", h.value);
-            h.kind = TimexKind::Time;
         }
+        Some(h)
+    }
+
+    /// "the previous Friday", "the following Monday": the weekday before/after the last day
+    /// mentioned (or the anchor).
+    fn mention_weekday(&self, i: usize) -> Option<Hit> {
+        let dir = match self.tok(i + 1)?.low() {
+            "previous" | "preceding" => -1,
+            "following" | "next" => 1,
+            _ => return None,
+        };
+        let (wd, k) = self.weekday_at(i + 2)?;
+        let (base, used) = match (self.last_day, self.anchor) {
+            (Some(d), _) => (Some(d), AnchorUse::Mention),
+            (None, Some(a)) => (Some(a), AnchorUse::Published),
+            (None, None) => (None, AnchorUse::None),
+        };
+        let value = match base {
+            Some(b) if dir < 0 => day_value(weekday_back(b, wd, true)?),
+            Some(b) => day_value(weekday_forward(b, wd, true)?),
+            None => format!("XXXX-WXX-{}", wd + 1),
+        };
+        let mut h = Hit::date(i, k, value);
+        h.anchor = used;
         Some(h)
     }
 
@@ -1381,6 +1498,9 @@ impl Cx<'_> {
             }
             "the" => {
                 // "the past week" etc. are durations (see `counted`); "the current year" is a date.
+                if let Some(h) = self.the_year(i) {
+                    return Some(h);
+                }
                 if self.w(i + 1, "current") {
                     (0, i + 2)
                 } else if self.w(i + 1, "weekend") {
@@ -1407,6 +1527,39 @@ impl Cx<'_> {
         }
         // "last February", "next April", "this June"
         if let Some(m) = month(u) {
+            // "last Oct. 23": the most recent Oct. 23 before the anchor (next: the first after).
+            if let Some((d, e)) = self
+                .month_at(k)
+                .and_then(|(_, mj)| self.day_at(mj))
+                .filter(|_| shift != 0)
+            {
+                let value = match self.anchor {
+                    Some(anc) => {
+                        let mut date = None;
+                        for y in [anc.year() - 1, anc.year(), anc.year() + 1] {
+                            let Some(c) = ymd(y, m, d) else { continue };
+                            let fits = if shift < 0 { c < anc } else { c > anc };
+                            let better =
+                                date.map_or(
+                                    true,
+                                    |best| {
+                                        if shift < 0 {
+                                            c > best
+                                        } else {
+                                            c < best
+                                        }
+                                    },
+                                );
+                            if fits && better {
+                                date = Some(c);
+                            }
+                        }
+                        day_value(date?)
+                    }
+                    None => format!("XXXX-{m:02}-{d:02}"),
+                };
+                return Some(Hit::date(i, e, value).anch(self.anchor.is_some()));
+            }
             let Some(anc) = self.anchor else {
                 return Some(Hit::date(i, k + 1, format!("XXXX-{m:02}")));
             };
@@ -1437,6 +1590,57 @@ impl Cx<'_> {
                 .anch(self.anchor.is_some())
                 .deixis(),
         )
+    }
+
+    /// "the year", "the full year", "the current fiscal year": the year the text reports on
+    /// (the anchor's, or in a narrative the last explicit year); "the year ended June 30" is
+    /// a one-year period (DURATION P1Y).
+    fn the_year(&self, i: usize) -> Option<Hit> {
+        let mut j = i + 1;
+        while self.wi(j, &["current", "full", "fiscal", "calendar"]) {
+            j += 1;
+        }
+        if !self.w(j, "year") {
+            return None;
+        }
+        let k = j + 1;
+        // "the year-ago quarter", "the year 2000", "the year before", "the year's end".
+        if self
+            .tok(k)
+            .is_some_and(|n| n.glued() && !n.p(',') && !n.p('.'))
+            || self.tok(k).is_some_and(Tok::is_num)
+            || self.tok(k).is_some_and(|n| {
+                // "the Year III" (the French republican calendar)
+                n.is_word()
+                    && n.cap
+                    && self
+                        .text
+                        .get(n.s..n.e)
+                        .is_some_and(|w| w.bytes().all(|c| b"IVXLC".contains(&c)))
+            })
+            || self.wi(
+                k,
+                &[
+                    "of", "before", "after", "earlier", "later", "ago", "in", "when", "that",
+                ],
+            )
+        {
+            return None;
+        }
+        if self.wi(k, &["ended", "ending", "to", "through"]) {
+            return Some(Hit::new(i, k, TimexKind::Duration, "P1Y".to_string()));
+        }
+        if self.narrative {
+            if let Some((y, _)) = self.last_year {
+                let mut h = Hit::date(i, k, format!("{y:04}"));
+                h.anchor = AnchorUse::Mention;
+                return Some(h);
+            }
+        }
+        Some(match self.anchor {
+            Some(anc) => Hit::date(i, k, format!("{:04}", anc.year())).anch(true),
+            None => Hit::date(i, k, "XXXX".to_string()),
+        })
     }
 
     fn the_weekend(&self, i: usize) -> Option<Hit> {
@@ -1512,7 +1716,16 @@ impl Cx<'_> {
         let (count, mut k, approx) = match self.count_at(j) {
             Some(c) => c,
             None => {
-                // "the past year", "the next few days" ("few" counted above), "the coming weeks"
+                // "the past year", "the next few days" ("few" counted above), "the coming weeks",
+                // "in coming months"
+                let coming = !the && dir > 0 && self.w(i, "coming");
+                if coming {
+                    let (u, plural) = self.tok(j).and_then(unit)?;
+                    if !plural || u == Unit::Weekend {
+                        return None;
+                    }
+                    return Some(Hit::new(i, j + 1, TimexKind::Duration, dur_value(None, u)));
+                }
                 if dir != 0 && the {
                     let (u, plural) = self.tok(j).and_then(unit)?;
                     if u == Unit::Weekend {
@@ -1665,7 +1878,9 @@ impl Cx<'_> {
             h.modifier = modifier;
             return Some(h);
         }
-        let mut h = Hit::new(i, end, TimexKind::Duration, dur_value(count, u));
+        // "the 30-day period": an adjective; the determiner belongs to the noun.
+        let a = if the && dir == 0 && hyph { i + 1 } else { i };
+        let mut h = Hit::new(a, end, TimexKind::Duration, dur_value(count, u));
         h.modifier = modifier;
         // "in three weeks" with a future verb: a date.
         if !the
@@ -1690,6 +1905,12 @@ impl Cx<'_> {
     fn mention_unit(&self, a: usize, b: usize, u: Unit, shift: i64) -> Option<Hit> {
         if u.is_time() {
             return None;
+        }
+        if let (Unit::Quarter, Some((y, q))) = (u, self.last_quarter) {
+            let start = ymd(y, (q - 1) * 3 + 1, 1)?;
+            let mut h = Hit::date(a, b, Self::unit_value(start, u, shift)?);
+            h.anchor = AnchorUse::Mention;
+            return Some(h);
         }
         let last = if u == Unit::Day || u == Unit::Week {
             self.last_day
@@ -1743,7 +1964,7 @@ impl Cx<'_> {
     /// "the year-ago quarter", "the year-earlier period", "year-earlier" (adjective).
     fn year_ago(&self, i: usize) -> Option<Hit> {
         let mut j = i;
-        if self.wi(j, &["the", "its"]) {
+        if self.w(j, "the") {
             j += 1;
         }
         if self.w(j, "comparable") {
@@ -1769,8 +1990,10 @@ impl Cx<'_> {
             return None;
         }
         let value = match anc {
-            Some(anc) if quarterly || self.quarter_context(i) => match ordinal {
-                Some(n) if (1..=4).contains(&n) => format!("{:04}-Q{n}", anc.year() - 1),
+            Some(anc) if quarterly || self.quarter_context(i) => match (ordinal, self.last_quarter)
+            {
+                (Some(n), _) if (1..=4).contains(&n) => format!("{:04}-Q{n}", anc.year() - 1),
+                (_, Some((ly, lq))) => format!("{:04}-Q{lq}", ly - 1),
                 _ => {
                     let q = i64::from((anc.month() - 1) / 3) - 1 - 4;
                     let y = i64::from(anc.year()) + q.div_euclid(4);
@@ -1801,6 +2024,11 @@ impl Cx<'_> {
         let unknown = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
         // Financial news: "up from $10 million a year ago" compares with the year-ago quarter.
         if u == Unit::Year && count == Some(1.0) && sign < 0 && self.quarter_context(a) {
+            if let Some((ly, lq)) = self.last_quarter {
+                let mut h = Hit::date(a, b, format!("{:04}-Q{lq}", ly - 1));
+                h.anchor = AnchorUse::Mention;
+                return Some(h);
+            }
             if let Some(anc) = self.anchor {
                 let q = i64::from((anc.month() - 1) / 3) - 1 - 4;
                 let y = i64::from(anc.year()) + q.div_euclid(4);
@@ -2106,9 +2334,9 @@ impl Cx<'_> {
         let mut y = None;
         let mut end = j;
         let yk = if self.w(j, "of") { j + 1 } else { j };
-        if let Some(yy) = self.year_at(yk) {
+        if let Some((yy, e)) = self.year_or_spelled(yk) {
             y = Some(yy);
-            end = yk + 1;
+            end = e;
         }
         if y.is_none() {
             // Bare seasons need a determiner or preposition ("fall" is a verb).
@@ -2349,7 +2577,8 @@ impl Cx<'_> {
                 true,
             )),
             "up" if self.w(i + 1, "to") => Some((Modifier::EqualOrLess, i + 2, true)),
-            "within" => Some((Modifier::EqualOrLess, i + 1, true)),
+            // "within a week": TimeML leaves the preposition outside the extent.
+            "within" => Some((Modifier::EqualOrLess, i + 1, false)),
             "just" if self.wi(i + 1, &["over", "under"]) => Some((
                 if self.w(i + 1, "over") {
                     Modifier::MoreThan
@@ -2523,9 +2752,9 @@ impl Cx<'_> {
         if (t.is("earlier") || t.is("later"))
             && h.value.len() == 10
             && !self.wi(j, &["today", "yesterday", "tomorrow", "that", "the"])
-            && weekday(self.tok(j)?).is_none()
         {
-            return None;
+            // "Earlier Friday, ...": the adverb orders events; the day is the expression.
+            return weekday(self.tok(j)?).map(|_| h);
         }
         Some(Hit {
             a: i,

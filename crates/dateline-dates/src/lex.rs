@@ -223,6 +223,8 @@ pub(crate) fn is_trigger_word(w: &[u8]) -> bool {
             | b"yearlong"
             | b"decadelong"
             | b"current"
+            | b"nineteen"
+            | b"eighteen"
     ) || (is_calendar_word(w) && number_or_ordinal(w).is_none())
         || w == b"q"
 }

@@ -84,7 +84,45 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
             continue;
         }
         let prev_apos = s > 0 && (b[s - 1] == b'\'' || (s >= 3 && &b[s - 3..s] == "’".as_bytes()));
-        let Some(t) = cue(w, prev_apos) else { continue };
+        let Some(mut t) = cue(w, prev_apos) else {
+            // "set to resume", "set for Monday": a schedule.
+            if w.eq_ignore_ascii_case(b"set")
+                && matches!(word_after(b, i, hi), Some(n) if n.eq_ignore_ascii_case(b"to") || n.eq_ignore_ascii_case(b"for"))
+            {
+                let dist = if s < pos { pos - i } else { s - end + 8 };
+                if best.map_or(true, |(d, _)| dist < d) {
+                    best = Some((dist, Tense::Future));
+                }
+            }
+            continue;
+        };
+        if t == Tense::Future {
+            // "next to the embassy" is a place; "had been scheduled" a plan that is over.
+            if w.eq_ignore_ascii_case(b"next")
+                && word_after(b, i, hi).is_some_and(|n| n.eq_ignore_ascii_case(b"to"))
+            {
+                continue;
+            }
+            let had = |w: &[u8]| w.eq_ignore_ascii_case(b"had");
+            match word_before(b, s, lo) {
+                Some((_, p)) if had(p) => t = Tense::Past,
+                Some((ps, p))
+                    if p.eq_ignore_ascii_case(b"been")
+                        && word_before(b, ps, lo).is_some_and(|(_, p2)| had(p2)) =>
+                {
+                    t = Tense::Past;
+                }
+                _ => {}
+            }
+        }
+        // "would be held", "to be signed": a participle after "be" carries no tense.
+        if t == Tense::Past
+            && word_before(b, s, lo).is_some_and(|(_, p)| {
+                p.eq_ignore_ascii_case(b"be") || p.eq_ignore_ascii_case(b"being")
+            })
+        {
+            continue;
+        }
         let dist = if s < pos { pos - i } else { s - end };
         // A reporting verb ("said", "told") dates the report, not the reported event: it is
         // a strong cue only right before the expression ("said Friday", "said on Friday").
@@ -100,6 +138,31 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
         }
     }
     best.map(|(_, t)| t)
+}
+
+/// The word right after byte `i` (skipping spaces), before `hi`.
+fn word_after(b: &[u8], mut i: usize, hi: usize) -> Option<&[u8]> {
+    while i < hi && b[i] == b' ' {
+        i += 1;
+    }
+    let s = i;
+    while i < hi && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    (i > s).then(|| &b[s..i])
+}
+
+/// The word right before byte `s` (skipping spaces), not before `lo`, with its start.
+fn word_before(b: &[u8], s: usize, lo: usize) -> Option<(usize, &[u8])> {
+    let mut e = s;
+    while e > lo && b[e - 1] == b' ' {
+        e -= 1;
+    }
+    let mut i = e;
+    while i > lo && b[i - 1].is_ascii_alphabetic() {
+        i -= 1;
+    }
+    (e > i).then(|| (i, &b[i..e]))
 }
 
 fn cue(w: &[u8], prev_apos: bool) -> Option<Tense> {
@@ -121,13 +184,19 @@ fn cue(w: &[u8], prev_apos: bool) -> Option<Tense> {
     match w {
         b"will" | b"shall" | b"wo" | b"upcoming" | b"scheduled" | b"slated" | b"expected"
         | b"expects" | b"plans" | b"planning" | b"due" | b"payable" | b"intends" | b"aims"
-        | b"soon" | b"going" | b"next" | b"tomorrow" | b"hopes" | b"seeks" => Some(Tense::Future),
+        | b"soon" | b"going" | b"next" | b"tomorrow" | b"hopes" | b"seeks" | b"would"
+        | b"planned" | b"plan" | b"intend" | b"intended" => Some(Tense::Future),
         b"said" | b"was" | b"were" | b"had" | b"did" | b"ago" | b"last" | b"yesterday"
         | b"told" | b"met" | b"came" | b"went" | b"took" | b"made" | b"left" | b"held"
         | b"began" | b"saw" | b"won" | b"lost" | b"gave" | b"got" | b"found" | b"fell"
-        | b"rose" | b"spoke" | b"wrote" | b"sent" | b"led" | b"became" | b"earlier" => {
-            Some(Tense::Past)
-        }
+        | b"rose" | b"spoke" | b"wrote" | b"sent" | b"led" | b"became" | b"earlier" | b"since"
+        | b"previously" | b"brought" | b"bought" | b"sold" | b"paid" | b"thought" | b"built"
+        | b"kept" | b"felt" | b"heard" | b"ran" | b"stood" | b"spent" | b"struck" | b"taught"
+        | b"broke" | b"chose" | b"drew" | b"drove" | b"flew" | b"grew" | b"knew" | b"shook"
+        | b"stole" | b"threw" | b"meant" | b"sought" | b"caught" | b"fought" | b"shot"
+        | b"fled" | b"withdrew" | b"arose" | b"ate" | b"forgave" | b"overtook" | b"undertook"
+        | b"swore" | b"woke" | b"hung" | b"dealt" | b"sank" | b"slid" | b"sprang" | b"swept"
+        | b"wept" | b"bore" | b"tore" => Some(Tense::Past),
         _ if w.len() > 4
             && w.ends_with(b"ed")
             && !matches!(
@@ -190,6 +259,45 @@ mod tests {
         );
         assert_eq!(at("It is payable Jan. 2 to holders.", "Jan"), Tense::Future);
         assert_eq!(at("The summit closes Monday.", "Monday"), Tense::Past);
+        // "next to" is a place, not a time.
+        assert_eq!(
+            at("It exploded next to the bank Friday.", "Friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            at("They planned a rally on Saturday.", "Saturday"),
+            Tense::Future
+        );
+        assert_eq!(
+            at("It would be held on Thursday.", "Thursday"),
+            Tense::Future
+        );
+        assert_eq!(
+            at("Talks are set to resume Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(at("The vote is set for Monday.", "Monday"), Tense::Future);
+        // A plan that "had been" made is over.
+        assert_eq!(
+            at("It had been due to expire Friday.", "Friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            at("It had been scheduled for Friday.", "Friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            at("It has been scheduled for Friday.", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            at("In January, the firm brought in a chief.", "January"),
+            Tense::Past
+        );
+        assert_eq!(
+            at("They searched since the Oct. 23 attack.", "Oct"),
+            Tense::Past
+        );
         assert_eq!(
             at(
                 "He will go home. The talks ended on Sept. 26 and then Friday.",

@@ -6,4 +6,5 @@
 mod cases;
 mod hostile;
 mod props;
+mod rules;
 mod seeds;
