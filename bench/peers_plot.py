@@ -21,8 +21,19 @@ ENTITY_F1_TOOL = {"dateline-entities-py": "dateline", "spacy-ner": "spacy"}
 CORPUS_MARKERS = {"conll-testa": "o", "gmb": "s", "crossner-politics": "^"}
 
 
-def color(row: dict) -> str:
-    return "tab:blue" if row["ours"] else "tab:orange"
+OURS_COLORS = ["tab:blue", "navy"]  # CLI, Python
+PEER_COLORS = ["tab:orange", "tab:red", "tab:green", "tab:brown", "tab:purple", "tab:olive"]
+
+
+def colors(rows: list[dict]) -> dict[str, str]:
+    """One colour per tool: blue for the dateline CLI, navy for its Python API, other hues for peers."""
+    out: dict[str, str] = {}
+    peers = iter(PEER_COLORS * 3)
+    for r in rows:
+        if r["tool"] not in out:
+            out[r["tool"]] = (OURS_COLORS[0] if "(CLI)" in r["label"] else OURS_COLORS[1]) if r["ours"] \
+                else next(peers)
+    return out
 
 
 def plot(report: dict, out: Path) -> None:
@@ -32,20 +43,22 @@ def plot(report: dict, out: Path) -> None:
     import matplotlib.pyplot as plt
 
     rows = report["speed"]
-    fig, axes = plt.subplots(1, 3, figsize=(16, 5.2), gridspec_kw={"width_ratios": [1.15, 1, 1]})
+    col = colors(rows)
+    fig, axes = plt.subplots(1, 3, figsize=(17, 6), layout="constrained")
     ax = axes[0]
     timeml = report.get("timeml_tbaq", {})
     for r in [r for r in rows if r["task"] == "dates"]:
         tool = DATES_F1_TOOL.get(r["tool"])
+        x = r["mb_per_cpu_s"]
         if tool not in timeml:
+            ax.scatter([x], [1.5], marker="x", color=col[r["tool"]], s=60, zorder=3,
+                       label=r["label"] + " (not scored)")
             continue
         m = timeml[tool]["metrics"]
-        x = r["mb_per_cpu_s"]
-        ax.plot([x, x], [m["value_f1"], m["relaxed_f1"]], color=color(r), lw=1, alpha=0.6)
-        ax.scatter([x], [m["value_f1"]], color=color(r), s=60, zorder=3)
-        ax.scatter([x], [m["relaxed_f1"]], facecolors="none", edgecolors=color(r), s=60, zorder=3)
-        ax.annotate(r["label"], (x, m["value_f1"]), textcoords="offset points", xytext=(6, -12), fontsize=8)
-    ax.set_title("Temporal expressions (TBAQ)\nfilled: value F1, hollow: relaxed span F1", fontsize=10)
+        ax.plot([x, x], [m["value_f1"], m["relaxed_f1"]], color=col[r["tool"]], lw=1, alpha=0.6)
+        ax.scatter([x], [m["value_f1"]], color=col[r["tool"]], s=60, zorder=3, label=r["label"])
+        ax.scatter([x], [m["relaxed_f1"]], facecolors="none", edgecolors=col[r["tool"]], s=60, zorder=3)
+    ax.set_title("Temporal expressions: TBAQ\nfilled = value F1, hollow = relaxed span F1", fontsize=10)
     ax.set_ylabel("F1 (%)")
 
     ax = axes[1]
@@ -58,21 +71,20 @@ def plot(report: dict, out: Path) -> None:
             if tool in conll.get(corpus, {}):
                 y = conll[corpus][tool]["ALL"]["f1"]
                 ys.append(y)
-                ax.scatter([x], [y], marker=marker, color=color(r), s=60, zorder=3)
+                ax.scatter([x], [y], marker=marker, color=col[r["tool"]], s=60, zorder=3)
         if ys:
-            ax.plot([x, x], [min(ys), max(ys)], color=color(r), lw=1, alpha=0.6)
-            ax.annotate(r["label"], (x, max(ys)), textcoords="offset points", xytext=(6, 4), fontsize=8)
+            ax.plot([x, x], [min(ys), max(ys)], color=col[r["tool"]], lw=1, alpha=0.6, label=r["label"])
     for corpus, marker in CORPUS_MARKERS.items():
         ax.scatter([], [], marker=marker, color="grey", label=corpus)
-    ax.legend(fontsize=8, loc="lower right")
-    ax.set_title("Named entities (CoNLL span + type F1)", fontsize=10)
+    ax.set_title("Named entities: CoNLL span + type F1\n(testa, GMB sample, CrossNER politics)", fontsize=10)
 
     ax = axes[2]
     pipe = [r for r in rows if r["task"] == "pipeline"]
-    ax.barh(range(len(pipe)), [r["mb_per_cpu_s"] for r in pipe], color=[color(r) for r in pipe])
-    ax.set_yticks(range(len(pipe)), [r["label"] for r in pipe], fontsize=8)
+    ax.barh(range(len(pipe)), [r["mb_per_cpu_s"] for r in pipe], color=[col[r["tool"]] for r in pipe])
+    ax.set_yticks(range(len(pipe)), [r["label"].replace(" full pipeline", "\nfull pipeline") for r in pipe],
+                  fontsize=8)
     ax.invert_yaxis()
-    ax.set_title("Whole pipeline (throughput only)", fontsize=10)
+    ax.set_title("Whole pipeline: throughput only\n(no single F1)", fontsize=10)
 
     for ax, task in zip(axes, ("dates", "entities", "pipeline")):
         xs = [r["mb_per_cpu_s"] for r in rows if r["task"] == task and r["mb_per_cpu_s"] > 0]
@@ -80,15 +92,15 @@ def plot(report: dict, out: Path) -> None:
             ax.text(0.5, 0.5, "not measured", ha="center", transform=ax.transAxes)
             continue
         ax.set_xscale("log")
-        ax.set_xlim(min(xs) / 3, max(xs) * 8)
+        ax.set_xlim(min(xs) / 3, max(xs) * 3)
         ax.set_xlabel("MB of input per CPU second (log scale)")
-        ax.grid(True, which="both", alpha=0.25)
-    axes[0].set_ylim(0, 100)
-    axes[1].set_ylim(0, 100)
-    fig.suptitle(f"dateline vs Python peers, {report['date'][:10]} (blue: dateline, orange: peers; "
-                 f"one core each, {report['machine']['cpu']})", fontsize=11)
-    fig.tight_layout()
-    fig.savefig(out, dpi=110)
+        ax.grid(True, which="major", alpha=0.3)
+    for ax in axes[:2]:
+        ax.set_ylim(0, 100)
+        ax.legend(fontsize=7.5, loc="lower right")
+    fig.suptitle(f"dateline vs Python peers, {report['date'][:10]}: one core each, CPU time "
+                 f"({report['machine']['cpu']}, {report['machine']['logical_cpus']} logical CPUs)", fontsize=11)
+    fig.savefig(out, dpi=100)
     plt.close(fig)
 
 
