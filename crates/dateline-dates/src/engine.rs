@@ -303,7 +303,13 @@ fn push(text: &str, toks: &[Tok], h: Hit, anchor: Option<NaiveDate>, st: &mut St
         let v = h.value.as_bytes();
         if v.len() == 7 && v[4] == b'-' && v[5] == b'Q' {
             if let (Ok(y), Some(q)) = (h.value[..4].parse::<i32>(), (v[6] as char).to_digit(10)) {
-                st.last_quarter = Some((y, q));
+                // The first quarter named is the one the text reports on; later ones are
+                // comparisons ("compared with a flat second quarter") or outlooks.
+                // Quarters far from the anchor are history, not the reported period.
+                let near = anchor.map_or(true, |a| (a.year() - y).abs() <= 1);
+                if st.last_quarter.is_none() && near {
+                    st.last_quarter = Some((y, q));
+                }
             }
         }
     }

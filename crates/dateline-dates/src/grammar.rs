@@ -1016,7 +1016,9 @@ impl Cx<'_> {
         if det {
             j += 1;
         }
-        if self.w(j, "fiscal") {
+        // Fiscal quarters are not calendar quarters: they never become the reference quarter.
+        let fiscal = self.w(j, "fiscal");
+        if fiscal {
             j += 1;
         }
         let o = self.tok(j)?;
@@ -1088,7 +1090,9 @@ impl Cx<'_> {
         if o.is("last") && y.is_none() {
             return None;
         }
-        self.emit_part(i, end, part, n, y)
+        let mut h = self.emit_part(i, end, part, n, y)?;
+        h.names_quarter &= !fiscal;
+        Some(h)
     }
 
     /// A year before a quarter: "this year's", "last year's", "the 1988", "1988's".
@@ -1170,6 +1174,23 @@ impl Cx<'_> {
         };
         if self.w(k + 1, "of") || self.w(k + 1, "century") {
             return None;
+        }
+        // "the quarter ended Sept. 30": the calendar quarter of that day.
+        if self.wi(k + 1, &["ended", "ending"]) {
+            if let Some((date, _, _)) = self.ymd_at(k + 2).filter(|(d, _, _)| d.d.is_some()) {
+                let y = match (date.y, self.anchor) {
+                    (Some(y), _) => Some(y),
+                    (None, Some(anc)) => {
+                        Some(self.guess_year(anc, date.m, date.d.unwrap_or(15), k + 2))
+                    }
+                    (None, None) => None,
+                };
+                if let Some(y) = y {
+                    let mut h = Hit::date(i, k + 1, format!("{y:04}-Q{}", (date.m - 1) / 3 + 1));
+                    h.names_quarter = true;
+                    return Some(h);
+                }
+            }
         }
         // "the quarter" after "the third quarter" is that quarter.
         if let (Some((y, q)), -1) = (self.last_quarter, shift) {
@@ -1290,6 +1311,11 @@ impl Cx<'_> {
                     // The sentence's tense decides; without a future cue, the most recent
                     // one on or before the anchor: news reports what happened (in TimeBank
                     // and AQUAINT about 95% of bare weekdays lie in the week before the DCT).
+                    // "Wednesday's ruling" names a known event: in TimeBank and AQUAINT a
+                    // possessive weekday is never after the DCT.
+                    _ if (self.gp(k, '\'') || self.gp(k, '’')) && self.w(k + 1, "s") => {
+                        weekday_back(anc, wd, false)
+                    }
                     _ => match self.tense_opt(j) {
                         Some(Tense::Future) => weekday_forward(anc, wd, false),
                         Some(Tense::Past) | None => weekday_back(anc, wd, false),
@@ -1609,6 +1635,7 @@ impl Cx<'_> {
             .tok(k)
             .is_some_and(|n| n.glued() && !n.p(',') && !n.p('.'))
             || self.tok(k).is_some_and(Tok::is_num)
+            || self.tok(k).and_then(number_word).is_some()
             || self.tok(k).is_some_and(|n| {
                 // "the Year III" (the French republican calendar)
                 n.is_word()

@@ -103,7 +103,13 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
             {
                 continue;
             }
-            let had = |w: &[u8]| w.eq_ignore_ascii_case(b"had");
+            // "planned" dates a plan before the expression ("planned to leave on Thursday");
+            // after it, the plan itself ("On Friday, the government planned to pay").
+            if s > pos && w.eq_ignore_ascii_case(b"planned") {
+                continue;
+            }
+            let had =
+                |w: &[u8]| w.eq_ignore_ascii_case(b"had") || w.eq_ignore_ascii_case(b"previously");
             match word_before(b, s, lo) {
                 Some((_, p)) if had(p) => t = Tense::Past,
                 Some((ps, p))
@@ -185,7 +191,7 @@ fn cue(w: &[u8], prev_apos: bool) -> Option<Tense> {
         b"will" | b"shall" | b"wo" | b"upcoming" | b"scheduled" | b"slated" | b"expected"
         | b"expects" | b"plans" | b"planning" | b"due" | b"payable" | b"intends" | b"aims"
         | b"soon" | b"going" | b"next" | b"tomorrow" | b"hopes" | b"seeks" | b"would"
-        | b"planned" | b"plan" | b"intend" | b"intended" => Some(Tense::Future),
+        | b"planned" | b"intend" | b"intended" => Some(Tense::Future),
         b"said" | b"was" | b"were" | b"had" | b"did" | b"ago" | b"last" | b"yesterday"
         | b"told" | b"met" | b"came" | b"went" | b"took" | b"made" | b"left" | b"held"
         | b"began" | b"saw" | b"won" | b"lost" | b"gave" | b"got" | b"found" | b"fell"

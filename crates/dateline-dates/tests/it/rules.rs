@@ -39,7 +39,7 @@ fn previous_weekday_follows_the_mentioned_day() {
 
 #[test]
 fn quarter_anaphora_use_the_last_named_quarter() {
-    let text = "Net rose in the fiscal first quarter. In the quarter, sales fell, and \
+    let text = "Net rose in the first quarter. In the quarter, sales fell, and \
                 the 2022 period was weak; a year ago the company lost money.";
     let found = find(text, &at(2023, 10, 26));
     let get = |s: &str| found.iter().find(|t| t.text == s).unwrap();
@@ -47,6 +47,23 @@ fn quarter_anaphora_use_the_last_named_quarter() {
     assert_eq!(get("the quarter").anchor, AnchorUse::Mention);
     assert_eq!(get("the 2022 period").value, "2022-Q1");
     assert_eq!(get("a year ago").value, "2022-Q1");
+    // The quarter ended on a given day is that calendar quarter; fiscal quarters and
+    // quarters long past do not become the reference.
+    let text = "In its fiscal first quarter, the quarter ended Sept. 30, net rose. The quarter \
+                was strong, unlike the third quarter of 1984.";
+    let found = find(text, &at(2023, 10, 26));
+    let quarters: Vec<&str> = found
+        .iter()
+        .filter(|t| t.text.to_lowercase() == "the quarter")
+        .map(|t| t.value.as_str())
+        .collect();
+    assert_eq!(quarters, ["2023-Q3", "2023-Q3"]);
+    let found = find(
+        "It stopped in the third quarter of 1984. The quarter was weak.",
+        &at(2023, 10, 26),
+    );
+    assert_eq!(found.last().unwrap().value, "2023-Q3");
+    assert_eq!(found.last().unwrap().anchor, AnchorUse::Published);
     // Year-shifted quarters do not become the reference.
     let text = "Net rose in the third quarter from the year-ago quarter. The quarter was strong.";
     let found = find(text, &at(2023, 10, 26));
