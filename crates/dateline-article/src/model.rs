@@ -415,6 +415,10 @@ pub struct Boilerplate {
 
 /// The detected language of the body.
 ///
+/// Clear English (a fifth or more of the words among the most common English words) is
+/// recognized by a word-list check that also works on short text; anything else goes to the
+/// whatlang detector on a bounded sample of whole sentences.
+///
 /// # Example
 /// ```
 /// let a = dateline_article::parse("The talks were held on Saturday in the eastern city of Hangzhou, officials said.").unwrap();
@@ -426,9 +430,11 @@ pub struct Language {
     /// ISO 639-1 code ("en"), the ISO 639-3 code when there is no two-letter one, or "und"
     /// when there is too little text to tell.
     pub code: String,
-    /// Detector confidence, 0.0 to 1.0.
+    /// Confidence, 0.0 to 1.0: whatlang's, or for the English word check the share of common
+    /// English words scaled so that typical prose (25% or more) scores 1.0.
     pub confidence: f64,
-    /// True when the detector considers the result reliable.
+    /// True when the result can be trusted: ten or more words for the English check; for
+    /// whatlang, its own verdict, never on figure-heavy text (tables of results).
     pub reliable: bool,
 }
 
