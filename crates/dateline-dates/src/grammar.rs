@@ -1168,11 +1168,20 @@ impl Cx<'_> {
             "the" if self.wi(i + 1, &["latest", "recent"]) && self.w(i + 2, "quarter") => {
                 (-1, i + 2)
             }
+            // Earnings reports: "the latest period" is the quarter reported on.
+            "the"
+                if self.w(i + 1, "latest")
+                    && self.w(i + 2, "period")
+                    && self.quarter_context(i) =>
+            {
+                (-1, i + 2)
+            }
             "the" | "this" if self.w(i + 1, "current") && self.w(i + 2, "quarter") => (0, i + 2),
             "this" | "current" if self.w(i + 1, "quarter") => (0, i + 1),
             _ => return None,
         };
-        if self.w(k + 1, "of") || self.w(k + 1, "century") {
+        // "the quarter of a century", "the quarter-to-quarter comparison".
+        if self.w(k + 1, "of") || self.w(k + 1, "century") || self.gp(k + 1, '-') {
             return None;
         }
         // "the quarter ended Sept. 30": the calendar quarter of that day.
@@ -1255,7 +1264,12 @@ impl Cx<'_> {
             return Some((w, i + 2));
         }
         // "Tue 15 Nov": an abbreviation followed by a date.
-        if self.p(i + 1, ',') || self.tok(i + 1).is_some_and(Tok::is_num) {
+        // ("Sun, a maker of workstations" is a company: after a comma a date must follow.)
+        let dated = |k: usize| {
+            self.tok(k)
+                .is_some_and(|x| x.is_num() || month(x).is_some())
+        };
+        if (self.p(i + 1, ',') && dated(i + 2)) || self.tok(i + 1).is_some_and(Tok::is_num) {
             return Some((w, i + 1));
         }
         None
@@ -1645,12 +1659,7 @@ impl Cx<'_> {
                         .get(n.s..n.e)
                         .is_some_and(|w| w.bytes().all(|c| b"IVXLC".contains(&c)))
             })
-            || self.wi(
-                k,
-                &[
-                    "of", "before", "after", "earlier", "later", "ago", "in", "when", "that",
-                ],
-            )
+            || self.wi(k, &["of", "before", "after", "earlier", "later", "ago"])
         {
             return None;
         }
@@ -1831,9 +1840,24 @@ impl Cx<'_> {
             return None;
         }
         // "a day" after "once/twice/times/$5" is a set.
-        if count == Some(1.0) && !hyph && !the {
+        if count == Some(1.0)
+            && !hyph
+            && !the
+            && !self.wi(k + 1, &["ago", "earlier", "later", "before", "after"])
+        {
             if let Some(p) = self.prev_word(i) {
-                if p.is("once") || p.is("twice") || p.is("times") || p.is_num() || p.p('$') {
+                // "twice a day", "$5 a day", "$2 million a year": rates, not durations.
+                if p.is("once")
+                    || p.is("twice")
+                    || p.is("times")
+                    || p.is_num()
+                    || p.p('$')
+                    || p.p('%')
+                    || matches!(
+                        p.low(),
+                        "million" | "billion" | "trillion" | "thousand" | "percent"
+                    )
+                {
                     return None;
                 }
             }
@@ -2321,6 +2345,11 @@ impl Cx<'_> {
                 {
                     return None;
                 }
+                // "was soon released", "soon became": shortly after a past event, not the
+                // future.
+                if self.tense_opt(i) == Some(Tense::Past) {
+                    return None;
+                }
                 ("FUTURE_REF", i + 1)
             }
             "the"
@@ -2745,8 +2774,19 @@ impl Cx<'_> {
                     ..h
                 });
             }
-            "year" if (self.w(i + 1, "end") || (self.gp(i + 1, '-') && self.w(i + 2, "end"))) => {
-                let k = if self.w(i + 1, "end") { i + 2 } else { i + 3 };
+            "year"
+                if (self.w(i + 1, "end") || (self.gp(i + 1, '-') && self.w(i + 2, "end")))
+                    || ((self.gp(i + 1, '\'') || self.gp(i + 1, '’'))
+                        && self.w(i + 2, "s")
+                        && self.w(i + 3, "end")) =>
+            {
+                let k = if self.w(i + 1, "end") {
+                    i + 2
+                } else if self.w(i + 2, "end") {
+                    i + 3
+                } else {
+                    i + 4
+                };
                 let value = self
                     .anchor
                     .map_or_else(|| "XXXX".to_string(), |a| format!("{:04}", a.year()));

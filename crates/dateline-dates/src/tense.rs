@@ -121,10 +121,23 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
                 _ => {}
             }
         }
-        // "would be held", "to be signed": a participle after "be" carries no tense.
+        // "would be held", "to be signed": a participle after "be" carries no tense; after a
+        // determiner it is an adjective ("the planned merger", "a revised offer").
         if t == Tense::Past
             && word_before(b, s, lo).is_some_and(|(_, p)| {
-                p.eq_ignore_ascii_case(b"be") || p.eq_ignore_ascii_case(b"being")
+                [
+                    &b"be"[..],
+                    b"being",
+                    b"a",
+                    b"an",
+                    b"the",
+                    b"its",
+                    b"their",
+                    b"his",
+                    b"her",
+                ]
+                .iter()
+                .any(|x| p.eq_ignore_ascii_case(x))
             })
         {
             continue;
@@ -203,8 +216,10 @@ fn cue(w: &[u8], prev_apos: bool) -> Option<Tense> {
         | b"fled" | b"withdrew" | b"arose" | b"ate" | b"forgave" | b"overtook" | b"undertook"
         | b"swore" | b"woke" | b"hung" | b"dealt" | b"sank" | b"slid" | b"sprang" | b"swept"
         | b"wept" | b"bore" | b"tore" => Some(Tense::Past),
+        // "-ed" words are past verbs, except adjectives: "unspecified", "untouched".
         _ if w.len() > 4
             && w.ends_with(b"ed")
+            && !w.starts_with(b"un")
             && !matches!(
                 w,
                 b"indeed"
