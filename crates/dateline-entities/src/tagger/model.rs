@@ -299,6 +299,13 @@ impl Model {
         let mut feats = Vec::with_capacity(64);
         let (mut p1, mut p2) = (START_CLASS, START_CLASS);
         for i in 0..n {
+            if doc.is_trivial(i, p1) {
+                classes.push(0);
+                conf.push(1.0);
+                p2 = p1;
+                p1 = 0;
+                continue;
+            }
             doc.features(i, p1, p2, &mut feats);
             // Touch every row first: independent loads overlap their cache misses,
             // where the probing loop below would wait for them one by one.
