@@ -444,12 +444,13 @@ impl Cx<'_> {
             }
             return Some((Ymd { y, m, d: Some(d) }, end, range_end));
         }
-        // Month this/last/next year: "January this year", "June last year"
-        if self.wi(j, &["this", "last", "next"]) && self.w(j + 1, "year") {
+        // Month [of] this/last/next year: "January this year", "October of next year"
+        let rj = if self.w(j, "of") { j + 1 } else { j };
+        if self.wi(rj, &["this", "last", "next"]) && self.w(rj + 1, "year") {
             if let Some(anc) = self.anchor {
-                let shift = if self.w(j, "last") {
+                let shift = if self.w(rj, "last") {
                     -1
-                } else if self.w(j, "next") {
+                } else if self.w(rj, "next") {
                     1
                 } else {
                     0
@@ -460,7 +461,7 @@ impl Cx<'_> {
                         m,
                         d: None,
                     },
-                    j + 2,
+                    rj + 2,
                     None,
                 ));
             }
@@ -1659,7 +1660,12 @@ impl Cx<'_> {
                         .get(n.s..n.e)
                         .is_some_and(|w| w.bytes().all(|c| b"IVXLC".contains(&c)))
             })
-            || self.wi(k, &["of", "before", "after", "earlier", "later", "ago"])
+            || self.wi(
+                k,
+                &[
+                    "of", "before", "after", "earlier", "later", "ago", "previous", "prior",
+                ],
+            )
         {
             return None;
         }
@@ -1784,6 +1790,28 @@ impl Cx<'_> {
                         })
                     {
                         return self.mention_unit(i, j + 1, u, if dir > 0 { 1 } else { -1 });
+                    }
+                    // "the past year", "the last quarter": TimeBank and MEANTIME annotate the
+                    // previous calendar unit (a DATE), like "last year".
+                    if !plural
+                        && self
+                            .tok(i + 1)
+                            .is_some_and(|w| w.is("past") || w.is("last"))
+                        && matches!(
+                            u,
+                            Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade
+                        )
+                        && !self.w(j + 1, "of")
+                    {
+                        let value = match self.anchor {
+                            Some(anc) => Self::unit_value(anc, u, -1)?,
+                            None => Self::unknown_unit_value(u).to_string(),
+                        };
+                        return Some(
+                            Hit::date(i, j + 1, value)
+                                .anch(self.anchor.is_some())
+                                .deixis(),
+                        );
                     }
                     return Some(Hit::new(i, j + 1, TimexKind::Duration, dur_value(c, u)));
                 }

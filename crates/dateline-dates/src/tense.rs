@@ -52,6 +52,10 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
         hi += 1;
     }
     let mut best: Option<(usize, Tense)> = None;
+    // "until Tuesday" is a deadline ahead, unless the sentence is in the past perfect
+    // ("Until Thursday, they had not called him a suspect").
+    let mut until_best = false;
+    let mut saw_had = false;
     let mut i = lo;
     while i < hi {
         if !b[i].is_ascii_alphabetic() {
@@ -66,6 +70,7 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
             continue;
         }
         let w = &b[s..i];
+        saw_had |= w.eq_ignore_ascii_case(b"had");
         // "is to", "are to": future.
         if w.eq_ignore_ascii_case(b"to") {
             let before = &b[lo..s.saturating_sub(1).max(lo)];
@@ -79,6 +84,7 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
                 let dist = if s < pos { pos - i } else { s - end + 8 };
                 if best.map_or(true, |(d, _)| dist < d) {
                     best = Some((dist, Tense::Future));
+                    until_best = false;
                 }
             }
             continue;
@@ -92,6 +98,7 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
                 let dist = if s < pos { pos - i } else { s - end + 8 };
                 if best.map_or(true, |(d, _)| dist < d) {
                     best = Some((dist, Tense::Future));
+                    until_best = false;
                 }
             }
             continue;
@@ -154,7 +161,11 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
         let dist = if s >= end { dist + 8 } else { dist };
         if best.map_or(true, |(d, _)| dist < d) {
             best = Some((dist, t));
+            until_best = w.eq_ignore_ascii_case(b"until") || w.eq_ignore_ascii_case(b"till");
         }
+    }
+    if until_best && saw_had {
+        return Some(Tense::Past);
     }
     best.map(|(_, t)| t)
 }
@@ -204,7 +215,7 @@ fn cue(w: &[u8], prev_apos: bool) -> Option<Tense> {
         b"will" | b"shall" | b"wo" | b"upcoming" | b"scheduled" | b"slated" | b"expected"
         | b"expects" | b"plans" | b"planning" | b"due" | b"payable" | b"intends" | b"aims"
         | b"soon" | b"going" | b"next" | b"tomorrow" | b"hopes" | b"seeks" | b"would"
-        | b"planned" | b"intend" | b"intended" => Some(Tense::Future),
+        | b"planned" | b"until" | b"till" | b"intend" | b"intended" => Some(Tense::Future),
         b"said" | b"was" | b"were" | b"had" | b"did" | b"ago" | b"last" | b"yesterday"
         | b"told" | b"met" | b"came" | b"went" | b"took" | b"made" | b"left" | b"held"
         | b"began" | b"saw" | b"won" | b"lost" | b"gave" | b"got" | b"found" | b"fell"
@@ -318,6 +329,22 @@ mod tests {
         assert_eq!(
             at("They searched since the Oct. 23 attack.", "Oct"),
             Tense::Past
+        );
+        assert_eq!(
+            at("They have until Tuesday to sign.", "Tuesday"),
+            Tense::Future
+        );
+        assert_eq!(
+            at("Until Thursday, they had not called him.", "Thursday"),
+            Tense::Past
+        );
+        // "-ed" adjectives ("unspecified") are no past cues.
+        assert_eq!(
+            at(
+                "It would be paid on a still unspecified date in January.",
+                "January"
+            ),
+            Tense::Future
         );
         assert_eq!(
             at(
