@@ -1,6 +1,8 @@
 //! Prints the entities of a text file (or stdin).
 //!
-//! `cargo run -p dateline-entities --example extract -- seeds/000_6cb1cf4919cbac8a.txt [--no-tagger]`
+//! `cargo run -p dateline-entities --example extract -- seeds/000_6cb1cf4919cbac8a.txt [--no-tagger] [--mentions]`
+//!
+//! `--mentions` also prints every mention with its byte span, label and entity index.
 
 use std::io::Read;
 
@@ -18,6 +20,18 @@ fn main() -> std::io::Result<()> {
         &text,
         &dateline_entities::Options::default().with_tagger(tagger),
     );
+    if args.iter().any(|a| a == "--mentions") {
+        for m in &found.mentions {
+            println!(
+                "{:>6}..{:<6} {:<12} entity {:<3} {}",
+                m.span.start,
+                m.span.end,
+                m.label.as_str(),
+                m.entity,
+                m.text
+            );
+        }
+    }
     for e in &found.entities {
         let texts: Vec<&str> = found
             .mentions_of(

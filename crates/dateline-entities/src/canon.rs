@@ -4,9 +4,9 @@ use std::collections::HashMap;
 
 use dateline_text::Span;
 
-use crate::extract::{Cand, Conf, Wk, W};
+use crate::extract::{title_match, Cand, Conf, Wk, W};
 use crate::gazetteer::{push_key, slug, Gazetteer, Kind, GAZETTEER};
-use crate::lexicon::{EA_SURNAMES, NEVER_NAME};
+use crate::lexicon::{EA_SURNAMES, GIVEN_NAMES, NEVER_NAME};
 use crate::tagger::{CoarseLabel, Tagged};
 use crate::{Entities, Entity, Label, Mention};
 
@@ -78,9 +78,31 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
                 continue;
             }
         }
-        let strong = pending
-            .iter()
-            .any(|c| c.conf == Conf::Strong && (!confident || hard(text, c, g)));
+        // A list place right after "in", "near" ... stays the place even where the tagger,
+        // reading the document, calls the name a club ("streets of Leeds ... in Leeds").
+        // A confident person span of several words opening with a given name beats the
+        // place names inside it ("George Washington").
+        let given_person = confident
+            && t.label == CoarseLabel::Per
+            && pending.iter().all(|c| c.role.is_none() && c.span != t.span)
+            && tagged.split_whitespace().nth(1).is_some()
+            && tagged
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| GIVEN_NAMES.contains(w.to_lowercase().as_str()));
+        let place = |c: &Cand| {
+            c.entry
+                .and_then(|e| g.entry(e))
+                .is_some_and(|e| matches!(e.kind, Kind::Place | Kind::City | Kind::Country))
+        };
+        let strong = pending.iter().any(|c| {
+            c.conf == Conf::Strong
+                && (!confident
+                    || (hard(text, c, g) && !(given_person && place(c)))
+                    || (t.label != CoarseLabel::Loc
+                        && c.span == t.span
+                        && in_place_context(text, ws, c.a)))
+        });
         let (Some(a), Some(b)) = (word_at(t.span.start), word_end(t.span.end).map(|e| e + 1))
         else {
             out.append(&mut pending);
@@ -100,6 +122,13 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
                 .iter()
                 .any(|w| w.brk && w.span.start > ws[a].span.start)
         {
+            out.append(&mut pending);
+            continue;
+        }
+        // A span that ends inside a title ("South Korean Prime" before "Minister Han")
+        // is a tagger slip: titles stay outside names, the rules' candidates stand.
+        let mut buf = String::new();
+        if (a..b).any(|k| title_match(text, ws, k, &mut buf).is_some_and(|(n, _)| k + n > b)) {
             out.append(&mut pending);
             continue;
         }
@@ -291,6 +320,27 @@ struct Group {
     body_cc: Option<[u8; 2]>,
 }
 
+/// The class of labels whose mentions of one surface form are one entity.
+fn key_class(l: Label) -> &'static str {
+    match l {
+        Label::Gpe | Label::Loc => "place",
+        _ => l.id_prefix(),
+    }
+}
+
+/// Is word `a` right after a lowercase locative preposition ("in Leeds", "near Seoul")?
+fn in_place_context(text: &str, ws: &[W], a: usize) -> bool {
+    let Some(prev) = a.checked_sub(1).and_then(|k| ws.get(k)) else {
+        return false;
+    };
+    let brk = ws.get(a).map_or(true, |w| w.brk);
+    !brk && prev.kind == Wk::Lower
+        && matches!(
+            wtext(text, prev),
+            "in" | "near" | "outside" | "across" | "around" | "throughout" | "inside"
+        )
+}
+
 /// Groups candidates into canonical entities.
 pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
     let g = &*GAZETTEER;
@@ -383,15 +433,39 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
             .copied()
             .filter(|&d| d != i)
             .and_then(|d| group_of[d]);
-        let k = match (c.entry, c.country) {
-            (Some(e), Some(cc)) if g.entry(e).is_some_and(|e| e.kind == Kind::Body) => {
-                format!("e{e}:{}{}", cc[0] as char, cc[1] as char)
-            }
-            (Some(e), _) => format!("e{e}"),
-            (None, _) => format!("{}:{key}", c.label.id_prefix()),
+        // Two keys: the gazetteer entry (a body per country), and the surface form within
+        // a type class. Mentions of one surface form but different types stay apart ("Leeds"
+        // the club, ORG, and "Leeds" the city); a list match and an unlinked mention of
+        // the same form and class are one entity, the list's. GPE and LOC form one class
+        // (the same place read as a country or a region).
+        let body = c
+            .entry
+            .and_then(|e| g.entry(e))
+            .is_some_and(|e| e.kind == Kind::Body);
+        let entry_k = match (c.entry, c.country) {
+            (Some(e), Some(cc)) if body => Some(format!("e{e}:{}{}", cc[0] as char, cc[1] as char)),
+            (Some(e), _) => Some(format!("e{e}")),
+            (None, _) => None,
         };
-        let gi = match target.or_else(|| by_key.get(&k).copied()) {
-            Some(gi) => gi,
+        let name_k = (!body).then(|| format!("{}:{key}", key_class(c.label)));
+        let by_name = name_k
+            .as_ref()
+            .and_then(|k| by_key.get(k).copied())
+            .filter(|&gi| {
+                c.entry.is_none() || groups[gi].entry.map_or(true, |e| Some(e) == c.entry)
+            });
+        let found = target
+            .or_else(|| entry_k.as_ref().and_then(|k| by_key.get(k).copied()))
+            .or(by_name);
+        let gi = match found {
+            Some(gi) => {
+                if groups[gi].entry.is_none() && !body {
+                    if let Some(e) = c.entry {
+                        groups[gi].entry = Some(e);
+                    }
+                }
+                gi
+            }
             None => {
                 groups.push(Group {
                     cands: Vec::new(),
@@ -406,7 +480,9 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
                 groups.len() - 1
             }
         };
-        by_key.entry(k).or_insert(gi);
+        for k in [entry_k, name_k].into_iter().flatten() {
+            by_key.entry(k).or_insert(gi);
+        }
         groups[gi].cands.push(i);
         group_of[i] = Some(gi);
     }
@@ -445,7 +521,10 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
                 || c.entry
                     .and_then(|e| g.entry(e))
                     .is_some_and(|e| e.kind == Kind::City));
-        if !linkable {
+        // A place after "in", "near" ... is the place, not a person's surname ("George
+        // Washington ... in Washington").
+        let place_context = c.entry.is_some() && in_place_context(text, ws, c.a);
+        if !linkable || place_context {
             continue;
         }
         let low = c.span.slice(text).unwrap_or("").to_lowercase();
@@ -643,6 +722,103 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::{find, words};
+    use crate::tagger::Tagged;
+
+    fn setup(text: &str) -> (Vec<W>, Vec<Cand>) {
+        let doc = dateline_text::Tokenized::new(text);
+        let ws = words(&doc, &[Span::new(0, text.len())]);
+        let cands = find(text, &ws);
+        (ws, cands)
+    }
+
+    fn span_of(text: &str, needle: &str) -> Span {
+        let start = text.find(needle).expect("needle in text");
+        Span::new(start, start + needle.len())
+    }
+
+    #[test]
+    fn same_name_other_type_stays_apart() {
+        let text = "Leeds won again. Fans in Leeds cheered.";
+        let (ws, mut cands) = setup(text);
+        assert_eq!(cands.len(), 2, "{cands:?}");
+        assert!(cands
+            .iter()
+            .all(|c| c.entry.is_some() && c.label == Label::Gpe));
+        // The first "Leeds" read as the club (as a confident tagger span makes it).
+        cands[0].label = Label::Org;
+        cands[0].entry = None;
+        cands[0].conf = Conf::Default;
+        let found = build(text, &ws, cands.clone());
+        assert_eq!(found.entities.len(), 2, "{found:?}");
+        assert_eq!(found.entities[0].label, Label::Org);
+        assert_eq!(found.entities[1].label, Label::Gpe);
+        assert_ne!(found.entities[0].id, found.entities[1].id);
+        let labels: Vec<Label> = found.mentions.iter().map(|m| m.label).collect();
+        assert_eq!(labels, [Label::Org, Label::Gpe]);
+        // The same type, one from the list and one not: one entity, the list's.
+        for l in [Label::Gpe, Label::Loc] {
+            cands[0].label = l;
+            let found = build(text, &ws, cands.clone());
+            assert_eq!(found.entities.len(), 1, "{l:?}: {found:?}");
+            assert_eq!(found.entities[0].mentions, [0, 1]);
+            assert_eq!(found.entities[0].label, Label::Gpe);
+            assert_eq!(found.entities[0].country.as_deref(), Some("United Kingdom"));
+        }
+        // Unlinked mentions of one form and different types: apart as well.
+        cands[1].label = Label::Person;
+        cands[1].entry = None;
+        cands[0].label = Label::Org;
+        let found = build(text, &ws, cands);
+        assert_eq!(found.entities.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn place_after_locative_is_not_a_surname() {
+        let text = "George Washington was the first president. Officials in Washington agreed.";
+        let (ws, cands) = setup(text);
+        let tagged = [Tagged {
+            span: span_of(text, "George Washington"),
+            label: CoarseLabel::Per,
+            score: 1.0,
+        }];
+        let merged = merge_tagger(text, &ws, cands, &tagged);
+        assert_eq!(merged[0].span, span_of(text, "George Washington"));
+        assert_eq!(merged[0].label, Label::Person);
+        let found = build(text, &ws, merged);
+        let people: Vec<&Entity> = found
+            .entities
+            .iter()
+            .filter(|e| e.label == Label::Person)
+            .collect();
+        assert_eq!(people.len(), 1);
+        assert_eq!(people[0].mentions.len(), 1, "{found:?}");
+        let last = found.mentions.last().expect("mentions");
+        assert_eq!((last.text.as_str(), last.label), ("Washington", Label::Gpe));
+    }
+
+    #[test]
+    fn tagger_span_ending_inside_a_title_is_dropped() {
+        let text = "Xi told South Korean Prime Minister Han Duck-soo so.";
+        let (ws, cands) = setup(text);
+        let tagged = [
+            Tagged {
+                span: span_of(text, "South Korean Prime"),
+                label: CoarseLabel::Misc,
+                score: 0.97,
+            },
+            Tagged {
+                span: span_of(text, "Han Duck-soo"),
+                label: CoarseLabel::Per,
+                score: 1.0,
+            },
+        ];
+        let merged = merge_tagger(text, &ws, cands, &tagged);
+        let spans: Vec<&str> = merged.iter().map(|c| &text[c.span.range()]).collect();
+        assert!(spans.contains(&"South Korean"), "{spans:?}");
+        assert!(spans.contains(&"Han Duck-soo"), "{spans:?}");
+        assert!(!spans.iter().any(|s| s.contains("Prime")), "{spans:?}");
+    }
 
     #[test]
     fn acronyms() {

@@ -417,7 +417,12 @@ fn accept(text: &str, ws: &[W], i: usize, j: usize, entry: u32, g: &Gazetteer) -
 }
 
 /// Longest title starting at word `i`: (words, role).
-fn title_match(text: &str, ws: &[W], i: usize, buf: &mut String) -> Option<(usize, &'static str)> {
+pub(crate) fn title_match(
+    text: &str,
+    ws: &[W],
+    i: usize,
+    buf: &mut String,
+) -> Option<(usize, &'static str)> {
     // Fast rejection: most words start no title.
     let first = ws.get(i)?;
     let t = wtext(text, first);

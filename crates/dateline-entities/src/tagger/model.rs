@@ -309,8 +309,12 @@ impl Model {
             doc.features(i, p1, p2, &mut feats);
             // Touch every row first: independent loads overlap their cache misses,
             // where the probing loop below would wait for them one by one.
+            // A 24-byte row may straddle two cache lines: touch both ends.
             let touched = feats.iter().fold(0u32, |acc, &b| {
-                acc ^ self.table.get(slot_of(b) & self.mask).map_or(0, |r| r.key)
+                acc ^ self
+                    .table
+                    .get(slot_of(b) & self.mask)
+                    .map_or(0, |r| r.key ^ r.w[NCLASS - 1] as u32)
             });
             std::hint::black_box(touched);
             let mut scores = [0i32; NCLASS];
