@@ -248,8 +248,8 @@ impl Cx<'_> {
             if n.glued() {
                 if n.is_word()
                     && !matches!(
-                        n.low(),
-                        "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "a" | "p" | "t"
+                        n.lowb(),
+                        b"st" | b"nd" | b"rd" | b"th" | b"s" | b"am" | b"pm" | b"a" | b"p" | b"t"
                     )
                 {
                     return false;
@@ -293,7 +293,7 @@ impl Cx<'_> {
         let mut j = i + 1;
         if self
             .tok(j)
-            .is_some_and(|n| n.glued() && matches!(n.low(), "st" | "nd" | "rd" | "th"))
+            .is_some_and(|n| n.glued() && matches!(n.lowb(), b"st" | b"nd" | b"rd" | b"th"))
         {
             j += 1;
         }
@@ -353,8 +353,8 @@ impl Cx<'_> {
             }
             return Some((Some(f64::from(n)), j, false));
         }
-        match t.low() {
-            "a" | "an" | "one" => {
+        match t.lowb() {
+            b"a" | b"an" | b"one" => {
                 if self.w(i + 1, "couple") && self.w(i + 2, "of") {
                     return Some((Some(2.0), i + 3, true));
                 }
@@ -369,9 +369,9 @@ impl Cx<'_> {
                 }
                 Some((Some(1.0), i + 1, false))
             }
-            "several" | "few" | "many" => Some((None, i + 1, false)),
-            "couple" if self.w(i + 1, "of") => Some((Some(2.0), i + 2, true)),
-            "half" if self.wi(i + 1, &["a", "an"]) => Some((Some(0.5), i + 2, false)),
+            b"several" | b"few" | b"many" => Some((None, i + 1, false)),
+            b"couple" if self.w(i + 1, "of") => Some((Some(2.0), i + 2, true)),
+            b"half" if self.wi(i + 1, &["a", "an"]) => Some((Some(0.5), i + 2, false)),
             _ => None,
         }
     }
@@ -383,10 +383,10 @@ impl Cx<'_> {
         let t = self.tok(i)?;
         let m = month(t)?;
         let mut j = i + 1;
-        let abbrev = month_is_abbrev(t) && t.low().len() < 5;
+        let abbrev = month_is_abbrev(t) && t.lowb().len() < 5;
         if abbrev && self.gp(j, '.') {
             j += 1;
-        } else if abbrev && t.low().len() == 3 && !t.is("may") {
+        } else if abbrev && t.lowb().len() == 3 && !t.is("may") {
             // "Mar", "Dec" without a period must be followed by a day or year.
             let next_is_num = self.tok(j).is_some_and(Tok::is_num);
             if !next_is_num {
@@ -797,33 +797,33 @@ impl Cx<'_> {
         if let Some(n) = self.tok(i + 1) {
             if n.is_word()
                 && !n.cap
-                && n.low().ends_with('s')
+                && n.lowb().ends_with(b"s")
                 && !matches!(
-                    n.low(),
-                    "was"
-                        | "is"
-                        | "has"
-                        | "as"
-                        | "its"
-                        | "this"
-                        | "his"
-                        | "always"
-                        | "elections"
-                        | "games"
-                        | "olympics"
-                        | "results"
-                        | "levels"
-                        | "figures"
-                        | "budgets"
-                        | "accounts"
-                        | "sales"
-                        | "earnings"
-                        | "profits"
-                        | "losses"
-                        | "rules"
-                        | "plans"
+                    n.lowb(),
+                    b"was"
+                        | b"is"
+                        | b"has"
+                        | b"as"
+                        | b"its"
+                        | b"this"
+                        | b"his"
+                        | b"always"
+                        | b"elections"
+                        | b"games"
+                        | b"olympics"
+                        | b"results"
+                        | b"levels"
+                        | b"figures"
+                        | b"budgets"
+                        | b"accounts"
+                        | b"sales"
+                        | b"earnings"
+                        | b"profits"
+                        | b"losses"
+                        | b"rules"
+                        | b"plans"
                 )
-                && !n.low().ends_with("ss")
+                && !n.lowb().ends_with(b"ss")
             {
                 return None;
             }
@@ -859,13 +859,13 @@ impl Cx<'_> {
     /// "nineteen ninety-six", "the year two thousand".
     fn spelled_year(&self, i: usize) -> Option<Hit> {
         let t = self.tok(i)?;
-        let century = match t.low() {
-            "nineteen" => 19,
-            "eighteen" => 18,
-            "two" if self.w(i + 1, "thousand") => {
-                let ok = self
-                    .prev_word(i)
-                    .is_some_and(|p| matches!(p.low(), "year" | "in" | "since" | "by" | "until"));
+        let century = match t.lowb() {
+            b"nineteen" => 19,
+            b"eighteen" => 18,
+            b"two" if self.w(i + 1, "thousand") => {
+                let ok = self.prev_word(i).is_some_and(|p| {
+                    matches!(p.lowb(), b"year" | b"in" | b"since" | b"by" | b"until")
+                });
                 if !ok {
                     return None;
                 }
@@ -964,7 +964,7 @@ impl Cx<'_> {
         let (n, j) = if t.is_num() && t.ndig() <= 2 {
             let suf = self
                 .tok(i + 1)
-                .filter(|x| x.glued() && matches!(x.low(), "st" | "nd" | "rd" | "th"))?;
+                .filter(|x| x.glued() && matches!(x.lowb(), b"st" | b"nd" | b"rd" | b"th"))?;
             let _ = suf;
             (t.num, i + 2)
         } else if let Some(n) = ordinal_word(t) {
@@ -1031,7 +1031,7 @@ impl Cx<'_> {
             && o.ndig() == 1
             && self
                 .tok(j + 1)
-                .is_some_and(|x| x.glued() && matches!(x.low(), "st" | "nd" | "rd" | "th"))
+                .is_some_and(|x| x.glued() && matches!(x.lowb(), b"st" | b"nd" | b"rd" | b"th"))
         {
             j += 1;
             o.num
@@ -1100,10 +1100,10 @@ impl Cx<'_> {
     fn year_prefix(&self, i: usize) -> Option<(i32, usize, bool)> {
         let t = self.tok(i)?;
         let apos_s = |k: usize| (self.gp(k, '\'') || self.gp(k, '’')) && self.w(k + 1, "s");
-        if let Some(shift) = match t.low() {
-            "this" => Some(0),
-            "last" => Some(-1),
-            "next" => Some(1),
+        if let Some(shift) = match t.lowb() {
+            b"this" => Some(0),
+            b"last" => Some(-1),
+            b"next" => Some(1),
             _ => None,
         } {
             if self.w(i + 1, "year") && apos_s(i + 2) {
@@ -1164,21 +1164,21 @@ impl Cx<'_> {
     /// "the quarter", "the latest quarter", "this quarter", "last quarter", "next quarter".
     fn bare_quarter(&self, i: usize) -> Option<Hit> {
         let t = self.tok(i)?;
-        let (shift, k) = match t.low() {
-            "the" if self.w(i + 1, "quarter") => (-1, i + 1),
-            "the" if self.wi(i + 1, &["latest", "recent"]) && self.w(i + 2, "quarter") => {
+        let (shift, k) = match t.lowb() {
+            b"the" if self.w(i + 1, "quarter") => (-1, i + 1),
+            b"the" if self.wi(i + 1, &["latest", "recent"]) && self.w(i + 2, "quarter") => {
                 (-1, i + 2)
             }
             // Earnings reports: "the latest period" is the quarter reported on.
-            "the"
+            b"the"
                 if self.w(i + 1, "latest")
                     && self.w(i + 2, "period")
                     && self.quarter_context(i) =>
             {
                 (-1, i + 2)
             }
-            "the" | "this" if self.w(i + 1, "current") && self.w(i + 2, "quarter") => (0, i + 2),
-            "this" | "current" if self.w(i + 1, "quarter") => (0, i + 1),
+            b"the" | b"this" if self.w(i + 1, "current") && self.w(i + 2, "quarter") => (0, i + 2),
+            b"this" | b"current" if self.w(i + 1, "quarter") => (0, i + 1),
             _ => return None,
         };
         // "the quarter of a century", "the quarter-to-quarter comparison".
@@ -1278,11 +1278,11 @@ impl Cx<'_> {
 
     fn weekday_expr(&self, i: usize) -> Option<Hit> {
         let t = self.tok(i)?;
-        let (rel, j) = match t.low() {
-            "last" | "past" => (Some(-1), i + 1),
-            "next" | "coming" => (Some(1), i + 1),
-            "this" => (Some(0), i + 1),
-            "the" => return self.mention_weekday(i),
+        let (rel, j) = match t.lowb() {
+            b"last" | b"past" => (Some(-1), i + 1),
+            b"next" | b"coming" => (Some(1), i + 1),
+            b"this" => (Some(0), i + 1),
+            b"the" => return self.mention_weekday(i),
             _ => (None, i),
         };
         let (wd, mut k) = self.weekday_at(j)?;
@@ -1377,24 +1377,24 @@ impl Cx<'_> {
 
     fn relative_day(&self, i: usize) -> Option<Hit> {
         let t = self.tok(i)?;
-        let (off, mut k, mut pod): (i64, usize, Option<&str>) = match t.low() {
-            "today" => (0, i + 1, None),
-            "tonight" => (0, i + 1, Some("NI")),
-            "yesterday" => (-1, i + 1, None),
-            "tomorrow" => (1, i + 1, None),
-            "this" => {
+        let (off, mut k, mut pod): (i64, usize, Option<&str>) = match t.lowb() {
+            b"today" => (0, i + 1, None),
+            b"tonight" => (0, i + 1, Some("NI")),
+            b"yesterday" => (-1, i + 1, None),
+            b"tomorrow" => (1, i + 1, None),
+            b"this" => {
                 let p = self.tok(i + 1).and_then(part_of_day)?;
                 (0, i + 2, Some(p))
             }
-            "last" if self.w(i + 1, "night") => (-1, i + 2, Some("NI")),
-            "the"
+            b"last" if self.w(i + 1, "night") => (-1, i + 2, Some("NI")),
+            b"the"
                 if self.w(i + 1, "day")
                     && self.w(i + 2, "before")
                     && self.w(i + 3, "yesterday") =>
             {
                 (-2, i + 4, None)
             }
-            "the"
+            b"the"
                 if self.w(i + 1, "day") && self.w(i + 2, "after") && self.w(i + 3, "tomorrow") =>
             {
                 (2, i + 4, None)
@@ -1526,18 +1526,18 @@ impl Cx<'_> {
 
     fn relative_unit(&self, i: usize) -> Option<Hit> {
         let t = self.tok(i)?;
-        let (shift, j): (i64, usize) = match t.low() {
-            "this" | "current" => (0, i + 1),
-            "last" | "past" | "previous" => (-1, i + 1),
-            "next" | "coming" => (1, i + 1),
-            "that" | "same" => {
+        let (shift, j): (i64, usize) = match t.lowb() {
+            b"this" | b"current" => (0, i + 1),
+            b"last" | b"past" | b"previous" => (-1, i + 1),
+            b"next" | b"coming" => (1, i + 1),
+            b"that" | b"same" => {
                 let (u, plural) = self.tok(i + 1).and_then(unit)?;
                 if plural || u.is_time() || u == Unit::Weekend {
                     return None;
                 }
                 return self.mention_unit(i, i + 2, u, 0);
             }
-            "the" => {
+            b"the" => {
                 // "the past week" etc. are durations (see `counted`); "the current year" is a date.
                 if let Some(h) = self.the_year(i) {
                     return Some(h);
@@ -1882,8 +1882,8 @@ impl Cx<'_> {
                     || p.p('$')
                     || p.p('%')
                     || matches!(
-                        p.low(),
-                        "million" | "billion" | "trillion" | "thousand" | "percent"
+                        p.lowb(),
+                        b"million" | b"billion" | b"trillion" | b"thousand" | b"percent"
                     )
                 {
                     return None;
@@ -2175,8 +2175,8 @@ impl Cx<'_> {
         if let Some(z) = self
             .tok(k)
             .filter(|x| {
-                x.low().len() >= 2
-                    && x.low().bytes().all(|c| c.is_ascii_alphabetic())
+                x.lowb().len() >= 2
+                    && x.lowb().iter().all(u8::is_ascii_alphabetic)
                     && self.tok(k).is_some_and(|y| y.cap)
             })
             .and_then(zone)
@@ -2248,33 +2248,33 @@ impl Cx<'_> {
 
     fn set_expr(&self, i: usize) -> Option<Hit> {
         let t = self.tok(i)?;
-        let simple = match t.low() {
-            "daily" => Some("P1D"),
-            "weekly" => Some("P1W"),
-            "monthly" => Some("P1M"),
-            "annually" | "yearly" => Some("P1Y"),
-            "hourly" => Some("PT1H"),
-            "quarterly" => Some("P3M"),
-            "biweekly" | "fortnightly" => Some("P2W"),
+        let simple = match t.lowb() {
+            b"daily" => Some("P1D"),
+            b"weekly" => Some("P1W"),
+            b"monthly" => Some("P1M"),
+            b"annually" | b"yearly" => Some("P1Y"),
+            b"hourly" => Some("PT1H"),
+            b"quarterly" => Some("P3M"),
+            b"biweekly" | b"fortnightly" => Some("P2W"),
             _ => None,
         };
         if let Some(v) = simple {
             // "its quarterly dividend": an adjective after a determiner is not a recurrence.
             if self.prev_word(i).is_some_and(|p| {
                 matches!(
-                    p.low(),
-                    "its"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "our"
-                        | "initial"
-                        | "first"
-                        | "regular"
-                        | "latest"
+                    p.lowb(),
+                    b"its"
+                        | b"the"
+                        | b"a"
+                        | b"an"
+                        | b"his"
+                        | b"her"
+                        | b"their"
+                        | b"our"
+                        | b"initial"
+                        | b"first"
+                        | b"regular"
+                        | b"latest"
                 )
             }) {
                 return None;
@@ -2352,19 +2352,19 @@ impl Cx<'_> {
 
     fn reference(&self, i: usize) -> Option<Hit> {
         let t = self.tok(i)?;
-        let (v, k) = match t.low() {
-            "now" => {
+        let (v, k) = match t.lowb() {
+            b"now" => {
                 // "now-defunct", "now that": still PRESENT_REF in TimeML; "right now" below.
                 if self.gp(i + 1, '-') {
                     return None;
                 }
                 ("PRESENT_REF", i + 1)
             }
-            "right" if self.w(i + 1, "now") => ("PRESENT_REF", i + 2),
-            "currently" | "nowadays" => ("PRESENT_REF", i + 1),
-            "these" if self.w(i + 1, "days") => ("PRESENT_REF", i + 2),
-            "recently" | "lately" => ("PAST_REF", i + 1),
-            "soon" => {
+            b"right" if self.w(i + 1, "now") => ("PRESENT_REF", i + 2),
+            b"currently" | b"nowadays" => ("PRESENT_REF", i + 1),
+            b"these" if self.w(i + 1, "days") => ("PRESENT_REF", i + 2),
+            b"recently" | b"lately" => ("PAST_REF", i + 1),
+            b"soon" => {
                 if self.prev_word(i).is_some_and(|p| p.is("as") || p.is("how"))
                     || self.wi(
                         i + 1,
@@ -2380,7 +2380,7 @@ impl Cx<'_> {
                 }
                 ("FUTURE_REF", i + 1)
             }
-            "the"
+            b"the"
                 if self.w(i + 1, "past")
                     && !self
                         .tok(i + 2)
@@ -2388,11 +2388,11 @@ impl Cx<'_> {
             {
                 ("PAST_REF", i + 2)
             }
-            "the" if self.w(i + 1, "future") => ("FUTURE_REF", i + 2),
-            "the" if self.w(i + 1, "moment") && self.prev_word(i).is_some_and(|p| p.is("at")) => {
+            b"the" if self.w(i + 1, "future") => ("FUTURE_REF", i + 2),
+            b"the" if self.w(i + 1, "moment") && self.prev_word(i).is_some_and(|p| p.is("at")) => {
                 ("PRESENT_REF", i + 2)
             }
-            "future"
+            b"future"
                 if self
                     .prev_word(i)
                     .is_some_and(|p| p.is("in") || p.is("near")) =>
@@ -2427,16 +2427,17 @@ impl Cx<'_> {
             let ok = the
                 || self.prev_word(i).is_some_and(|p| {
                     matches!(
-                        p.low(),
-                        "in" | "during"
-                            | "since"
-                            | "until"
-                            | "by"
-                            | "over"
-                            | "through"
-                            | "early"
-                            | "late"
-                            | "mid"
+                        p.lowb(),
+                        b"in"
+                            | b"during"
+                            | b"since"
+                            | b"until"
+                            | b"by"
+                            | b"over"
+                            | b"through"
+                            | b"early"
+                            | b"late"
+                            | b"mid"
                     )
                 });
             if !ok || self.w(end, "of") {
@@ -2527,8 +2528,8 @@ impl Cx<'_> {
             return None;
         }
         // (month, day) or computed; k = next index
-        let (md, k): (Option<(u32, u32)>, usize) = match t.low() {
-            "christmas" => {
+        let (md, k): (Option<(u32, u32)>, usize) = match t.lowb() {
+            b"christmas" => {
                 if self.w(i + 1, "eve") {
                     (Some((12, 24)), i + 2)
                 } else if self.w(i + 1, "day") {
@@ -2537,7 +2538,7 @@ impl Cx<'_> {
                     (Some((12, 25)), i + 1)
                 }
             }
-            "new"
+            b"new"
                 if self.w(i + 1, "year")
                     && (self.gp(i + 2, '\'') || self.gp(i + 2, '’'))
                     && self.w(i + 3, "s") =>
@@ -2550,16 +2551,16 @@ impl Cx<'_> {
                     return None;
                 }
             }
-            "halloween" => (Some((10, 31)), i + 1),
-            "valentine"
+            b"halloween" => (Some((10, 31)), i + 1),
+            b"valentine"
                 if (self.gp(i + 1, '\'') || self.gp(i + 1, '’'))
                     && self.w(i + 2, "s")
                     && self.w(i + 3, "day") =>
             {
                 (Some((2, 14)), i + 4)
             }
-            "boxing" if self.w(i + 1, "day") => (Some((12, 26)), i + 2),
-            "easter" | "thanksgiving" => (
+            b"boxing" if self.w(i + 1, "day") => (Some((12, 26)), i + 2),
+            b"easter" | b"thanksgiving" => (
                 None,
                 if self.w(i + 1, "sunday") || self.w(i + 1, "day") {
                     i + 2
@@ -2573,7 +2574,9 @@ impl Cx<'_> {
         if t.is("christmas")
             && k == i + 1
             && self.tok(k).is_some_and(|x| {
-                x.is_word() && !x.cap && !matches!(x.low(), "and" | "or" | "is" | "was" | "will")
+                x.is_word()
+                    && !x.cap
+                    && !matches!(x.lowb(), b"and" | b"or" | b"is" | b"was" | b"will")
             })
         {
             return None;
@@ -2581,7 +2584,9 @@ impl Cx<'_> {
         if (t.is("easter") || t.is("thanksgiving"))
             && k == i + 1
             && self.tok(k).is_some_and(|x| {
-                x.is_word() && !x.cap && !matches!(x.low(), "and" | "or" | "is" | "was" | "will")
+                x.is_word()
+                    && !x.cap
+                    && !matches!(x.lowb(), b"and" | b"or" | b"is" | b"was" | b"will")
             })
         {
             return None;
@@ -2623,15 +2628,15 @@ impl Cx<'_> {
     fn modified(&self, i: usize) -> Option<Hit> {
         let t = self.tok(i)?;
         // Quantity modifiers.
-        let q: Option<(Modifier, usize, bool)> = match t.low() {
-            "nearly" | "almost" => Some((Modifier::LessThan, i + 1, true)),
-            "about" | "around" | "approximately" | "roughly" => Some((
+        let q: Option<(Modifier, usize, bool)> = match t.lowb() {
+            b"nearly" | b"almost" => Some((Modifier::LessThan, i + 1, true)),
+            b"about" | b"around" | b"approximately" | b"roughly" => Some((
                 Modifier::Approx,
                 i + 1,
                 t.is("approximately") || t.is("roughly"),
             )),
-            "some" => Some((Modifier::Approx, i + 1, true)),
-            "more" | "less" | "fewer" if self.w(i + 1, "than") => Some((
+            b"some" => Some((Modifier::Approx, i + 1, true)),
+            b"more" | b"less" | b"fewer" if self.w(i + 1, "than") => Some((
                 if t.is("more") {
                     Modifier::MoreThan
                 } else {
@@ -2640,7 +2645,7 @@ impl Cx<'_> {
                 i + 2,
                 true,
             )),
-            "over" | "under" => Some((
+            b"over" | b"under" => Some((
                 if t.is("over") {
                     Modifier::MoreThan
                 } else {
@@ -2649,9 +2654,9 @@ impl Cx<'_> {
                 i + 1,
                 true,
             )),
-            "at" if self.w(i + 1, "least") => Some((Modifier::EqualOrMore, i + 2, true)),
-            "at" if self.w(i + 1, "most") => Some((Modifier::EqualOrLess, i + 2, true)),
-            "no" if self.wi(i + 1, &["more", "less"]) && self.w(i + 2, "than") => Some((
+            b"at" if self.w(i + 1, "least") => Some((Modifier::EqualOrMore, i + 2, true)),
+            b"at" if self.w(i + 1, "most") => Some((Modifier::EqualOrLess, i + 2, true)),
+            b"no" if self.wi(i + 1, &["more", "less"]) && self.w(i + 2, "than") => Some((
                 if self.w(i + 1, "more") {
                     Modifier::EqualOrLess
                 } else {
@@ -2660,10 +2665,10 @@ impl Cx<'_> {
                 i + 3,
                 true,
             )),
-            "up" if self.w(i + 1, "to") => Some((Modifier::EqualOrLess, i + 2, true)),
+            b"up" if self.w(i + 1, "to") => Some((Modifier::EqualOrLess, i + 2, true)),
             // "within a week": TimeML leaves the preposition outside the extent.
-            "within" => Some((Modifier::EqualOrLess, i + 1, false)),
-            "just" if self.wi(i + 1, &["over", "under"]) => Some((
+            b"within" => Some((Modifier::EqualOrLess, i + 1, false)),
+            b"just" if self.wi(i + 1, &["over", "under"]) => Some((
                 if self.w(i + 1, "over") {
                     Modifier::MoreThan
                 } else {
@@ -2723,23 +2728,23 @@ impl Cx<'_> {
             }
         }
         // Position modifiers.
-        let (m, j) = match t.low() {
-            "early" | "earlier" => (Modifier::Start, i + 1),
-            "late" | "later" => (Modifier::End, i + 1),
-            "mid" | "middle" => {
+        let (m, j) = match t.lowb() {
+            b"early" | b"earlier" => (Modifier::Start, i + 1),
+            b"late" | b"later" => (Modifier::End, i + 1),
+            b"mid" | b"middle" => {
                 if self.gp(i + 1, '-') {
                     (Modifier::Mid, i + 2)
                 } else {
                     (Modifier::Mid, i + 1)
                 }
             }
-            "the" => {
+            b"the" => {
                 let w = self.tok(i + 1)?;
-                let m = match w.low() {
-                    "end" | "close" => Modifier::End,
-                    "beginning" | "start" => Modifier::Start,
-                    "middle" => Modifier::Mid,
-                    "early" | "earlier" => {
+                let m = match w.lowb() {
+                    b"end" | b"close" => Modifier::End,
+                    b"beginning" | b"start" => Modifier::Start,
+                    b"middle" => Modifier::Mid,
+                    b"early" | b"earlier" => {
                         let h = self.core(i + 2).filter(|h| {
                             matches!(h.value.len(), 3 | 4)
                                 || h.value.contains("-SU")
@@ -2751,7 +2756,7 @@ impl Cx<'_> {
                             ..h
                         });
                     }
-                    "late" | "mid" => {
+                    b"late" | b"mid" => {
                         let j = if self.gp(i + 2, '-') { i + 3 } else { i + 2 };
                         let h = self
                             .core(j)
@@ -2802,7 +2807,7 @@ impl Cx<'_> {
                     ..h
                 });
             }
-            "year"
+            b"year"
                 if (self.w(i + 1, "end") || (self.gp(i + 1, '-') && self.w(i + 2, "end")))
                     || ((self.gp(i + 1, '\'') || self.gp(i + 1, '’'))
                         && self.w(i + 2, "s")

@@ -27,7 +27,7 @@ pub(crate) fn month(t: &Tok) -> Option<u32> {
 
 /// True when the month word is an abbreviation (needs care: "Mar", "Sept").
 pub(crate) fn month_is_abbrev(t: &Tok) -> bool {
-    t.low().len() <= 4 && !t.is("may") && !t.is("june") && !t.is("july")
+    t.lowb().len() <= 4 && !t.is("may") && !t.is("june") && !t.is("july")
 }
 
 /// Weekday index, Monday = 0. Full names only; abbreviations via [`weekday_abbrev`].
