@@ -159,6 +159,16 @@ impl Cx<'_> {
     fn glued(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(Tok::glued)
     }
+    /// A word written "Week" (capital, then lower case): in running text a title, not a unit.
+    fn title_case(&self, t: &Tok) -> bool {
+        t.cap
+            && t.is_word()
+            && self
+                .text
+                .as_bytes()
+                .get(t.s + 1)
+                .is_some_and(u8::is_ascii_lowercase)
+    }
     fn prev_word(&self, i: usize) -> Option<&Tok> {
         if i == 0 {
             None
@@ -1614,6 +1624,9 @@ impl Cx<'_> {
             };
             return Some(Hit::date(i, k + 1, format!("{y:04}-{m:02}")).anch(true));
         }
+        if self.title_case(u) {
+            return None;
+        }
         let (u, plural) = unit(u)?;
         if plural || u.is_time() {
             return None;
@@ -1863,6 +1876,10 @@ impl Cx<'_> {
             k += 1;
         }
         let (u, plural) = self.tok(k).and_then(unit)?;
+        // "60 Minutes", ABC's "This Week": a capitalized unit in running text is a title.
+        if self.tok(k).is_some_and(|t| self.title_case(t)) {
+            return None;
+        }
         if u == Unit::Weekend && count != Some(1.0) && count.is_some() {
             // "two weekends": fine as a duration of weekends? keep it simple: skip.
             return None;
@@ -1897,6 +1914,10 @@ impl Cx<'_> {
             }
         }
         let mut end = k + 1;
+        // "52 years old" is an age.
+        if !hyph && self.w(end, "old") {
+            return None;
+        }
         if hyph {
             // "40-year-old" is an age, not a time; "four-year-long" ok.
             if self.gp(end, '-') && self.w(end + 1, "old") {
@@ -1965,6 +1986,7 @@ impl Cx<'_> {
         if !the
             && dir == 0
             && self.prev_word(i).is_some_and(|p| p.is("in"))
+            && !self.wi(end, &["that", "which", "when", "of", "in", "to"])
             && self.tense(i) == Tense::Future
         {
             if let (Some(anc), Some(c)) = (self.anchor, count) {
