@@ -1477,6 +1477,18 @@ impl Cx<'_> {
             }
         } else if t.is("that") && self.w(i + 1, "day") {
             (0, i + 2)
+        } else if t.is("the")
+            && self.w(i + 1, "day")
+            && !self.glued(i + 2)
+            && self.prev_word(i).is_some_and(|p| {
+                // Market reports: "ended the day down 31 points", "for the day".
+                matches!(
+                    p.lowb(),
+                    b"end" | b"ended" | b"ending" | b"finish" | b"finished" | b"close" | b"closed"
+                )
+            })
+        {
+            (0, i + 2)
         } else {
             return None;
         };
@@ -1831,9 +1843,9 @@ impl Cx<'_> {
                 // "for years", "for decades"
                 if !the
                     && dir == 0
-                    && self
-                        .prev_word(i)
-                        .is_some_and(|p| p.is("for") || p.is("over") || p.is("within"))
+                    && self.prev_word(i).is_some_and(|p| {
+                        p.is("for") || p.is("over") || p.is("within") || p.is("in")
+                    })
                 {
                     let (u, plural) = unit(t)?;
                     if plural && !matches!(u, Unit::Second | Unit::Weekend) {
