@@ -215,17 +215,32 @@ def make_runner(key: str, anchor: dt.date):
 
 
 def worker(key: str, docs_file: Path, anchor: dt.date) -> int:
-    import resource
-
     docs = json.loads(docs_file.read_text(encoding="utf-8"))
     run = make_runner(key, anchor)
     run([WARMUP])  # lazy imports, caches, model weights: outside the clock
     cpu, wall = time.process_time(), time.perf_counter()
     found = run(docs)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"cpu": cpu, "wall": wall, "found": found, "peak_rss_mb": rss_kb / 1024}))
+    print(json.dumps({"cpu": cpu, "wall": wall, "found": found, "peak_rss_mb": peak_rss_kb() / 1024}))
     return 0
+
+
+def peak_rss_kb() -> float:
+    """This process's peak resident set (kB): VmHWM of its own address space on Linux.
+
+    ``getrusage().ru_maxrss`` is not used when /proc is there: Linux carries it over exec from
+    the address space the process started with, which for a child spawned by a large parent is
+    the parent's (so every small child would report the parent's size).
+    """
+    import resource
+
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return float(line.split()[1])
+    except OSError:
+        pass
+    return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -245,14 +260,23 @@ def run_cli(key: str, binary: Path, folder: Path, anchor: dt.date) -> dict:
     else:
         cmd = [str(binary), "analyze", "--jobs", "1", "--quiet", "--format", "jsonl",
                "--published", anchor.isoformat(), str(folder)]
-    with tempfile.TemporaryFile() as out:
+    # Peak RSS through GNU time when it is there: the child's ru_maxrss as wait4 reports it
+    # starts from the size of the process that spawned it (Linux keeps it over exec), which
+    # for this Python parent holding the corpus is larger than the CLI itself.
+    gnu_time = Path("/usr/bin/time")
+    with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        prefix_cmd = [str(gnu_time), "-f", "%M", "-o", rss.name] if gnu_time.exists() else []
         wall = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, env=env_one_core())
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc = subprocess.Popen(prefix_cmd + cmd, stdout=out, env=env_one_core())
+        _, status, usage = os.wait4(proc.pid, 0)  # CPU: the CLI and the tiny `time` around it
         wall = time.perf_counter() - wall
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
             raise RuntimeError(f"{' '.join(cmd)} exited with {proc.returncode}")
+        try:
+            peak_kb = float(rss.read().split()[-1]) if prefix_cmd else float(usage.ru_maxrss)
+        except (ValueError, IndexError):
+            peak_kb = float(usage.ru_maxrss)
         out.seek(0)
         found = 0
         for line in out:
@@ -262,8 +286,7 @@ def run_cli(key: str, binary: Path, folder: Path, anchor: dt.date) -> dict:
                     found += len(rec["dates"])
                 else:
                     found += len(rec.get("dates", [])) + sum(len(e.get("mentions", [])) for e in rec.get("entities", []))
-    return {"cpu": usage.ru_utime + usage.ru_stime, "wall": wall, "found": found,
-            "peak_rss_mb": usage.ru_maxrss / 1024}
+    return {"cpu": usage.ru_utime + usage.ru_stime, "wall": wall, "found": found, "peak_rss_mb": peak_kb / 1024}
 
 
 def run_python(key: str, docs_file: Path, anchor: dt.date) -> dict:
@@ -351,9 +374,7 @@ def summarize(runs: dict[str, list[dict]], slice_stats: dict[str, dict[str, int]
 def fmt_rate(x: float) -> str:
     if x >= 100:
         return f"{x:,.0f}"
-    if x >= 1:
-        return f"{x:.2f}"
-    return f"{x:.2g}" if x >= 0.01 else f"{x:.2g}"
+    return f"{x:.3g}"
 
 
 def speed_table(rows: list[dict]) -> str:
