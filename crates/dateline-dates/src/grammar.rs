@@ -1473,21 +1473,27 @@ impl Cx<'_> {
                     (-1, i + 3)
                 }
                 ("day", "after") if !self.tok(i + 3).is_some_and(Tok::is_word) => (1, i + 3),
+                // Market reports: "ended the day down 31 points".
+                ("day", _)
+                    if !self.glued(i + 2)
+                        && self.prev_word(i).is_some_and(|p| {
+                            matches!(
+                                p.lowb(),
+                                b"end"
+                                    | b"ended"
+                                    | b"ending"
+                                    | b"finish"
+                                    | b"finished"
+                                    | b"close"
+                                    | b"closed"
+                            )
+                        }) =>
+                {
+                    (0, i + 2)
+                }
                 _ => return None,
             }
         } else if t.is("that") && self.w(i + 1, "day") {
-            (0, i + 2)
-        } else if t.is("the")
-            && self.w(i + 1, "day")
-            && !self.glued(i + 2)
-            && self.prev_word(i).is_some_and(|p| {
-                // Market reports: "ended the day down 31 points", "for the day".
-                matches!(
-                    p.lowb(),
-                    b"end" | b"ended" | b"ending" | b"finish" | b"finished" | b"close" | b"closed"
-                )
-            })
-        {
             (0, i + 2)
         } else {
             return None;
