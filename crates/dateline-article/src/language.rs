@@ -152,8 +152,40 @@ const AMBIGUOUS: &[&str] = &[
     "over", "so", "to", "was", "will",
 ];
 
-/// The longest word in [`ENGLISH`] and [`AMBIGUOUS`] (bytes).
+/// The longest word in [`ENGLISH`] and [`AMBIGUOUS`] (bytes; at most 16, see [`pack`]).
 const LONGEST: usize = 10;
+
+/// A word of at most 16 bytes packed big-endian into a `u128`, zero-padded: packed values
+/// compare like the words' bytes, so the sorted lists stay sorted once packed.
+const fn pack(word: &[u8]) -> u128 {
+    let mut v = 0u128;
+    let mut i = 0;
+    while i < 16 {
+        v <<= 8;
+        if i < word.len() {
+            v |= word[i] as u128;
+        }
+        i += 1;
+    }
+    v
+}
+
+/// [`pack`] over a list.
+const fn pack_all<const N: usize>(words: &[&str]) -> [u128; N] {
+    let mut out = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = pack(words[i].as_bytes());
+        i += 1;
+    }
+    out
+}
+
+/// [`ENGLISH`], packed.
+const ENGLISH_PACKED: [u128; ENGLISH.len()] = pack_all(ENGLISH);
+
+/// [`AMBIGUOUS`], packed.
+const AMBIGUOUS_PACKED: [u128; AMBIGUOUS.len()] = pack_all(AMBIGUOUS);
 
 /// Word counts of the English check.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -188,7 +220,7 @@ impl Counts {
 
     /// Reads `text` until `budget` bytes are consumed and a word ends; returns the bytes read.
     fn read(&mut self, text: &str, budget: usize) -> usize {
-        let mut word = [0u8; LONGEST];
+        let mut word = 0u128; // the current word's first 16 bytes, lowercased and packed
         let mut len = 0usize; // bytes of the current word (may exceed LONGEST)
         let mut ascii_word = true;
         let mut in_word = false;
@@ -199,8 +231,8 @@ impl Counts {
                 if !c.is_ascii() {
                     self.non_ascii_letters += 1;
                     ascii_word = false;
-                } else if len < LONGEST {
-                    word[len] = c.to_ascii_lowercase() as u8;
+                } else if len < 16 {
+                    word |= u128::from(c.to_ascii_lowercase() as u8) << (8 * (15 - len));
                 }
                 len += c.len_utf8();
                 in_word = true;
@@ -215,7 +247,7 @@ impl Counts {
                 continue;
             }
             if in_word {
-                self.end_word(&word, len, ascii_word);
+                self.end_word(word, len, ascii_word);
             }
             if i >= budget {
                 return i;
@@ -227,20 +259,22 @@ impl Counts {
             prev_apostrophe = false;
             ascii_word = true;
             len = 0;
+            word = 0;
         }
         if in_word {
-            self.end_word(&word, len, ascii_word);
+            self.end_word(word, len, ascii_word);
         }
         text.len()
     }
 
-    fn end_word(&mut self, word: &[u8; LONGEST], len: usize, ascii: bool) {
+    /// Counts a word (`word` packed as by [`pack`], `len` bytes, `ascii` when all ASCII
+    /// letters).
+    fn end_word(&mut self, word: u128, len: usize, ascii: bool) {
         self.words += 1;
         if ascii && len <= LONGEST {
-            let w = &word[..len];
-            if ENGLISH.binary_search_by(|e| e.as_bytes().cmp(w)).is_ok() {
+            if ENGLISH_PACKED.binary_search(&word).is_ok() {
                 self.hits += 1;
-            } else if AMBIGUOUS.binary_search_by(|e| e.as_bytes().cmp(w)).is_ok() {
+            } else if AMBIGUOUS_PACKED.binary_search(&word).is_ok() {
                 self.weak_hits += 1;
             }
         }
@@ -460,6 +494,16 @@ mod tests {
                 .all(|w| w.len() <= LONGEST && w.bytes().all(|b| b.is_ascii_lowercase())));
         }
         assert!(!ENGLISH.iter().any(|w| AMBIGUOUS.contains(w)));
+        for packed in [&ENGLISH_PACKED[..], &AMBIGUOUS_PACKED[..]] {
+            assert!(packed.windows(2).all(|w| w[0] < w[1]));
+        }
+        assert_eq!(
+            pack(b"the"),
+            u128::from_be_bytes(*b"the\0\0\0\0\0\0\0\0\0\0\0\0\0")
+        );
+        let mut counts = Counts::default();
+        counts.read("The THE tHe thee th government governments", usize::MAX);
+        assert_eq!((counts.words, counts.hits), (7, 4));
     }
 
     #[test]

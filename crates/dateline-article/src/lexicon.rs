@@ -40,33 +40,94 @@ pub(crate) fn header(line: &str) -> Option<HeaderMatch> {
 /// Agencies and photo desks that credit photos in parentheses: "(Yonhap)".
 const PHOTO_AGENCIES: &str = r"Yonhap|Yonhap News|Xinhua|Kyodo|EPA|EPA-EFE|Newsis|News1|KCNA|KCNA via KNS|Getty Images|AFP via Getty Images|Shutterstock|Pool|Pool Photo|Anadolu|Anadolu Agency|Bloomberg|Korea Times|The Korea Herald|Korea Herald|JoongAng Ilbo|Joint Press Corps|Presidential Office|Cheong Wa Dae|Ministry of [\p{L} ]{3,30}|[\p{L}\-. ]{1,25}/[\p{L}\-. ]{1,40}";
 
-static CAPTION_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+/// Whether the parenthesized `credit` at a line's end ("(Yonhap)") could match
+/// [`PHOTO_AGENCIES`]: one of its literal names, "Ministry of ...", or a name with a slash.
+fn agency_credit_possible(credit: &str) -> bool {
+    credit.starts_with("Ministry of ")
+        || credit.contains('/')
+        || PHOTO_AGENCIES
+            .split('|')
+            .any(|alt| alt == credit && !alt.contains(['[', '\\']))
+}
+
+/// What a line must hold for a caption pattern to have a chance: checked with plain byte
+/// searches before the regex runs (most lines fail every gate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gate {
+    /// A marker word ("photo", "picture", "image", "credit", in any case; [`MARKERS`]) in the
+    /// searched part of the line: every match holds one.
+    Marker,
+    /// The match opens at the line's last `(` (nothing between it and the closing `)` at the
+    /// end may be a parenthesis) and one of these words (any ASCII case) follows it.
+    ParenWith(&'static [&'static str]),
+    /// The match opens at the line's last `(` and the text in the parentheses may be a
+    /// [`PHOTO_AGENCIES`] name ([`agency_credit_possible`]).
+    ParenAgency,
+    /// The match opens at the line's last `[` (likewise).
+    Bracket,
+    /// The match opens at the line's last `[` and one of these words (any ASCII case) follows.
+    BracketWith(&'static [&'static str]),
+    /// One of [`AGENCY_MARKERS`] (case-sensitive, as in the pattern) in the searched part.
+    Agency,
+}
+
+/// Words one of which (in any ASCII case) every [`Gate::Marker`] pattern match contains.
+const MARKERS: [&str; 4] = ["photo", "picture", "image", "credit"];
+
+/// Strings one of which every [`Gate::Agency`] pattern match contains.
+const AGENCY_MARKERS: [&str; 4] = ["Getty Images", "Shutterstock", "Reuters/", "AP Photo/"];
+
+static CAPTION_PATTERNS: LazyLock<Vec<(Regex, Gate)>> = LazyLock::new(|| {
     vec![
         // "... / Photo: Reuters", "| Image by X"
-        re(
-            r"\s*[/|]\s*(?i:photo|photograph|picture|image|credit)s?\s*(?i:by)?\s*[:©]?\s*(?P<credit>[^/|]{1,60}?)\s*$",
+        (
+            re(
+                r"\s*[/|]\s*(?i:photo|photograph|picture|image|credit)s?\s*(?i:by)?\s*[:©]?\s*(?P<credit>[^/|]{1,60}?)\s*$",
+            ),
+            Gate::Marker,
         ),
         // "Photo : YONHAP News", "Photo by John Smith", "Image: Getty Images" (line start or after a sentence)
-        re(
-            r"(?:^|[.!?”\x22’]\s+|\s[-–—]\s+)(?i:photo|photograph|picture|image|credit)s?\s*(?:(?i:by)\s+|\s*[:©]\s*)(?P<credit>[\p{L}\p{N}][^:]{0,59}?)\s*$",
+        (
+            re(
+                r"(?:^|[.!?”\x22’]\s+|\s[-–—]\s+)(?i:photo|photograph|picture|image|credit)s?\s*(?:(?i:by)\s+|\s*[:©]\s*)(?P<credit>[\p{L}\p{N}][^:]{0,59}?)\s*$",
+            ),
+            Gate::Marker,
         ),
         // "Officials at the meeting Photo : YONHAP News" (capitalized marker after a plain space)
-        re(
-            r"\s(?:Photo|PHOTO|Photograph|Picture|Image|Credit|Photos)\s*[:©]\s*(?P<credit>[\p{L}\p{N}][^:]{0,59}?)\s*$",
+        (
+            re(
+                r"\s(?:Photo|PHOTO|Photograph|Picture|Image|Credit|Photos)\s*[:©]\s*(?P<credit>[\p{L}\p{N}][^:]{0,59}?)\s*$",
+            ),
+            Gate::Marker,
         ),
         // "(AP Photo/Name)", "(Yonhap file photo)", "(Pool photo)"
-        re(r"\((?P<credit>[^()]{0,40}\b(?i:photo|photos|pool)\b[^()]{0,60})\)\s*$"),
+        (
+            re(r"\((?P<credit>[^()]{0,40}\b(?i:photo|photos|pool)\b[^()]{0,60})\)\s*$"),
+            Gate::ParenWith(&["photo", "pool"]),
+        ),
         // "(Yonhap)", "(EPA-EFE/Name)"
-        re(&format!(r"\((?P<credit>(?:{PHOTO_AGENCIES}))\)\s*$")),
+        (
+            re(&format!(r"\((?P<credit>(?:{PHOTO_AGENCIES}))\)\s*$")),
+            Gate::ParenAgency,
+        ),
         // "[JOINT PRESS CORPS]", "[YONHAP]"
-        re(r"\[(?P<credit>\p{Lu}[\p{Lu}\p{N} .,'&/\-]{1,40})\]\s*$"),
+        (
+            re(r"\[(?P<credit>\p{Lu}[\p{Lu}\p{N} .,'&/\-]{1,40})\]\s*$"),
+            Gate::Bracket,
+        ),
         // "[Photo by Yonhap]", "[Yonhap News]"
-        re(
-            r"\[(?P<credit>[^\[\]]{0,40}(?i:photo|yonhap|news|press|getty|pool)[^\[\]]{0,40})\]\s*$",
+        (
+            re(
+                r"\[(?P<credit>[^\[\]]{0,40}(?i:photo|yonhap|news|press|getty|pool)[^\[\]]{0,40})\]\s*$",
+            ),
+            Gate::BracketWith(&["photo", "yonhap", "news", "press", "getty", "pool"]),
         ),
         // "... in Seoul. Getty Images", "AFP via Getty Images"
-        re(
-            r"(?:^|[.!?”\x22’]\s+|\s[-–—|/]\s*)(?P<credit>(?:[\p{L}. ]{1,30}/)?(?:AFP via |Reuters via )?Getty Images(?: for [\p{L} ]{1,30})?|Shutterstock|Reuters/[\p{L} .]{2,30}|AP Photo/[\p{L} .]{2,30})\s*$",
+        (
+            re(
+                r"(?:^|[.!?”\x22’]\s+|\s[-–—|/]\s*)(?P<credit>(?:[\p{L}. ]{1,30}/)?(?:AFP via |Reuters via )?Getty Images(?: for [\p{L} ]{1,30})?|Shutterstock|Reuters/[\p{L} .]{2,30}|AP Photo/[\p{L} .]{2,30})\s*$",
+            ),
+            Gate::Agency,
         ),
     ]
 });
@@ -135,10 +196,9 @@ fn caption_hinted(line: &str) -> bool {
     }
     let tail = &line.as_bytes()[start..];
     if tail.is_ascii() {
-        CAPTION_HINTS.iter().any(|w| {
-            tail.windows(w.len())
-                .any(|win| win.eq_ignore_ascii_case(w.as_bytes()))
-        })
+        CAPTION_HINTS
+            .iter()
+            .any(|w| contains_ignore_ascii_case(tail, w))
     } else {
         let tail = tail_lower(line, 120);
         CAPTION_HINTS.iter().any(|w| tail.contains(w))
@@ -157,8 +217,44 @@ pub(crate) fn caption(line: &str) -> Option<CaptionMatch> {
 /// The caption match, searching the patterns from byte `from` of `line` (see
 /// [`caption_search_start`]).
 fn caption_from(line: &str, from: usize) -> Option<CaptionMatch> {
-    for pattern in CAPTION_PATTERNS.iter() {
-        let Some(caps) = pattern.captures_at(line, from) else {
+    caption_gated(line, from, true)
+}
+
+/// [`caption_from`], with the [`Gate`] checks on or (for tests) off; both give the same.
+fn caption_gated(line: &str, from: usize, gates: bool) -> Option<CaptionMatch> {
+    let region = line.as_bytes().get(from..).unwrap_or_default();
+    let marker = MARKERS
+        .iter()
+        .any(|m| contains_ignore_ascii_case(region, m));
+    let agency = AGENCY_MARKERS
+        .iter()
+        .any(|m| memchr::memmem::find(region, m.as_bytes()).is_some());
+    let paren = line.rfind('(').filter(|&p| p >= from);
+    let bracket = line.rfind('[').filter(|&p| p >= from);
+    // The words test is exact only on ASCII: (?i) also folds 'ſ' to 's' and 'K' to 'k'.
+    let with = |open: Option<usize>, words: &[&str]| {
+        open.filter(|&p| {
+            let after = &line.as_bytes()[p..];
+            !after.is_ascii() || words.iter().any(|w| contains_ignore_ascii_case(after, w))
+        })
+    };
+    for (pattern, gate) in CAPTION_PATTERNS.iter() {
+        // Where a match may start; `None` when the gate shows there is none.
+        let start = match *gate {
+            _ if !gates => Some(from),
+            Gate::Marker => marker.then_some(from),
+            Gate::Agency => agency.then_some(from),
+            Gate::ParenWith(words) => with(paren, words),
+            Gate::ParenAgency => paren.filter(|&p| {
+                line[p + 1..]
+                    .trim_end()
+                    .strip_suffix(')')
+                    .is_some_and(agency_credit_possible)
+            }),
+            Gate::Bracket => bracket,
+            Gate::BracketWith(words) => with(bracket, words),
+        };
+        let Some(caps) = start.and_then(|start| pattern.captures_at(line, start)) else {
             continue;
         };
         let (Some(whole), Some(credit)) = (caps.get(0), caps.name("credit")) else {
@@ -203,13 +299,36 @@ fn tail_lower(s: &str, n: usize) -> String {
     s[start..].to_lowercase()
 }
 
-/// The first word, lowercased, without leading `*`, `(` or `[`.
-fn first_word_lower(s: &str) -> String {
+/// The first word (letters and digits), without leading `*`, `(`, `[` or spaces.
+fn first_word(s: &str) -> &str {
     s.trim_start_matches(['*', '(', '[', ' '])
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("")
-        .to_lowercase()
+}
+
+/// True when `word`, lowercased, is one of `choices` (lowercase ASCII); allocates only for a
+/// word outside ASCII.
+fn word_in(word: &str, choices: &[&str]) -> bool {
+    if word.is_ascii() {
+        choices.iter().any(|c| word.eq_ignore_ascii_case(c))
+    } else {
+        let lower = word.to_lowercase();
+        choices.contains(&lower.as_str())
+    }
+}
+
+/// True when `hay` contains `needle` (lowercase ASCII) in any ASCII case; other bytes must
+/// match exactly.
+pub(crate) fn contains_ignore_ascii_case(hay: &[u8], needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|i| {
+        hay.get(i + 1..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+    })
 }
 
 // ---------------------------------------------------------------- bylines and credits
@@ -279,11 +398,7 @@ const PARTICLES: &[&str] = &[
 /// The person names in a byline ("By Jane Doe and John Roe, Reuters"), relative to the line.
 /// `None` when the line is not a byline.
 pub(crate) fn byline(line: &str) -> Option<Vec<Range<usize>>> {
-    if !matches!(
-        first_word_lower(line).as_str(),
-        "by" | "written" | "words" | "story"
-    ) || word_count(line) > 16
-    {
+    if !word_in(first_word(line), &["by", "written", "words", "story"]) || word_count(line) > 16 {
         return None;
     }
     let caps = BYLINE.captures(line)?;
@@ -302,23 +417,24 @@ pub(crate) fn byline(line: &str) -> Option<Vec<Range<usize>>> {
 /// A trailing credit line ("Reporting by X; Editing by Y"): the names of the reporters and
 /// writers (editors are not authors), relative to the line. `None` when not a credit line.
 pub(crate) fn credit_line(line: &str) -> Option<Vec<Range<usize>>> {
-    let first = first_word_lower(line);
-    let role_word = matches!(
-        first.as_str(),
-        "additional"
-            | "reporting"
-            | "writing"
-            | "written"
-            | "editing"
-            | "edited"
-            | "compiled"
-            | "reported"
-            | "research"
-            | "graphics"
-            | "translated"
-            | "translation"
-            | "produced"
-            | "contributing"
+    let role_word = word_in(
+        first_word(line),
+        &[
+            "additional",
+            "reporting",
+            "writing",
+            "written",
+            "editing",
+            "edited",
+            "compiled",
+            "reported",
+            "research",
+            "graphics",
+            "translated",
+            "translation",
+            "produced",
+            "contributing",
+        ],
     );
     if !role_word || word_count(line) > 40 || !CREDIT_LINE.is_match(line) {
         return None;
@@ -613,15 +729,36 @@ pub(crate) enum ChromeKind {
 
 pub(crate) fn chrome(line: &str) -> Option<ChromeKind> {
     let words = word_count(line);
-    let lower = line.to_lowercase();
-    let key = lower.trim_end_matches([':', '.', ' ', '›', '»', '>']);
-    if CHROME_LINES.contains(&key) {
+    // Lowercasing a copy is needed only for short lines (the word-list tests below) and
+    // lines outside ASCII; a long ASCII line is searched case-insensitively in place.
+    let lower: Option<String> = (words <= 10 || !line.is_ascii()).then(|| line.to_lowercase());
+    let has = |needle: &str| match &lower {
+        Some(l) => l.contains(needle),
+        None => contains_ignore_ascii_case(line.as_bytes(), needle),
+    };
+    let chrome_line = match &lower {
+        Some(l) => CHROME_LINES.contains(&l.trim_end_matches([':', '.', ' ', '›', '»', '>'])),
+        None => {
+            let key = line.trim_end_matches([':', '.', ' ', '>']);
+            CHROME_LINES.iter().any(|c| c.eq_ignore_ascii_case(key))
+        }
+    };
+    if chrome_line {
         return Some(ChromeKind::Chrome);
     }
-    let first = first_word_lower(line);
-    let read_more_word = matches!(
-        first.as_str(),
-        "read" | "also" | "see" | "related" | "more" | "recommended" | "watch" | "listen" | "click"
+    let read_more_word = word_in(
+        first_word(line),
+        &[
+            "read",
+            "also",
+            "see",
+            "related",
+            "more",
+            "recommended",
+            "watch",
+            "listen",
+            "click",
+        ],
     );
     if let Some(caps) = read_more_word.then(|| READ_MORE.captures(line)).flatten() {
         let rest = caps.name("rest").map_or("", |m| m.as_str());
@@ -631,16 +768,16 @@ pub(crate) fn chrome(line: &str) -> Option<ChromeKind> {
             ChromeKind::Chrome
         });
     }
-    if words <= 60 && lower.contains("cookie") && COOKIE.is_match(line) {
+    if words <= 60 && has("cookie") && COOKIE.is_match(line) {
         return Some(ChromeKind::Chrome);
     }
-    let copyright_hint = lower.starts_with(['©', '('])
-        || lower.contains("copyright")
-        || lower.contains("rights reserved");
-    if words <= 30 && copyright_hint && COPYRIGHT.is_match(line) {
+    if words <= 30
+        && (line.starts_with(['©', '(']) || has("copyright") || has("rights reserved"))
+        && COPYRIGHT.is_match(line)
+    {
         return Some(ChromeKind::Chrome);
     }
-    if (1..=10).contains(&words) {
+    if let Some(lower) = lower.as_deref().filter(|_| (1..=10).contains(&words)) {
         let all_chrome = lower
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|w| !w.is_empty())
@@ -731,12 +868,13 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
 /// A closing sign-off at the end of a line: " Reuter", "(AFP)", "(END)". Returns the marker
 /// range and, when it names an agency, the agency range (both relative to the line).
 pub(crate) fn sign_off(line: &str) -> Option<(Range<usize>, Option<Range<usize>>)> {
-    let tail = tail_lower(line.trim_end().trim_end_matches('.'), 8);
-    if !(tail.ends_with("reuter")
-        || tail.ends_with("reuters")
-        || tail.ends_with(')')
-        || tail.ends_with("end"))
-    {
+    // No character outside ASCII lowercases to one of these letters, so an ASCII
+    // case-insensitive test of the last bytes is the lowercased test.
+    let tail = line.trim_end().trim_end_matches('.').as_bytes();
+    let ends = |w: &str| {
+        tail.len() >= w.len() && tail[tail.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+    };
+    if !(ends("reuter") || ends("reuters") || ends(")") || ends("end")) {
         return None;
     }
     let caps = SIGN_OFF.captures(line)?;
@@ -1145,6 +1283,66 @@ mod tests {
     }
 
     #[test]
+    fn caption_gates_change_nothing() {
+        let mut lines: Vec<String> = CAPTION_ENDINGS.iter().map(|e| (*e).to_owned()).collect();
+        lines.extend(
+            [
+                "Protesters march in Paris. (AP Photo/Jane Doe)",
+                "Xi Jinping at the summit in Bali. Getty Images",
+                "Yoon and Xi shake hands. [JOINT PRESS CORPS]",
+                "The (first) meeting (Yonhap)",
+                "The [first] meeting [Photo by Yonhap]",
+                "A (B) c (Pool photo) ",
+                "Seen here (left) in 2019. Photo: Kim (Seoul)",
+                "Meeting in Seoul. PHOTO : Yonhap",
+                "Crowds. Shutterstock",
+                "x (y [z) w]",
+                "Staff (Ministry of Foreign Affairs)",
+                "A talk in Seoul | Image by Lee",
+                "Seoul scene — AFP via Getty Images",
+                "A ceremony (Yonhap News)",
+                "A ceremony (Korea Herald) ",
+                "A ceremony (Ministry of Unification)",
+                "A ceremony (Ministry)",
+                "A ceremony (EPA-EFE/YONHAP)",
+                "A ceremony (the LDP)",
+                "Officials (pool PHOTO)",
+                "Officials (Pool)",
+                "Officials [Yonhap News]",
+                "Officials [PRESS]",
+                "Officials [pre\u{17f}\u{17f} office]",
+                "Officials (\u{17f}tate) [K]",
+            ]
+            .map(str::to_owned),
+        );
+        for line in &lines {
+            for from in 0..=line.len() {
+                if line.is_char_boundary(from) {
+                    assert_eq!(
+                        caption_gated(line, from, true),
+                        caption_gated(line, from, false),
+                        "{line:?} from {from}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_case_insensitive_search() {
+        assert!(contains_ignore_ascii_case(b"A PHOTO by", "photo"));
+        assert!(contains_ignore_ascii_case(b"phot photo", "photo"));
+        assert!(!contains_ignore_ascii_case(b"phot", "photo"));
+        assert!(contains_ignore_ascii_case(b"x", ""));
+        assert!(!contains_ignore_ascii_case("caf\u{e9}".as_bytes(), "cafe"));
+    }
+
+    #[test]
+    fn chrome_lines_are_lowercase() {
+        assert!(CHROME_LINES.iter().all(|l| l.to_lowercase() == *l));
+    }
+
+    #[test]
     fn caption_hint_matches_lowercased_tail() {
         for line in [
             "x PHOTO: Y",
@@ -1172,6 +1370,10 @@ mod tests {
             proptest::prop_assert_eq!(
                 caption_from(&line, caption_search_start(&line)),
                 caption_from(&line, 0)
+            );
+            proptest::prop_assert_eq!(
+                caption_gated(&line, 0, true),
+                caption_gated(&line, 0, false)
             );
         }
     }
