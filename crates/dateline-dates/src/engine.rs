@@ -26,7 +26,7 @@ const TRIGGERS: &[&str] = &[
     "recent", "lately", "soon", "future", "past", "spring", "summer", "autumn", "fall", "winter",
     "morning", "afternoon", "evening", "night", "overnight", "noon", "midday", "midnight",
     "christmas", "easter", "thanksgiving", "halloween", "valentine", "annual", "daily", "weekly",
-    "monthly", "quarterly", "hourly", "biweekly", "fortnightly", "q", "nineteen", "eighteen",
+    "monthly", "quarterly", "hourly", "biweekly", "fortnightly", "q", "nineteen", "eighteen", "term",
 ];
 
 static PREFILTER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
@@ -206,7 +206,18 @@ fn number_triggers(bytes: &[u8], rs: usize, re: usize, out: &mut Vec<(usize, usi
                     (c0, c1),
                     (b's', b't') | (b'n', b'd') | (b'r', b'd') | (b't', b'h')
                 ) && sp == 0;
-                sep_digit || decade || ampm || oclock || ordinal || bc_after(bytes, e, re)
+                // "since '82"
+                let apos_year = len == 2
+                    && p > rs
+                    && (bytes[p - 1] == b'\''
+                        || (p >= rs + 3 && bytes[p - 3..p] == [0xE2, 0x80, 0x99]));
+                sep_digit
+                    || decade
+                    || ampm
+                    || oclock
+                    || ordinal
+                    || apos_year
+                    || bc_after(bytes, e, re)
             }
             3 => bc_after(bytes, e, re),
             _ => false,

@@ -785,7 +785,11 @@ impl Cx<'_> {
         if let Some(h) = self.decade(i).or_else(|| self.century(i)) {
             return Some(h);
         }
-        if let Some(h) = self.spelled_year(i).or_else(|| self.bc_year(i)) {
+        if let Some(h) = self
+            .spelled_year(i)
+            .or_else(|| self.bc_year(i))
+            .or_else(|| self.short_year(i))
+        {
             return Some(h);
         }
         let y = self.year_at(i)?;
@@ -915,6 +919,45 @@ impl Cx<'_> {
             }
         }
         Some(Hit::date(i, k, format!("{y:04}")))
+    }
+
+    /// "since '82", "in ’99": an apostrophe year after a preposition (in the century of the
+    /// last explicit year, else 1930-2029).
+    fn short_year(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        if !(t.p('\'') || t.p('’')) || (t.glued() && i > 0) {
+            return None;
+        }
+        let n = self
+            .tok(i + 1)
+            .filter(|x| x.is_num() && x.ndig() == 2 && x.glued())?;
+        if self
+            .tok(i + 2)
+            .is_some_and(|x| x.glued() && (x.is_word() || x.is_num() || x.p('\'') || x.p('’')))
+        {
+            return None;
+        }
+        if !self.prev_word(i).is_some_and(|p| {
+            matches!(
+                p.lowb(),
+                b"since" | b"in" | b"of" | b"from" | b"until" | b"by" | b"to"
+            )
+        }) {
+            return None;
+        }
+        let n = i32::try_from(n.num).ok()?;
+        let y = match self.last_year {
+            Some((ly, _)) => {
+                let base = ly - ly.rem_euclid(100);
+                [base - 100 + n, base + n, base + 100 + n]
+                    .into_iter()
+                    .min_by_key(|c| (c - ly).abs())
+                    .unwrap_or(base + n)
+            }
+            None if n >= 30 => 1900 + n,
+            None => 2000 + n,
+        };
+        Some(Hit::date(i, i + 2, format!("{y:04}")))
     }
 
     /// "241 BC", "490 B.C.", "44 BCE".
@@ -2429,6 +2472,10 @@ impl Cx<'_> {
                 ("PAST_REF", i + 2)
             }
             b"the" if self.w(i + 1, "future") => ("FUTURE_REF", i + 2),
+            // "in the near term", "for the long term".
+            b"the" if self.wi(i + 1, &["near", "short", "long"]) && self.w(i + 2, "term") => {
+                ("FUTURE_REF", i + 3)
+            }
             b"the" if self.w(i + 1, "moment") && self.prev_word(i).is_some_and(|p| p.is("at")) => {
                 ("PRESENT_REF", i + 2)
             }

@@ -225,6 +225,7 @@ pub(crate) fn is_trigger_word(w: &[u8]) -> bool {
             | b"current"
             | b"nineteen"
             | b"eighteen"
+            | b"term"
     ) || (is_calendar_word(w) && number_or_ordinal(w).is_none())
         || w == b"q"
 }
