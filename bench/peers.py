@@ -7,6 +7,7 @@ and the dateline wheel, and builds the release CLI):
                           [--mid-bytes N] [--slow-bytes N] [--rounds N] [--seed N]
                           [--anchor YYYY-MM-DD] [--tools a,b,...] [--skip-speed] [--skip-accuracy]
                           [--out-dir DIR]
+    python bench/peers.py --readme bench/reports/peers-YYYY-MM-DD.json   # README section of a report
 
 Speed. A fixed corpus is drawn from CORPUS_PATH: every ``*.txt`` file under it, in sorted path
 order, shuffled with ``random.Random(--seed)``, whole documents taken until ``--bytes`` UTF-8
