@@ -151,6 +151,34 @@ class BenchPeersTest(unittest.TestCase):
         self.assertIn("-> met", lines[0])
         self.assertIn("(higher)", lines[0])
 
+    def test_reports_render(self):
+        runs = {"dateline-dates-cli": [{"cpu": 1.0, "wall": 1, "found": 3, "peak_rss_mb": 10}],
+                "dateparser-en": [{"cpu": 1.0, "wall": 1, "found": 3, "peak_rss_mb": 50}],
+                "dateparser": [{"cpu": 30.0, "wall": 1, "found": 3, "peak_rss_mb": 50}]}
+        stats = {k: {"docs": 10, "bytes": 1_000_000, "tokens": 200_000} for k in ("full", "mid", "slow")}
+        counts = timeml_score.Counts(gold=4, system=4, strict=3, relaxed=4, type=4, value=3, files=1)
+        conll = {"gmb": {"dateline": {"ALL": {"gold": 9, "predicted": 9, "correct": 8, "p": 88.9, "r": 88.9,
+                                              "f1": 88.9}}}}
+        report = {
+            "date": "2026-11-22T19:00:00+00:00", "finished": "2026-11-22T19:10:00+00:00",
+            "command": "scripts/bench-peers corpus", "commit": "abc1234 x (+ uncommitted changes)",
+            "machine": {"os": "Linux 6", "cpu": "CPU", "logical_cpus": "2", "python": "3.11"},
+            "versions": {"dateline": "0.1.0"}, "load_average": {"start": "1 1 1", "after_speed": "1 1 1", "end": "2 2 2"},
+            "corpus": "corpus", "seed": 1, "anchor": "2005-01-01", "rounds": 1, "slices": stats,
+            "speed": bench_peers.summarize(runs, stats),
+            "timeml_tbaq": {"dateline": {"counts": counts.__dict__, "metrics": counts.metrics()}},
+            "conll": conll, "notes": [],
+        }
+        report["targets"] = bench_peers.targets(report["speed"], report["timeml_tbaq"], conll)
+        md = bench_peers.render_markdown(report)
+        self.assertIn("## Speed", md)
+        self.assertIn("## Targets (issue 7)", md)
+        readme = bench_peers.render_readme(report, Path("/nowhere/peers-2026-11-22.json"))
+        self.assertTrue(readme.startswith("## How it compares"))
+        self.assertIn("30x faster here", readme)
+        self.assertIn("| GMB sample | 9 | 88.9 / 88.9 / **88.9** | - |", readme)
+        self.assertIn("uncommitted work", readme)
+
 
 if __name__ == "__main__":
     unittest.main()
