@@ -3,6 +3,7 @@
 
 Usage:
     python3 eval/dates_eval.py DATA_DIR [--bin PATH] [--errors N] [--corpus NAME ...] [--no-report]
+                               [--report-name NAME]
 
 DATA_DIR is the shared data folder (the one holding ``timeml/``; the ``timeml`` folder itself
 works too). The script
@@ -14,8 +15,13 @@ works too). The script
 4. scores each with ``eval/timeml_score.py`` (strict/relaxed P/R/F1, type and value F1, DCT
    excluded; see that file for the exact definitions) and prints a Markdown table;
 5. writes ``eval/reports/dates-YYYY-MM-DD.md`` and ``.json`` (date, git commit, command,
-   machine, table, error counts). Reports hold figures only, never corpus text; ``--errors N``
-   prints example errors with context to the terminal instead.
+   machine, table, error counts, value mismatches by category; ``--report-name`` picks another
+   file name, e.g. for a second run on the same day). Reports hold figures only, never corpus
+   text; ``--errors N`` prints example errors with context to the terminal instead.
+
+Value mismatches (aligned pairs whose TIMEX3 value differs) are sorted into rough categories by
+``value_category`` (weekday direction, week granularity, "a year ago/earlier", quarters,
+year-less months, ...): a map of where the remaining errors are, not a score.
 
 Python 3 standard library only.
 """
@@ -27,6 +33,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shlex
 import subprocess
 import sys
@@ -44,6 +51,50 @@ from cargo_build import build_release  # noqa: E402
 import timeml_score  # noqa: E402
 
 CORPORA = ("tbaq", "wikiwars", "meantime")
+
+_WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night)\b", re.I)
+_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
+
+
+def value_category(gold: timeml_score.Timex, system: timeml_score.Timex) -> str:
+    """A rough category for an aligned pair whose values differ (for the error map)."""
+    g, s = gold.text.lower(), system.text.lower()
+    both = f"{g} {s}"
+    if _WEEKDAY.search(both):
+        if _PART_OF_DAY.search(both) and gold.value[:10] == system.value[:10]:
+            return "weekday + part of day (granularity)"
+        if _FULL_DATE.match(gold.value) and _FULL_DATE.match(system.value):
+            return "weekday: another day (tense, anchor)"
+        return "weekday: other"
+    if re.search(r"\b(this|last|next|past|that) week\b", both):
+        return "this/last/next week (week, month or P1W)"
+    if re.search(r"\byear[- ](ago|earlier|before)\b", both):
+        return "a year ago/earlier (year, quarter or day)"
+    if re.search(r"\b(ago|earlier|later|before|after)\b", both):
+        return "N units ago/earlier/later"
+    if re.search(r"\brecent\b", g):
+        return "recent <units> (PAST_REF or duration)"
+    if re.search(r"quarter|period", both):
+        return "quarters and periods"
+    if re.search(r"\b(past|last|next|coming|previous) ", both) and "DURATION" in (gold.type, system.type):
+        return "the past N units (date or duration)"
+    if re.fullmatch(r"(the )?(early |late |mid-?)?(\d{4}|\d\d|'\d\d)s", g.strip()):
+        return "decades (196 or 196X)"
+    if re.fullmatch(r"\d{4}", g.strip()):
+        return "bare year (granularity)"
+    if _MONTH.search(g) and gold.value[:4] != system.value[:4] and gold.value[4:] == system.value[4:]:
+        return "year of a year-less month/day"
+    if "TIME" in (gold.type, system.type):
+        return "times of day"
+    if gold.type == system.type == "DURATION":
+        return "duration value"
+    if gold.type != system.type:
+        return "type and value differ"
+    if re.search(r"\b(year|month)\b", both):
+        return "this/last year or month"
+    return "other"
 
 
 def git_commit() -> str:
@@ -99,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="only list these error kinds (repeatable)")
     ap.add_argument("--no-report", action="store_true", help="do not write eval/reports/")
     ap.add_argument("--report-dir", type=Path, default=HERE / "reports")
+    ap.add_argument("--report-name", help="report file name without extension (default dates-YYYY-MM-DD)")
     args = ap.parse_args(argv)
 
     timeml = args.data_dir / "timeml" if (args.data_dir / "timeml").is_dir() else args.data_dir
@@ -108,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     wanted = args.corpus or list(CORPORA)
     rows: list[tuple[str, timeml_score.Counts]] = []
     kinds: dict[str, Counter] = {}
+    categories: dict[str, Counter] = {}
     types: dict[str, dict[str, list[int]]] = {}
     spurious_types: dict[str, Counter] = {}
     seconds: dict[str, float] = {}
@@ -143,6 +196,12 @@ def main(argv: list[str] | None = None) -> int:
                 timeml_score.add_by_type(types[name], r.by_type)
                 spurious_types[name].update(r.spurious_by_type)
             kinds[name] = Counter(p.kind for r in results.values() for p in r.problems)
+            categories[name] = Counter(
+                value_category(p.gold, p.system)
+                for r in results.values()
+                for p in r.problems
+                if p.kind == "value" and p.gold and p.system
+            )
             if args.errors:
                 print(f"\n## {name}: first {args.errors} errors")
                 shown = 0
@@ -168,12 +227,21 @@ def main(argv: list[str] | None = None) -> int:
             acc = f"{100 * value_ok / matched:.1f}" if matched else "-"
             type_lines.append(f"| {name} | {t or '(none)'} | {gold_n} | {recall} | {acc} | {spurious_types[name][t]} |")
     types_table = "\n".join(type_lines)
+    all_cats = sorted({c for k in categories.values() for c in k},
+                      key=lambda c: -sum(k[c] for k in categories.values()))
+    cat_lines = ["| category | " + " | ".join(categories) + " |",
+                 "|---|" + "--:|" * len(categories)]
+    for c in all_cats:
+        cat_lines.append(f"| {c} | " + " | ".join(str(categories[n][c]) for n in categories) + " |")
+    categories_table = "\n".join(cat_lines)
     print()
     print(table)
     print()
     print(errors_table)
     print()
     print(types_table)
+    print()
+    print(categories_table)
 
     if not args.no_report:
         now = dt.datetime.now(dt.timezone.utc)
@@ -207,9 +275,13 @@ Error counts (an aligned pair is listed once, under the first of value, type, ex
 By TIMEX3 type (gold type for recall and value accuracy, system type for spurious):
 
 {types_table}
+
+Value mismatches by rough category (`value_category` in `eval/dates_eval.py`):
+
+{categories_table}
 """
         args.report_dir.mkdir(parents=True, exist_ok=True)
-        path = args.report_dir / f"dates-{now:%Y-%m-%d}.md"
+        path = args.report_dir / f"{args.report_name or f'dates-{now:%Y-%m-%d}'}.md"
         path.write_text(report, encoding="utf-8")
         data = {
             "date": now.isoformat(timespec="seconds"), "commit": git_commit(), "command": command,
@@ -217,6 +289,7 @@ By TIMEX3 type (gold type for recall and value accuracy, system type for spuriou
             "corpora": {n: {"counts": c.__dict__, "metrics": c.metrics()} for n, c in rows},
             "errors": {n: dict(k) for n, k in kinds.items()}, "seconds": seconds,
             "by_type": types, "spurious_by_type": {n: dict(c) for n, c in spurious_types.items()},
+            "value_categories": {n: dict(c) for n, c in categories.items()},
         }
         path.with_suffix(".json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         print(f"\nwrote {path.relative_to(REPO) if path.is_relative_to(REPO) else path}")
