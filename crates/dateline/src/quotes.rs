@@ -226,6 +226,16 @@ const CUE_VERBS: &[&str] = &[
     "observed",
 ];
 
+/// Byte lengths of the shortest and longest [`CUE_VERBS`] ("said", "acknowledged").
+const CUE_LEN: std::ops::RangeInclusive<usize> = 4..=12;
+
+/// Is `w` one of [`CUE_VERBS`]? Most tokens fail the cheap length and lowercase tests.
+fn is_cue_verb(w: &str) -> bool {
+    CUE_LEN.contains(&w.len())
+        && w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && CUE_VERBS.contains(&w)
+}
+
 /// Words that cannot be part of a speaker phrase (they mean the verb is not a cue of it).
 const NOT_SPEAKER: &[&str] = &[
     "and", "or", "but", "which", "who", "whom", "that", "to", "would", "will", "could", "should",
@@ -394,7 +404,7 @@ impl Cx<'_> {
         {
             return Some(k + 4);
         }
-        CUE_VERBS.contains(&w).then_some(k + 1)
+        is_cue_verb(w).then_some(k + 1)
     }
 
     fn valid_phrase(&self, s: usize, e: usize) -> bool {
@@ -768,6 +778,16 @@ fn demonym_matches(adjective: &str, country: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cue_verbs_fit_the_cheap_tests() {
+        for w in CUE_VERBS {
+            assert!(CUE_LEN.contains(&w.len()), "{w}");
+            assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
+            assert!(is_cue_verb(w));
+        }
+        assert!(!is_cue_verb("Said") && !is_cue_verb("sai") && !is_cue_verb(""));
+    }
     use dateline_entities::{Entity, Mention};
 
     /// Builds `Entities` by hand: (surface text, entity name, label, role, country). Every

@@ -3,7 +3,7 @@
 //! a JSON array, CSV or an aligned table.
 //!
 //! - **Streaming, bounded memory**: documents are read and analysed in batches (at most
-//!   `8 × jobs` documents and 32 MiB of text at a time), written as soon as their batch is
+//!   `32 × jobs` documents and 8 MiB of text at a time), written as soon as their batch is
 //!   done, in input order.
 //! - **Parallel**: a rayon pool of `--jobs` threads (default: all cores) reads and analyses
 //!   the documents of a batch.
@@ -114,9 +114,9 @@ fn parse_jobs(s: &str) -> Result<usize, String> {
 }
 
 /// Documents per batch and thread.
-const DOCS_PER_JOB: usize = 8;
+const DOCS_PER_JOB: usize = 32;
 /// Text bytes per batch.
-const BATCH_BYTES: u64 = 32 * 1024 * 1024;
+const BATCH_BYTES: u64 = 8 * 1024 * 1024;
 /// The progress bar appears only for runs longer than this.
 const PROGRESS_DELAY: Duration = Duration::from_millis(800);
 
