@@ -347,6 +347,12 @@ impl Cx<'_> {
                         j += 2;
                     }
                 }
+            } else if n >= 20 && n % 10 == 0 {
+                // "twenty four hours" (spoken transcripts write no hyphen)
+                if let Some(u) = self.tok(j).and_then(number_word).filter(|u| *u < 10) {
+                    n += u;
+                    j += 1;
+                }
             }
             if n == 100 || n == 12 {
                 // "hundred" / "dozen" alone are not counts ("a hundred years" handled below)
