@@ -9,8 +9,9 @@
 //!    0.09). A clear English score settles the matter without the statistical detector, and
 //!    unlike it works on short text ("The talks were held on Saturday." is English).
 //! 2. Otherwise whatlang (trigram models) on a bounded sample of whole sentences
-//!    ([`SAMPLE`] bytes). Its verdict on figure-heavy text (digits over a fifth of the letters
-//!    and digits: tables of results) is never marked reliable: too little language to tell.
+//!    ([`SAMPLE`] bytes). Figure-heavy text (digits over a fifth of the letters and digits:
+//!    tables of results) has too little language to tell: "und" when its letters are all
+//!    ASCII, otherwise whatlang's verdict, never marked reliable.
 
 use crate::model::Language;
 
@@ -326,6 +327,11 @@ pub(crate) fn detect(pieces: &[&str]) -> Language {
             reliable: counts.words >= 10,
         };
     }
+    if counts.figure_heavy() && counts.non_ascii_letters == 0 {
+        // A table of figures with ASCII abbreviations ("Shr 30 cts vs 36 cts"): too little
+        // language to tell, and whatlang's verdict on it would be noise.
+        return Language::undetermined();
+    }
     let sample = sample(pieces);
     match whatlang::detect(&sample) {
         Some(info) => Language {
@@ -571,8 +577,11 @@ mod tests {
     fn figures_are_never_a_reliable_foreign_language() {
         let table = "Shr 30 cts vs 36 cts\n Rev 1,914,388 vs 1,906,095\n Avg shrs 6,342,353 vs 5,342,353\n Shr 47 cts vs 53 cts\n Rev 2,961,718 vs 2,817,439";
         assert!(Counts::of(&[table]).figure_heavy());
-        let lang = detect(&[table]);
-        assert!(lang.is_english() || !lang.reliable, "{lang:?}");
+        assert_eq!(detect(&[table]), Language::undetermined());
+        let cyrillic = "Выручка 1,914,388 против 1,906,095; прибыль 2,961,718 против 2,817,439";
+        assert!(Counts::of(&[cyrillic]).figure_heavy());
+        let lang = detect(&[cyrillic]);
+        assert!(lang.code == "ru" && !lang.reliable, "{lang:?}");
         assert!(!Counts::of(&[NOT_ENGLISH[0].1]).figure_heavy());
     }
 

@@ -416,8 +416,9 @@ pub struct Boilerplate {
 /// The detected language of the body.
 ///
 /// Clear English (a fifth or more of the words among the most common English words) is
-/// recognized by a word-list check that also works on short text; anything else goes to the
-/// whatlang detector on a bounded sample of whole sentences.
+/// recognized by a word-list check that also works on short text; a table of figures with
+/// ASCII abbreviations is "und"; anything else goes to the whatlang detector on a bounded
+/// sample of whole sentences.
 ///
 /// # Example
 /// ```
