@@ -17,8 +17,10 @@
 //!   `CE`, `ML`, `Q` (TimeBank's quarters) and, after `T`, `H`, `M`, `S`; `<n>` is digits (optionally with a decimal
 //!   fraction) or `X`.
 //!
-//! Type agreement: `DURATION` needs a duration; `DATE` a date or reference (no time part);
-//! `TIME` a time part (`T...`) or `PRESENT_REF`; `SET` a duration or a date/time pattern.
+//! Type agreement: `DURATION` needs a duration; `DATE` a date or reference, or a date with a
+//! part of day (`2023-09-22TNI`: TimeBank, AQUAINT and MEANTIME type "Friday night" DATE three
+//! times as often as TIME), but no clock time; `TIME` a time part (`T...`) or `PRESENT_REF`;
+//! `SET` a duration or a date/time pattern.
 
 #![allow(dead_code, unreachable_pub)]
 
@@ -36,7 +38,7 @@ pub fn check(kind: &str, value: &str) -> Result<(), String> {
     let shape = shape(value).map_err(|e| format!("value {value:?}: {e}"))?;
     let ok = match kind {
         "DURATION" => shape == Shape::Duration,
-        "DATE" => matches!(shape, Shape::Date | Shape::Ref),
+        "DATE" => matches!(shape, Shape::Date | Shape::Ref) || is_part_of_day(value),
         "TIME" => shape == Shape::Time || value == "PRESENT_REF",
         "SET" => matches!(shape, Shape::Duration | Shape::Date | Shape::Time),
         other => return Err(format!("unknown TIMEX3 type {other:?}")),
@@ -48,6 +50,13 @@ pub fn check(kind: &str, value: &str) -> Result<(), String> {
             "value {value:?} ({shape:?}) does not fit type {kind}"
         ))
     }
+}
+
+/// Whether a (valid) time value is a date followed by a part of day: `XXXX-WXX-5TNI`.
+fn is_part_of_day(value: &str) -> bool {
+    value.split_once('T').is_some_and(|(date, part)| {
+        !date.is_empty() && matches!(part, "MO" | "AF" | "EV" | "NI" | "DT")
+    })
 }
 
 /// What a syntactically valid value denotes.
@@ -347,6 +356,8 @@ mod tests {
             ("TIME", "T17:00"),
             ("TIME", "XXXX-XX-XXT09:55"),
             ("TIME", "2023-09-23TNI"),
+            ("DATE", "2023-09-23TNI"),
+            ("DATE", "XXXX-WXX-5TEV"),
             ("TIME", "2023-09-23T14:02+09:00"),
             ("TIME", "2023-09-23T14:02Z"),
             ("DURATION", "P4Y"),
@@ -372,6 +383,8 @@ mod tests {
         for (k, v) in [
             ("DATE", ""),
             ("DATE", "2023-13"),
+            ("DATE", "2023-09-23T14:02"),
+            ("DATE", "TNI"),
             ("DATE", "2023-02-29"),
             ("DATE", "2023-09-31"),
             ("DATE", "2023-00-10"),
