@@ -4,7 +4,7 @@
 Usage:
     python3 eval/conll_eval.py DATA_DIR [--bin PATH] [--engine extract|tagger ...]
                                [--corpus NAME ...] [--gmb-keep-titles] [--no-tagger] [--no-report]
-                               [--report-dir DIR]
+                               [--report-dir DIR] [--report-suffix SUFFIX]
 
 DATA_DIR is the shared data folder (the one holding ``ner/`` and ``gazetteers/``). The script
 
@@ -321,6 +321,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="score GMB person spans with their leading titles, as GMB marks them")
     ap.add_argument("--no-report", action="store_true", help="do not write eval/reports/")
     ap.add_argument("--report-dir", type=Path, default=HERE / "reports")
+    ap.add_argument("--report-suffix", default="",
+                    help="appended to the report's file name (entities-YYYY-MM-DD<SUFFIX>.md), "
+                         "to keep a second run of the same day")
     args = ap.parse_args(argv)
 
     if not (args.data / "ner").is_dir():
@@ -404,7 +407,7 @@ eng.train only: testa is the development split (it chose the epochs and pruning)
 CrossNER politics are out of domain and were not used for any choice.
 """
         args.report_dir.mkdir(parents=True, exist_ok=True)
-        path = args.report_dir / f"entities-{now:%Y-%m-%d}.md"
+        path = args.report_dir / f"entities-{now:%Y-%m-%d}{args.report_suffix}.md"
         path.write_text(report, encoding="utf-8")
         print(f"wrote {path.relative_to(REPO) if path.is_relative_to(REPO) else path}")
     return 0

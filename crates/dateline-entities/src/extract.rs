@@ -95,8 +95,61 @@ struct Item {
     it: It,
 }
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
+/// A lowercased word: short ASCII words stay on the stack (no allocation), the rest on
+/// the heap.
+#[derive(Clone)]
+pub(crate) enum Low {
+    Inline([u8; 31], u8),
+    Heap(String),
+}
+
+impl Default for Low {
+    fn default() -> Self {
+        Low::Inline([0; 31], 0)
+    }
+}
+
+impl Low {
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            Low::Inline(b, n) => b
+                .get(..usize::from(*n))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or(""),
+            Low::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Low {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Low {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Debug for Low {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+pub(crate) fn lower(s: &str) -> Low {
+    if s.len() <= 31 && s.is_ascii() {
+        let mut b = [0u8; 31];
+        for (d, c) in b.iter_mut().zip(s.bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        Low::Inline(b, s.len() as u8)
+    } else {
+        Low::Heap(s.to_lowercase())
+    }
 }
 
 fn classify(text: &str, tok: &Token) -> Wk {
@@ -550,7 +603,7 @@ fn group(text: &str, ws: &[W], items: &[Item], g: &Gazetteer) -> Vec<Cand> {
     out
 }
 
-fn next_word_low(text: &str, ws: &[W], b: usize) -> Option<String> {
+fn next_word_low(text: &str, ws: &[W], b: usize) -> Option<Low> {
     ws.get(b).filter(|w| !w.brk).map(|w| lower(wtext(text, w)))
 }
 

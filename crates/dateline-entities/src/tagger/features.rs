@@ -281,16 +281,51 @@ fn phrase_step(h: u64, lower: u64) -> u64 {
 #[derive(Clone, Default)]
 pub(crate) struct Gazetteer {
     map: IdMap<u8>,
+    /// A Bloom filter of the map's keys (two bits per key in 2^19 bits, 64 KiB, about 2%
+    /// false positives): most phrases tried are in no list, and the filter answers from
+    /// cache where the map would miss it.
+    filter: Vec<u64>,
 }
+
+/// Bits of the phrase filter (a power of two).
+const FILTER_BITS: u32 = 19;
 
 impl Gazetteer {
     /// Builds from `(phrase hash, kind bits)` pairs (bits of equal hashes are merged).
     pub(crate) fn from_entries(entries: &[(u64, u8)]) -> Gazetteer {
         let mut map: IdMap<u8> = IdMap::default();
+        let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
         for &(h, bits) in entries {
             *map.entry(h).or_insert(0) |= bits;
+            for bit in Self::filter_bits(h) {
+                if let Some(w) = filter.get_mut(bit >> 6) {
+                    *w |= 1 << (bit & 63);
+                }
+            }
         }
-        Gazetteer { map }
+        Gazetteer { map, filter }
+    }
+
+    /// The two filter bit positions of a phrase hash.
+    #[inline]
+    fn filter_bits(h: u64) -> [usize; 2] {
+        let m = (1usize << FILTER_BITS) - 1;
+        [(h >> 40) as usize & m, (h >> 13) as usize & m]
+    }
+
+    /// The kind bits of a phrase hash (the filter first, then the map).
+    #[inline]
+    fn get(&self, h: u64) -> Option<u8> {
+        let maybe = Self::filter_bits(h).iter().all(|&bit| {
+            self.filter
+                .get(bit >> 6)
+                .is_some_and(|w| w & (1 << (bit & 63)) != 0)
+        });
+        if maybe {
+            self.map.get(&h).copied()
+        } else {
+            None
+        }
     }
 
     /// The entries, sorted by hash.
@@ -334,7 +369,7 @@ impl Gazetteer {
             for n in 0..MAX_PHRASE {
                 let Some(t) = infos.get(i + n) else { break };
                 h = phrase_step(h, t.lower);
-                let Some(&bits) = self.map.get(&h) else {
+                let Some(bits) = self.get(h) else {
                     continue;
                 };
                 for k in 0..8u16 {
