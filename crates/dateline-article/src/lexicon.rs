@@ -77,60 +77,72 @@ const MARKERS: [&str; 4] = ["photo", "picture", "image", "credit"];
 /// Strings one of which every [`Gate::Agency`] pattern match contains.
 const AGENCY_MARKERS: [&str; 4] = ["Getty Images", "Shutterstock", "Reuters/", "AP Photo/"];
 
-static CAPTION_PATTERNS: LazyLock<Vec<(Regex, Gate)>> = LazyLock::new(|| {
-    vec![
-        // "... / Photo: Reuters", "| Image by X"
-        (
+/// The caption patterns, each compiled on first use (a pattern whose gate never passes is
+/// never compiled; the Unicode classes make some of them slow to build).
+static CAPTION_PATTERNS: [(LazyLock<Regex>, Gate); 8] = [
+    // "... / Photo: Reuters", "| Image by X"
+    (
+        LazyLock::new(|| {
             re(
                 r"\s*[/|]\s*(?i:photo|photograph|picture|image|credit)s?\s*(?i:by)?\s*[:©]?\s*(?P<credit>[^/|]{1,60}?)\s*$",
-            ),
-            Gate::Marker,
-        ),
-        // "Photo : YONHAP News", "Photo by John Smith", "Image: Getty Images" (line start or after a sentence)
-        (
+            )
+        }),
+        Gate::Marker,
+    ),
+    // "Photo : YONHAP News", "Photo by John Smith", "Image: Getty Images" (line start or after a sentence)
+    (
+        LazyLock::new(|| {
             re(
                 r"(?:^|[.!?”\x22’]\s+|\s[-–—]\s+)(?i:photo|photograph|picture|image|credit)s?\s*(?:(?i:by)\s+|\s*[:©]\s*)(?P<credit>[\p{L}\p{N}][^:]{0,59}?)\s*$",
-            ),
-            Gate::Marker,
-        ),
-        // "Officials at the meeting Photo : YONHAP News" (capitalized marker after a plain space)
-        (
+            )
+        }),
+        Gate::Marker,
+    ),
+    // "Officials at the meeting Photo : YONHAP News" (capitalized marker after a plain space)
+    (
+        LazyLock::new(|| {
             re(
                 r"\s(?:Photo|PHOTO|Photograph|Picture|Image|Credit|Photos)\s*[:©]\s*(?P<credit>[\p{L}\p{N}][^:]{0,59}?)\s*$",
-            ),
-            Gate::Marker,
-        ),
-        // "(AP Photo/Name)", "(Yonhap file photo)", "(Pool photo)"
-        (
-            re(r"\((?P<credit>[^()]{0,40}\b(?i:photo|photos|pool)\b[^()]{0,60})\)\s*$"),
-            Gate::ParenWith(&["photo", "pool"]),
-        ),
-        // "(Yonhap)", "(EPA-EFE/Name)"
-        (
-            re(&format!(r"\((?P<credit>(?:{PHOTO_AGENCIES}))\)\s*$")),
-            Gate::ParenAgency,
-        ),
-        // "[JOINT PRESS CORPS]", "[YONHAP]"
-        (
-            re(r"\[(?P<credit>\p{Lu}[\p{Lu}\p{N} .,'&/\-]{1,40})\]\s*$"),
-            Gate::Bracket,
-        ),
-        // "[Photo by Yonhap]", "[Yonhap News]"
-        (
+            )
+        }),
+        Gate::Marker,
+    ),
+    // "(AP Photo/Name)", "(Yonhap file photo)", "(Pool photo)"
+    (
+        LazyLock::new(|| {
+            re(r"\((?P<credit>[^()]{0,40}\b(?i:photo|photos|pool)\b[^()]{0,60})\)\s*$")
+        }),
+        Gate::ParenWith(&["photo", "pool"]),
+    ),
+    // "(Yonhap)", "(EPA-EFE/Name)"
+    (
+        LazyLock::new(|| re(&format!(r"\((?P<credit>(?:{PHOTO_AGENCIES}))\)\s*$"))),
+        Gate::ParenAgency,
+    ),
+    // "[JOINT PRESS CORPS]", "[YONHAP]"
+    (
+        LazyLock::new(|| re(r"\[(?P<credit>\p{Lu}[\p{Lu}\p{N} .,'&/\-]{1,40})\]\s*$")),
+        Gate::Bracket,
+    ),
+    // "[Photo by Yonhap]", "[Yonhap News]"
+    (
+        LazyLock::new(|| {
             re(
                 r"\[(?P<credit>[^\[\]]{0,40}(?i:photo|yonhap|news|press|getty|pool)[^\[\]]{0,40})\]\s*$",
-            ),
-            Gate::BracketWith(&["photo", "yonhap", "news", "press", "getty", "pool"]),
-        ),
-        // "... in Seoul. Getty Images", "AFP via Getty Images"
-        (
+            )
+        }),
+        Gate::BracketWith(&["photo", "yonhap", "news", "press", "getty", "pool"]),
+    ),
+    // "... in Seoul. Getty Images", "AFP via Getty Images"
+    (
+        LazyLock::new(|| {
             re(
                 r"(?:^|[.!?”\x22’]\s+|\s[-–—|/]\s*)(?P<credit>(?:[\p{L}. ]{1,30}/)?(?:AFP via |Reuters via )?Getty Images(?: for [\p{L} ]{1,30})?|Shutterstock|Reuters/[\p{L} .]{2,30}|AP Photo/[\p{L} .]{2,30})\s*$",
-            ),
-            Gate::Agency,
-        ),
-    ]
-});
+            )
+        }),
+        Gate::Agency,
+    ),
+];
 
 /// A caption credit match, relative to the line: `text` is the caption text before the
 /// credit marker (may be empty for a bare credit line), `credit` the credit itself.
@@ -238,7 +250,7 @@ fn caption_gated(line: &str, from: usize, gates: bool) -> Option<CaptionMatch> {
             !after.is_ascii() || words.iter().any(|w| contains_ignore_ascii_case(after, w))
         })
     };
-    for (pattern, gate) in CAPTION_PATTERNS.iter() {
+    for (pattern, gate) in &CAPTION_PATTERNS {
         // Where a match may start; `None` when the gate shows there is none.
         let start = match *gate {
             _ if !gates => Some(from),
@@ -1171,7 +1183,9 @@ mod tests {
     #[test]
     fn patterns_compile() {
         LazyLock::force(&HEADER);
-        LazyLock::force(&CAPTION_PATTERNS);
+        for (pattern, _) in &CAPTION_PATTERNS {
+            LazyLock::force(pattern);
+        }
         LazyLock::force(&BYLINE);
         LazyLock::force(&CREDIT_LINE);
         LazyLock::force(&CREDIT_PART);
