@@ -22,7 +22,8 @@
 //! - **Canonical grouping**: spelling variants share a key ("Kim Jong Un" = "Kim Jong-un",
 //!   "G-20" = "G20", "U.S." = "United States", "ROK" = South Korea), short forms link to the
 //!   full name ("Xi" -> Xi Jinping; East Asian names put the family name first), acronyms
-//!   defined in the text link ("China Central Television (CCTV)").
+//!   defined in the text link ("China Central Television (CCTV)"). One surface form with
+//!   two types stays two entities ("Leeds" the club, ORG, and "Leeds" the city, GPE).
 //!
 //! Spans are byte ranges into the text you pass: `&text[m.span.range()] == m.text`. Spans
 //! never start with "the" nor end with a possessive "'s"; titles stay outside PERSON spans.
