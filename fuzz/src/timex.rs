@@ -178,7 +178,7 @@ fn date(s: &str) -> Result<(), String> {
     }
     let y = year.parse::<u32>().ok();
     match rest.as_bytes().first() {
-        Some(b'W') => {
+        Some(b'W') if rest != "WI" => {
             let w = &rest[1..];
             let (week, tail) = if w.len() > 2 {
                 (&w[..2], Some(&w[2..]))
@@ -343,6 +343,7 @@ mod tests {
             ("DATE", "2023-Q3"),
             ("DATE", "2023-H1"),
             ("DATE", "2023-SU"),
+            ("DATE", "2023-WI"),
             ("DATE", "XXXX-09-26"),
             ("DATE", "XXXX-02-29"),
             ("DATE", "PRESENT_REF"),
