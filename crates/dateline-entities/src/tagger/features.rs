@@ -484,12 +484,25 @@ impl<'t> DocFeatures<'t> {
     /// tokens. Training still scores them (measured: skipping them in training too
     /// costs 0.7 F1 on testa, skipping them only at inference nothing).
     #[inline]
+    ///
+    /// Sentence punctuation (, . ; : ! ?) is O even right after a name: 3 of the 5,942
+    /// entities of CoNLL-2003 testa run through one.
     pub(crate) fn is_trivial(&self, i: usize, p1: u8) -> bool {
-        (p1 == 0 || p1 == START_CLASS)
-            && self
-                .infos
-                .get(i)
-                .is_some_and(|t| matches!(t.case, Case::Lower | Case::NoAlpha))
+        let Some(t) = self.infos.get(i) else {
+            return false;
+        };
+        match t.case {
+            Case::Lower => p1 == 0 || p1 == START_CLASS,
+            Case::NoAlpha => {
+                p1 == 0
+                    || p1 == START_CLASS
+                    || (t.kind == kind_code(TokenKind::Punct)
+                        && self.tokens.get(i).is_some_and(|tok| {
+                            matches!(tok.text(self.text), "," | "." | ";" | ":" | "!" | "?")
+                        }))
+            }
+            _ => false,
+        }
     }
 
     /// How the word of `t` is written anywhere in the document (SEEN_* bits).
@@ -697,5 +710,15 @@ mod tests {
         let (p2, s2) = affixes("XI");
         assert_eq!((p2, s2), (prefix, suffix), "affixes are lowercased");
         assert!(!d.is_trivial(0, START_CLASS));
+        let text = "Seoul , said Kim ( KCNA ) and";
+        let toks = dateline_text::tokenize(text);
+        let d = DocFeatures::new(text, &toks, &Gazetteer::default());
+        let b_loc = 5; // B-LOC
+        assert!(!d.is_trivial(0, START_CLASS), "capitalized");
+        assert!(d.is_trivial(1, b_loc), "comma after a name");
+        assert!(d.is_trivial(2, 0), "lowercase after O");
+        assert!(!d.is_trivial(2, b_loc), "lowercase after a name is scored");
+        assert!(!d.is_trivial(4, 3), "a bracket after a name is scored");
+        assert!(d.is_trivial(4, 0), "a bracket after O");
     }
 }
