@@ -2556,6 +2556,12 @@ impl Cx<'_> {
         let Some(anc) = self.anchor else {
             return Some(Hit::date(a, b, format!("XXXX-{s}")));
         };
+        // A historical narrative: the season of the year it is telling.
+        if let (true, Some((y, _))) = (self.narrative, self.last_year) {
+            let mut h = Hit::date(a, b, format!("{:04}-{s}", i64::from(y) + shift));
+            h.anchor = AnchorUse::Mention;
+            return Some(h);
+        }
         let start = match s {
             "SP" => 3,
             "SU" => 6,
@@ -2878,6 +2884,13 @@ impl Cx<'_> {
                             u,
                             Unit::Week | Unit::Month | Unit::Year | Unit::Quarter | Unit::Decade
                         ) {
+                            if let (true, Some((y, _)), Unit::Year) =
+                                (self.narrative, self.last_year, u)
+                            {
+                                let mut h = Hit::date(i, j + 2, format!("{y:04}")).m(m);
+                                h.anchor = AnchorUse::Mention;
+                                return Some(h);
+                            }
                             let value = match self.anchor {
                                 Some(anc) => Self::unit_value(anc, u, 0)?,
                                 None => Self::unknown_unit_value(u).to_string(),
