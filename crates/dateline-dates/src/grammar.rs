@@ -245,11 +245,13 @@ impl Cx<'_> {
             {
                 return false;
             }
+            // "G-20" is a name; "mid-2023" and "14 August-24 August" are dates.
             if p.p('-')
                 && p.glued()
                 && i >= 2
                 && self.t[i - 2].is_word()
                 && !self.t[i - 2].is("mid")
+                && month(&self.t[i - 2]).is_none()
             {
                 return false;
             }
@@ -628,7 +630,10 @@ impl Cx<'_> {
             return None;
         }
         if let Some((date, end)) = self.dash_month_date(i) {
-            return Some(self.with_clock(i, end, date));
+            return Some(match date {
+                Some(date) => self.with_clock(i, end, date),
+                None => Hit::rejected(i, end),
+            });
         }
         let sep = self.tok(i + 1)?;
         if !sep.glued() || !(sep.p('-') || sep.p('/') || sep.p('.')) {
@@ -754,7 +759,8 @@ impl Cx<'_> {
     }
 
     /// "26-FEB-1987" (wire-service date lines, e.g. Reuters "26-FEB-1987 15:01:20.34").
-    fn dash_month_date(&self, i: usize) -> Option<(NaiveDate, usize)> {
+    /// Returns the date (`None` when impossible, e.g. "31-FEB-1987") and the next index.
+    fn dash_month_date(&self, i: usize) -> Option<(Option<NaiveDate>, usize)> {
         let (d, j) = self.day_at(i).filter(|(_, j)| *j == i + 1)?;
         if !self.gp(j, '-') {
             return None;
@@ -772,7 +778,7 @@ impl Cx<'_> {
         {
             return None;
         }
-        Some((ymd(i32::try_from(y.num).ok()?, m, d)?, j + 4))
+        Some((ymd(i32::try_from(y.num).ok()?, m, d), j + 4))
     }
 
     // ----- years, decades, centuries -------------------------------------------------
