@@ -2297,15 +2297,23 @@ impl Cx<'_> {
                 k = h.b;
             }
         }
-        let (date, used) = match day {
-            Some((d, u)) => (d, u),
-            None => match self.anchor {
+        // A bare time is on the anchor's day, or in a historical narrative on the last day it
+        // mentioned ("On 11 November ... at 11 a.m.").
+        let narrative_day = self.last_day.filter(|_| self.narrative && day.is_none());
+        let (date, used) = match (day, narrative_day) {
+            (Some((d, u)), _) => (d, u),
+            (None, Some(d)) => (day_value(d), false),
+            (None, None) => match self.anchor {
                 Some(anc) => (day_value(anc), true),
                 None => ("XXXX-XX-XX".to_string(), false),
             },
         };
         let value = format!("{date}T{hh:02}:{mm:02}{zone_s}");
-        Some(Hit::new(i, k, TimexKind::Time, value).anch(used))
+        let mut h = Hit::new(i, k, TimexKind::Time, value).anch(used);
+        if narrative_day.is_some() {
+            h.anchor = AnchorUse::Mention;
+        }
+        Some(h)
     }
 
     /// Optional "a.m."/"p.m."/"am"/"pm" at `i`; returns the 24-hour hour and next index.
