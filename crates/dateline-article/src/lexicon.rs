@@ -487,7 +487,7 @@ fn split_names(line: &str, start: usize, end: usize) -> Vec<Range<usize>> {
     while i < bytes.len() {
         let sep_len = if matches!(bytes[i], b',' | b';' | b'&') {
             1
-        } else if region[i..].starts_with(" and ") {
+        } else if bytes[i..].starts_with(b" and ") {
             5
         } else {
             0
@@ -1179,6 +1179,18 @@ pub(crate) fn overlap(title: &str, lead: &str) -> (f64, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn split_names_steps_over_multibyte_characters() {
+        // Fuzz finding: the " and " test sliced the line at every byte and panicked inside
+        // a two-byte character.
+        let line = "Jöhn Smith and Ann Lee, Zoë Ҹusa";
+        let names: Vec<&str> = split_names(line, 0, line.len())
+            .into_iter()
+            .map(|r| &line[r])
+            .collect();
+        assert!(names.contains(&"Ann Lee"), "{names:?}");
+    }
 
     #[test]
     fn patterns_compile() {

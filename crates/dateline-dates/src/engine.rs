@@ -53,7 +53,8 @@ pub(crate) fn scan(text: &str, regions: &[Span], options: &Options) -> Vec<Timex
     let mut regions: Vec<(usize, usize)> = regions
         .iter()
         .filter_map(|r| {
-            let s = floor_boundary(text, r.start.min(text.len()));
+            // Clip inwards: a region that starts inside a character starts after it.
+            let s = ceil_boundary(text, r.start.min(text.len()));
             let e = floor_boundary(text, r.end.min(text.len()));
             (e > s).then_some((s, e))
         })

@@ -105,6 +105,14 @@ fn regions_out_of_bounds_or_inside_chars() {
 }
 
 #[test]
+fn a_region_starting_inside_a_character_is_clipped_inwards() {
+    let text = "ü2019, and 2020";
+    for t in find_in(text, &[Span::new(1, text.len())], &anchored()) {
+        assert!(t.span.start >= 1, "{t:?} starts before the region");
+    }
+}
+
+#[test]
 fn trigger_dense_text_is_cut_into_bounded_windows() {
     let text = "Monday 2023 weekly ".repeat(20_000);
     let found = find(&text, &anchored());
