@@ -47,6 +47,8 @@ const AHEAD: usize = 48;
 const MAX_WINDOW: usize = 1 << 16;
 /// Windows closer than this are merged.
 const MERGE_GAP: usize = 4;
+/// How far past `AHEAD` a window's end may move to reach whitespace.
+const REACH: usize = 64;
 
 /// Finds expressions inside `regions` of `text`.
 pub(crate) fn scan(text: &str, regions: &[Span], options: &Options) -> Vec<Timex> {
@@ -119,7 +121,9 @@ fn scan_region(text: &str, rs: usize, re: usize, options: &Options, st: &mut Sta
     let mut win: Option<(usize, usize)> = None;
     for &(p, we) in &triggers {
         let ws = back_to_space(bytes, p.saturating_sub(BACK).max(rs), p);
-        let we = forward_to_space(bytes, (we + AHEAD).min(re), re);
+        // Bounded: in text without spaces ("Jan.Feb.Mar.…") an unbounded search for the next
+        // space made every trigger scan to the end of the region (quadratic).
+        let we = forward_to_space(bytes, (we + AHEAD).min(re), (we + AHEAD + REACH).min(re));
         let (ws, we) = (ceil_boundary(text, ws), ceil_boundary(text, we));
         win = match win {
             Some((s, e)) if ws <= e + MERGE_GAP && e - s < MAX_WINDOW => Some((s, e.max(we))),
