@@ -517,6 +517,7 @@ def main(argv: list[str] | None = None) -> int:
         print(msg, file=sys.stderr, flush=True)
 
     started = dt.datetime.now(dt.timezone.utc)
+    commit = git_commit()  # the tree the binaries were just built from
     load_before = load_average()
     full = corpus(args.corpus, args.bytes, args.seed)
     if not full:
@@ -548,7 +549,7 @@ def main(argv: list[str] | None = None) -> int:
                                                 if not a.startswith("--bin") and a != str(args.bin))
     report = {
         "date": started.isoformat(timespec="seconds"), "finished": finished.isoformat(timespec="seconds"),
-        "command": command, "commit": git_commit(), "machine": machine(), "versions": versions(),
+        "command": command, "commit": commit, "machine": machine(), "versions": versions(),
         "load_average": {"start": load_before, "after_speed": load_after_speed, "end": load_average()},
         "corpus": str(args.corpus), "seed": args.seed, "anchor": args.anchor.isoformat(), "rounds": args.rounds,
         "slices": slice_stats, "speed": rows, "timeml_tbaq": timeml, "conll": conll, "notes": notes,
