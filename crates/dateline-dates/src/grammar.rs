@@ -2280,7 +2280,7 @@ impl Cx<'_> {
             k += 1;
         }
         // Attached day: "9 a.m. Tuesday", "10 p.m. yesterday", "5 p.m. on Sept. 26" (not "on").
-        let mut day: Option<(String, bool)> = None;
+        let mut day: Option<(String, AnchorUse)> = None;
         // "5 p.m. EST, Nov. 9": a comma may separate an explicit date.
         let dk = if self.p(k, ',') && self.tok(k + 1).and_then(month).is_some() {
             k + 1
@@ -2293,26 +2293,25 @@ impl Cx<'_> {
             .or_else(|| self.calendar_date(dk))
         {
             if h.value.len() >= 10 && !h.value.contains('T') && (h.kind == TimexKind::Date) {
-                day = Some((h.value.clone(), h.anchor != AnchorUse::None));
+                day = Some((h.value.clone(), h.anchor));
                 k = h.b;
             }
         }
         // A bare time is on the anchor's day, or in a historical narrative on the last day it
         // mentioned ("On 11 November ... at 11 a.m.").
         let narrative_day = self.last_day.filter(|_| self.narrative && day.is_none());
+        // The time is anchored as its day is ("2 a.m. the previous day" on a mentioned day).
         let (date, used) = match (day, narrative_day) {
-            (Some((d, u)), _) => (d, u),
-            (None, Some(d)) => (day_value(d), false),
+            (Some((d, used)), _) => (d, used),
+            (None, Some(d)) => (day_value(d), AnchorUse::Mention),
             (None, None) => match self.anchor {
-                Some(anc) => (day_value(anc), true),
-                None => ("XXXX-XX-XX".to_string(), false),
+                Some(anc) => (day_value(anc), AnchorUse::Published),
+                None => ("XXXX-XX-XX".to_string(), AnchorUse::None),
             },
         };
         let value = format!("{date}T{hh:02}:{mm:02}{zone_s}");
-        let mut h = Hit::new(i, k, TimexKind::Time, value).anch(used);
-        if narrative_day.is_some() {
-            h.anchor = AnchorUse::Mention;
-        }
+        let mut h = Hit::new(i, k, TimexKind::Time, value);
+        h.anchor = used;
         Some(h)
     }
 

@@ -137,3 +137,21 @@ fn spelled_years_are_found_without_other_triggers() {
     assert_eq!(found[0].value, "1996");
     assert!(find("Nineteen people were hurt.", &Options::default()).is_empty());
 }
+
+#[test]
+fn a_time_on_a_mentioned_day_says_so() {
+    // Fuzz finding: without an anchor, "2 a.m. the previous day" after a dated sentence was
+    // resolved on the mentioned day but reported as resolved against the (absent) anchor.
+    let text = "Prices fell on Feb 26, 1987. At 2 a.m. the previous day they rose.";
+    let found = find(text, &Options::default());
+    let t = found
+        .iter()
+        .find(|t| t.text == "2 a.m. the previous day")
+        .expect("found");
+    assert_eq!(t.value, "1987-02-25T02:00");
+    assert_eq!(t.anchor, AnchorUse::Mention);
+    // With an anchor and no mentioned day, the day comes from the anchor.
+    let found = find("At 2 a.m. yesterday they rose.", &at(2023, 9, 23));
+    assert_eq!(found[0].value, "2023-09-22T02:00");
+    assert_eq!(found[0].anchor, AnchorUse::Published);
+}
