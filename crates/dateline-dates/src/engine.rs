@@ -384,8 +384,12 @@ fn representable(
     if let Some(rest) = value.strip_prefix('-') {
         let n = digits(rest);
         if n > 0 {
-            let year: i64 = rest[..n].parse().unwrap_or(0);
-            return (format!("BC{:04}", year + 1), range);
+            let year: i64 = rest[..n].parse().unwrap_or(i64::MAX);
+            // TIMEX3 writes BC years with four digits; further back is only "the past".
+            return match year.checked_add(1).filter(|y| *y <= 9999) {
+                Some(bc) => (format!("BC{bc:04}"), range),
+                None => ("PAST_REF".to_string(), range),
+            };
         }
     }
     if digits(&value) > 4 {

@@ -123,7 +123,8 @@ fn trigger_dense_text_is_cut_into_bounded_windows() {
 }
 
 /// Fuzz findings: anchor arithmetic must not leave TIMEX3's four-digit years
-/// (`fuzz/regressions/dates/negative-year-5000-years-ago`, `year-10000-tomorrow`).
+/// (`fuzz/regressions/dates/negative-year-5000-years-ago`, `year-10000-tomorrow`,
+/// `bc-year-five-digits`).
 #[test]
 fn years_outside_four_digits_stay_valid_timex3() {
     let found = find("It began 5000 years ago.", &anchored());
@@ -132,6 +133,14 @@ fn years_outside_four_digits_stay_valid_timex3() {
         .find(|t| t.text.contains("5000 years ago"))
         .unwrap();
     assert_eq!(t.value, "BC2978");
+    assert_eq!(t.range(), None);
+    // Beyond BC9999 TIMEX3 has no year: "the past" (`time-24499-years-ago`).
+    let found = find("Stone tools were made 24499 years ago.", &anchored());
+    let t = found
+        .iter()
+        .find(|t| t.text.contains("24499 years ago"))
+        .unwrap();
+    assert_eq!(t.value, "PAST_REF");
     assert_eq!(t.range(), None);
 
     let end_of_time = Options::with_anchor(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap());
