@@ -31,11 +31,16 @@ def _wheel(root: pathlib.Path) -> pathlib.Path | None:
 @pytest.mark.slow
 def test_wheel_installs_into_a_fresh_venv(root: pathlib.Path, tmp_path: pathlib.Path) -> None:
     wheel = _wheel(root)
-    if wheel is None:
-        pytest.skip("no wheel built (scripts/test builds one into target/wheels-scripts-test)")
     sources = [*(root / "python" / "dateline").glob("*.py*"), *(root / "crates" / "dateline-python" / "src").glob("*.rs")]
-    if wheel.stat().st_mtime < max(p.stat().st_mtime for p in sources):
-        pytest.skip(f"{wheel} is older than the sources; scripts/test rebuilds it")
+    stale = wheel is None or wheel.stat().st_mtime < max(p.stat().st_mtime for p in sources)
+    if stale:
+        why = f"no current wheel in target/wheels-scripts-test ({wheel}); scripts/test builds one"
+        # Under CI scripts/test has just built the wheel, so a missing one is a failure there;
+        # a bare local `pytest` run without a build skips instead.
+        if os.environ.get("CI") == "true":
+            pytest.fail(why)
+        pytest.skip(why)
+    assert wheel is not None
     assert "-cp39-abi3-" in wheel.name
     venv.create(tmp_path / "venv", with_pip=True)
     py = tmp_path / "venv" / "bin" / "python"
