@@ -67,7 +67,7 @@ pub(crate) struct BoilerplateRec {
 /// into the text that was parsed.
 #[pyclass(module = "dateline._native", name = "Article", frozen, eq)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PyArticle {
+pub(crate) struct PyArticle {
     pub(crate) header: Option<HeaderRec>,
     pub(crate) title: Option<String>,
     pub(crate) standfirst: Option<String>,

@@ -3,19 +3,18 @@
 use chrono::NaiveDate;
 use dateline_dates::{AnchorUse, DateOrder, Modifier, Options, TimexKind};
 use pyo3::prelude::*;
-use pyo3::types::PyType;
 use serde::{Deserialize, Serialize};
 
 use crate::boundary::{date_arg, py_date, run, text_arg, Offsets};
 use crate::error::Error;
-use crate::record::{repr_opt, repr_str, Record};
+use crate::record::{json_record, repr_opt, repr_str};
 
 /// One temporal expression: where it is, what kind it is and the calendar value it denotes.
 ///
 /// Offsets are Python character indices: ``text[t.start:t.end] == t.text``.
 #[pyclass(module = "dateline._native", name = "Timex", frozen, eq, hash)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct PyTimex {
+pub(crate) struct PyTimex {
     pub(crate) text: String,
     pub(crate) start: usize,
     pub(crate) end: usize,
@@ -26,9 +25,7 @@ pub struct PyTimex {
     pub(crate) anchor: AnchorUse,
 }
 
-impl Record for PyTimex {
-    const NAME: &'static str = "Timex";
-}
+json_record!(PyTimex, "Timex", "a");
 
 impl PyTimex {
     /// Converts a Rust [`dateline_dates::Timex`], mapping its byte span to characters.
@@ -207,32 +204,6 @@ impl PyTimex {
             range,
             anchor_str(self.anchor),
         ))
-    }
-
-    /// The JSON text of this object (the DESIGN.md output contract).
-    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        self.json(py)
-    }
-
-    /// A plain ``dict`` of this object (the DESIGN.md output contract).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.dict(py)
-    }
-
-    /// Rebuilds a ``Timex`` from the text ``to_json()`` produced.
-    #[classmethod]
-    fn from_json(_cls: &Bound<'_, PyType>, py: Python<'_>, data: &str) -> PyResult<Self> {
-        Self::parse_json(py, data)
-    }
-
-    /// Rebuilds a ``Timex`` from the dict ``to_dict()`` produced.
-    #[classmethod]
-    fn from_dict(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Self::parse_dict(data)
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        Self::reduce(slf)
     }
 }
 

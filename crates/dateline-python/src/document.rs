@@ -18,12 +18,12 @@ use crate::entities::PyEntity;
 use crate::error::Error;
 use crate::fork;
 use crate::html;
-use crate::record::{repr_opt, repr_str, shorten, Record, Reduced};
+use crate::record::{json_record, repr_opt, repr_str, shorten, Record, Reduced};
 
 /// A quote: direct (in quotation marks) or reported speech, with its cue and speaker.
 #[pyclass(module = "dateline._native", name = "Quote", frozen, eq, hash)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct PyQuote {
+pub(crate) struct PyQuote {
     pub(crate) text: String,
     pub(crate) start: usize,
     pub(crate) end: usize,
@@ -32,9 +32,7 @@ pub struct PyQuote {
     pub(crate) direct: bool,
 }
 
-impl Record for PyQuote {
-    const NAME: &'static str = "Quote";
-}
+json_record!(PyQuote, "Quote", "a");
 
 #[pymethods]
 impl PyQuote {
@@ -105,38 +103,12 @@ impl PyQuote {
             if self.direct { "True" } else { "False" },
         ))
     }
-
-    /// The JSON text of this object (the DESIGN.md output contract).
-    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        self.json(py)
-    }
-
-    /// A plain ``dict`` of this object (the DESIGN.md output contract).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.dict(py)
-    }
-
-    /// Rebuilds a ``Quote`` from ``to_json()`` output.
-    #[classmethod]
-    fn from_json(_cls: &Bound<'_, PyType>, py: Python<'_>, data: &str) -> PyResult<Self> {
-        Self::parse_json(py, data)
-    }
-
-    /// Rebuilds a ``Quote`` from ``to_dict()`` output.
-    #[classmethod]
-    fn from_dict(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Self::parse_dict(data)
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, (String,)> {
-        Self::reduce(slf)
-    }
 }
 
 /// The analysis of one article: its parts, dates, entities and quotes (schema version 1).
 #[pyclass(module = "dateline._native", name = "Document", frozen, eq)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PyDocument {
+pub(crate) struct PyDocument {
     pub(crate) schema_version: u32,
     pub(crate) id: Option<String>,
     pub(crate) source: Option<String>,

@@ -2,25 +2,22 @@
 
 use dateline_entities::{Entities, Label};
 use pyo3::prelude::*;
-use pyo3::types::PyType;
 use serde::{Deserialize, Serialize};
 
 use crate::boundary::{run, text_arg, Offsets};
 use crate::error::Error;
-use crate::record::{repr_opt, repr_str, Record};
+use crate::record::{json_record, repr_opt, repr_str};
 
 /// One mention of an entity in the text: ``text[m.start:m.end] == m.text``.
 #[pyclass(module = "dateline._native", name = "Mention", frozen, eq, hash)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct PyMention {
+pub(crate) struct PyMention {
     pub(crate) text: String,
     pub(crate) start: usize,
     pub(crate) end: usize,
 }
 
-impl Record for PyMention {
-    const NAME: &'static str = "Mention";
-}
+json_record!(PyMention, "Mention", "a");
 
 #[pymethods]
 impl PyMention {
@@ -55,38 +52,12 @@ impl PyMention {
             self.end
         ))
     }
-
-    /// The JSON text of this object (the DESIGN.md output contract).
-    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        self.json(py)
-    }
-
-    /// A plain ``dict`` of this object (the DESIGN.md output contract).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.dict(py)
-    }
-
-    /// Rebuilds a ``Mention`` from ``to_json()`` output.
-    #[classmethod]
-    fn from_json(_cls: &Bound<'_, PyType>, py: Python<'_>, data: &str) -> PyResult<Self> {
-        Self::parse_json(py, data)
-    }
-
-    /// Rebuilds a ``Mention`` from ``to_dict()`` output.
-    #[classmethod]
-    fn from_dict(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Self::parse_dict(data)
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        Self::reduce(slf)
-    }
 }
 
 /// A document-level entity: canonical name, OntoNotes label, aliases, role and every mention.
 #[pyclass(module = "dateline._native", name = "Entity", frozen, eq)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PyEntity {
+pub(crate) struct PyEntity {
     pub(crate) id: String,
     pub(crate) name: String,
     pub(crate) label: Label,
@@ -98,9 +69,7 @@ pub struct PyEntity {
     pub(crate) mentions: Vec<PyMention>,
 }
 
-impl Record for PyEntity {
-    const NAME: &'static str = "Entity";
-}
+json_record!(PyEntity, "Entity", "an");
 
 impl PyEntity {
     /// Converts the entities of one text to the contract shape (character offsets).
@@ -255,32 +224,6 @@ impl PyEntity {
             repr_opt(py, self.wikidata.as_deref())?,
             self.mentions.len(),
         ))
-    }
-
-    /// The JSON text of this object (the DESIGN.md output contract).
-    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        self.json(py)
-    }
-
-    /// A plain ``dict`` of this object (the DESIGN.md output contract).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.dict(py)
-    }
-
-    /// Rebuilds an ``Entity`` from ``to_json()`` output.
-    #[classmethod]
-    fn from_json(_cls: &Bound<'_, PyType>, py: Python<'_>, data: &str) -> PyResult<Self> {
-        Self::parse_json(py, data)
-    }
-
-    /// Rebuilds an ``Entity`` from ``to_dict()`` output.
-    #[classmethod]
-    fn from_dict(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Self::parse_dict(data)
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        Self::reduce(slf)
     }
 }
 

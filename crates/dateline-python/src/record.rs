@@ -96,7 +96,7 @@ pub(crate) trait Record: Serialize + DeserializeOwned + Send + Sync + Sized {
     }
 
     /// `__reduce__`: `(Class.from_json, (json,))`.
-    fn reduce<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))>
+    fn reduce<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, (String,)>
     where
         Self: pyo3::PyClass<Frozen = pyo3::pyclass::boolean_struct::True>,
     {
@@ -106,6 +106,63 @@ pub(crate) trait Record: Serialize + DeserializeOwned + Send + Sync + Sized {
         Ok((from_json, (json,)))
     }
 }
+
+/// Makes a serializable `#[pyclass]` a [`Record`] and gives it the Python methods every simple
+/// result class shares: `to_json`, `to_dict`, the class methods `from_json` and `from_dict`, and
+/// `__reduce__` (pickling through the JSON). The class keeps its own `#[pymethods]` block for the
+/// rest (this is a second block, hence PyO3's `multiple-pymethods` feature).
+///
+/// `json_record!(PyMention, "Mention", "a")`: the Rust type, the Python class name (for error
+/// messages and docstrings) and the article to put before that name in docstrings.
+macro_rules! json_record {
+    ($class:ty, $name:literal, $article:literal) => {
+        impl $crate::record::Record for $class {
+            const NAME: &'static str = $name;
+        }
+
+        #[pyo3::pymethods]
+        impl $class {
+            /// The JSON text of this object (the DESIGN.md output contract).
+            fn to_json(&self, py: pyo3::Python<'_>) -> pyo3::PyResult<String> {
+                $crate::record::Record::json(self, py)
+            }
+
+            /// A plain ``dict`` of this object (the DESIGN.md output contract).
+            fn to_dict<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                $crate::record::Record::dict(self, py)
+            }
+
+            #[doc = concat!("Rebuilds ", $article, " ``", $name, "`` from ``to_json()`` output.")]
+            #[classmethod]
+            fn from_json(
+                _cls: &pyo3::Bound<'_, pyo3::types::PyType>,
+                py: pyo3::Python<'_>,
+                data: &str,
+            ) -> pyo3::PyResult<Self> {
+                <Self as $crate::record::Record>::parse_json(py, data)
+            }
+
+            #[doc = concat!("Rebuilds ", $article, " ``", $name, "`` from ``to_dict()`` output.")]
+            #[classmethod]
+            fn from_dict(
+                _cls: &pyo3::Bound<'_, pyo3::types::PyType>,
+                data: &pyo3::Bound<'_, pyo3::PyAny>,
+            ) -> pyo3::PyResult<Self> {
+                <Self as $crate::record::Record>::parse_dict(data)
+            }
+
+            fn __reduce__<'py>(
+                slf: &pyo3::Bound<'py, Self>,
+            ) -> $crate::record::Reduced<'py, (String,)> {
+                <Self as $crate::record::Record>::reduce(slf)
+            }
+        }
+    };
+}
+pub(crate) use json_record;
 
 #[cfg(test)]
 mod tests {
