@@ -1708,6 +1708,16 @@ impl Cx<'_> {
         if u == Unit::Day {
             return None;
         }
+        // Quarterly results: "earnings of $24 million, compared with a loss of $3 million last
+        // year", "a 13% increase from last year's $1.55 billion" compare the quarter just
+        // named with the same quarter a year before.
+        if u == Unit::Year && shift == -1 && k == i + 1 && self.compares_amount(i, k + 1) {
+            if let (Some((ly, lq)), true) = (self.last_quarter, self.quarter_context(i)) {
+                let mut h = Hit::date(i, k + 1, format!("{:04}-Q{lq}", ly - 1));
+                h.anchor = AnchorUse::Mention;
+                return Some(h);
+            }
+        }
         let value = match self.anchor {
             Some(anc) => Self::unit_value(anc, u, shift)?,
             None => Self::unknown_unit_value(u).to_string(),
@@ -1717,6 +1727,29 @@ impl Cx<'_> {
                 .anch(self.anchor.is_some())
                 .deixis(),
         )
+    }
+
+    /// True when the expression `a..b` qualifies an amount: "$3 million last year", "from
+    /// last year's $1.55 billion", "last year's results".
+    fn compares_amount(&self, a: usize, b: usize) -> bool {
+        let before = a.checked_sub(1).and_then(|p| self.tok(p)).is_some_and(|p| {
+            p.is_num()
+                || matches!(
+                    p.lowb(),
+                    b"million" | b"billion" | b"trillion" | b"cents" | b"cent" | b"share" | b"%"
+                )
+        });
+        let after = (self.gp(b, '\'') || self.gp(b, '’'))
+            && self.w(b + 1, "s")
+            && self.tok(b + 2).is_some_and(|x| {
+                x.p('$')
+                    || x.is_num()
+                    || matches!(
+                        x.lowb(),
+                        b"results" | b"earnings" | b"profit" | b"net" | b"sales" | b"revenue"
+                    )
+            });
+        before || after
     }
 
     /// "the year", "the full year", "the current fiscal year": the year the text reports on
@@ -2361,23 +2394,23 @@ impl Cx<'_> {
             _ => None,
         };
         if let Some(v) = simple {
-            // "its quarterly dividend": an adjective after a determiner is not a recurrence.
+            // "its quarterly dividend", "quarterly results": a kind of report or payment, not
+            // a recurrence the text dates (the TimeBank gold marks 1 of 13 "quarterly").
+            if t.is("quarterly") && self.tok(i + 1).is_some_and(Tok::is_word) {
+                return None;
+            }
+            // "his daily life", "a daily basis", "the daily tally", "their best weekly gain":
+            // still the recurrence (TimeML SET); only "quarterly" (above) and ordinal-like
+            // determiners ("its first quarterly loss", "initial quarterly") take it away.
             if self.prev_word(i).is_some_and(|p| {
                 matches!(
                     p.lowb(),
-                    b"its"
-                        | b"the"
-                        | b"a"
-                        | b"an"
-                        | b"his"
-                        | b"her"
-                        | b"their"
-                        | b"our"
-                        | b"initial"
-                        | b"first"
-                        | b"regular"
-                        | b"latest"
-                )
+                    b"initial" | b"first" | b"regular" | b"latest"
+                ) || (t.is("quarterly")
+                    && matches!(
+                        p.lowb(),
+                        b"its" | b"the" | b"a" | b"an" | b"his" | b"her" | b"their" | b"our"
+                    ))
             }) {
                 return None;
             }
@@ -2464,6 +2497,21 @@ impl Cx<'_> {
             }
             b"right" if self.w(i + 1, "now") => ("PRESENT_REF", i + 2),
             b"currently" | b"nowadays" => ("PRESENT_REF", i + 1),
+            // "his current wife", "current market conditions": the adjective says "at present"
+            // (TimeML: PRESENT_REF); "the then current price" is a past reference. Not the
+            // noun ("the current of the river", "an electric current") nor "current account".
+            b"current" if self.adjective_at(i) => ("PRESENT_REF", i + 1),
+            b"then" if self.w(i + 1, "current") && self.adjective_at(i + 1) => ("PAST_REF", i + 2),
+            // "the recent closing", "recent declines": in the recent past (TimeML: PAST_REF).
+            // "the most recent model" orders things and says no time.
+            b"recent"
+                if self.adjective_at(i)
+                    && !self
+                        .prev_word(i)
+                        .is_some_and(|p| p.is("most") || p.is("more")) =>
+            {
+                ("PAST_REF", i + 1)
+            }
             b"these" if self.w(i + 1, "days") => ("PRESENT_REF", i + 2),
             b"recently" | b"lately" => ("PAST_REF", i + 1),
             b"soon" => {
@@ -2482,11 +2530,13 @@ impl Cx<'_> {
                 }
                 ("FUTURE_REF", i + 1)
             }
+            // "in the past", "in the past that ...": the noun; "the past president" is an
+            // adjective (units and counts after "past" are `counted`'s, which is longer).
             b"the"
                 if self.w(i + 1, "past")
                     && !self
                         .tok(i + 2)
-                        .is_some_and(|x| x.is_word() && !x.is("and") && !x.is("or")) =>
+                        .is_some_and(|x| x.is_word() && !is_function_word(x.lowb())) =>
             {
                 ("PAST_REF", i + 2)
             }
@@ -2508,6 +2558,21 @@ impl Cx<'_> {
             _ => return None,
         };
         Some(Hit::date(i, k, v.to_string()))
+    }
+
+    /// True when the word at `i` is used as an adjective before a noun: the next token is a
+    /// word that is neither a function word nor one of the nouns that make "current" a
+    /// term of its own ("current account", "current affairs").
+    fn adjective_at(&self, i: usize) -> bool {
+        self.tok(i + 1).is_some_and(|x| {
+            x.is_word()
+                && !self.glued(i + 1)
+                && !is_function_word(x.lowb())
+                && !matches!(
+                    x.lowb(),
+                    b"account" | b"accounts" | b"affairs" | b"assets" | b"liabilities"
+                )
+        })
     }
 
     // ----- seasons and holidays -------------------------------------------------------
@@ -2636,6 +2701,30 @@ impl Cx<'_> {
 
     fn holiday(&self, i: usize) -> Option<Hit> {
         let t = self.tok(i)?;
+        // "last Thanksgiving", "next Christmas": the previous or next occurrence.
+        if t.is("last") || t.is("next") {
+            let h = self.holiday_at(i + 1, true, None)?;
+            if h.value.starts_with("XXXX") {
+                return Some(Hit { a: i, ..h });
+            }
+            let anc = self.anchor?;
+            let d = NaiveDate::parse_from_str(&h.value, "%Y-%m-%d").ok()?;
+            let past = t.is("last");
+            let value = if (past && d < anc) || (!past && d > anc) {
+                h.value
+            } else {
+                let y = d.year() + if past { -1 } else { 1 };
+                self.holiday_at(i + 1, true, Some(y))?.value
+            };
+            return Some(Hit::date(i, h.b, value).anch(true));
+        }
+        self.holiday_at(i, false, None)
+    }
+
+    /// A holiday at `i`; `determined`: after "last"/"next" (so "Thanksgiving following ..."
+    /// is still the day); `year` forces the year.
+    fn holiday_at(&self, i: usize, determined: bool, year: Option<i32>) -> Option<Hit> {
+        let t = self.tok(i)?;
         if !t.cap {
             return None;
         }
@@ -2684,6 +2773,7 @@ impl Cx<'_> {
         };
         // Christmas as an adjective ("Christmas shopping") is still the holiday; "Christmas tree" not a date.
         if t.is("christmas")
+            && !determined
             && k == i + 1
             && self.tok(k).is_some_and(|x| {
                 x.is_word()
@@ -2694,6 +2784,7 @@ impl Cx<'_> {
             return None;
         }
         if (t.is("easter") || t.is("thanksgiving"))
+            && !determined
             && k == i + 1
             && self.tok(k).is_some_and(|x| {
                 x.is_word()
@@ -2710,8 +2801,8 @@ impl Cx<'_> {
         } else {
             None
         };
-        let (y, used) = match (y, self.anchor) {
-            (Some(y), _) => (Some(y), false),
+        let (y, used) = match (y.or(year), self.anchor) {
+            (Some(y), _) => (Some(y), year.is_some()),
             (None, Some(anc)) => {
                 let (m, d) = md.unwrap_or((4, 1));
                 let m = if t.is("thanksgiving") { 11 } else { m };
@@ -2984,6 +3075,76 @@ impl Cx<'_> {
 }
 
 /// "P4Y", "PT25M", "PXD"...
+/// Closed-class words (articles, pronouns, prepositions, conjunctions, auxiliaries): after
+/// "the past" they show the noun ("in the past that ..."), after an adjective candidate
+/// that it is not attributive ("the current is strong").
+fn is_function_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"a" | b"an"
+            | b"the"
+            | b"and"
+            | b"or"
+            | b"but"
+            | b"nor"
+            | b"of"
+            | b"in"
+            | b"on"
+            | b"at"
+            | b"to"
+            | b"for"
+            | b"from"
+            | b"with"
+            | b"by"
+            | b"as"
+            | b"than"
+            | b"that"
+            | b"which"
+            | b"who"
+            | b"when"
+            | b"where"
+            | b"while"
+            | b"because"
+            | b"if"
+            | b"it"
+            | b"its"
+            | b"he"
+            | b"she"
+            | b"we"
+            | b"they"
+            | b"i"
+            | b"you"
+            | b"this"
+            | b"these"
+            | b"those"
+            | b"there"
+            | b"is"
+            | b"are"
+            | b"was"
+            | b"were"
+            | b"be"
+            | b"been"
+            | b"has"
+            | b"have"
+            | b"had"
+            | b"will"
+            | b"would"
+            | b"can"
+            | b"could"
+            | b"may"
+            | b"might"
+            | b"should"
+            | b"must"
+            | b"do"
+            | b"does"
+            | b"did"
+            | b"not"
+            | b"so"
+            | b"too"
+            | b"also"
+    )
+}
+
 pub(crate) fn dur_value(count: Option<f64>, u: Unit) -> String {
     let (n, mut code, time) = match u {
         Unit::Second => (count, "S", true),

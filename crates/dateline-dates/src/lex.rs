@@ -79,6 +79,7 @@ fn can_start(w: &[u8]) -> bool {
             | b"coming"
             | b"previous"
             | b"current"
+            | b"then"
             | b"that"
             | b"same"
             | b"its"
