@@ -15,7 +15,7 @@ use crate::resolve::{
     add_days, add_months, day_value, easter, nth_weekday, week_value, weekday_back,
     weekday_forward, ymd,
 };
-use crate::tense::{tense_at, Tense};
+use crate::tense::{is_sentence_end, tense_at, Tense};
 use crate::{AnchorUse, DateOrder, Modifier, TimexKind};
 
 /// One match: tokens `a..b` of the window.
@@ -1712,7 +1712,10 @@ impl Cx<'_> {
         // year", "a 13% increase from last year's $1.55 billion" compare the quarter just
         // named with the same quarter a year before.
         if u == Unit::Year && shift == -1 && k == i + 1 && self.compares_amount(i, k + 1) {
-            if let (Some((ly, lq)), true) = (self.last_quarter, self.quarter_context(i)) {
+            if let (Some((ly, lq)), true) = (
+                self.last_quarter,
+                self.quarter_context(i) && !self.longer_period_sentence(i),
+            ) {
                 let mut h = Hit::date(i, k + 1, format!("{:04}-Q{lq}", ly - 1));
                 h.anchor = AnchorUse::Mention;
                 return Some(h);
@@ -2168,6 +2171,24 @@ impl Cx<'_> {
             .any(|w| w.eq_ignore_ascii_case(b"quarter"))
     }
 
+    /// True when the sentence before token `i` reports on a period longer than a quarter
+    /// ("For the nine months, ... compared with year-earlier net income", "in the latest
+    /// nine months, compared with 40% a year earlier") and names no quarter: a comparison
+    /// "a year earlier" there is with the year before, not with the year-ago quarter.
+    fn longer_period_sentence(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        let b = self.text.as_bytes();
+        let floor = t.s.saturating_sub(300);
+        let mut lo = t.s;
+        while lo > floor && !is_sentence_end(b, lo - 1) {
+            lo -= 1;
+        }
+        let s = &b[lo..t.s];
+        let has = |w: &[u8]| s.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+        (has(b"nine months") || has(b"six months") || has(b"first half") || has(b"full year"))
+            && !has(b"quarter")
+    }
+
     /// "the year-ago quarter", "the year-earlier period", "year-earlier" (adjective).
     fn year_ago(&self, i: usize) -> Option<Hit> {
         let mut j = i;
@@ -2197,16 +2218,19 @@ impl Cx<'_> {
             return None;
         }
         let value = match anc {
-            Some(anc) if quarterly || self.quarter_context(i) => match (ordinal, self.last_quarter)
+            Some(anc)
+                if quarterly || (self.quarter_context(i) && !self.longer_period_sentence(i)) =>
             {
-                (Some(n), _) if (1..=4).contains(&n) => format!("{:04}-Q{n}", anc.year() - 1),
-                (_, Some((ly, lq))) => format!("{:04}-Q{lq}", ly - 1),
-                _ => {
-                    let q = i64::from((anc.month() - 1) / 3) - 1 - 4;
-                    let y = i64::from(anc.year()) + q.div_euclid(4);
-                    format!("{y:04}-Q{}", q.rem_euclid(4) + 1)
+                match (ordinal, self.last_quarter) {
+                    (Some(n), _) if (1..=4).contains(&n) => format!("{:04}-Q{n}", anc.year() - 1),
+                    (_, Some((ly, lq))) => format!("{:04}-Q{lq}", ly - 1),
+                    _ => {
+                        let q = i64::from((anc.month() - 1) / 3) - 1 - 4;
+                        let y = i64::from(anc.year()) + q.div_euclid(4);
+                        format!("{y:04}-Q{}", q.rem_euclid(4) + 1)
+                    }
                 }
-            },
+            }
             Some(anc) => format!("{:04}", anc.year() - 1),
             None => "XXXX".to_string(),
         };
@@ -2230,7 +2254,12 @@ impl Cx<'_> {
         };
         let unknown = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
         // Financial news: "up from $10 million a year ago" compares with the year-ago quarter.
-        if u == Unit::Year && count == Some(1.0) && sign < 0 && self.quarter_context(a) {
+        if u == Unit::Year
+            && count == Some(1.0)
+            && sign < 0
+            && self.quarter_context(a)
+            && !self.longer_period_sentence(a)
+        {
             if let Some((ly, lq)) = self.last_quarter {
                 let mut h = Hit::date(a, b, format!("{:04}-Q{lq}", ly - 1));
                 h.anchor = AnchorUse::Mention;
@@ -2403,14 +2432,12 @@ impl Cx<'_> {
             // still the recurrence (TimeML SET); only "quarterly" (above) and ordinal-like
             // determiners ("its first quarterly loss", "initial quarterly") take it away.
             if self.prev_word(i).is_some_and(|p| {
-                matches!(
-                    p.lowb(),
-                    b"initial" | b"first" | b"regular" | b"latest"
-                ) || (t.is("quarterly")
-                    && matches!(
-                        p.lowb(),
-                        b"its" | b"the" | b"a" | b"an" | b"his" | b"her" | b"their" | b"our"
-                    ))
+                matches!(p.lowb(), b"initial" | b"first" | b"regular" | b"latest")
+                    || (t.is("quarterly")
+                        && matches!(
+                            p.lowb(),
+                            b"its" | b"the" | b"a" | b"an" | b"his" | b"her" | b"their" | b"our"
+                        ))
             }) {
                 return None;
             }

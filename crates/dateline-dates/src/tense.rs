@@ -18,7 +18,7 @@ fn is_reporting(w: &[u8]) -> bool {
         .any(|r| w.eq_ignore_ascii_case(r.as_bytes()))
 }
 
-fn is_sentence_end(b: &[u8], i: usize) -> bool {
+pub(crate) fn is_sentence_end(b: &[u8], i: usize) -> bool {
     match b[i] {
         b'!' | b'?' => true,
         b'.' => {
@@ -103,6 +103,35 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
             }
             continue;
         };
+        // "plans to leave", "did not plan to remove him on Thursday": the verb; "vacation
+        // plans for the trip" is the noun and says nothing about tense.
+        if (w.eq_ignore_ascii_case(b"plans") || w.eq_ignore_ascii_case(b"plan"))
+            && !word_after(b, i, hi).is_some_and(|n| n.eq_ignore_ascii_case(b"to"))
+        {
+            continue;
+        }
+        // "were planning a rally on Saturday", "was expected to arrive Monday": an intention
+        // reported in the past, for a time still ahead; the next word is the cue.
+        if t == Tense::Past
+            && (w.eq_ignore_ascii_case(b"was") || w.eq_ignore_ascii_case(b"were"))
+            && word_after(b, i, hi).is_some_and(|n| {
+                [
+                    &b"planning"[..],
+                    b"expected",
+                    b"scheduled",
+                    b"due",
+                    b"going",
+                    b"slated",
+                    b"supposed",
+                    b"poised",
+                    b"to",
+                ]
+                .iter()
+                .any(|x| n.eq_ignore_ascii_case(x))
+            })
+        {
+            continue;
+        }
         if t == Tense::Future {
             // "next to the embassy" is a place; "had been scheduled" a plan that is over.
             if w.eq_ignore_ascii_case(b"next")
@@ -215,7 +244,9 @@ fn cue(w: &[u8], prev_apos: bool) -> Option<Tense> {
         b"will" | b"shall" | b"wo" | b"upcoming" | b"scheduled" | b"slated" | b"expected"
         | b"expects" | b"plans" | b"planning" | b"due" | b"payable" | b"intends" | b"aims"
         | b"soon" | b"going" | b"next" | b"tomorrow" | b"hopes" | b"seeks" | b"would"
-        | b"planned" | b"until" | b"till" | b"intend" | b"intended" => Some(Tense::Future),
+        | b"planned" | b"until" | b"till" | b"intend" | b"intended" | b"plan" => {
+            Some(Tense::Future)
+        }
         b"said" | b"was" | b"were" | b"had" | b"did" | b"ago" | b"last" | b"yesterday"
         | b"told" | b"met" | b"came" | b"went" | b"took" | b"made" | b"left" | b"held"
         | b"began" | b"saw" | b"won" | b"lost" | b"gave" | b"got" | b"found" | b"fell"
@@ -309,6 +340,31 @@ mod tests {
             Tense::Future
         );
         assert_eq!(at("The vote is set for Monday.", "Monday"), Tense::Future);
+        // The noun "plans" carries no tense; the verb "plan to" does.
+        assert_eq!(
+            at(
+                "On Friday, when she set aside vacation plans for the trip, it lifted a warning.",
+                "Friday"
+            ),
+            Tense::Past
+        );
+        assert_eq!(
+            at("They did not plan to remove him on Thursday.", "Thursday"),
+            Tense::Future
+        );
+        // An intention reported in the past still points ahead.
+        assert_eq!(
+            at(
+                "Protesters planned a demonstration on Saturday and were planning a drive.",
+                "Saturday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            at("He was expected to arrive on Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(at("He was in Paris on Monday.", "Monday"), Tense::Past);
         // A plan that "had been" made is over.
         assert_eq!(
             at("It had been due to expire Friday.", "Friday"),
