@@ -596,7 +596,19 @@ impl Cx<'_> {
             }
         }
         if best_dist > 60 {
-            let Some(tense) = self.tense_opt(at) else {
+            // A deadline ("pay down the loan by February", "loans through January") is ahead,
+            // unless the sentence looks back ("had been repaid by February", "this year
+            // through August").
+            let deadline = self
+                .prev_word(at)
+                .is_some_and(|p| matches!(p.lowb(), b"by" | b"until" | b"till" | b"through"))
+                && !self.sentence_prefix_has(at, &[b"had", b"this year", b"so far"]);
+            let tense = if deadline {
+                Some(Tense::Future)
+            } else {
+                self.tense_opt(at)
+            };
+            let Some(tense) = tense else {
                 return best;
             };
             let same = ymd(y, m, d.min(28));
@@ -2171,6 +2183,27 @@ impl Cx<'_> {
             .any(|w| w.eq_ignore_ascii_case(b"quarter"))
     }
 
+    /// True when the sentence before token `i` (at most 300 bytes back) contains one of
+    /// `words` (ASCII case-insensitive, as whole words).
+    fn sentence_prefix_has(&self, i: usize, words: &[&[u8]]) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        let b = self.text.as_bytes();
+        let floor = t.s.saturating_sub(300);
+        let mut lo = t.s;
+        while lo > floor && !is_sentence_end(b, lo - 1) {
+            lo -= 1;
+        }
+        let s = &b[lo..t.s];
+        words.iter().any(|w| {
+            s.windows(w.len()).enumerate().any(|(k, x)| {
+                x.eq_ignore_ascii_case(w)
+                    && (k == 0 || !s[k - 1].is_ascii_alphabetic())
+                    && s.get(k + w.len())
+                        .map_or(true, |c| !c.is_ascii_alphabetic())
+            })
+        })
+    }
+
     /// True when the sentence before token `i` reports on a period longer than a quarter
     /// ("For the nine months, ... compared with year-earlier net income", "in the latest
     /// nine months, compared with 40% a year earlier") and names no quarter: a comparison
@@ -2952,6 +2985,13 @@ impl Cx<'_> {
                     } else {
                         Modifier::End
                     };
+                    // "earlier in the year" in news is the year the text reports on (a 1988
+                    // figure mentioned before does not make it 1988); in a narrative it is
+                    // the year being told.
+                    if let (Unit::Year, false, Some(anc)) = (u, self.narrative, self.anchor) {
+                        let h = Hit::date(i, i + 4, format!("{:04}", anc.year()));
+                        return Some(h.anch(true).m(m));
+                    }
                     let h = self.mention_unit(i, i + 4, u, 0)?;
                     return Some(h.m(m));
                 }
