@@ -200,7 +200,7 @@ impl Cx<'_> {
     /// The unmodified forms.
     fn core(&self, i: usize) -> Option<Hit> {
         let mut best: Option<Hit> = None;
-        let forms: [fn(&Self, usize) -> Option<Hit>; 15] = [
+        let forms: [fn(&Self, usize) -> Option<Hit>; 16] = [
             Self::calendar_date,
             Self::numeric_date,
             Self::year_forms,
@@ -216,6 +216,7 @@ impl Cx<'_> {
             Self::holiday,
             Self::year_ago,
             Self::prefixed_quarter,
+            Self::same_period,
         ];
         for f in forms {
             if let Some(h) = f(self, i) {
@@ -2220,6 +2221,51 @@ impl Cx<'_> {
         let has = |w: &[u8]| s.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
         (has(b"nine months") || has(b"six months") || has(b"first half") || has(b"full year"))
             && !has(b"quarter")
+    }
+
+    /// "the same period last year", "the same month a year ago", "the corresponding period of
+    /// the previous year": the period just reported on (the quarter named in quarterly
+    /// results, else the month of the last date mentioned), one year earlier.
+    fn same_period(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if self.w(j, "the") {
+            j += 1;
+        }
+        if !self.wi(j, &["same", "corresponding", "comparable"]) {
+            return None;
+        }
+        let u = match self.tok(j + 1)?.lowb() {
+            b"period" => None,
+            b"month" => Some(Unit::Month),
+            b"quarter" => Some(Unit::Quarter),
+            _ => return None,
+        };
+        let mut k = j + 2;
+        if self.w(k, "of") {
+            k += 1;
+        }
+        if self.w(k, "the") && self.wi(k + 1, &["last", "previous", "prior"]) {
+            k += 1;
+        }
+        k = if self.wi(k, &["last", "previous", "prior"]) && self.w(k + 1, "year") {
+            k + 2
+        } else if self.w(k, "a")
+            && self.w(k + 1, "year")
+            && self.wi(k + 2, &["ago", "earlier", "before"])
+        {
+            k + 3
+        } else {
+            return None;
+        };
+        let quarterly = u == Some(Unit::Quarter) || (u.is_none() && self.quarter_context(i));
+        let value = match (quarterly, self.last_quarter, self.last_date) {
+            (true, Some((y, q)), _) => format!("{:04}-Q{q}", y - 1),
+            (false, _, Some(d)) => format!("{:04}-{:02}", d.year() - 1, d.month()),
+            _ => return None,
+        };
+        let mut h = Hit::date(i, k, value);
+        h.anchor = AnchorUse::Mention;
+        Some(h)
     }
 
     /// "the year-ago quarter", "the year-earlier period", "year-earlier" (adjective).
