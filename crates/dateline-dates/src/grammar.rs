@@ -200,7 +200,7 @@ impl Cx<'_> {
     /// The unmodified forms.
     fn core(&self, i: usize) -> Option<Hit> {
         let mut best: Option<Hit> = None;
-        let forms: [fn(&Self, usize) -> Option<Hit>; 16] = [
+        let forms: [fn(&Self, usize) -> Option<Hit>; 18] = [
             Self::calendar_date,
             Self::numeric_date,
             Self::year_forms,
@@ -217,6 +217,8 @@ impl Cx<'_> {
             Self::year_ago,
             Self::prefixed_quarter,
             Self::same_period,
+            Self::part_of_date,
+            Self::vague_span,
         ];
         for f in forms {
             if let Some(h) = f(self, i) {
@@ -2221,6 +2223,70 @@ impl Cx<'_> {
         let has = |w: &[u8]| s.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
         (has(b"nine months") || has(b"six months") || has(b"first half") || has(b"full year"))
             && !has(b"quarter")
+    }
+
+    /// "the night of 20 June 1791", "the morning of April 19", "early in the morning of 29
+    /// April 1975", "the early morning hours of 30 April": the part of that day (TimeML:
+    /// the day's value with TMO/TAF/TEV/TNI).
+    fn part_of_date(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if self.wi(j, &["early", "late"]) && self.w(j + 1, "in") {
+            j += 2;
+        }
+        if !self.w(j, "the") {
+            return None;
+        }
+        j += 1;
+        if self.wi(j, &["early", "late"]) {
+            j += 1;
+        }
+        let p = part_of_day(self.tok(j)?)?;
+        j += 1;
+        if self.w(j, "hours") {
+            j += 1;
+        }
+        if !self.w(j, "of") {
+            return None;
+        }
+        let h = self.calendar_date(j + 1)?;
+        let day = h.value.as_bytes();
+        if h.kind != TimexKind::Date
+            || h.modifier.is_some()
+            || h.range.is_some()
+            || day.len() != 10
+            || !day[..4].iter().all(u8::is_ascii_digit)
+        {
+            return None;
+        }
+        Some(Hit {
+            a: i,
+            value: format!("{}T{p}", h.value),
+            ..h
+        })
+    }
+
+    /// "the weeks ahead" (DURATION PXW), "over the years" (the years: PXY): vague spans the
+    /// TimeML gold marks.
+    fn vague_span(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        if !t.is("the") {
+            return None;
+        }
+        let (u, plural) = self.tok(i + 1).and_then(unit)?;
+        if !plural || u.is_time() || u == Unit::Weekend {
+            return None;
+        }
+        let ahead = self.w(i + 2, "ahead");
+        let over = u == Unit::Year
+            && self
+                .prev_word(i)
+                .is_some_and(|p| p.is("over") || p.is("through"))
+            && !self.tok(i + 2).is_some_and(Tok::is_num);
+        if !(ahead || over) {
+            return None;
+        }
+        let end = if ahead { i + 3 } else { i + 2 };
+        Some(Hit::new(i, end, TimexKind::Duration, dur_value(None, u)))
     }
 
     /// "the same period last year", "the same month a year ago", "the corresponding period of
