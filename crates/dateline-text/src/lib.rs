@@ -44,7 +44,7 @@ pub use error::TextError;
 pub use offsets::OffsetMap;
 pub use sentence::{sentences, split_sentences, Sentence};
 pub use span::Span;
-pub use token::{is_abbreviation, tokenize, word_shape, Flags, Token, TokenKind};
+pub use token::{is_abbreviation, tokenize, tokenize_into, word_shape, Flags, Token, TokenKind};
 
 /// A text with its tokens and sentences, computed once and shared by every stage.
 ///

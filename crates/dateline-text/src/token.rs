@@ -249,181 +249,336 @@ fn is_currency(c: char) -> bool {
 /// ```
 #[must_use]
 pub fn tokenize(text: &str) -> Vec<Token> {
-    Tokenizer {
-        text,
-        chars: text.char_indices().peekable(),
-        out: Vec::with_capacity(text.len() / 5 + 1),
-    }
-    .run()
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, &mut out);
+    out
 }
 
-struct Tokenizer<'t> {
-    text: &'t str,
-    chars: std::iter::Peekable<std::str::CharIndices<'t>>,
-    out: Vec<Token>,
+/// Like [`tokenize`], but appends the tokens to `out` (cleared first), so that a caller
+/// tokenizing many texts can reuse one buffer.
+///
+/// # Example
+/// ```
+/// let mut buf = Vec::new();
+/// dateline_text::tokenize_into("Xi met Han.", &mut buf);
+/// assert_eq!(buf.len(), 4);
+/// dateline_text::tokenize_into("Seoul", &mut buf);
+/// assert_eq!(buf.len(), 1);
+/// ```
+pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    out.reserve(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
+    let mut pending = Flags::EMPTY;
+    let mut newlines = 0usize;
+    let mut pos = 0usize;
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        // ASCII whitespace (as `char::is_whitespace`: tab, LF, VT, FF, CR, space).
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            pending |= Flags::SPACE_BEFORE;
+            if b == b'\n' {
+                newlines += 1;
+            }
+            pos += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, pos) else {
+            break;
+        };
+        if b >= 0x80 && (c.is_whitespace() || c == '\u{feff}') {
+            pending |= Flags::SPACE_BEFORE;
+            pos += c.len_utf8();
+            continue;
+        }
+        if newlines >= 1 || out.is_empty() {
+            pending |= Flags::LINE_START;
+        }
+        if newlines >= 2 || out.is_empty() {
+            pending |= Flags::PARAGRAPH_START;
+        }
+        newlines = 0;
+        let end = token_end(text, out, pos, c).max(pos + c.len_utf8());
+        let tok_text = text.get(pos..end).unwrap_or("");
+        let (kind, mut flags) = classify(tok_text);
+        flags |= pending;
+        pending = Flags::EMPTY;
+        out.push(Token {
+            span: Span::new(pos, end),
+            kind,
+            flags,
+        });
+        pos = end;
+    }
 }
 
-impl Tokenizer<'_> {
-    fn run(mut self) -> Vec<Token> {
-        let mut pending = Flags::EMPTY;
-        let mut newlines = 0usize;
-        while let Some(&(i, c)) = self.chars.peek() {
-            if c.is_whitespace() || c == '\u{feff}' {
-                pending |= Flags::SPACE_BEFORE;
-                if c == '\n' {
-                    newlines += 1;
-                }
-                self.chars.next();
-                continue;
-            }
-            if newlines >= 1 || self.out.is_empty() {
-                pending |= Flags::LINE_START;
-            }
-            if newlines >= 2 || self.out.is_empty() {
-                pending |= Flags::PARAGRAPH_START;
-            }
-            newlines = 0;
-            let end = self.token_end(i, c);
-            let span = Span::new(i, end);
-            // Advance past the token.
-            while let Some(&(j, _)) = self.chars.peek() {
-                if j >= end {
-                    break;
-                }
-                self.chars.next();
-            }
-            let tok_text = &self.text[i..end];
-            let (kind, mut flags) = classify(tok_text);
-            flags |= pending;
-            pending = Flags::EMPTY;
-            self.out.push(Token { span, kind, flags });
-        }
-        self.out
+/// The character starting at byte `pos` (which must be a character boundary), decoded
+/// without a full UTF-8 walk for ASCII.
+#[inline]
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    let b = *text.as_bytes().get(pos)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        text.get(pos..)?.chars().next()
     }
+}
 
-    /// Byte offset where the token starting at `start` with char `c` ends.
-    fn token_end(&self, start: usize, c: char) -> usize {
-        let bytes = self.text.as_bytes();
-        let rest = &self.text[start..];
-        if c.is_alphanumeric() {
-            return self.word_end(start);
-        }
-        if is_currency(c) {
-            let after = start + c.len_utf8();
-            if self.text[after..]
-                .chars()
-                .next()
-                .is_some_and(|d| d.is_ascii_digit())
-            {
-                return self.word_end(after);
-            }
-            return after;
-        }
-        if is_apostrophe(c) {
-            // Possessive clitic "'s" glued to the previous word.
-            let glued = self.out.last().is_some_and(|t| t.span.end == start);
-            let after = start + c.len_utf8();
-            if glued {
-                let mut it = self.text[after..].chars();
-                if matches!(it.next(), Some('s' | 'S'))
-                    && !it.next().is_some_and(char::is_alphanumeric)
-                {
-                    return after + 1;
-                }
-            }
-            return after;
-        }
-        // Runs of the same punctuation character stay together ("...", "--", "!!").
-        if matches!(c, '.' | '-' | '!' | '?' | '*' | '=' | '_' | '#' | '~') {
-            let n = rest.bytes().take_while(|&b| b == bytes[start]).count();
-            return start + n;
-        }
-        start + c.len_utf8()
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
     }
+}
 
-    /// End of a word/number starting at `start` (which holds an alphanumeric char).
-    fn word_end(&self, start: usize) -> usize {
-        let text = self.text;
-        let mut end = start;
-        let mut prev: Option<char> = None;
-        // Length (in chars) of the current period-separated segment, for initialisms.
-        let mut segment_letters = 0usize;
-        let mut saw_internal_period = false;
-        let mut it = text[start..].char_indices().peekable();
-        while let Some((off, c)) = it.next() {
-            let pos = start + off;
-            if c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036f}') {
-                end = pos + c.len_utf8();
-                prev = Some(c);
-                segment_letters += 1;
-                continue;
-            }
-            let next = it.peek().map(|&(_, n)| n);
-            let (Some(p), Some(n)) = (prev, next) else {
-                break;
-            };
-            let joins = if is_hyphen(c) {
-                n.is_alphanumeric()
-            } else if is_apostrophe(c) {
-                // "O'Brien", "don't" stay whole; a possessive "'s" at the end is split off.
-                let after = &text[pos + c.len_utf8()..];
-                let mut a = after.chars();
-                let possessive = matches!(a.next(), Some('s' | 'S'))
-                    && !a.next().is_some_and(char::is_alphanumeric);
-                p.is_alphabetic() && n.is_alphabetic() && !possessive
-            } else if c == '.' {
-                (p.is_ascii_digit() && n.is_ascii_digit())
-                    || (segment_letters == 1 && p.is_alphabetic() && n.is_alphabetic() && {
-                        // Next segment is a single letter too: "U.S", "a.m", "e.g".
-                        let after = &text[pos + 1..];
-                        let mut a = after.chars();
-                        a.next();
-                        !a.next().is_some_and(char::is_alphanumeric)
-                    })
-            } else if matches!(c, ':' | ',' | '/') {
-                p.is_ascii_digit() && n.is_ascii_digit() && {
-                    // "1,000" but not "1, 2": a comma must be followed by exactly 3 digits.
-                    c != ',' || {
-                        let after = &text[pos + 1..];
-                        after.bytes().take_while(u8::is_ascii_digit).count() == 3
-                    }
-                }
-            } else {
-                false
-            };
-            if !joins {
-                break;
-            }
-            if c == '.' {
-                saw_internal_period = true;
-            }
-            if c == '.' || is_hyphen(c) {
-                segment_letters = 0;
-            }
-            end = pos + c.len_utf8();
+#[inline]
+fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// A possessive "s" at byte `pos`: "s" or "S" not followed by a letter or digit.
+fn possessive_s_at(text: &str, pos: usize) -> bool {
+    let bytes = text.as_bytes();
+    matches!(bytes.get(pos), Some(b's' | b'S')) && !char_at(text, pos + 1).is_some_and(is_alnum)
+}
+
+/// Byte offset where the token starting at `start` with char `c` ends.
+fn token_end(text: &str, out: &[Token], start: usize, c: char) -> usize {
+    if is_alnum(c) {
+        return word_end(text, start);
+    }
+    let bytes = text.as_bytes();
+    if is_currency(c) {
+        let after = start + c.len_utf8();
+        if bytes.get(after).is_some_and(u8::is_ascii_digit) {
+            return word_end(text, after);
+        }
+        return after;
+    }
+    if is_apostrophe(c) {
+        // Possessive clitic "'s" glued to the previous word.
+        let glued = out.last().is_some_and(|t| t.span.end == start);
+        let after = start + c.len_utf8();
+        if glued && possessive_s_at(text, after) {
+            return after + 1;
+        }
+        return after;
+    }
+    // Runs of the same punctuation character stay together ("...", "--", "!!").
+    if matches!(c, '.' | '-' | '!' | '?' | '*' | '=' | '_' | '#' | '~') {
+        let first = bytes[start];
+        let n = bytes[start..].iter().take_while(|&&b| b == first).count();
+        return start + n;
+    }
+    start + c.len_utf8()
+}
+
+/// End of a word/number starting at `start` (which holds an alphanumeric char).
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    let mut prev: Option<char> = None;
+    // Length (in chars) of the current period-separated segment, for initialisms.
+    let mut segment_letters = 0usize;
+    let mut saw_internal_period = false;
+    let mut pos = start;
+    loop {
+        // Fast path: a run of ASCII letters and digits.
+        let run = bytes
+            .get(pos..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if run > 0 {
+            pos += run;
+            end = pos;
+            prev = Some(char::from(bytes[pos - 1]));
+            segment_letters += run;
+        }
+        let Some(c) = char_at(text, pos) else {
+            break;
+        };
+        let len = c.len_utf8();
+        if is_alnum(c) || matches!(c, '\u{0300}'..='\u{036f}') {
+            pos += len;
+            end = pos;
             prev = Some(c);
+            segment_letters += 1;
+            continue;
         }
-        // A trailing abbreviation period.
-        if text[end..].starts_with('.') {
-            let word = &text[start..end];
-            let single_letter_tail = segment_letters == 1 && prev.is_some_and(char::is_alphabetic);
-            let initial = word.chars().count() == 1 && prev.is_some_and(char::is_uppercase);
-            let abbreviation = is_abbreviation(word) && {
-                // "No." only before a number ("No. 1"), otherwise it is the word "no".
-                !word.eq_ignore_ascii_case("no") || {
-                    let after = text[end + 1..].trim_start();
-                    after.starts_with(|ch: char| ch.is_ascii_digit())
+        let next = char_at(text, pos + len);
+        let (Some(p), Some(n)) = (prev, next) else {
+            break;
+        };
+        let joins = if is_hyphen(c) {
+            is_alnum(n)
+        } else if is_apostrophe(c) {
+            // "O'Brien", "don't" stay whole; a possessive "'s" at the end is split off.
+            is_alpha(p) && is_alpha(n) && !possessive_s_at(text, pos + len)
+        } else if c == '.' {
+            (p.is_ascii_digit() && n.is_ascii_digit())
+                || (segment_letters == 1 && is_alpha(p) && is_alpha(n) && {
+                    // Next segment is a single letter too: "U.S", "a.m", "e.g".
+                    !char_at(text, pos + 1 + n.len_utf8()).is_some_and(is_alnum)
+                })
+        } else if matches!(c, ':' | ',' | '/') {
+            p.is_ascii_digit() && n.is_ascii_digit() && {
+                // "1,000" but not "1, 2": a comma must be followed by exactly 3 digits.
+                c != ',' || {
+                    let after = bytes.get(pos + 1..).unwrap_or_default();
+                    after.iter().take_while(|b| b.is_ascii_digit()).count() == 3
                 }
-            };
-            if (saw_internal_period && single_letter_tail) || initial || abbreviation {
-                end += 1;
             }
+        } else {
+            false
+        };
+        if !joins {
+            break;
         }
-        end
+        if c == '.' {
+            saw_internal_period = true;
+        }
+        if c == '.' || is_hyphen(c) {
+            segment_letters = 0;
+        }
+        pos += len;
+        end = pos;
+        prev = Some(c);
+    }
+    // A trailing abbreviation period.
+    if bytes.get(end) == Some(&b'.') {
+        let word = text.get(start..end).unwrap_or("");
+        let single_letter_tail = segment_letters == 1 && prev.is_some_and(is_alpha);
+        let initial = prev.is_some_and(char::is_uppercase) && {
+            let mut cs = word.chars();
+            cs.next().is_some() && cs.next().is_none()
+        };
+        let abbreviation = is_abbreviation(word) && {
+            // "No." only before a number ("No. 1"), otherwise it is the word "no".
+            !word.eq_ignore_ascii_case("no") || {
+                let after = text.get(end + 1..).unwrap_or("").trim_start();
+                after.starts_with(|ch: char| ch.is_ascii_digit())
+            }
+        };
+        if (saw_internal_period && single_letter_tail) || initial || abbreviation {
+            end += 1;
+        }
+    }
+    end
+}
+
+/// Kind and shape flags of one token's text.
+fn classify(tok: &str) -> (TokenKind, Flags) {
+    if tok.is_ascii() {
+        classify_ascii(tok.as_bytes())
+    } else {
+        classify_chars(tok)
     }
 }
 
-fn classify(tok: &str) -> (TokenKind, Flags) {
+/// Byte classes for [`classify_ascii`].
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const DIGIT: u8 = 4;
+const PERIOD: u8 = 8;
+const HYPHEN: u8 = 16;
+
+/// The class bits of every ASCII byte.
+static BYTE_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            b'0'..=b'9' => DIGIT,
+            b'.' => PERIOD,
+            b'-' => HYPHEN,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`classify_chars`] for an ASCII token, byte by byte (same result).
+fn classify_ascii(tok: &[u8]) -> (TokenKind, Flags) {
+    let mut flags = Flags::EMPTY;
+    let mut any = 0u8;
+    let mut all = DIGIT;
+    let mut upper = 0usize;
+    for &b in tok {
+        let class = BYTE_CLASS[usize::from(b & 0x7f)];
+        any |= class;
+        all &= class;
+        upper += usize::from(class == UPPER);
+    }
+    // A hyphen counts only after the first character.
+    let hyphen_inside = any & HYPHEN != 0 && tok.get(1..).unwrap_or_default().contains(&b'-');
+    let chars = tok.len();
+    let first = tok.first().copied().unwrap_or(b' ');
+    if any & PERIOD != 0 {
+        flags |= Flags::HAS_PERIOD;
+    }
+    if hyphen_inside {
+        flags |= Flags::HAS_HYPHEN;
+    }
+    if any & (UPPER | LOWER) != 0 {
+        flags |= Flags::HAS_ALPHA;
+    }
+    if any & DIGIT != 0 {
+        flags |= Flags::HAS_DIGIT;
+    }
+    if chars == 0 || all & DIGIT != 0 {
+        flags |= Flags::ALL_DIGITS;
+    }
+    if first.is_ascii_uppercase() {
+        flags |= Flags::CAPITALIZED;
+    }
+    if upper >= 2 && any & LOWER == 0 {
+        flags |= Flags::ALL_UPPER;
+    }
+    if any & LOWER != 0 && upper == 0 {
+        flags |= Flags::ALL_LOWER;
+    }
+    let kind = if first == b'$' && chars > 1 {
+        TokenKind::Money
+    } else if first.is_ascii_digit() {
+        TokenKind::Number
+    } else if first.is_ascii_alphabetic() {
+        if tok.last() == Some(&b'.') {
+            TokenKind::Abbreviation
+        } else {
+            TokenKind::Word
+        }
+    } else if first == b'\'' && chars == 2 && tok[1].eq_ignore_ascii_case(&b's') {
+        TokenKind::Possessive
+    } else if matches!(first, b'"' | b'\'' | b'`') {
+        flags |= Flags::QUOTE;
+        TokenKind::Punct
+    } else if matches!(first, b'(' | b'[' | b'{') {
+        flags |= Flags::OPEN_BRACKET;
+        TokenKind::Punct
+    } else if matches!(first, b')' | b']' | b'}') {
+        flags |= Flags::CLOSE_BRACKET;
+        TokenKind::Punct
+    } else if first.is_ascii_punctuation() {
+        TokenKind::Punct
+    } else {
+        TokenKind::Symbol
+    };
+    (kind, flags)
+}
+
+/// Kind and shape flags of one token's text, character by character (any text).
+fn classify_chars(tok: &str) -> (TokenKind, Flags) {
     let mut flags = Flags::EMPTY;
     let mut upper = 0usize;
     let mut lower = 0usize;
@@ -500,4 +655,64 @@ fn classify(tok: &str) -> (TokenKind, Flags) {
 
 fn is_general_punct(c: char) -> bool {
     matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' | '\u{3000}'..='\u{303f}' | '¡' | '¿' | '·' | '§' | '¶')
+}
+
+#[cfg(test)]
+mod reference;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn same(text: &str) {
+        assert_eq!(tokenize(text), reference::tokenize(text), "text: {text:?}");
+    }
+
+    #[test]
+    fn matches_the_reference_on_news_units() {
+        for text in [
+            "",
+            " ",
+            "\u{feff}Xi met Han Duck-soo in the U.S. on Sept. 26.",
+            "It rose to $1.5bn at 5:11 p.m. on 2023-09-23. No. 1 and no. Mr. O'Brien's don't countries' 1, 2",
+            "John F. Kennedy at 5 p.m. in Washington, D.C.\n\nNew para\r\nline",
+            "China’s Xi’s (CCTV), “Hi.” «non» ‚x‘ …wait... -- ok — fine – yes €20 £3m ¥ ₩1,000,000",
+            "e.g. i.e. a.m. U.S.A. A. B. c.d ab.c 1.2.3 1,0000 1,000,000 10/11/2022 5:11:12",
+            "naïve café résumé e\u{301}tude ΑΘΗΝΑ Αθήνα İstanbul ǅemal 一二三 ١٢٣ ²³ Ⅻ",
+            "Kim Jong\u{2011}un G\u{2010}20 x\u{a0}y\u{2003}z\u{85}w\u{2028}v",
+            "'s 's ’S x's x'S x'sa x’s. $ $x $5 €.5 '",
+        ] {
+            same(text);
+        }
+    }
+
+    #[test]
+    fn ascii_and_char_classification_agree() {
+        for tok in [
+            "Xi", "NATO", "U.S.", "a.m.", "2023", "5:11", "$1.5bn", "'s", "'S", "\"", "'", "`",
+            "(", ")", "[", "}", "...", "--", "-", "x-y", "-x", "#", "~", "+", "^", "\u{1}", "30th",
+            "G-20", "iPhone", "1st.", "_", "@", "|",
+        ] {
+            assert_eq!(
+                classify_ascii(tok.as_bytes()),
+                classify_chars(tok),
+                "{tok:?}"
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn matches_the_reference(text in "[a-zA-Z0-9 .,:;/'’\"“”$€\u{2010}\u{2011}\n\r\t\u{a0}\u{feff}é\u{301}ΑαİǅⅫ²()!?…—-]{0,80}") {
+            same(&text);
+        }
+
+        #[test]
+        fn matches_the_reference_on_any_text(text in any::<String>()) {
+            same(&text);
+        }
+    }
 }
