@@ -87,6 +87,8 @@ struct State {
     toks: Vec<Tok>,
     triggers: Vec<(usize, usize)>,
     last_day: Option<NaiveDate>,
+    /// Byte offset where the last single-day date ended.
+    last_day_end: usize,
     last_date: Option<NaiveDate>,
     last_year: Option<(i32, u32)>,
     /// The last quarter named (year, quarter).
@@ -283,6 +285,7 @@ fn run_window(text: &str, s: usize, e: usize, options: &Options, st: &mut State)
             anchor: options.anchor,
             order: options.date_order,
             last_day: st.last_day,
+            last_day_end: st.last_day_end,
             last_date: st.last_date,
             last_year: st.last_year,
             last_quarter: st.last_quarter,
@@ -337,6 +340,7 @@ fn push(text: &str, toks: &[Tok], h: Hit, anchor: Option<NaiveDate>, st: &mut St
     if let Some((a, b)) = range {
         if a == b && h.modifier.is_none() {
             st.last_day = Some(a);
+            st.last_day_end = span.end;
         }
         if h.kind == TimexKind::Date {
             st.last_date = Some(a);

@@ -94,6 +94,8 @@ pub(crate) struct Cx<'a> {
     pub(crate) order: DateOrder,
     /// The last single-day date mentioned before the current position.
     pub(crate) last_day: Option<NaiveDate>,
+    /// Byte offset where `last_day`'s mention ended.
+    pub(crate) last_day_end: usize,
     /// Start of the last resolved calendar date (any granularity) mentioned before.
     pub(crate) last_date: Option<NaiveDate>,
     /// Year of the last explicit (absolute) date with a year.
@@ -2186,6 +2188,18 @@ impl Cx<'_> {
             .any(|w| w.eq_ignore_ascii_case(b"quarter"))
     }
 
+    /// True when the last single-day date ended in the same sentence, at most 200 bytes
+    /// before token `i`.
+    fn day_in_sentence(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        let b = self.text.as_bytes();
+        let from = self.last_day_end;
+        if self.last_day.is_none() || from > t.s || t.s - from > 200 {
+            return false;
+        }
+        !(from..t.s).any(|k| is_sentence_end(b, k))
+    }
+
     /// True when the sentence before token `i` (at most 300 bytes back) contains one of
     /// `words` (ASCII case-insensitive, as whole words).
     fn sentence_prefix_has(&self, i: usize, words: &[&[u8]]) -> bool {
@@ -2506,7 +2520,11 @@ impl Cx<'_> {
         }
         // A bare time is on the anchor's day, or in a historical narrative on the last day it
         // mentioned ("On 11 November ... at 11 a.m.").
-        let narrative_day = self.last_day.filter(|_| self.narrative && day.is_none());
+        // In news, a time in the sentence that names a day is on that day ("the first test
+        // flight Tuesday in Everett at 18:00 UTC").
+        let narrative_day = self
+            .last_day
+            .filter(|_| (self.narrative || self.day_in_sentence(i)) && day.is_none());
         // The time is anchored as its day is ("2 a.m. the previous day" on a mentioned day).
         let (date, used) = match (day, narrative_day) {
             (Some((d, used)), _) => (d, used),
