@@ -91,6 +91,8 @@ struct State {
     last_day_end: usize,
     last_date: Option<NaiveDate>,
     last_year: Option<(i32, u32)>,
+    /// An explicit date with a month has been seen.
+    full_date_seen: bool,
     /// The last quarter named (year, quarter).
     last_quarter: Option<(i32, u32)>,
     /// Explicit years within two years of the anchor / further away.
@@ -349,7 +351,16 @@ fn push(text: &str, toks: &[Tok], h: Hit, anchor: Option<NaiveDate>, st: &mut St
         let explicit = h.anchor == crate::AnchorUse::None
             && h.value.len() >= 4
             && h.value.as_bytes()[..4].iter().all(u8::is_ascii_digit);
-        if explicit {
+        // A bare year inside a sentence ("a campaign planned for 1976") is a side reference
+        // once the text has dated its events to the month: year-less dates that follow
+        // ("on 11 March") keep the year of the story told so far. A bare year opening a
+        // sentence ("In 1944, ...") moves the story on.
+        let side_year =
+            h.value.len() == 4 && st.full_date_seen && !opens_sentence(text, span.start);
+        if explicit && h.value.len() >= 7 {
+            st.full_date_seen = true;
+        }
+        if explicit && !side_year {
             st.last_year = Some((a.year(), if h.value.len() >= 7 { a.month() } else { 0 }));
             if let Some(anc) = anchor {
                 if (a.year() - anc.year()).abs() <= 2 {
@@ -370,6 +381,25 @@ fn push(text: &str, toks: &[Tok], h: Hit, anchor: Option<NaiveDate>, st: &mut St
         anchor: h.anchor,
         range,
     });
+}
+
+/// True when the expression at byte `start` is among the first words of its sentence
+/// ("In 1944, ...", "By 1944 the ..."): at most two short words before it.
+fn opens_sentence(text: &str, start: usize) -> bool {
+    let b = text.as_bytes();
+    let lo = start.saturating_sub(12);
+    let mut i = start;
+    while i > lo {
+        let c = b[i - 1];
+        if c == b'.' || c == b'\n' || c == b'!' || c == b'?' {
+            return true;
+        }
+        if !(c.is_ascii_alphabetic() || c == b' ' || c == b'"') {
+            return false;
+        }
+        i -= 1;
+    }
+    i == 0
 }
 
 /// Keeps a value inside what TIMEX3 can write: years have four digits ("0033", "BC0480").
