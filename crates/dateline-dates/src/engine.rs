@@ -371,6 +371,18 @@ fn push(text: &str, toks: &[Tok], h: Hit, anchor: Option<NaiveDate>, st: &mut St
             }
         }
     }
+    // "480 BC": an explicit year of a historical narrative (astronomical year -479).
+    if range.is_none() && h.anchor == crate::AnchorUse::None {
+        if let Some(y) = bc_year_of(&h.value) {
+            let side_year = st.full_date_seen && !opens_sentence(text, span.start);
+            if !side_year {
+                st.last_year = Some((y, 0));
+            }
+            if anchor.is_some() {
+                st.years_far += 1;
+            }
+        }
+    }
     let (value, range) = representable(h.value, range);
     st.out.push(Timex {
         span,
@@ -381,6 +393,16 @@ fn push(text: &str, toks: &[Tok], h: Hit, anchor: Option<NaiveDate>, st: &mut St
         anchor: h.anchor,
         range,
     });
+}
+
+/// The astronomical year of a bare BC year value ("BC0480" -> -479); `None` otherwise.
+fn bc_year_of(value: &str) -> Option<i32> {
+    let digits = value.strip_prefix("BC")?;
+    if digits.len() != 4 || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let n: i32 = digits.parse().ok()?;
+    (n > 0).then_some(1 - n)
 }
 
 /// True when the expression at byte `start` is among the first words of its sentence

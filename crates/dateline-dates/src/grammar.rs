@@ -562,9 +562,9 @@ impl Cx<'_> {
                     // "February 30, 2023": consumed, never emitted.
                     return Some(Hit::rejected(a, b));
                 }
-                format!("{y:04}-{m:02}-{d:02}")
+                format!("{}-{m:02}-{d:02}", year_value(y))
             }
-            (Some(y), None) => format!("{y:04}-{m:02}"),
+            (Some(y), None) => format!("{}-{m:02}", year_value(y)),
             (None, Some(d)) => {
                 // Impossible in every year?
                 if ymd(2000, m, d).is_none() {
@@ -1813,7 +1813,7 @@ impl Cx<'_> {
         }
         if self.narrative {
             if let Some((y, _)) = self.last_year {
-                let mut h = Hit::date(i, k, format!("{y:04}"));
+                let mut h = Hit::date(i, k, year_value(y));
                 h.anchor = AnchorUse::Mention;
                 return Some(h);
             }
@@ -2826,7 +2826,8 @@ impl Cx<'_> {
         };
         // A historical narrative: the season of the year it is telling.
         if let (true, Some((y, _))) = (self.narrative, self.last_year) {
-            let mut h = Hit::date(a, b, format!("{:04}-{s}", i64::from(y) + shift));
+            let y = i32::try_from(i64::from(y) + shift).ok()?;
+            let mut h = Hit::date(a, b, format!("{}-{s}", year_value(y)));
             h.anchor = AnchorUse::Mention;
             return Some(h);
         }
@@ -3188,7 +3189,7 @@ impl Cx<'_> {
                             if let (true, Some((y, _)), Unit::Year) =
                                 (self.narrative, self.last_year, u)
                             {
-                                let mut h = Hit::date(i, j + 2, format!("{y:04}")).m(m);
+                                let mut h = Hit::date(i, j + 2, year_value(y)).m(m);
                                 h.anchor = AnchorUse::Mention;
                                 return Some(h);
                             }
@@ -3342,6 +3343,15 @@ fn is_function_word(w: &[u8]) -> bool {
     )
 }
 
+/// A TIMEX3 year: "1975", or "BC0480" for the astronomical year -479 (480 BC).
+pub(crate) fn year_value(y: i32) -> String {
+    if y <= 0 {
+        format!("BC{:04}", 1 - i64::from(y))
+    } else {
+        format!("{y:04}")
+    }
+}
+
 pub(crate) fn dur_value(count: Option<f64>, u: Unit) -> String {
     let (n, mut code, time) = match u {
         Unit::Second => (count, "S", true),
@@ -3399,6 +3409,13 @@ pub(crate) fn dur_value(count: Option<f64>, u: Unit) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bc_years() {
+        assert_eq!(year_value(1975), "1975");
+        assert_eq!(year_value(-479), "BC0480");
+        assert_eq!(year_value(0), "BC0001");
+    }
 
     #[test]
     fn durations() {
