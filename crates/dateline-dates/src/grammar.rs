@@ -3108,10 +3108,13 @@ impl Cx<'_> {
         }
         // "earlier in the day", "later in the year": the unit containing the last date
         // mentioned (or the anchor).
-        if (t.is("earlier") || t.is("later")) && self.w(i + 1, "in") && self.w(i + 2, "the") {
+        if self.wi(i, &["earlier", "later", "early", "late"])
+            && self.w(i + 1, "in")
+            && self.w(i + 2, "the")
+        {
             if let Some((u, false)) = self.tok(i + 3).and_then(unit) {
                 if matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
-                    let m = if t.is("earlier") {
+                    let m = if t.is("earlier") || t.is("early") {
                         Modifier::Start
                     } else {
                         Modifier::End
@@ -3182,6 +3185,15 @@ impl Cx<'_> {
                 // "the end of the month/year/week"
                 if self.w(j, "the") {
                     if let Some((u, false)) = self.tok(j + 1).and_then(unit) {
+                        // "the start of the day": the day last mentioned (market reports);
+                        // "at the end of the day" is the idiom ("in the end").
+                        if u == Unit::Day {
+                            if m == Modifier::End && self.prev_word(i).is_some_and(|p| p.is("at")) {
+                                return None;
+                            }
+                            let h = self.mention_unit(i, j + 2, u, 0)?;
+                            return Some(h.m(m));
+                        }
                         if matches!(
                             u,
                             Unit::Week | Unit::Month | Unit::Year | Unit::Quarter | Unit::Decade
