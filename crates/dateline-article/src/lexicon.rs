@@ -7,6 +7,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 fn re(pattern: &str) -> Regex {
@@ -54,9 +55,14 @@ fn agency_credit_possible(credit: &str) -> bool {
 /// searches before the regex runs (most lines fail every gate).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gate {
-    /// A marker word ("photo", "picture", "image", "credit", in any case; [`MARKERS`]) in the
-    /// searched part of the line: every match holds one.
-    Marker,
+    /// The line's last `/` or `|` lies in the searched part and a marker word ([`MARKERS`], any
+    /// ASCII case) follows it after optional whitespace: every match of the "... / Photo: X"
+    /// pattern holds that separator and marker (its credit cannot contain `/` or `|`).
+    SlashMarker,
+    /// A marker word ([`MARKERS`], any ASCII case; "photograph" too) in the searched part,
+    /// followed by an optional `s`, optional whitespace and "by" (any case), `:` or `©`: every
+    /// match of the "Photo: X" / "Photo by X" patterns holds one.
+    MarkerCue,
     /// The match opens at the line's last `(` (nothing between it and the closing `)` at the
     /// end may be a parenthesis) and one of these words (any ASCII case) follows it.
     ParenWith(&'static [&'static str]),
@@ -71,7 +77,9 @@ enum Gate {
     Agency,
 }
 
-/// Words one of which (in any ASCII case) every [`Gate::Marker`] pattern match contains.
+/// Words one of which (in any ASCII case) every [`Gate::SlashMarker`] and [`Gate::MarkerCue`]
+/// pattern match contains. None holds an `s` or a `k`, so the patterns' Unicode case folding
+/// (which also folds 'ſ' and the Kelvin sign) finds nothing that an ASCII test misses.
 const MARKERS: [&str; 4] = ["photo", "picture", "image", "credit"];
 
 /// Strings one of which every [`Gate::Agency`] pattern match contains.
@@ -87,7 +95,7 @@ static CAPTION_PATTERNS: [(LazyLock<Regex>, Gate); 8] = [
                 r"\s*[/|]\s*(?i:photo|photograph|picture|image|credit)s?\s*(?i:by)?\s*[:©]?\s*(?P<credit>[^/|]{1,60}?)\s*$",
             )
         }),
-        Gate::Marker,
+        Gate::SlashMarker,
     ),
     // "Photo : YONHAP News", "Photo by John Smith", "Image: Getty Images" (line start or after a sentence)
     (
@@ -96,7 +104,7 @@ static CAPTION_PATTERNS: [(LazyLock<Regex>, Gate); 8] = [
                 r"(?:^|[.!?”\x22’]\s+|\s[-–—]\s+)(?i:photo|photograph|picture|image|credit)s?\s*(?:(?i:by)\s+|\s*[:©]\s*)(?P<credit>[\p{L}\p{N}][^:]{0,59}?)\s*$",
             )
         }),
-        Gate::Marker,
+        Gate::MarkerCue,
     ),
     // "Officials at the meeting Photo : YONHAP News" (capitalized marker after a plain space)
     (
@@ -105,7 +113,7 @@ static CAPTION_PATTERNS: [(LazyLock<Regex>, Gate); 8] = [
                 r"\s(?:Photo|PHOTO|Photograph|Picture|Image|Credit|Photos)\s*[:©]\s*(?P<credit>[\p{L}\p{N}][^:]{0,59}?)\s*$",
             )
         }),
-        Gate::Marker,
+        Gate::MarkerCue,
     ),
     // "(AP Photo/Name)", "(Yonhap file photo)", "(Pool photo)"
     (
@@ -163,6 +171,14 @@ const CAPTION_HINTS: [&str; 7] = [
     "reuters/",
 ];
 
+/// [`CAPTION_HINTS`] in any ASCII case, searched in one pass.
+static CAPTION_HINTS_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(CAPTION_HINTS)
+        .expect("static word list builds (checked by the patterns_compile test)")
+});
+
 /// Bytes from the end of a line that the caption patterns need to see: every pattern ends at
 /// the end of the line and its bounded parts span at most ~520 bytes (each char counted as 4
 /// bytes) plus at most six whitespace runs, so with no whitespace run longer than
@@ -208,9 +224,7 @@ fn caption_hinted(line: &str) -> bool {
     }
     let tail = &line.as_bytes()[start..];
     if tail.is_ascii() {
-        CAPTION_HINTS
-            .iter()
-            .any(|w| contains_ignore_ascii_case(tail, w))
+        CAPTION_HINTS_AC.is_match(tail)
     } else {
         let tail = tail_lower(line, 120);
         CAPTION_HINTS.iter().any(|w| tail.contains(w))
@@ -235,9 +249,8 @@ fn caption_from(line: &str, from: usize) -> Option<CaptionMatch> {
 /// [`caption_from`], with the [`Gate`] checks on or (for tests) off; both give the same.
 fn caption_gated(line: &str, from: usize, gates: bool) -> Option<CaptionMatch> {
     let region = line.as_bytes().get(from..).unwrap_or_default();
-    let marker = MARKERS
-        .iter()
-        .any(|m| contains_ignore_ascii_case(region, m));
+    let slash_marker = slash_marker(line, from);
+    let marker_cue = marker_cue(line.get(from..).unwrap_or(""));
     let agency = AGENCY_MARKERS
         .iter()
         .any(|m| memchr::memmem::find(region, m.as_bytes()).is_some());
@@ -254,7 +267,8 @@ fn caption_gated(line: &str, from: usize, gates: bool) -> Option<CaptionMatch> {
         // Where a match may start; `None` when the gate shows there is none.
         let start = match *gate {
             _ if !gates => Some(from),
-            Gate::Marker => marker.then_some(from),
+            Gate::SlashMarker => slash_marker.then_some(from),
+            Gate::MarkerCue => marker_cue.then_some(from),
             Gate::Agency => agency.then_some(from),
             Gate::ParenWith(words) => with(paren, words),
             Gate::ParenAgency => paren.filter(|&p| {
@@ -300,6 +314,56 @@ fn caption_gated(line: &str, from: usize, gates: bool) -> Option<CaptionMatch> {
         return Some(CaptionMatch { text, credit });
     }
     None
+}
+
+/// [`Gate::SlashMarker`]: the last `/` or `|` of `line` is at or after `from` and a marker word
+/// follows it after whitespace (or a character outside ASCII does, to stay exact).
+fn slash_marker(line: &str, from: usize) -> bool {
+    let bytes = line.as_bytes();
+    let Some(p) = memchr::memrchr2(b'/', b'|', bytes).filter(|&p| p >= from) else {
+        return false;
+    };
+    let after = line.get(p + 1..).unwrap_or("").trim_start();
+    let head = after.as_bytes();
+    !head.get(..10).unwrap_or(head).is_ascii()
+        || MARKERS
+            .iter()
+            .any(|m| starts_with_ignore_ascii_case(head, m))
+}
+
+/// [`Gate::MarkerCue`]: a marker word in `region` followed by an optional "graph", an optional
+/// `s`, whitespace and then "by", `:` or `©`.
+fn marker_cue(text: &str) -> bool {
+    let region = text.as_bytes();
+    // Each whitespace run is trimmed for at most the marker just before it: linear.
+    let cue_at = |j: usize| {
+        let mut k = j;
+        if region.get(k) == Some(&b's') {
+            k += 1;
+        }
+        let rest = text.get(k..).unwrap_or("").trim_start();
+        let r = rest.as_bytes();
+        starts_with_ignore_ascii_case(r, "by") || r.first() == Some(&b':') || rest.starts_with('©')
+    };
+    MARKERS.iter().any(|m| {
+        let m = m.as_bytes();
+        memchr::memchr2_iter(m[0], m[0].to_ascii_uppercase(), region).any(|i| {
+            let j = i + m.len();
+            region.get(i..j).is_some_and(|w| w.eq_ignore_ascii_case(m))
+                && (cue_at(j)
+                    || (m == b"photo"
+                        && region
+                            .get(j..j + 5)
+                            .is_some_and(|g| g.eq_ignore_ascii_case(b"graph"))
+                        && cue_at(j + 5)))
+        })
+    })
+}
+
+/// True when `hay` starts with `word` (lowercase ASCII) in any ASCII case.
+fn starts_with_ignore_ascii_case(hay: &[u8], word: &str) -> bool {
+    hay.get(..word.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 /// The last `n` bytes (or a little more, to a char boundary) of `s`, lowercased.
@@ -715,6 +779,31 @@ const CHROME_WORDS: &[&str] = &[
     "or",
 ];
 
+/// Chrome words of which a chrome line needs one (see [`chrome`]).
+const DISTINCTIVE_CHROME: &[&str] = &[
+    "share",
+    "print",
+    "email",
+    "e-mail",
+    "tweet",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "telegram",
+    "reddit",
+    "pinterest",
+    "kakaotalk",
+    "subscribe",
+    "bookmark",
+    "comments",
+    "comment",
+    "dictionary",
+    "scrap",
+    "login",
+    "menu",
+];
+
 static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?i:read more|read also|also read|see also|related|related article|related story|more|recommended|watch|listen|click here|read|also see|more on this|more on this story)\s*[:>»|\-–—]+\s*(?P<rest>.*)$",
@@ -740,10 +829,12 @@ pub(crate) enum ChromeKind {
 }
 
 pub(crate) fn chrome(line: &str) -> Option<ChromeKind> {
-    let words = word_count(line);
-    // Lowercasing a copy is needed only for short lines (the word-list tests below) and
-    // lines outside ASCII; a long ASCII line is searched case-insensitively in place.
-    let lower: Option<String> = (words <= 10 || !line.is_ascii()).then(|| line.to_lowercase());
+    // Every test below asks at most whether there are 60 words or fewer.
+    let words = word_count_capped(line, 61);
+    // Lowercasing a copy is needed only for lines outside ASCII; an ASCII line is compared
+    // case-insensitively in place (every word list here is lowercase).
+    let ascii = line.is_ascii();
+    let lower: Option<String> = (!ascii).then(|| line.to_lowercase());
     let has = |needle: &str| match &lower {
         Some(l) => l.contains(needle),
         None => contains_ignore_ascii_case(line.as_bytes(), needle),
@@ -789,39 +880,26 @@ pub(crate) fn chrome(line: &str) -> Option<ChromeKind> {
     {
         return Some(ChromeKind::Chrome);
     }
-    if let Some(lower) = lower.as_deref().filter(|_| (1..=10).contains(&words)) {
-        let all_chrome = lower
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|w| !w.is_empty())
-            .all(|w| CHROME_WORDS.contains(&w));
-        // Needs at least one distinctive chrome word (not only "in", "on", "and" ...).
-        let distinctive = lower.split_whitespace().any(|w| {
-            matches!(
-                w,
-                "share"
-                    | "print"
-                    | "email"
-                    | "e-mail"
-                    | "tweet"
-                    | "facebook"
-                    | "twitter"
-                    | "linkedin"
-                    | "whatsapp"
-                    | "telegram"
-                    | "reddit"
-                    | "pinterest"
-                    | "kakaotalk"
-                    | "subscribe"
-                    | "bookmark"
-                    | "comments"
-                    | "comment"
-                    | "dictionary"
-                    | "scrap"
-                    | "login"
-                    | "menu"
-            )
-        });
-        if all_chrome && distinctive {
+    if (1..=10).contains(&words) {
+        let src = lower.as_deref().unwrap_or(line);
+        let is = |w: &str, c: &str| {
+            if ascii {
+                c.eq_ignore_ascii_case(w)
+            } else {
+                c == w
+            }
+        };
+        // Needs at least one distinctive chrome word (not only "in", "on", "and" ...), and
+        // every word a chrome word.
+        let distinctive = src
+            .split_whitespace()
+            .any(|w| DISTINCTIVE_CHROME.iter().any(|c| is(w, c)));
+        if distinctive
+            && src
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .all(|w| CHROME_WORDS.iter().any(|c| is(w, c)))
+        {
             return Some(ChromeKind::Chrome);
         }
     }
@@ -833,8 +911,8 @@ static BREADCRUMB_SEP: LazyLock<Regex> =
 
 /// "Home > National > Politics", "News | World | Asia".
 pub(crate) fn breadcrumb(line: &str) -> bool {
-    if !line.contains(['>', '»', '›', '/', '|', ':', '→'])
-        || word_count(line) > 14
+    if word_count_capped(line, 15) > 14
+        || !line.contains(['>', '»', '›', '/', '|', ':', '→'])
         || !line.chars().any(char::is_alphabetic)
     {
         return false;
@@ -1129,7 +1207,28 @@ pub(crate) fn prose_like(line: &str) -> bool {
 
 /// Whitespace-separated word count (stops counting at 200 to stay cheap on long lines).
 pub(crate) fn word_count(s: &str) -> usize {
-    s.split_whitespace().take(200).count()
+    word_count_capped(s, 200)
+}
+
+/// Whitespace-separated word count, counting at most `cap` words; byte by byte on ASCII.
+pub(crate) fn word_count_capped(s: &str, cap: usize) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().take(cap).count();
+    }
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        // ASCII `char::is_whitespace`: tab, LF, VT, FF, CR, space.
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        if !space && !in_word {
+            n += 1;
+            if n > cap {
+                return cap;
+            }
+        }
+        in_word = !space;
+    }
+    n
 }
 
 const STOPWORDS: &[&str] = &[
@@ -1195,6 +1294,7 @@ mod tests {
     #[test]
     fn patterns_compile() {
         LazyLock::force(&HEADER);
+        LazyLock::force(&CAPTION_HINTS_AC);
         for (pattern, _) in &CAPTION_PATTERNS {
             LazyLock::force(pattern);
         }
@@ -1338,6 +1438,22 @@ mod tests {
                 "Officials [PRESS]",
                 "Officials [pre\u{17f}\u{17f} office]",
                 "Officials (\u{17f}tate) [K]",
+                "Credit card rates rose / credit",
+                "Rates / Credits: Bank of Korea",
+                "The march | photographs by Kim",
+                "The march | Photos : Kim / Lee",
+                "The march / \u{a0} IMAGE\u{a0}by Kim",
+                "The march. Photograph: Kim",
+                "The march - photographs \u{a9} Kim",
+                "The march. PHOTOS\tBY Kim",
+                "The march. photo\u{17f}: Kim",
+                "The march. Images: Kim",
+                "The march. picture credit: Kim",
+                "Credit: Kim Photo",
+                "Photo: Kim",
+                "photographed by Kim",
+                "the credit crunch / a picture of health",
+                "/ Photo",
             ]
             .map(str::to_owned),
         );
@@ -1366,6 +1482,29 @@ mod tests {
     #[test]
     fn chrome_lines_are_lowercase() {
         assert!(CHROME_LINES.iter().all(|l| l.to_lowercase() == *l));
+        assert!(CHROME_WORDS.iter().all(|l| l.to_lowercase() == *l));
+        assert!(DISTINCTIVE_CHROME.iter().all(|l| l.to_lowercase() == *l));
+    }
+
+    #[test]
+    fn capped_word_counts_agree_with_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a b\tc\nd\u{b}e\u{c}f\rg ",
+            "a\u{a0}b \u{2003} c",
+            "x\u{1c}y",
+            "one two three four",
+        ] {
+            for cap in 0..6 {
+                assert_eq!(
+                    word_count_capped(s, cap),
+                    s.split_whitespace().take(cap).count(),
+                    "{s:?} {cap}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -1378,6 +1517,12 @@ mod tests {
             "Reuters/Kim",
             "plain words",
             "caf\u{e9} picture",
+            "a pHoToGrApH",
+            "xx sHuTtErStOcK yy",
+            "GETTY/x",
+            "Reuters /",
+            "reuterS/",
+            "cred it",
         ] {
             let tail = tail_lower(line, 120);
             let expected = CAPTION_HINTS.iter().any(|w| tail.contains(w));
