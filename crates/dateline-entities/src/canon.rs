@@ -1,11 +1,9 @@
 //! Canonical entities: grouping mentions by key, acronyms, surnames, tagger merge.
 
-use std::collections::HashMap;
-
 use dateline_text::Span;
 
 use crate::extract::{title_match, Cand, Conf, Wk, W};
-use crate::gazetteer::{push_key, slug, Gazetteer, Kind, GAZETTEER};
+use crate::gazetteer::{push_key, slug, FxMap, Gazetteer, Kind, GAZETTEER};
 use crate::lexicon::{EA_SURNAMES, GIVEN_NAMES, NEVER_NAME};
 use crate::tagger::{CoarseLabel, Tagged};
 use crate::{Entities, Entity, Label, Mention};
@@ -346,7 +344,7 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
     let g = &*GAZETTEER;
     let mut cands = cands;
     // Acronyms defined in text: "China Central Television (CCTV)".
-    let mut acronym_of: HashMap<String, usize> = HashMap::new();
+    let mut acronym_of: FxMap<String, usize> = FxMap::default();
     for (i, c) in cands.iter().enumerate() {
         let b = c.b;
         let open = ws.get(b).is_some_and(|w| w.kind == Wk::Punct('('));
@@ -418,7 +416,7 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
     let n = cands.len();
     // Group by key.
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FxMap<String, usize> = FxMap::default();
     let mut group_of: Vec<Option<usize>> = vec![None; n];
     let mut key = String::new();
     for i in 0..n {
@@ -487,7 +485,7 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         group_of[i] = Some(gi);
     }
     // Surnames of multi-word people: "Xi" -> Xi Jinping, "Han" -> Han Duck-soo.
-    let mut surnames: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut surnames: FxMap<String, Vec<(usize, usize)>> = FxMap::default();
     for (gi, gr) in groups.iter().enumerate() {
         if gr.label != Label::Person {
             continue;

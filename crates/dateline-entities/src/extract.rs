@@ -5,8 +5,8 @@ use dateline_text::{Flags, Span, Token, TokenKind, Tokenized};
 
 use crate::gazetteer::{push_key, Gazetteer, Kind, GAZETTEER};
 use crate::lexicon::{
-    is_connector, EA_SURNAMES, GIVEN_NAMES, LOCATIVES, NEVER_NAME, PREFIX, SAYING_VERBS, SUFFIX,
-    TITLE_MAP, TITLE_PREFIXES,
+    is_connector, may_start_title, EA_SURNAMES, GIVEN_NAMES, LOCATIVES, NEVER_NAME, PREFIX,
+    SAYING_VERBS, SUFFIX, TITLE_MAP, TITLE_PREFIXES,
 };
 use crate::Label;
 
@@ -485,7 +485,9 @@ pub(crate) fn title_match(
     let plain_lower = first.kind == Wk::Lower
         && t.bytes()
             .all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'-');
-    if plain_lower && !TITLE_MAP.contains_key(t) && !TITLE_PREFIXES.contains(t) {
+    if plain_lower
+        && (!may_start_title(t) || !TITLE_MAP.contains_key(t) && !TITLE_PREFIXES.contains(t))
+    {
         return None;
     }
     buf.clear();
@@ -498,6 +500,9 @@ pub(crate) fn title_match(
             buf.push(' ');
         }
         push_lower(buf, wtext(text, w));
+        if j == i && !may_start_title(buf) {
+            return None;
+        }
         if let Some(role) = TITLE_MAP.get(buf.as_str()) {
             best = Some((j + 1 - i, *role));
         }
@@ -511,7 +516,11 @@ pub(crate) fn title_match(
 /// Appends `s` lowercased to `buf` (ASCII fast path).
 pub(crate) fn push_lower(buf: &mut String, s: &str) {
     if s.is_ascii() {
-        buf.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = buf.len();
+        buf.push_str(s);
+        if let Some(tail) = buf.get_mut(start..) {
+            tail.make_ascii_lowercase();
+        }
     } else {
         buf.extend(s.chars().flat_map(char::to_lowercase));
     }

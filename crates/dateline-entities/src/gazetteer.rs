@@ -100,6 +100,16 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::buil
 /// Appends the matching key of `s` to `buf`: lowercase letters and digits only, so
 /// "Kim Jong-un", "Kim Jong Un" and "KIM JONG UN" share "kimjongun", and "U.S." = "US".
 pub(crate) fn push_key(buf: &mut String, s: &str) {
+    // Fast path: a word of ASCII letters and digits only is copied and lowercased whole.
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let start = buf.len();
+        buf.push_str(s);
+        if let Some(tail) = buf.get_mut(start..) {
+            tail.make_ascii_lowercase();
+        }
+        return;
+    }
+    buf.reserve(s.len());
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
             buf.push(c.to_ascii_lowercase());
@@ -133,10 +143,20 @@ fn iso(code: &str) -> Option<[u8; 2]> {
     (b.len() == 2 && b.iter().all(u8::is_ascii_uppercase)).then(|| [b[0], b[1]])
 }
 
-fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
+/// Most columns any data file has (missing columns read as "").
+const MAX_COLS: usize = 8;
+
+fn data_lines(text: &str) -> impl Iterator<Item = [&str; MAX_COLS]> {
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
+        .map(|l| {
+            // A fixed array, not a Vec: no allocation for each of the ~35,000 lines.
+            let mut cols = [""; MAX_COLS];
+            for (c, f) in cols.iter_mut().zip(l.split('\t')) {
+                *c = f;
+            }
+            cols
+        })
 }
 
 fn field<'a>(cols: &[&'a str], i: usize) -> &'a str {
@@ -164,10 +184,12 @@ fn plural(d: &str) -> Option<String> {
 
 impl Gazetteer {
     fn build() -> Gazetteer {
+        // Room for every entry up front (one city a line dominates): no rehashing.
+        let lines = CITIES.len() / 24 + 4096;
         let mut g = Gazetteer {
-            entries: Vec::new(),
-            keys: FxMap::default(),
-            prefixes: FxSet::default(),
+            entries: Vec::with_capacity(lines),
+            keys: FxMap::with_capacity_and_hasher(lines, BuildHasherDefault::default()),
+            prefixes: FxSet::with_capacity_and_hasher(lines / 4, BuildHasherDefault::default()),
             lower_words: FxSet::default(),
             countries: FxMap::default(),
             common: data_lines(COMMON)
@@ -175,8 +197,8 @@ impl Gazetteer {
                 .collect(),
             surfaces: 0,
         };
-        let curated: Vec<Vec<&str>> = data_lines(CURATED).collect();
-        let by_kind = |k: &'static str| curated.iter().filter(move |c| field(c, 0) == k);
+        let curated: Vec<[&str; MAX_COLS]> = data_lines(CURATED).collect();
+        let by_kind = |k: &'static str| curated.iter().filter(move |c| field(&c[..], 0) == k);
 
         // 1. Curated people, then curated organizations, bodies, events and places:
         //    earlier entries win when two share a key.
@@ -230,7 +252,7 @@ impl Gazetteer {
                 _ => {}
             }
         }
-        let countries: Vec<Vec<&str>> = data_lines(COUNTRIES).collect();
+        let countries: Vec<[&str; MAX_COLS]> = data_lines(COUNTRIES).collect();
         for c in &countries {
             let code = field(c, 0);
             let mut aliases: Vec<&str> = list(field(c, 2)).collect();
@@ -291,9 +313,10 @@ impl Gazetteer {
             );
         }
         // 5. Cities, most populous first (the file is sorted): one entry per name.
+        let mut key = String::new();
         for c in data_lines(CITIES) {
             let pop = field(&c, 3).parse().unwrap_or(0);
-            let mut key = String::new();
+            key.clear();
             push_key(&mut key, field(&c, 1));
             let taken = g.keys.get(key.as_str()).is_some_and(|v| {
                 v.iter()
@@ -364,36 +387,48 @@ impl Gazetteer {
             .strip_prefix("The ")
             .or_else(|| surface.strip_prefix("the "))
             .unwrap_or(surface);
-        let mut key = String::new();
+        let mut key = String::with_capacity(surface.len());
         let mut letters = 0usize;
         let mut upper = true;
         for c in surface.chars().filter(|c| c.is_alphabetic()) {
             letters += 1;
             upper &= c.is_uppercase();
         }
-        let words: Vec<&str> = surface
+        let words = surface
             .split(|c: char| c.is_whitespace() || c == '-')
-            .filter(|w| !w.is_empty())
-            .collect();
-        for (i, w) in words.iter().enumerate() {
-            if i > 0 {
+            .filter(|w| !w.is_empty());
+        for (i, w) in words.enumerate() {
+            // Look before inserting: most prefixes and words are already there, and an
+            // insert would allocate its key first.
+            if i > 0 && !self.prefixes.contains(key.as_str()) {
                 self.prefixes.insert(key.as_str().into());
             }
             if w.chars().next().is_some_and(char::is_lowercase) {
-                self.lower_words.insert(w.to_lowercase().into());
+                let lw = w.to_lowercase();
+                if !self.lower_words.contains(lw.as_str()) {
+                    self.lower_words.insert(lw.into());
+                }
             }
             push_key(&mut key, w);
         }
         if key.is_empty() {
             return;
         }
-        let list = self.keys.entry(key.into()).or_default();
-        if !list.iter().any(|s| s.entry == entry) {
-            list.push(Surface {
-                entry,
-                upper: upper && letters >= 2,
-            });
-            self.surfaces += 1;
+        let surface = Surface {
+            entry,
+            upper: upper && letters >= 2,
+        };
+        match self.keys.get_mut(key.as_str()) {
+            Some(list) => {
+                if !list.iter().any(|s| s.entry == entry) {
+                    list.push(surface);
+                    self.surfaces += 1;
+                }
+            }
+            None => {
+                self.keys.insert(key.into(), vec![surface]);
+                self.surfaces += 1;
+            }
         }
     }
 
@@ -496,10 +531,22 @@ mod tests {
     }
 
     #[test]
+    fn data_files_fit_the_column_array() {
+        for text in [COUNTRIES, CITIES, ORGS, CURATED, COMMON] {
+            for l in text.lines().filter(|l| !l.starts_with('#')) {
+                assert!(l.split('\t').count() <= MAX_COLS, "{l}");
+            }
+        }
+    }
+
+    #[test]
     fn keys_and_slugs() {
         let mut k = String::new();
         push_key(&mut k, "Kim Jong-Un");
         assert_eq!(k, "kimjongun");
+        push_key(&mut k, "G20");
+        push_key(&mut k, "ÜBER-Straße");
+        assert_eq!(k, "kimjongung20überstraße");
         assert_eq!(slug("G-20"), "g20");
         assert_eq!(slug("G20"), "g20");
         assert_eq!(slug("Kim Jong-un"), slug("Kim Jong Un"));

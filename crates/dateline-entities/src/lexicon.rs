@@ -121,6 +121,40 @@ const TITLES: &[(&str, &str)] = &[
 pub(crate) static TITLE_MAP: LazyLock<FxMap<&'static str, &'static str>> =
     LazyLock::new(|| TITLES.iter().copied().collect());
 
+/// Slot of a word in [`TITLE_FIRST`]: its length and first two bytes.
+#[inline]
+pub(crate) fn title_first_slot(word: &str) -> usize {
+    let b = word.as_bytes();
+    let (b0, b1) = (
+        usize::from(b.first().copied().unwrap_or(0)),
+        usize::from(b.get(1).copied().unwrap_or(0)),
+    );
+    ((b0 << 5) ^ b1 ^ (b.len() << 7)) & 2047
+}
+
+/// A 2048-bit filter of the first words of all titles (by [`title_first_slot`]): a word
+/// whose bit is clear starts no title, so most words skip the two table lookups.
+pub(crate) static TITLE_FIRST: LazyLock<[u64; 32]> = LazyLock::new(|| {
+    let mut f = [0u64; 32];
+    for (t, _) in TITLES {
+        let first = t.split(' ').next().unwrap_or(t);
+        let slot = title_first_slot(first);
+        if let Some(w) = f.get_mut(slot >> 6) {
+            *w |= 1 << (slot & 63);
+        }
+    }
+    f
+});
+
+/// May `word` (lowercase, one token) be the first word of a title?
+#[inline]
+pub(crate) fn may_start_title(word: &str) -> bool {
+    let slot = title_first_slot(word);
+    TITLE_FIRST
+        .get(slot >> 6)
+        .is_some_and(|w| w & (1 << (slot & 63)) != 0)
+}
+
 /// First words of multi-word titles (to stop early).
 pub(crate) static TITLE_PREFIXES: LazyLock<FxSet<String>> = LazyLock::new(|| {
     let mut s = FxSet::default();
@@ -790,4 +824,30 @@ pub(crate) fn is_connector(lower: &str) -> bool {
             | "and"
             | "&"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_filter_passes_every_title_start() {
+        for (t, _) in TITLES {
+            let first = t.split(' ').next().unwrap_or(t);
+            assert!(may_start_title(first), "{first}");
+        }
+        for p in TITLE_PREFIXES.iter().filter(|p| !p.contains(' ')) {
+            assert!(may_start_title(p), "{p}");
+        }
+        // It does filter: most common words start no title.
+        let common = [
+            "the", "said", "of", "and", "to", "in", "a", "is", "was", "for", "on",
+        ];
+        let passed = common.iter().filter(|w| may_start_title(w)).count();
+        assert!(
+            passed <= 3,
+            "{passed} of {} common words pass",
+            common.len()
+        );
+    }
 }

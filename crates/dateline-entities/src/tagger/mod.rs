@@ -288,6 +288,26 @@ mod tests {
     }
 
     #[test]
+    fn score_cache_changes_nothing() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("seeds/ exists in the repository")
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        texts.sort();
+        assert!(texts.len() >= 3);
+        texts.push("SEOUL TALKS\nThe ROK's Yoon met Xi. The talks ended; Xi left Seoul.".into());
+        let m = builtin();
+        // Twice over: the second pass finds the first pass's words in the cache.
+        for text in texts.iter().chain(&texts) {
+            let toks = dateline_text::tokenize(text);
+            assert_eq!(m.decode(text, &toks), m.decode_uncached(text, &toks));
+        }
+    }
+
+    #[test]
     fn deterministic() {
         let text = "Angela Merkel met Emmanuel Macron in Paris and Berlin.";
         let toks = dateline_text::tokenize(text);

@@ -20,24 +20,59 @@ use super::features::{
     allowed, DocFeatures, Gazetteer, BITS, FEATURE_VERSION, NCLASS, START_CLASS,
 };
 use dateline_text::Token;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 const MAGIC: &[u8; 8] = b"DLNERTG1";
 
-/// One row of the open-addressed table: a bucket and its weights for each class.
-#[derive(Clone, Copy, Default)]
-struct Row {
-    /// Bucket + 1 (0 marks an empty slot).
-    key: u32,
-    w: [i16; NCLASS],
+/// Source of [`Model`] ids.
+static NEXT_MODEL_ID: AtomicU64 = AtomicU64::new(1);
+
+/// Entries of the per-thread score cache (a power of two).
+const CACHE_SLOTS: usize = 2048;
+
+/// A direct-mapped cache of the summed weights of a token's token-only features
+/// ([`DocFeatures::static_features`]) by their [`DocFeatures::static_key`]: those are about
+/// half of a token's ~45 lookups, and in news the same capitalized words ("The", "Mr",
+/// "Government", a story's names) come back again and again. Scores are sums of integer
+/// weights, so a cached sum is exactly the sum the lookups would give (the key holds the
+/// word's 64-bit hash, not the word: two words colliding in all of lowercase hash, shape
+/// and short shape would share an entry).
+struct ScoreCache {
+    model: u64,
+    keys: Vec<[u64; 4]>,
+    scores: Vec<[i32; NCLASS]>,
+}
+
+impl ScoreCache {
+    fn slot(key: &[u64; 4]) -> usize {
+        let h = key[0] ^ key[1].rotate_left(17) ^ key[2].rotate_left(31) ^ key[3].rotate_left(47);
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (CACHE_SLOTS - 1)
+    }
+}
+
+thread_local! {
+    static SCORE_CACHE: RefCell<ScoreCache> = const {
+        RefCell::new(ScoreCache { model: 0, keys: Vec::new(), scores: Vec::new() })
+    };
 }
 
 /// A trained tagger model: quantized weights in an open-addressed hash table.
 ///
 /// The built-in model is [`super::builtin`]; the training example builds others
 /// with [`super::train`].
+///
+/// The table keeps its keys and its weight rows in two parallel arrays: a lookup probes
+/// the small key array (4 bytes a slot, about 0.5 MiB for the built-in model, mostly in
+/// cache) and loads a weight row only for a feature the model knows.
 #[derive(Clone)]
 pub struct Model {
-    table: Vec<Row>,
+    /// Identifies the weights for the per-thread score cache (clones share it).
+    id: u64,
+    /// Bucket + 1 of each slot (0 marks an empty slot).
+    keys: Vec<u32>,
+    /// The weights of each slot, one per class.
+    weights: Vec<[i16; NCLASS]>,
     mask: usize,
     rows: usize,
     scale: f32,
@@ -118,27 +153,30 @@ impl Model {
     ) -> Model {
         let size = (rows.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
-        let mut table = vec![Row::default(); size];
+        let mut keys = vec![0u32; size];
+        let mut weights = vec![[0i16; NCLASS]; size];
         let mut count = 0usize;
         for &(b, w) in rows {
             let key = b + 1;
             let mut slot = slot_of(b) & mask;
-            loop {
-                let row = &mut table[slot];
-                if row.key == 0 {
-                    *row = Row { key, w };
-                    count += 1;
-                    break;
-                }
-                if row.key == key {
-                    row.w = w;
+            while let Some(k) = keys.get_mut(slot) {
+                if *k == 0 || *k == key {
+                    if *k == 0 {
+                        count += 1;
+                    }
+                    *k = key;
+                    if let Some(row) = weights.get_mut(slot) {
+                        *row = w;
+                    }
                     break;
                 }
                 slot = (slot + 1) & mask;
             }
         }
         Model {
-            table,
+            id: NEXT_MODEL_ID.fetch_add(1, Ordering::Relaxed),
+            keys,
+            weights,
             mask,
             rows: count,
             scale,
@@ -209,8 +247,14 @@ impl Model {
     /// ```
     #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut rows: Vec<&Row> = self.table.iter().filter(|r| r.key != 0).collect();
-        rows.sort_by_key(|r| r.key);
+        let mut rows: Vec<(u32, &[i16; NCLASS])> = self
+            .keys
+            .iter()
+            .zip(&self.weights)
+            .filter(|(&k, _)| k != 0)
+            .map(|(&k, w)| (k, w))
+            .collect();
+        rows.sort_by_key(|r| r.0);
         let mut out =
             Vec::with_capacity(32 + rows.len() * (4 + 2 * NCLASS) + self.description.len());
         out.extend_from_slice(MAGIC);
@@ -219,9 +263,9 @@ impl Model {
         out.extend_from_slice(&(NCLASS as u32).to_le_bytes());
         out.extend_from_slice(&self.scale.to_bits().to_le_bytes());
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-        for r in rows {
-            out.extend_from_slice(&(r.key - 1).to_le_bytes());
-            for v in r.w {
+        for (k, w) in rows {
+            out.extend_from_slice(&(k - 1).to_le_bytes());
+            for v in w {
                 out.extend_from_slice(&v.to_le_bytes());
             }
         }
@@ -269,34 +313,102 @@ impl Model {
         &self.description
     }
 
+    /// The slot of `bucket`, if the model has a row for it.
     #[inline]
-    fn add(&self, bucket: u32, scores: &mut [i32; NCLASS]) {
+    fn find(&self, bucket: u32) -> Option<usize> {
         let key = bucket + 1;
         let mut slot = slot_of(bucket) & self.mask;
         loop {
-            let Some(row) = self.table.get(slot) else {
-                return;
-            };
-            if row.key == key {
-                for (s, &w) in scores.iter_mut().zip(&row.w) {
-                    *s += i32::from(w);
-                }
-                return;
+            let k = *self.keys.get(slot)?;
+            if k == key {
+                return Some(slot);
             }
-            if row.key == 0 {
-                return;
+            if k == 0 {
+                return None;
             }
             slot = (slot + 1) & self.mask;
         }
     }
 
+    #[cfg(test)]
+    fn add(&self, bucket: u32, scores: &mut [i32; NCLASS]) {
+        if let Some(row) = self.find(bucket).and_then(|s| self.weights.get(s)) {
+            for (s, &w) in scores.iter_mut().zip(row) {
+                *s += i32::from(w);
+            }
+        }
+    }
+
+    /// The summed weights of the feature buckets `feats[..split]` and of all of `feats`.
+    /// Three passes keep the loads independent, so their cache misses overlap instead of
+    /// waiting one by one: touch every bucket's key slot, probe the (now cached) keys for
+    /// the rows that exist, then sum those rows.
+    #[inline]
+    fn score(
+        &self,
+        feats: &[u32],
+        split: usize,
+        hits: &mut Vec<usize>,
+    ) -> ([i32; NCLASS], [i32; NCLASS]) {
+        let touched = feats.iter().fold(0u32, |acc, &b| {
+            acc ^ self.keys.get(slot_of(b) & self.mask).copied().unwrap_or(0)
+        });
+        std::hint::black_box(touched);
+        hits.clear();
+        let (head, tail) = feats.split_at(split.min(feats.len()));
+        hits.extend(head.iter().filter_map(|&b| self.find(b)));
+        let first_hits = hits.len();
+        hits.extend(tail.iter().filter_map(|&b| self.find(b)));
+        let (h1, h2) = hits.split_at(first_hits);
+        let first = self.sum_rows(h1);
+        let mut all = self.sum_rows(h2);
+        for (a, f) in all.iter_mut().zip(first) {
+            *a += f;
+        }
+        (first, all)
+    }
+
+    /// The summed weight rows of `slots` (a fixed-width loop the compiler vectorizes).
+    #[inline]
+    fn sum_rows(&self, slots: &[usize]) -> [i32; NCLASS] {
+        let mut acc = [0i32; NCLASS];
+        for row in slots.iter().filter_map(|&s| self.weights.get(s)) {
+            for c in 0..NCLASS {
+                acc[c] += i32::from(row[c]);
+            }
+        }
+        acc
+    }
+
     /// Greedy left-to-right decoding: one class and one confidence per token.
     pub(crate) fn decode(&self, text: &str, tokens: &[Token]) -> (Vec<u8>, Vec<f32>) {
+        SCORE_CACHE.with(|cache| match cache.try_borrow_mut() {
+            Ok(mut cache) => self.decode_with(text, tokens, Some(&mut cache)),
+            Err(_) => self.decode_with(text, tokens, None),
+        })
+    }
+
+    fn decode_with(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        mut cache: Option<&mut ScoreCache>,
+    ) -> (Vec<u8>, Vec<f32>) {
+        if let Some(c) = cache.as_deref_mut() {
+            if c.model != self.id || c.keys.len() != CACHE_SLOTS {
+                c.model = self.id;
+                // Key [0; 4] is never a real key: a token's lowercase hash is never 0
+                // in practice, and a zero entry would only map to all-zero scores.
+                c.keys = vec![[0; 4]; CACHE_SLOTS];
+                c.scores = vec![[0; NCLASS]; CACHE_SLOTS];
+            }
+        }
         let mut doc = DocFeatures::new(text, tokens, &self.gazetteer);
         let n = doc.len();
         let mut classes = Vec::with_capacity(n);
         let mut conf = Vec::with_capacity(n);
         let mut feats = Vec::with_capacity(64);
+        let mut hits = Vec::with_capacity(64);
         let (mut p1, mut p2) = (START_CLASS, START_CLASS);
         for i in 0..n {
             if doc.is_trivial(i, p1) {
@@ -306,21 +418,36 @@ impl Model {
                 p1 = 0;
                 continue;
             }
-            doc.features(i, p1, p2, &mut feats);
-            // Touch every row first: independent loads overlap their cache misses,
-            // where the probing loop below would wait for them one by one.
-            // A 24-byte row may straddle two cache lines: touch both ends.
-            let touched = feats.iter().fold(0u32, |acc, &b| {
-                acc ^ self
-                    .table
-                    .get(slot_of(b) & self.mask)
-                    .map_or(0, |r| r.key ^ r.w[NCLASS - 1] as u32)
-            });
-            std::hint::black_box(touched);
-            let mut scores = [0i32; NCLASS];
-            for &b in &feats {
-                self.add(b, &mut scores);
-            }
+            let key = doc.static_key(i).unwrap_or_default();
+            let slot = ScoreCache::slot(&key);
+            let cached = cache
+                .as_deref()
+                .filter(|c| c.keys.get(slot) == Some(&key) && key != [0; 4])
+                .and_then(|c| c.scores.get(slot).copied());
+            feats.clear();
+            let scores = match cached {
+                Some(fixed) => {
+                    doc.dynamic_features(i, p1, p2, &mut feats);
+                    let (_, mut all) = self.score(&feats, 0, &mut hits);
+                    for (a, f) in all.iter_mut().zip(fixed) {
+                        *a += f;
+                    }
+                    all
+                }
+                None => {
+                    doc.static_features(i, &mut feats);
+                    let split = feats.len();
+                    doc.dynamic_features(i, p1, p2, &mut feats);
+                    let (fixed, all) = self.score(&feats, split, &mut hits);
+                    if let Some(c) = cache.as_deref_mut() {
+                        if let (Some(k), Some(s)) = (c.keys.get_mut(slot), c.scores.get_mut(slot)) {
+                            *k = key;
+                            *s = fixed;
+                        }
+                    }
+                    all
+                }
+            };
             let (best, margin) = best_allowed(&scores, p1);
             classes.push(best);
             conf.push(1.0 / (1.0 + (-(margin as f32) * self.scale).exp()));
@@ -329,6 +456,12 @@ impl Model {
             p1 = best;
         }
         (classes, conf)
+    }
+
+    /// Decoding without the score cache (every lookup made), for tests.
+    #[cfg(test)]
+    pub(crate) fn decode_uncached(&self, text: &str, tokens: &[Token]) -> (Vec<u8>, Vec<f32>) {
+        self.decode_with(text, tokens, None)
     }
 }
 
