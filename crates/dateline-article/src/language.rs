@@ -226,7 +226,19 @@ impl Counts {
         let mut ascii_word = true;
         let mut in_word = false;
         let mut prev_apostrophe = false;
-        for (i, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut next = 0usize;
+        while next < bytes.len() {
+            let i = next;
+            // ASCII without a UTF-8 decode; `char_indices` order otherwise.
+            let c = match bytes[i] {
+                b @ 0..=0x7f => char::from(b),
+                _ => match text.get(i..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => c,
+                    None => break,
+                },
+            };
+            next = i + c.len_utf8();
             if c.is_alphabetic() {
                 self.letters += 1;
                 if !c.is_ascii() {

@@ -804,6 +804,18 @@ const DISTINCTIVE_CHROME: &[&str] = &[
     "menu",
 ];
 
+/// "cookie", "copyright", "rights reserved" and [`DISTINCTIVE_CHROME`], in any ASCII case: an
+/// ASCII line without one of them is no cookie notice, copyright line (unless it opens with
+/// "(c)") or share/print chrome.
+static CHROME_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut words = vec!["cookie", "copyright", "rights reserved"];
+    words.extend_from_slice(DISTINCTIVE_CHROME);
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("static word list builds (checked by the patterns_compile test)")
+});
+
 static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?i:read more|read also|also read|see also|related|related article|related story|more|recommended|watch|listen|click here|read|also see|more on this|more on this story)\s*[:>»|\-–—]+\s*(?P<rest>.*)$",
@@ -829,8 +841,6 @@ pub(crate) enum ChromeKind {
 }
 
 pub(crate) fn chrome(line: &str) -> Option<ChromeKind> {
-    // Every test below asks at most whether there are 60 words or fewer.
-    let words = word_count_capped(line, 61);
     // Lowercasing a copy is needed only for lines outside ASCII; an ASCII line is compared
     // case-insensitively in place (every word list here is lowercase).
     let ascii = line.is_ascii();
@@ -871,16 +881,24 @@ pub(crate) fn chrome(line: &str) -> Option<ChromeKind> {
             ChromeKind::Chrome
         });
     }
-    if words <= 60 && has("cookie") && COOKIE.is_match(line) {
+    // The tests below need "cookie", "copyright", "rights reserved" or a distinctive chrome
+    // word in the line (checked in one pass on an ASCII line), or an opening '©' or '('.
+    let hinted = !ascii || CHROME_HINTS.is_match(line);
+    if !hinted && !line.starts_with('(') {
+        return None;
+    }
+    // Every test below asks at most whether there are 60 words or fewer.
+    let words = word_count_capped(line, 61);
+    if words <= 60 && hinted && has("cookie") && COOKIE.is_match(line) {
         return Some(ChromeKind::Chrome);
     }
     if words <= 30
-        && (line.starts_with(['©', '(']) || has("copyright") || has("rights reserved"))
+        && (line.starts_with(['©', '(']) || hinted && (has("copyright") || has("rights reserved")))
         && COPYRIGHT.is_match(line)
     {
         return Some(ChromeKind::Chrome);
     }
-    if (1..=10).contains(&words) {
+    if hinted && (1..=10).contains(&words) {
         let src = lower.as_deref().unwrap_or(line);
         let is = |w: &str, c: &str| {
             if ascii {
@@ -911,10 +929,13 @@ static BREADCRUMB_SEP: LazyLock<Regex> =
 
 /// "Home > National > Politics", "News | World | Asia".
 pub(crate) fn breadcrumb(line: &str) -> bool {
-    if word_count_capped(line, 15) > 14
-        || !line.contains(['>', '»', '›', '/', '|', ':', '→'])
-        || !line.chars().any(char::is_alphabetic)
-    {
+    let bytes = line.as_bytes();
+    let separator = if line.is_ascii() {
+        memchr::memchr3(b'>', b'/', b'|', bytes).is_some() || memchr::memchr(b':', bytes).is_some()
+    } else {
+        line.contains(['>', '»', '›', '/', '|', ':', '→'])
+    };
+    if !separator || word_count_capped(line, 15) > 14 || !line.chars().any(char::is_alphabetic) {
         return false;
     }
     let seps: Vec<&str> = BREADCRUMB_SEP
@@ -1295,6 +1316,7 @@ mod tests {
     fn patterns_compile() {
         LazyLock::force(&HEADER);
         LazyLock::force(&CAPTION_HINTS_AC);
+        LazyLock::force(&CHROME_HINTS);
         for (pattern, _) in &CAPTION_PATTERNS {
             LazyLock::force(pattern);
         }
@@ -1589,6 +1611,18 @@ mod tests {
         );
         assert_eq!(chrome("Skip to Content"), Some(ChromeKind::Chrome));
         assert_eq!(chrome("Xi said the print run was large."), None);
+        assert_eq!(chrome("(c) 2023 Yonhap"), Some(ChromeKind::Chrome));
+        assert_eq!(chrome("(C) Yonhap"), Some(ChromeKind::Chrome));
+        assert_eq!(chrome("All Rights Reserved."), Some(ChromeKind::Chrome));
+        assert_eq!(chrome("COPYRIGHT 2023 REUTERS"), Some(ChromeKind::Chrome));
+        assert_eq!(chrome("\u{a9} 2023 Yonhap"), Some(ChromeKind::Chrome));
+        assert_eq!(chrome("SHARE  PRINT, E-MAIL"), Some(ChromeKind::Chrome));
+        assert_eq!(
+            chrome("Our COOKIE policy: accept"),
+            Some(ChromeKind::Chrome)
+        );
+        assert_eq!(chrome("(Shares rose 5 pct)"), None);
+        assert_eq!(chrome("Profit rose 5 pct"), None);
         assert!(breadcrumb("Home > National > Politics"));
         assert!(breadcrumb("News | World | Asia"));
         assert!(!breadcrumb(
