@@ -202,7 +202,7 @@ impl Cx<'_> {
     /// The unmodified forms.
     fn core(&self, i: usize) -> Option<Hit> {
         let mut best: Option<Hit> = None;
-        let forms: [fn(&Self, usize) -> Option<Hit>; 18] = [
+        let forms: [fn(&Self, usize) -> Option<Hit>; 15] = [
             Self::calendar_date,
             Self::numeric_date,
             Self::year_forms,
@@ -218,14 +218,29 @@ impl Cx<'_> {
             Self::holiday,
             Self::year_ago,
             Self::prefixed_quarter,
-            Self::same_period,
-            Self::part_of_date,
-            Self::vague_span,
         ];
         for f in forms {
             if let Some(h) = f(self, i) {
                 if best.as_ref().map_or(true, |b| h.b > b.b) {
                     best = Some(h);
+                }
+            }
+        }
+        // Forms that start with a determiner or a position word only (cheap to skip).
+        let lead = self.tok(i).is_some_and(|t| {
+            matches!(
+                t.lowb(),
+                b"the" | b"early" | b"late" | b"same" | b"corresponding" | b"comparable"
+            )
+        });
+        if lead {
+            let forms: [fn(&Self, usize) -> Option<Hit>; 3] =
+                [Self::same_period, Self::part_of_date, Self::vague_span];
+            for f in forms {
+                if let Some(h) = f(self, i) {
+                    if best.as_ref().map_or(true, |b| h.b > b.b) {
+                        best = Some(h);
+                    }
                 }
             }
         }
@@ -1729,10 +1744,10 @@ impl Cx<'_> {
         // year", "a 13% increase from last year's $1.55 billion" compare the quarter just
         // named with the same quarter a year before.
         if u == Unit::Year && shift == -1 && k == i + 1 && self.compares_amount(i, k + 1) {
-            if let (Some((ly, lq)), true) = (
-                self.last_quarter,
-                self.quarter_context(i) && !self.longer_period_sentence(i),
-            ) {
+            if let Some((ly, lq)) = self
+                .last_quarter
+                .filter(|_| self.quarter_context(i) && !self.longer_period_sentence(i))
+            {
                 let mut h = Hit::date(i, k + 1, format!("{:04}-Q{lq}", ly - 1));
                 h.anchor = AnchorUse::Mention;
                 return Some(h);
