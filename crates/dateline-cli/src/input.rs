@@ -146,68 +146,124 @@ pub(crate) fn document_id(path: &Path) -> String {
 
 /// Expands PATH arguments, in argument order; each directory contributes its matching files
 /// in sorted path order. Arguments that do not exist or cannot be listed become errors; the
-/// rest still expand.
+/// rest still expand. (All at once; [`Walk`] gives the same sources one at a time.)
 pub(crate) fn expand(paths: &[PathBuf], globs: &[String]) -> (Vec<Source>, Vec<CliError>) {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            sources.push(Source::Stdin);
-            continue;
-        }
-        match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {
-                let mut found = Vec::new();
-                walk(path, globs, &mut found, &mut errors);
-                found.sort();
-                sources.extend(found.into_iter().map(Source::File));
-            }
-            Ok(_) => sources.push(Source::File(path.clone())),
-            Err(source) => errors.push(CliError::Read {
-                path: path.clone(),
-                source,
-            }),
+    for item in Walk::new(paths.to_vec(), globs.to_vec()) {
+        match item {
+            Ok(source) => sources.push(source),
+            Err(error) => errors.push(error),
         }
     }
     (sources, errors)
 }
 
-/// Collects matching files under `dir` (symbolic links to directories are not followed, so
-/// a link cycle cannot loop).
-fn walk(dir: &Path, globs: &[String], found: &mut Vec<PathBuf>, errors: &mut Vec<CliError>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(source) => {
-            errors.push(CliError::Read {
-                path: dir.to_path_buf(),
-                source,
-            });
-            return;
+/// The documents of PATH arguments, found lazily, in argument order; each directory is walked
+/// depth-first with its entries in name order, which is sorted path order (paths compare
+/// component by component). Only the listings of the directories on the current path are held,
+/// so memory follows the largest directory, not the corpus. An argument or directory that
+/// cannot be read is an `Err` item in its place; the walk goes on.
+pub(crate) struct Walk {
+    globs: Vec<String>,
+    args: std::vec::IntoIter<PathBuf>,
+    /// The listings being walked, innermost last; each in reverse name order (popped from the end).
+    stack: Vec<Vec<Entry>>,
+}
+
+/// One entry of a directory listing.
+enum Entry {
+    Dir(PathBuf),
+    File(PathBuf),
+    Error(CliError),
+}
+
+impl Walk {
+    /// A walk over `paths` (`-` is standard input) keeping files that match one of `globs`.
+    pub(crate) fn new(paths: Vec<PathBuf>, globs: Vec<String>) -> Self {
+        Walk {
+            globs,
+            args: paths.into_iter(),
+            stack: Vec::new(),
         }
-    };
-    for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(source) => {
-                errors.push(CliError::Read {
-                    path: dir.to_path_buf(),
-                    source,
-                });
+    }
+
+    /// Lists `dir`: subdirectories and matching files, in reverse name order (symbolic links
+    /// to directories are not followed, so a link cycle cannot loop).
+    fn list(&self, dir: &Path) -> Result<Vec<Entry>, CliError> {
+        let entries = fs::read_dir(dir).map_err(|source| CliError::Read {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let mut named: Vec<(std::ffi::OsString, Entry)> = Vec::new();
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(source) => {
+                    // Sorts before every name: reported first, as the listing is read.
+                    named.push((
+                        std::ffi::OsString::new(),
+                        Entry::Error(CliError::Read {
+                            path: dir.to_path_buf(),
+                            source,
+                        }),
+                    ));
+                    continue;
+                }
+            };
+            let path = entry.path();
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
+            let name = entry.file_name();
+            if file_type.is_dir() {
+                named.push((name, Entry::Dir(path)));
+            } else if (file_type.is_file() || (file_type.is_symlink() && path.is_file()))
+                && self
+                    .globs
+                    .iter()
+                    .any(|g| glob_match(g, &name.to_string_lossy()))
+            {
+                named.push((name, Entry::File(path)));
+            }
+        }
+        // Reverse name order: popped from the end, errors (empty names) come first.
+        named.sort_by(|a, b| b.0.cmp(&a.0));
+        Ok(named.into_iter().map(|(_, e)| e).collect())
+    }
+}
+
+impl Iterator for Walk {
+    type Item = Result<Source, CliError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(top) = self.stack.last_mut() {
+                match top.pop() {
+                    Some(Entry::File(path)) => return Some(Ok(Source::File(path))),
+                    Some(Entry::Error(error)) => return Some(Err(error)),
+                    Some(Entry::Dir(dir)) => match self.list(&dir) {
+                        Ok(listing) => self.stack.push(listing),
+                        Err(error) => return Some(Err(error)),
+                    },
+                    None => {
+                        self.stack.pop();
+                    }
+                }
                 continue;
             }
-        };
-        let path = entry.path();
-        let Ok(file_type) = entry.file_type() else {
-            continue;
-        };
-        if file_type.is_dir() {
-            walk(&path, globs, found, errors);
-        } else if (file_type.is_file() || (file_type.is_symlink() && path.is_file()))
-            && globs
-                .iter()
-                .any(|g| glob_match(g, &entry.file_name().to_string_lossy()))
-        {
-            found.push(path);
+            let path = self.args.next()?;
+            if path.as_os_str() == "-" {
+                return Some(Ok(Source::Stdin));
+            }
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => match self.list(&path) {
+                    Ok(listing) => self.stack.push(listing),
+                    Err(error) => return Some(Err(error)),
+                },
+                Ok(_) => return Some(Ok(Source::File(path))),
+                Err(source) => return Some(Err(CliError::Read { path, source })),
+            }
         }
     }
 }
@@ -275,6 +331,36 @@ mod tests {
             decode(bad, true, Path::new("f.txt")).unwrap(),
             "ok \u{fffd} there"
         );
+    }
+
+    #[test]
+    fn the_walk_gives_sorted_path_order() {
+        let dir = std::env::temp_dir().join(format!("dateline-cli-walk-{}", std::process::id()));
+        for sub in ["b", "b/c", "a", "a.d", "B"] {
+            fs::create_dir_all(dir.join(sub)).unwrap();
+        }
+        for f in [
+            "b.txt",
+            "b/x.txt",
+            "b/c/y.txt",
+            "b/c.txt",
+            "a/z.txt",
+            "a.d/q.txt",
+            "a0.txt",
+            "B/u.txt",
+            "Z.txt",
+            "b/skip.md",
+        ] {
+            fs::write(dir.join(f), "x").unwrap();
+        }
+        let walked: Vec<PathBuf> = Walk::new(vec![dir.clone()], vec!["*.txt".to_owned()])
+            .map(|s| s.unwrap().path())
+            .collect();
+        let mut sorted = walked.clone();
+        sorted.sort();
+        assert_eq!(walked, sorted);
+        assert_eq!(walked.len(), 9);
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -27,7 +27,7 @@ use serde_json::Value;
 
 use super::parse_anchor;
 use crate::error::CliError;
-use crate::input::{document_id, expand, InputArgs, Source};
+use crate::input::{document_id, InputArgs, Source, Walk};
 use crate::output::{one_line, Table};
 use crate::Outcome;
 
@@ -163,7 +163,7 @@ fn drive<W: Write>(
     jobs: usize,
     sink: &mut Sink<W>,
 ) -> Result<Outcome, CliError> {
-    let mut items = Items::new(args);
+    let mut items = Items::new(args, Progress::may_show(args.quiet));
     let progress = Progress::new(items.total(), args.quiet);
     let mut outcome = Outcome::default();
     let settings = Settings {
@@ -260,11 +260,12 @@ enum Rendered {
     Rows(Vec<Vec<String>>),
 }
 
-/// The documents of the PATH arguments, in argument order, produced lazily.
+/// The documents of the PATH arguments, in argument order, produced lazily (directories are
+/// walked as the batches need files, so no list of paths is held).
 struct Items {
     format: InputFormat,
-    /// Per PATH argument: its sources, or the error of expanding it.
-    pending: std::collections::VecDeque<Result<Source, CliError>>,
+    /// The sources of the PATH arguments, or the errors of expanding them, in order.
+    pending: Walk,
     total: Option<u64>,
     jsonl: Option<JsonlReader>,
 }
@@ -277,17 +278,17 @@ struct JsonlReader {
 }
 
 impl Items {
-    fn new(args: &AnalyzeArgs) -> Self {
-        let mut pending = std::collections::VecDeque::new();
-        if args.input.paths.is_empty() {
-            pending.push_back(Ok(Source::Stdin));
-        }
-        for path in &args.input.paths {
-            let (sources, errors) = expand(std::slice::from_ref(path), &args.input.globs);
-            pending.extend(errors.into_iter().map(Err));
-            pending.extend(sources.into_iter().map(Ok));
-        }
-        let total = (args.input_format == InputFormat::Text).then_some(pending.len() as u64);
+    fn new(args: &AnalyzeArgs, counted: bool) -> Self {
+        let paths = if args.input.paths.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            args.input.paths.clone()
+        };
+        let walk = || Walk::new(paths.clone(), args.input.globs.clone());
+        // The count (for the progress bar) costs a second walk: only when the bar may show.
+        let total =
+            (counted && args.input_format == InputFormat::Text).then(|| walk().count() as u64);
+        let pending = walk();
         Items {
             format: args.input_format,
             pending,
@@ -309,7 +310,7 @@ impl Items {
                     None => self.jsonl = None,
                 }
             }
-            let source = match self.pending.pop_front()? {
+            let source = match self.pending.next()? {
                 Ok(source) => source,
                 Err(error) => return Some(failed_path(error)),
             };
@@ -1005,9 +1006,14 @@ impl Progress {
         Progress {
             bar,
             start: Instant::now(),
-            enabled: !quiet && io::stderr().is_terminal(),
+            enabled: Progress::may_show(quiet),
             shown: false.into(),
         }
+    }
+
+    /// Whether the bar may be shown at all (not `--quiet`, stderr a terminal).
+    fn may_show(quiet: bool) -> bool {
+        !quiet && io::stderr().is_terminal()
     }
 
     fn inc(&self) {
@@ -1032,6 +1038,7 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::expand;
 
     fn settings() -> Settings {
         Settings {
