@@ -188,6 +188,63 @@ const ENGLISH_PACKED: [u128; ENGLISH.len()] = pack_all(ENGLISH);
 /// [`AMBIGUOUS`], packed.
 const AMBIGUOUS_PACKED: [u128; AMBIGUOUS.len()] = pack_all(AMBIGUOUS);
 
+/// Slots of [`WORD_TABLE`] (a power of two, about four times the listed words).
+const TABLE_SLOTS: usize = 512;
+
+/// The slot where the search for packed word `w` starts (Fibonacci hashing of both halves).
+const fn slot(w: u128) -> usize {
+    #[allow(clippy::cast_possible_truncation)]
+    let h = ((w >> 64) as u64) ^ (w as u64);
+    #[allow(clippy::cast_possible_truncation)]
+    let s = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_SLOTS.trailing_zeros())) as usize;
+    s
+}
+
+/// [`ENGLISH_PACKED`] (class 1) and [`AMBIGUOUS_PACKED`] (class 2, unless also English) in an
+/// open-addressing table (linear probing; an empty slot holds 0, which no word packs to):
+/// one or two probes per word instead of a binary search.
+const WORD_TABLE: ([u128; TABLE_SLOTS], [u8; TABLE_SLOTS]) = {
+    let mut keys = [0u128; TABLE_SLOTS];
+    let mut class = [0u8; TABLE_SLOTS];
+    let lists: [&[u128]; 2] = [&ENGLISH_PACKED, &AMBIGUOUS_PACKED];
+    let mut l = 0;
+    while l < 2 {
+        let list = lists[l];
+        let mut i = 0;
+        while i < list.len() {
+            let w = list[i];
+            let mut s = slot(w);
+            while keys[s] != 0 && keys[s] != w {
+                s = (s + 1) % TABLE_SLOTS;
+            }
+            if keys[s] == 0 {
+                keys[s] = w;
+                #[allow(clippy::cast_possible_truncation)]
+                let c = l as u8 + 1;
+                class[s] = c;
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    (keys, class)
+};
+
+/// The class of packed word `w` in [`WORD_TABLE`]: 1 English, 2 ambiguous, 0 neither.
+fn word_class(w: u128) -> u8 {
+    let (keys, class) = &WORD_TABLE;
+    let mut s = slot(w);
+    // The table is at most a third full, so an empty slot ends every search.
+    for _ in 0..TABLE_SLOTS {
+        match keys[s] {
+            0 => return 0,
+            k if k == w => return class[s],
+            _ => s = (s + 1) % TABLE_SLOTS,
+        }
+    }
+    0
+}
+
 /// Word counts of the English check.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 struct Counts {
@@ -285,10 +342,10 @@ impl Counts {
     fn end_word(&mut self, word: u128, len: usize, ascii: bool) {
         self.words += 1;
         if ascii && len <= LONGEST {
-            if ENGLISH_PACKED.binary_search(&word).is_ok() {
-                self.hits += 1;
-            } else if AMBIGUOUS_PACKED.binary_search(&word).is_ok() {
-                self.weak_hits += 1;
+            match word_class(word) {
+                1 => self.hits += 1,
+                2 => self.weak_hits += 1,
+                _ => {}
             }
         }
     }
@@ -483,6 +540,39 @@ fn iso639_1(code3: &'static str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_table_agrees_with_the_sorted_lists() {
+        assert!(ENGLISH_PACKED.len() + AMBIGUOUS_PACKED.len() <= TABLE_SLOTS / 3);
+        let expected = |w: u128| {
+            if ENGLISH_PACKED.binary_search(&w).is_ok() {
+                1
+            } else if AMBIGUOUS_PACKED.binary_search(&w).is_ok() {
+                2
+            } else {
+                0
+            }
+        };
+        for w in ENGLISH.iter().chain(AMBIGUOUS) {
+            let p = pack(w.as_bytes());
+            assert_eq!(word_class(p), expected(p), "{w}");
+            assert_ne!(word_class(p), 0, "{w}");
+        }
+        for w in [
+            "",
+            "x",
+            "thee",
+            "tho",
+            "zzzzzzzzzz",
+            "wills",
+            "alsoo",
+            "sai",
+            "ab",
+        ] {
+            let p = pack(w.as_bytes());
+            assert_eq!(word_class(p), expected(p), "{w}");
+        }
+    }
 
     /// News-style snippets written for these tests (not corpus text), with whatlang's code.
     const NOT_ENGLISH: &[(&str, &str)] = &[

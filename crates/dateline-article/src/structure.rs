@@ -5,12 +5,13 @@
 //! scan then reads the top matter, a backward scan reads the trailing block, and the lines in
 //! between become paragraphs. Everything is linear in the number of lines.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 use dateline_dates::{find, Options, TimexKind};
 use dateline_text::Span;
 
-use crate::lexicon::{self, ChromeKind};
+use crate::lexicon::{self, ChromeKind, WireMatch};
 use crate::lines::{split_lines, trim, Line};
 use crate::model::{
     Article, Boilerplate, BoilerplateKind, Caption, DateLine, DateValue, Header, Language,
@@ -62,6 +63,11 @@ struct Parser<'t> {
     byline_dates: Vec<DateValue>,
     warnings: Vec<String>,
     sign_off_agency: Option<Span>,
+    /// [`date_line`] and [`lexicon::wire_dateline`] results by line span: the top, trailing
+    /// and body scans ask about the same few lines (each answer costs a date search or a
+    /// regex with captures).
+    date_lines: RefCell<HashMap<Span, Option<DateLine>>>,
+    wires: RefCell<HashMap<Span, Option<WireMatch>>>,
 }
 
 /// Parses the structure of `text`.
@@ -92,6 +98,8 @@ pub(crate) fn parse(text: &str) -> Structure {
         byline_dates: Vec::new(),
         warnings: Vec::new(),
         sign_off_agency: None,
+        date_lines: RefCell::new(HashMap::new()),
+        wires: RefCell::new(HashMap::new()),
     };
     p.run();
     let Parser {
@@ -215,6 +223,24 @@ impl<'t> Parser<'t> {
 
     fn line_text(&self, i: usize) -> &'t str {
         self.s(self.lines[i].text)
+    }
+
+    /// [`date_line`] of `span`, computed once per span.
+    fn date_line(&self, span: Span) -> Option<DateLine> {
+        self.date_lines
+            .borrow_mut()
+            .entry(span)
+            .or_insert_with(|| date_line(self.text, span))
+            .clone()
+    }
+
+    /// [`lexicon::wire_dateline`] of the text of `span`, computed once per span.
+    fn wire(&self, span: Span) -> Option<WireMatch> {
+        self.wires
+            .borrow_mut()
+            .entry(span)
+            .or_insert_with(|| lexicon::wire_dateline(self.s(span)))
+            .clone()
     }
 
     fn boiler(&mut self, kind: BoilerplateKind, span: Span) {
@@ -400,7 +426,7 @@ impl<'t> Parser<'t> {
             }
             let span = self.lines[i].text;
             let s = self.s(span);
-            if let Some(dl) = date_line(self.text, span) {
+            if let Some(dl) = self.date_line(span) {
                 if self.article.date_line.is_none() {
                     self.article.date_line = Some(dl);
                 } else {
@@ -411,7 +437,7 @@ impl<'t> Parser<'t> {
                 continue;
             }
             // A dateline with a date or an agency starts the body; a bare "PLACE -" may be a headline.
-            let wire = lexicon::wire_dateline(s);
+            let wire = self.wire(span);
             if wire
                 .as_ref()
                 .is_some_and(|w| w.date.is_some() || w.agency.is_some())
@@ -452,7 +478,7 @@ impl<'t> Parser<'t> {
                 && !lexicon::ends_sentence(s)
                 && self.next_text(i + 1).is_some_and(|j| {
                     lexicon::headline_like(self.line_text(j))
-                        && date_line(self.text, self.lines[j].text).is_none()
+                        && self.date_line(self.lines[j].text).is_none()
                 })
             {
                 self.boiler(BoilerplateKind::Chrome, span);
@@ -481,7 +507,7 @@ impl<'t> Parser<'t> {
             .filter(|&j| self.classes[j] == Class::Text)
             .take(2)
             .any(|j| {
-                lexicon::wire_dateline(self.line_text(j))
+                self.wire(self.lines[j].text)
                     .is_some_and(|w| w.date.is_some() || w.agency.is_some())
             })
     }
@@ -504,7 +530,7 @@ impl<'t> Parser<'t> {
             match &self.classes[j] {
                 Class::Blank | Class::Chrome | Class::Breadcrumb | Class::RelatedLink => continue,
                 Class::Caption(_) | Class::Byline(_) | Class::BareCredit => return true,
-                Class::Text => return date_line(self.text, self.lines[j].text).is_some(),
+                Class::Text => return self.date_line(self.lines[j].text).is_some(),
                 _ => return false,
             }
         }
@@ -546,7 +572,7 @@ impl<'t> Parser<'t> {
             .find(|&k| self.classes[k] == Class::Text)
             .map_or("", |k| {
                 let s = self.line_text(k);
-                match lexicon::wire_dateline(s) {
+                match self.wire(self.lines[k].text) {
                     Some(m) => s.get(m.whole.end..).unwrap_or(s),
                     None => s,
                 }
@@ -609,7 +635,7 @@ impl<'t> Parser<'t> {
                 return false;
             }
         }
-        date_line(self.text, self.lines[k].text).is_none()
+        self.date_line(self.lines[k].text).is_none()
     }
 
     // ------------------------------------------------------------ body
@@ -628,7 +654,7 @@ impl<'t> Parser<'t> {
             if i >= end {
                 // Text after the body that nothing claimed: a late date line or chrome.
                 let span = self.lines[i].text;
-                if let Some(dl) = date_line(self.text, span) {
+                if let Some(dl) = self.date_line(span) {
                     if self.article.date_line.is_none() {
                         self.article.date_line = Some(dl);
                         continue;
@@ -663,7 +689,7 @@ impl<'t> Parser<'t> {
         if let Some(first) = spans.first_mut() {
             let s = self.s(*first);
             let first_line_end = s.find(['\n', '\r']).unwrap_or(s.len());
-            if let Some(m) = lexicon::wire_dateline(&s[..first_line_end]) {
+            if let Some(m) = self.wire(Span::new(first.start, first.start + first_line_end)) {
                 let base = first.start;
                 let abs = |r: std::ops::Range<usize>| Span::new(base + r.start, base + r.end);
                 let whole = trim(self.text, abs(m.whole.clone()));
