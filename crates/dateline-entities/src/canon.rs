@@ -1,5 +1,7 @@
 //! Canonical entities: grouping mentions by key, acronyms, surnames, tagger merge.
 
+use std::fmt::Write as _;
+
 use dateline_text::Span;
 
 use crate::extract::{title_match, Cand, Conf, Wk, W};
@@ -419,6 +421,7 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
     let mut by_key: FxMap<String, usize> = FxMap::default();
     let mut group_of: Vec<Option<usize>> = vec![None; n];
     let mut key = String::new();
+    let (mut entry_buf, mut name_buf) = (String::new(), String::new());
     for i in 0..n {
         let c = &cands[i];
         if c.conf == Conf::Weak {
@@ -440,20 +443,36 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
             .entry
             .and_then(|e| g.entry(e))
             .is_some_and(|e| e.kind == Kind::Body);
-        let entry_k = match (c.entry, c.country) {
-            (Some(e), Some(cc)) if body => Some(format!("e{e}:{}{}", cc[0] as char, cc[1] as char)),
-            (Some(e), _) => Some(format!("e{e}")),
+        // Keys are written into reused buffers: a String is made only for a new key.
+        let entry_k: Option<&str> = match (c.entry, c.country) {
+            (Some(e), Some(cc)) if body => {
+                entry_buf.clear();
+                let _ = write!(entry_buf, "e{e}:{}{}", cc[0] as char, cc[1] as char);
+                Some(&entry_buf)
+            }
+            (Some(e), _) => {
+                entry_buf.clear();
+                let _ = write!(entry_buf, "e{e}");
+                Some(&entry_buf)
+            }
             (None, _) => None,
         };
-        let name_k = (!body).then(|| format!("{}:{key}", key_class(c.label)));
+        let name_k: Option<&str> = if body {
+            None
+        } else {
+            name_buf.clear();
+            name_buf.push_str(key_class(c.label));
+            name_buf.push(':');
+            name_buf.push_str(&key);
+            Some(&name_buf)
+        };
         let by_name = name_k
-            .as_ref()
             .and_then(|k| by_key.get(k).copied())
             .filter(|&gi| {
                 c.entry.is_none() || groups[gi].entry.map_or(true, |e| Some(e) == c.entry)
             });
         let found = target
-            .or_else(|| entry_k.as_ref().and_then(|k| by_key.get(k).copied()))
+            .or_else(|| entry_k.and_then(|k| by_key.get(k).copied()))
             .or(by_name);
         let gi = match found {
             Some(gi) => {
@@ -479,7 +498,9 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
             }
         };
         for k in [entry_k, name_k].into_iter().flatten() {
-            by_key.entry(k).or_insert(gi);
+            if !by_key.contains_key(k) {
+                by_key.insert(k.to_string(), gi);
+            }
         }
         groups[gi].cands.push(i);
         group_of[i] = Some(gi);
@@ -490,19 +511,18 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         if gr.label != Label::Person {
             continue;
         }
-        let mut names: Vec<String> = gr
+        let mut names: Vec<&str> = gr
             .cands
             .iter()
             .filter_map(|&i| cands[i].span.slice(text))
-            .map(str::to_string)
             .collect();
         if let Some(e) = gr.entry.and_then(|e| g.entry(e)) {
-            names.push(e.name.to_string());
+            names.push(&e.name);
         }
         let first_pos = gr.cands.first().map_or(0, |&i| cands[i].span.start);
         let mut seen: Vec<String> = Vec::new();
         for nm in names {
-            if let Some(f) = family_name(&nm) {
+            if let Some(f) = family_name(nm) {
                 if !seen.contains(&f) {
                     surnames.entry(f.clone()).or_default().push((gi, first_pos));
                     seen.push(f);
