@@ -466,11 +466,9 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
             name_buf.push_str(&key);
             Some(&name_buf)
         };
-        let by_name = name_k
-            .and_then(|k| by_key.get(k).copied())
-            .filter(|&gi| {
-                c.entry.is_none() || groups[gi].entry.map_or(true, |e| Some(e) == c.entry)
-            });
+        let by_name = name_k.and_then(|k| by_key.get(k).copied()).filter(|&gi| {
+            c.entry.is_none() || groups[gi].entry.map_or(true, |e| Some(e) == c.entry)
+        });
         let found = target
             .or_else(|| entry_k.and_then(|k| by_key.get(k).copied()))
             .or(by_name);
