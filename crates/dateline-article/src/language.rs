@@ -287,6 +287,24 @@ impl Counts {
         let mut next = 0usize;
         while next < bytes.len() {
             let i = next;
+            if bytes[i].is_ascii_alphabetic() {
+                // A run of ASCII letters, as the character steps below would read it.
+                let run = bytes[i..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+                for &b in &bytes[i..i + run] {
+                    if len < 16 {
+                        word |= u128::from(b.to_ascii_lowercase()) << (8 * (15 - len));
+                    }
+                    len += 1;
+                }
+                self.letters += run;
+                in_word = true;
+                prev_apostrophe = false;
+                next = i + run;
+                continue;
+            }
             // ASCII without a UTF-8 decode; `char_indices` order otherwise.
             let c = match bytes[i] {
                 b @ 0..=0x7f => char::from(b),

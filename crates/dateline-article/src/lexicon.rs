@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 
 fn re(pattern: &str) -> Regex {
@@ -174,6 +174,7 @@ const CAPTION_HINTS: [&str; 7] = [
 /// [`CAPTION_HINTS`] in any ASCII case, searched in one pass.
 static CAPTION_HINTS_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .build(CAPTION_HINTS)
         .expect("static word list builds (checked by the patterns_compile test)")
@@ -234,7 +235,7 @@ fn caption_hinted(line: &str) -> bool {
 pub(crate) fn caption(line: &str) -> Option<CaptionMatch> {
     // Cheap pre-filter: a credit sits at the end of the line.
     let hinted = line.ends_with([')', ']']) || caption_hinted(line);
-    if !hinted || word_count(line) > 90 {
+    if !hinted || word_count_capped(line, 91) > 90 {
         return None;
     }
     caption_from(line, caption_search_start(line))
@@ -811,6 +812,7 @@ static CHROME_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let mut words = vec!["cookie", "copyright", "rights reserved"];
     words.extend_from_slice(DISTINCTIVE_CHROME);
     AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .build(words)
         .expect("static word list builds (checked by the patterns_compile test)")
@@ -1237,19 +1239,20 @@ pub(crate) fn word_count_capped(s: &str, cap: usize) -> usize {
         return s.split_whitespace().take(cap).count();
     }
     let mut n = 0;
-    let mut in_word = false;
-    for &b in s.as_bytes() {
-        // ASCII `char::is_whitespace`: tab, LF, VT, FF, CR, space.
-        let space = matches!(b, b' ' | b'\t'..=b'\r');
-        if !space && !in_word {
-            n += 1;
-            if n > cap {
-                return cap;
-            }
+    let mut prev_space = true;
+    // Branch-free word starts, checked against the cap once per chunk.
+    for chunk in s.as_bytes().chunks(64) {
+        for &b in chunk {
+            // ASCII `char::is_whitespace`: tab, LF, VT, FF, CR, space.
+            let space = matches!(b, b' ' | b'\t'..=b'\r');
+            n += usize::from(prev_space && !space);
+            prev_space = space;
         }
-        in_word = !space;
+        if n > cap {
+            return cap;
+        }
     }
-    n
+    n.min(cap)
 }
 
 const STOPWORDS: &[&str] = &[
