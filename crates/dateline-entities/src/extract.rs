@@ -143,8 +143,9 @@ impl std::fmt::Debug for Low {
 pub(crate) fn lower(s: &str) -> Low {
     if s.len() <= 31 && s.is_ascii() {
         let mut b = [0u8; 31];
-        for (d, c) in b.iter_mut().zip(s.bytes()) {
-            *d = c.to_ascii_lowercase();
+        if let Some(d) = b.get_mut(..s.len()) {
+            d.copy_from_slice(s.as_bytes());
+            d.make_ascii_lowercase();
         }
         Low::Inline(b, s.len() as u8)
     } else {
