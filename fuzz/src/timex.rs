@@ -109,6 +109,8 @@ pub fn shape(value: &str) -> Result<Shape, String> {
 }
 
 fn is_day(date: &str) -> bool {
+    // "BC0001-08-03" is a day too (a narrative's year-less date after "1 BC").
+    let date = date.strip_prefix("BC").unwrap_or(date);
     let b = date.as_bytes();
     (b.len() == 10 && b[4] == b'-' && b[7] == b'-') // YYYY-MM-DD
         || (b.len() == 10 && &date[4..6] == "-W" && b[8] == b'-' && b[9] != b'E')
@@ -370,6 +372,7 @@ mod tests {
             ("DURATION", "PT5H30M"),
             ("DURATION", "P4Q"),
             ("DATE", "BC0044-03"),
+            ("TIME", "BC0001-08-03T15:49"),
             ("SET", "P1Y"),
             ("SET", "XXXX-WXX-2"),
             ("SET", "XXXX-09"),

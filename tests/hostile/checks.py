@@ -70,7 +70,8 @@ def shape(value: str) -> str:
             v = t.group(g)
             if v and v.isdigit() and int(v) > hi:
                 raise ValueError(f"bad time {value!r}")
-        if date and not (len(date) == 10 or re.match(r"^....-W..-[1-7X]$", date)):
+        day = date.removeprefix("BC")  # "BC0001-08-03T15:49" is a time on a day too
+        if date and not (len(day) == 10 or re.match(r"^....-W..-[1-7X]$", day)):
             raise ValueError(f"time on a non-day date {value!r}")
         return "time"
     if not date:

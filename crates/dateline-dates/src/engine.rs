@@ -443,9 +443,15 @@ fn representable(
             let year: i64 = rest[..n].parse().unwrap_or(i64::MAX);
             // TIMEX3 writes BC years with four digits; further back is only "the past".
             return match year.checked_add(1).filter(|y| *y <= 9999) {
-                Some(bc) => (format!("BC{bc:04}"), range),
+                Some(bc) => (format!("BC{bc:04}{}", &rest[n..]), range),
                 None => ("PAST_REF".to_string(), range),
             };
+        }
+    }
+    // Astronomical year 0 is 1 BC ("last year" from an anchor in year 1).
+    if let Some(rest) = value.strip_prefix("0000") {
+        if rest.is_empty() || rest.starts_with(['-', 'T']) {
+            return (format!("BC0001{rest}"), range);
         }
     }
     if digits(&value) > 4 {

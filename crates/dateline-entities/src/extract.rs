@@ -211,14 +211,14 @@ pub(crate) fn words(doc: &Tokenized<'_>, regions: &[Span]) -> Vec<W> {
         let kind = classify(t, tok);
         // Split "Korea-China" / "US-China" (capitalized on both sides of a hyphen).
         if matches!(kind, Wk::Cap | Wk::Upper) && t.contains(is_hyphen) {
-            let parts: Vec<(usize, &str)> = t
-                .split(is_hyphen)
-                .scan(0usize, |off, p| {
-                    let o = *off;
-                    *off += p.len() + 1;
-                    Some((o, p))
-                })
-                .collect();
+            // (offset, part) pairs; U+2010 and U+2011 are three bytes long, not one.
+            let mut parts: Vec<(usize, &str)> = Vec::new();
+            let mut from = 0;
+            for (i, c) in t.char_indices().filter(|&(_, c)| is_hyphen(c)) {
+                parts.push((from, &t[from..i]));
+                from = i + c.len_utf8();
+            }
+            parts.push((from, &t[from..]));
             if parts.len() > 1
                 && parts
                     .iter()
@@ -1018,6 +1018,40 @@ mod tests {
             found(text),
             [("US".into(), Label::Gpe), ("China".into(), Label::Gpe)]
         );
+    }
+
+    #[test]
+    fn unicode_hyphens_split_on_character_boundaries() {
+        // U+2011 (non-breaking hyphen) and U+2010 are three bytes: the parts after them must
+        // start after the whole character (fuzz finding, session 3: an entity without mentions).
+        for text in [
+            "US\u{2011}China talks",
+            "US\u{2010}China talks",
+            "x Hello\u{2011}T to",
+        ] {
+            let doc = Tokenized::new(text);
+            let ws = words(&doc, &[Span::new(0, text.len())]);
+            for w in &ws {
+                let part = text.get(w.span.range());
+                assert!(
+                    part.is_some_and(|s| !s.is_empty()),
+                    "{text:?}: {:?}",
+                    w.span
+                );
+            }
+            let all = crate::extract(text, &crate::Options::default().with_tagger(false));
+            for e in &all.entities {
+                assert!(
+                    !e.mentions.is_empty() && !e.name.is_empty(),
+                    "{text:?}: {e:?}"
+                );
+            }
+        }
+        let text = "US\u{2011}China talks";
+        let doc = Tokenized::new(text);
+        let ws = words(&doc, &[Span::new(0, text.len())]);
+        let w: Vec<&str> = ws.iter().map(|w| &text[w.span.range()]).collect();
+        assert_eq!(w, ["US", "China", "talks"]);
     }
 
     #[test]

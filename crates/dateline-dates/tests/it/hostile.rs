@@ -158,4 +158,15 @@ fn years_outside_four_digits_stay_valid_timex3() {
             assert!(!t.value.starts_with('-'), "{text}: {t:?}");
         }
     }
+    // Astronomical year 0 is 1 BC, and a BC value keeps its month and day (fuzz, session 3).
+    let found = find("It was last year.", &first_year);
+    assert_eq!(found[0].value, "BC0001", "{found:?}");
+    let in_year_one = Options::with_anchor(NaiveDate::from_ymd_opt(1, 5, 1).unwrap());
+    let found = find("The shelling began at 15:49 on August 3.", &in_year_one);
+    let t = found.iter().find(|t| t.text.contains("August 3")).unwrap();
+    assert!(t.value.starts_with("BC0001-08-03"), "{t:?}");
+    let found = find("It happened two years ago in March.", &in_year_one);
+    for t in &found {
+        assert!(!t.value.starts_with("0000"), "{t:?}");
+    }
 }
