@@ -382,10 +382,14 @@ impl Model {
 
     /// Greedy left-to-right decoding: one class and one confidence per token.
     pub(crate) fn decode(&self, text: &str, tokens: &[Token]) -> (Vec<u8>, Vec<f32>) {
-        SCORE_CACHE.with(|cache| match cache.try_borrow_mut() {
-            Ok(mut cache) => self.decode_with(text, tokens, Some(&mut cache)),
-            Err(_) => self.decode_with(text, tokens, None),
-        })
+        // Without the cache (same result) when the thread's cache is gone (thread exit) or
+        // already borrowed.
+        SCORE_CACHE
+            .try_with(|cache| match cache.try_borrow_mut() {
+                Ok(mut cache) => self.decode_with(text, tokens, Some(&mut cache)),
+                Err(_) => self.decode_with(text, tokens, None),
+            })
+            .unwrap_or_else(|_| self.decode_with(text, tokens, None))
     }
 
     fn decode_with(
