@@ -101,7 +101,8 @@ def git_commit() -> str:
     try:
         rev = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=REPO, capture_output=True,
                              text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "crates", "eval"], cwd=REPO,
+        # The reports this script writes do not make the tree "dirty".
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "crates", "eval", ":!eval/reports"], cwd=REPO,
                                capture_output=True, text=True, check=True).stdout.strip()
         return rev + (" (with uncommitted changes)" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
