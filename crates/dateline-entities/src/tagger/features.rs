@@ -571,89 +571,12 @@ impl<'t> DocFeatures<'t> {
     }
 
     /// Writes the feature buckets of token `i` given the two previous predicted classes
-    /// (training order; inference uses [`Self::static_features`] and
-    /// [`Self::dynamic_features`], which together give the same buckets).
+    /// (training order): the token-only features ([`Self::static_features`], which inference
+    /// caches per token) followed by the rest ([`Self::dynamic_features`]).
     pub(crate) fn features(&self, i: usize, p1: u8, p2: u8, out: &mut Vec<u32>) {
         out.clear();
-        let Some(t) = self.infos.get(i) else { return };
-        let at = |k: isize| -> Option<&TokInfo> {
-            i.checked_add_signed(k).and_then(|j| self.infos.get(j))
-        };
-        let lw = |k: isize| at(k).map_or(TokInfo::PAD, |x| x.lower);
-        let sh = |k: isize| at(k).map_or(TokInfo::PAD, |x| x.shape);
-        let ss = |k: isize| at(k).map_or(TokInfo::PAD, |x| x.short_shape);
-        let case = t.case as u64;
-        let ctx = u64::from(t.sent_start) | u64::from(t.caps_line) << 1;
-        let mut f = |template: u64, value: u64| out.push(bucket(template, value));
-
-        f(0, 0);
-        f(1, t.lower);
-        f(2, t.shape);
-        f(3, t.short_shape);
-        f(4, mix(t.lower, case));
-        let word = self.tokens.get(i).map_or("", |tok| tok.text(self.text));
-        let (prefix, suffix) = affixes(word);
-        for (n, &p) in prefix.iter().enumerate() {
-            if p != 0 {
-                f(10 + n as u64, p);
-            }
-        }
-        for (n, &s) in suffix.iter().enumerate() {
-            if s != 0 {
-                f(20 + n as u64, s);
-            }
-        }
-        f(30, lw(-1));
-        f(31, lw(1));
-        f(32, lw(-2));
-        f(33, lw(2));
-        f(34, mix(lw(-1), t.lower));
-        f(35, mix(t.lower, lw(1)));
-        f(36, sh(-1));
-        f(37, sh(1));
-        f(38, mix(mix(ss(-1), t.short_shape), ss(1)));
-        f(39, mix(sh(-1), t.shape));
-        f(40, mix(t.shape, sh(1)));
-        f(41, mix(case, ctx));
-        f(42, mix(t.short_shape, ctx));
-        f(43, mix(t.lower, ctx));
-        f(44, u64::from(t.kind));
-        f(45, mix(lw(-1), case));
-        f(46, mix(lw(1), case));
-        // Tag history.
-        let (p1, p2) = (u64::from(p1), u64::from(p2));
-        f(50, p1);
-        f(51, mix(p1, p2));
-        f(52, mix(p1, t.lower));
-        f(53, mix(p1, t.short_shape));
-        f(54, mix(p1, mix(case, ctx)));
-        // Document level: how the same word is written elsewhere, and what it was tagged.
-        let seen = self.seen_flags(t);
-        f(60, mix(case, u64::from(seen) | ctx << 4));
-        let hist = self.history.get(&t.lower).copied().unwrap_or(0);
-        if hist != 0 && !matches!(t.case, Case::Lower | Case::NoAlpha) {
-            f(61, u64::from(hist));
-            f(62, mix(u64::from(hist), mix(case, p1)));
-        }
-        // Gazetteer membership, alone and with the case class.
-        let mut g = t.gaz;
-        while g != 0 {
-            let bit = u64::from(g.trailing_zeros());
-            g &= g - 1;
-            f(70, bit);
-            f(71, mix(bit, case));
-        }
-        if t.gaz != 0 {
-            f(72, mix(u64::from(t.gaz), case));
-        }
-        // Next word's history (e.g. "Blackburn" after an unknown given name).
-        if let Some(n) = at(1) {
-            if let Some(&h) = self.history.get(&n.lower) {
-                if !matches!(n.case, Case::Lower | Case::NoAlpha) {
-                    f(63, mix(u64::from(h), case));
-                }
-            }
-        }
+        self.static_features(i, out);
+        self.dynamic_features(i, p1, p2, out);
     }
 
     /// Everything the features of token `i` that look at the token alone (its word,
@@ -825,25 +748,12 @@ mod tests {
     }
 
     #[test]
-    fn static_and_dynamic_features_split_the_full_set() {
+    fn equal_static_keys_give_equal_static_features() {
         let h = Gazetteer::phrase_hash("South Korea").unwrap();
         let g = Gazetteer::from_entries(&[(h, 3)]);
         let text = "SEOUL TALKS\nSouth Korea's Yoon met Xi in Seoul, and Seoul said \"no\" (KCNA).";
         let toks = dateline_text::tokenize(text);
-        let mut d = DocFeatures::new(text, &toks, &g);
-        let (mut full, mut split) = (Vec::new(), Vec::new());
-        for i in 0..d.len() {
-            for (p1, p2) in [(START_CLASS, START_CLASS), (0, 0), (1, 0), (5, 6)] {
-                d.features(i, p1, p2, &mut full);
-                split.clear();
-                d.static_features(i, &mut split);
-                d.dynamic_features(i, p1, p2, &mut split);
-                full.sort_unstable();
-                split.sort_unstable();
-                assert_eq!(full, split, "token {i}");
-            }
-            d.observe(i, 5);
-        }
+        let d = DocFeatures::new(text, &toks, &g);
         // Equal keys, equal static features ("Seoul" mid-sentence twice).
         let seoul: Vec<usize> = (0..d.len())
             .filter(|&i| toks[i].text(text) == "Seoul" && !d.infos[i].sent_start)
