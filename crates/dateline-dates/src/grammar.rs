@@ -1712,6 +1712,8 @@ impl Cx<'_> {
                         }
                         day_value(date?)
                     }
+                    // "next February 31": impossible in every year, consumed, never emitted.
+                    None if ymd(2000, m, d).is_none() => return Some(Hit::rejected(i, e)),
                     None => format!("XXXX-{m:02}-{d:02}"),
                 };
                 return Some(Hit::date(i, e, value).anch(self.anchor.is_some()));

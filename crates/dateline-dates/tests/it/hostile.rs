@@ -71,6 +71,31 @@ fn impossible_dates_are_not_values() {
 }
 
 #[test]
+fn impossible_year_less_days_are_not_values() {
+    // "next February 31" without an anchor gave XXXX-02-31 (fuzz, session 3).
+    let texts = [
+        "next February 31",
+        "last February 30",
+        "next\n\nFebruary 31",
+        "this April 31",
+        "February 30",
+        "on June 31",
+    ];
+    for text in texts {
+        for opts in [Options::default(), anchored()] {
+            for t in find(text, &opts) {
+                for bad in ["-02-30", "-02-31", "-04-31", "-06-31"] {
+                    assert!(!t.value.contains(bad), "{text}: {t:?}");
+                }
+            }
+        }
+    }
+    // A day that exists in some year stays: February 29 without a year.
+    let found = find("next February 29", &Options::default());
+    assert_eq!(found[0].value, "XXXX-02-29", "{found:?}");
+}
+
+#[test]
 fn lossy_binary_junk() {
     let bytes: Vec<u8> = (0..20_000u32)
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
