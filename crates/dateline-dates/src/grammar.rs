@@ -2217,17 +2217,24 @@ impl Cx<'_> {
         !(from..t.s).any(|k| is_sentence_end(b, k))
     }
 
-    /// True when the sentence before token `i` (at most 300 bytes back) contains one of
-    /// `words` (ASCII case-insensitive, as whole words).
-    fn sentence_prefix_has(&self, i: usize, words: &[&[u8]]) -> bool {
-        let Some(t) = self.tok(i) else { return false };
+    /// The bytes of the sentence before token `i`, at most 300 bytes back.
+    fn sentence_before(&self, i: usize) -> Option<&[u8]> {
+        let t = self.tok(i)?;
         let b = self.text.as_bytes();
         let floor = t.s.saturating_sub(300);
         let mut lo = t.s;
         while lo > floor && !is_sentence_end(b, lo - 1) {
             lo -= 1;
         }
-        let s = &b[lo..t.s];
+        b.get(lo..t.s)
+    }
+
+    /// True when the sentence before token `i` (at most 300 bytes back) contains one of
+    /// `words` (ASCII case-insensitive, as whole words).
+    fn sentence_prefix_has(&self, i: usize, words: &[&[u8]]) -> bool {
+        let Some(s) = self.sentence_before(i) else {
+            return false;
+        };
         words.iter().any(|w| {
             s.windows(w.len()).enumerate().any(|(k, x)| {
                 x.eq_ignore_ascii_case(w)
@@ -2243,14 +2250,9 @@ impl Cx<'_> {
     /// nine months, compared with 40% a year earlier") and names no quarter: a comparison
     /// "a year earlier" there is with the year before, not with the year-ago quarter.
     fn longer_period_sentence(&self, i: usize) -> bool {
-        let Some(t) = self.tok(i) else { return false };
-        let b = self.text.as_bytes();
-        let floor = t.s.saturating_sub(300);
-        let mut lo = t.s;
-        while lo > floor && !is_sentence_end(b, lo - 1) {
-            lo -= 1;
-        }
-        let s = &b[lo..t.s];
+        let Some(s) = self.sentence_before(i) else {
+            return false;
+        };
         let has = |w: &[u8]| s.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
         (has(b"nine months") || has(b"six months") || has(b"first half") || has(b"full year"))
             && !has(b"quarter")
