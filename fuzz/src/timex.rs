@@ -19,7 +19,9 @@
 //!
 //! Type agreement: `DURATION` needs a duration; `DATE` a date or reference, or a date with a
 //! part of day (`2023-09-22TNI`: TimeBank, AQUAINT and MEANTIME type "Friday night" DATE three
-//! times as often as TIME), but no clock time; `TIME` a time part (`T...`) or `PRESENT_REF`;
+//! times as often as TIME), but no clock time; `TIME` a time part (`T...`) or a reference
+//! (TimeBank and MEANTIME have TIME `PAST_REF` and `FUTURE_REF`; dateline gives `FUTURE_REF` to
+//! a clock time on a day past 9999-12-31, "noon tomorrow" on that day);
 //! `SET` a duration or a date/time pattern.
 
 #![allow(dead_code, unreachable_pub)]
@@ -39,7 +41,7 @@ pub fn check(kind: &str, value: &str) -> Result<(), String> {
     let ok = match kind {
         "DURATION" => shape == Shape::Duration,
         "DATE" => matches!(shape, Shape::Date | Shape::Ref) || is_part_of_day(value),
-        "TIME" => shape == Shape::Time || value == "PRESENT_REF",
+        "TIME" => matches!(shape, Shape::Time | Shape::Ref),
         "SET" => matches!(shape, Shape::Duration | Shape::Date | Shape::Time),
         other => return Err(format!("unknown TIMEX3 type {other:?}")),
     };
@@ -373,6 +375,9 @@ mod tests {
             ("DURATION", "P4Q"),
             ("DATE", "BC0044-03"),
             ("TIME", "BC0001-08-03T15:49"),
+            ("TIME", "PRESENT_REF"),
+            ("TIME", "FUTURE_REF"),
+            ("TIME", "PAST_REF"),
             ("SET", "P1Y"),
             ("SET", "XXXX-WXX-2"),
             ("SET", "XXXX-09"),

@@ -96,7 +96,9 @@ def check_timex_value(kind: str, value: str) -> None:
         # TimeBank, AQUAINT and MEANTIME type "Friday night" (2023-09-22TNI) DATE more often
         # than TIME: a part of day after a date is accepted for DATE, a clock time is not.
         "DATE": s in ("date", "ref") or _is_part_of_day(value),
-        "TIME": s == "time" or value == "PRESENT_REF",
+        # TimeBank and MEANTIME have TIME PAST_REF / FUTURE_REF; dateline gives FUTURE_REF to a
+        # clock time past 9999-12-31 ("noon tomorrow" on that day).
+        "TIME": s in ("time", "ref"),
         "SET": s in ("duration", "date", "time"),
     }[kind]
     assert ok, f"value {value!r} ({s}) does not fit type {kind}"

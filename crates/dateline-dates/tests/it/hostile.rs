@@ -1,7 +1,7 @@
 //! Hostile input: nothing panics, impossible dates are rejected, work stays linear.
 
 use chrono::{Datelike, NaiveDate};
-use dateline_dates::{find, find_in, parse_one, DateError, Options};
+use dateline_dates::{find, find_in, parse_one, DateError, Options, TimexKind};
 use dateline_text::Span;
 
 fn anchored() -> Options {
@@ -172,6 +172,12 @@ fn years_outside_four_digits_stay_valid_timex3() {
     let found = find("They meet tomorrow.", &end_of_time);
     let t = found.iter().find(|t| t.text == "tomorrow").unwrap();
     assert_eq!(t.value, "FUTURE_REF");
+    assert_eq!(t.range(), None);
+    // A clock time on that day stays a TIME, with the same reference (fuzz, session 4:
+    // `regressions/dates/time-past-year-9999-noon-tomorrow`).
+    let found = find("It happens at noon tomorrow.", &end_of_time);
+    let t = found.iter().find(|t| t.text == "noon tomorrow").unwrap();
+    assert_eq!((t.kind, t.value.as_str()), (TimexKind::Time, "FUTURE_REF"));
     assert_eq!(t.range(), None);
 
     let first_year = Options::with_anchor(NaiveDate::from_ymd_opt(1, 1, 1).unwrap());
