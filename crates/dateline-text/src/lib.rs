@@ -10,7 +10,7 @@
 //! - [`tokenize`]: a tokenizer that keeps news units whole ("U.S.", "Sept.", "Duck-soo",
 //!   "G-20", "5:11", "2023-09-23", "$1.5bn") and records shape [`Flags`]; [`tokenize_into`]
 //!   reuses a buffer. It works byte by byte on ASCII and decodes only other characters
-//!   (about 90 MB per CPU second on BBC News: `examples/throughput.rs`).
+//!   (about 90 MB per CPU second on BBC News: `examples/text_throughput.rs`).
 //! - [`split_sentences`]: a sentence splitter that abbreviations, initials and closing
 //!   quotes do not fool.
 //! - [`Tokenized`]: text, tokens and sentences computed once and shared by every stage.

@@ -66,7 +66,7 @@
 //! reports in `eval/reports/entities-*.md`): CoNLL-2003 testa 88.8 (LOC 93.0, PER 91.9,
 //! MISC 84.2, ORG 82.0), out of domain GMB 69.2 and CrossNER politics 50.7. Speed:
 //! `cargo bench -p dateline-entities --bench tagger`, or in CPU time (robust on a loaded
-//! machine) `cargo run --release -p dateline-entities --example throughput`.
+//! machine) `cargo run --release -p dateline-entities --example entities_throughput`.
 //!
 //! # Errors
 //! Tagging cannot fail. [`Model::from_bytes`] returns `None` for bytes that are not a

@@ -4,7 +4,7 @@
 //! other processes still does: the figures are lower bounds.
 //!
 //! ```text
-//! cargo run --release -p dateline-entities --example throughput -- [DIR] [--rounds N] [--only rules|full|tagger]
+//! cargo run --release -p dateline-entities --example entities_throughput -- [DIR] [--rounds N] [--only rules|full|tagger]
 //! ```
 //!
 //! `DIR` is a folder of `.txt` news articles searched recursively (the first 400 files

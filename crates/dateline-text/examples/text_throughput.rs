@@ -3,8 +3,8 @@
 //! time on a shared machine.
 //!
 //! ```sh
-//! cargo run --release -p dateline-text --example throughput -- /work/shared/data/news/bbc 20
-//! perf stat -e task-clock target/release/examples/throughput DIR 20 tokenize   # minus `... none`
+//! cargo run --release -p dateline-text --example text_throughput -- /work/shared/data/news/bbc 20
+//! perf stat -e task-clock target/release/examples/text_throughput DIR 20 tokenize   # minus `... none`
 //! ```
 
 use std::path::{Path, PathBuf};

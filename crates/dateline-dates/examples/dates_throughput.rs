@@ -4,7 +4,7 @@
 //! does: the figures are lower bounds).
 //!
 //! ```text
-//! cargo run --release -p dateline-dates --example throughput -- [DIR] [--rounds N]
+//! cargo run --release -p dateline-dates --example dates_throughput -- [DIR] [--rounds N]
 //! ```
 //!
 //! `DIR` is a folder of `.txt` news articles searched recursively, joined into one text as
