@@ -19,20 +19,9 @@ use std::process::ExitCode;
 use dateline_entities::{extract_tokenized, tagger, Options};
 use dateline_text::Tokenized;
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|e| e == "txt") {
-            out.push(p);
-        }
-    }
-}
+#[path = "../benches/common/mod.rs"]
+mod common;
+use common::collect;
 
 /// This thread's CPU time in nanoseconds, if the kernel reports it.
 fn cpu_ns() -> Option<u64> {
