@@ -92,6 +92,21 @@ def test_analyze_many_keeps_order_and_equals_analyze(seed_texts: dict[str, str])
     assert dl.analyze_many(texts, threads=1) == many
 
 
+def test_tagger_off_changes_only_entities(seed_texts: dict[str, str]) -> None:
+    texts = list(seed_texts.values())
+    with_tagger = dl.analyze_many(texts, threads=2)
+    without = dl.analyze_many(texts, threads=2, tagger=False)
+    assert [d.to_dict() for d in without] == [dl.analyze(t, tagger=False).to_dict() for t in texts]
+    assert [d.to_dict() for d in dl.iter_analyze(texts, batch_size=2, tagger=False)] == [
+        d.to_dict() for d in without
+    ]
+    for w, n in zip(with_tagger, without):
+        assert w.to_dict()["dates"] == n.to_dict()["dates"]
+        assert w.to_dict()["article"] == n.to_dict()["article"]
+        _check_offsets(n)
+    assert any(w.to_dict()["entities"] != n.to_dict()["entities"] for w, n in zip(with_tagger, without))
+
+
 def test_analyze_many_inputs() -> None:
     def gen():
         yield "On Monday, Kim met Yoon."

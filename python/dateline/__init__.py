@@ -54,6 +54,7 @@ def iter_analyze(
     threads: "Any" = None,
     published: "Any" = None,
     errors: str = "raise",
+    tagger: bool = True,
 ) -> "Any":
     """Like :func:`analyze_many`, but yields Documents as batches finish, so a corpus larger
     than memory streams through (each batch of ``batch_size`` items runs in parallel)::
@@ -69,10 +70,10 @@ def iter_analyze(
     for item in texts:
         batch.append(item)
         if len(batch) == batch_size:
-            yield from analyze_many(batch, threads=threads, published=published, errors=errors)  # type: ignore[call-overload]
+            yield from analyze_many(batch, threads=threads, published=published, errors=errors, tagger=tagger)  # type: ignore[call-overload]
             batch = []
     if batch:
-        yield from analyze_many(batch, threads=threads, published=published, errors=errors)  # type: ignore[call-overload]
+        yield from analyze_many(batch, threads=threads, published=published, errors=errors, tagger=tagger)  # type: ignore[call-overload]
 
 
 if TYPE_CHECKING:  # imported lazily at run time, to keep `import dateline` fast

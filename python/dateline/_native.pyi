@@ -291,6 +291,7 @@ def analyze(
     id: str | None = None,
     source: str | None = None,
     date_order: str = "MDY",
+    tagger: bool = True,
 ) -> Document: ...
 @overload
 def analyze_many(
@@ -300,6 +301,7 @@ def analyze_many(
     published: datetime.date | str | None = None,
     errors: Literal["raise"] = "raise",
     date_order: str = "MDY",
+    tagger: bool = True,
 ) -> list[Document]: ...
 @overload
 def analyze_many(
@@ -309,6 +311,7 @@ def analyze_many(
     published: datetime.date | str | None = None,
     errors: Literal["return"],
     date_order: str = "MDY",
+    tagger: bool = True,
 ) -> list[Document | Exception]: ...
 def parse_article(text: str) -> Article: ...
 def extract_entities(text: str) -> list[Entity]: ...

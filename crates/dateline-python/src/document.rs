@@ -377,8 +377,11 @@ fn analyze_job(job: &Job) -> Result<PyDocument, Error> {
 fn base_options(
     published: Option<NaiveDate>,
     date_order: &str,
+    tagger: bool,
 ) -> Result<dateline::Options, Error> {
-    let mut options = dateline::Options::default().with_date_order(date_order_arg(date_order)?);
+    let mut options = dateline::Options::default()
+        .with_date_order(date_order_arg(date_order)?)
+        .with_tagger(tagger);
     if let Some(p) = published {
         options = options.with_published(p);
     }
@@ -388,9 +391,11 @@ fn base_options(
 /// Analyses one article: parts, publication date, dates, entities and quotes.
 ///
 /// ``published`` (a ``datetime.date`` or ISO string) overrides the publication date the
-/// text suggests; ``id`` and ``source`` are copied into the result.
+/// text suggests; ``id`` and ``source`` are copied into the result. ``tagger=False`` finds
+/// entities with gazetteers and rules only: less CPU, but names in no list and without a
+/// title or role cue are missed.
 #[pyfunction]
-#[pyo3(signature = (text, *, published=None, id=None, source=None, date_order="MDY"))]
+#[pyo3(signature = (text, *, published=None, id=None, source=None, date_order="MDY", tagger=true))]
 pub(crate) fn analyze(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
@@ -398,10 +403,11 @@ pub(crate) fn analyze(
     id: Option<String>,
     source: Option<String>,
     date_order: &str,
+    tagger: bool,
 ) -> PyResult<PyDocument> {
     let text = text_arg(text, "analyze", "text")?.into_owned();
     let published = date_arg(published, "analyze", "published")?;
-    let mut options = base_options(published, date_order)?;
+    let mut options = base_options(published, date_order, tagger)?;
     options.id = id;
     options.source = source;
     let job = Job { text, options };
@@ -487,8 +493,9 @@ fn name_error(py: Python<'_>, err: PyErr, index: usize, id: Option<&str>) -> PyE
 /// text)`` pairs, or dicts with ``text`` and optional ``id``, ``source``, ``published``.
 /// ``threads`` defaults to the number of CPUs. With ``errors="raise"`` the first failing
 /// document raises (naming it); with ``errors="return"`` its slot holds the exception.
+/// ``tagger=False`` is as in :func:`analyze`.
 #[pyfunction]
-#[pyo3(signature = (texts, *, threads=None, published=None, errors="raise", date_order="MDY"))]
+#[pyo3(signature = (texts, *, threads=None, published=None, errors="raise", date_order="MDY", tagger=true))]
 pub(crate) fn analyze_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
@@ -496,6 +503,7 @@ pub(crate) fn analyze_many<'py>(
     published: Option<&Bound<'py, PyAny>>,
     errors: &str,
     date_order: &str,
+    tagger: bool,
 ) -> PyResult<Bound<'py, PyList>> {
     let return_errors = match errors {
         "raise" => false,
@@ -523,7 +531,7 @@ pub(crate) fn analyze_many<'py>(
         }
     };
     let published = date_arg(published, "analyze_many", "published")?;
-    let base = base_options(published, date_order).map_err(|e| e.into_pyerr(py))?;
+    let base = base_options(published, date_order, tagger).map_err(|e| e.into_pyerr(py))?;
     if texts.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(
             "analyze_many() expects an iterable of texts, not a single str; use analyze(text)",

@@ -97,6 +97,12 @@ pub(crate) struct AnalyzeArgs {
     /// Documents larger than this many bytes fail with a `too_large` error record.
     #[arg(long, value_name = "BYTES", default_value_t = dateline::DEFAULT_MAX_BYTES)]
     pub(crate) max_bytes: usize,
+    /// Entities from gazetteers and rules only, without the statistical tagger: about a
+    /// third less CPU, but names that are in no list and have no title or role cue (a
+    /// footballer, a small company) are missed. Dates, quotes and article structure are
+    /// unchanged.
+    #[arg(long)]
+    pub(crate) no_tagger: bool,
     /// No progress bar (it is only ever shown on a terminal). Errors are still reported.
     #[arg(long, short)]
     pub(crate) quiet: bool,
@@ -170,6 +176,7 @@ fn drive<W: Write>(
         lossy: args.input.lossy,
         max_bytes: args.max_bytes,
         published: args.published,
+        tagger: !args.no_tagger,
         format: args.format,
         table: args.table,
     };
@@ -212,6 +219,7 @@ struct Settings {
     lossy: bool,
     max_bytes: usize,
     published: Option<NaiveDate>,
+    tagger: bool,
     format: AnalyzeFormat,
     table: TableKind,
 }
@@ -524,7 +532,9 @@ fn run_one(
     published: Option<NaiveDate>,
     settings: &Settings,
 ) -> Done {
-    let mut options = Options::default().with_max_bytes(settings.max_bytes);
+    let mut options = Options::default()
+        .with_max_bytes(settings.max_bytes)
+        .with_tagger(settings.tagger);
     options.published = published;
     options.id = Some(id);
     options.source = Some(source);
@@ -1045,6 +1055,7 @@ mod tests {
             lossy: false,
             max_bytes: 1000,
             published: None,
+            tagger: true,
             format: AnalyzeFormat::Jsonl,
             table: TableKind::Articles,
         }

@@ -95,6 +95,30 @@ fn seeds_give_one_record_each_with_the_contract() {
 }
 
 #[test]
+fn no_tagger_reaches_the_library_and_changes_only_entities_and_speakers() {
+    let with = lines(&analyze(&["--format", "jsonl", p(&seeds())]));
+    let without = lines(&analyze(&["--format", "jsonl", "--no-tagger", p(&seeds())]));
+    assert_eq!(with.len(), without.len());
+    let mut differs = false;
+    for (w, n) in with.iter().zip(&without) {
+        let source = n["source"].as_str().unwrap();
+        let text = fs::read_to_string(source).unwrap();
+        let options = dateline::Options::default().with_tagger(false);
+        let library = dateline::analyze(&text, &options)
+            .unwrap()
+            .to_json_value(&text)
+            .unwrap();
+        assert_eq!(n["entities"], library["entities"], "{source}");
+        for same in ["article", "dates", "language"] {
+            assert_eq!(w[same], n[same], "{source}: {same}");
+        }
+        differs |= w["entities"] != n["entities"];
+    }
+    // Without this the comparison above could not tell the flag from no flag.
+    assert!(differs, "the tagger changes no entity of any seed");
+}
+
+#[test]
 fn bad_inputs_are_recorded_and_the_run_continues() {
     let dir = temp_dir("bad");
     fs::write(
