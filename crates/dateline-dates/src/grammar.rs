@@ -15,7 +15,7 @@ use crate::resolve::{
     add_days, add_months, day_value, easter, nth_weekday, week_value, weekday_back,
     weekday_forward, ymd,
 };
-use crate::tense::{is_sentence_end, tense_at, Tense};
+use crate::tense::{is_sentence_end, sentence_has, tense_at, Tense};
 use crate::{AnchorUse, DateOrder, Modifier, TimexKind};
 
 /// One match: tokens `a..b` of the window.
@@ -184,6 +184,11 @@ impl Cx<'_> {
         let t = self.tok(i)?;
         // Cheap rejection: the first token must be able to start an expression.
         if !t.starter {
+            return None;
+        }
+        // "a year-earlier loss": the article belongs to the noun, the adjective is the
+        // expression (not "a year", a duration).
+        if (t.is("a") || t.is("an")) && self.year_ago(i + 1).is_some() {
             return None;
         }
         let mut best: Option<Hit> = None;
@@ -554,7 +559,9 @@ impl Cx<'_> {
         let y = match y {
             Some(y) => Some(y),
             None => match self.anchor {
-                Some(_) if self.narrative && self.last_year.is_some() => {
+                // A narrative's year, unless the sentence looks ahead of the writer ("a
+                // summit set for April", "will vote in May"): the story told is past.
+                Some(_) if self.narrative && self.last_year.is_some() && !self.looks_ahead(a) => {
                     mention = true;
                     self.last_year.map(|(ly, lm)| {
                         if lm >= 10 && m <= 3 && lm > m + 6 {
@@ -643,6 +650,18 @@ impl Cx<'_> {
             }
         }
         best
+    }
+
+    /// The sentence around token `i` speaks of the writer's future in the plain future
+    /// ("will", "'ll", "set for", "scheduled", "upcoming"), not a past story's "would".
+    fn looks_ahead(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        sentence_has(
+            self.text,
+            t.s,
+            t.e,
+            &[b"will", b"ll", b"scheduled", b"upcoming", b"set"],
+        ) && self.tense_opt(i) == Some(Tense::Future)
     }
 
     fn tense(&self, i: usize) -> Tense {
@@ -1043,6 +1062,9 @@ impl Cx<'_> {
         let value = match n.ndig() {
             4 if (1000..=2190).contains(&n.num) => format!("{:03}", n.num / 10),
             2 if apos || !self.glued(num_i) => {
+                if self.age_decade(num_i) {
+                    return None;
+                }
                 let century = if n.num >= 30 { 19 } else { 20 };
                 format!("{century}{}", n.num / 10)
             }
@@ -1053,6 +1075,19 @@ impl Cx<'_> {
             return None;
         }
         Some(Hit::date(i, num_i + 2, value))
+    }
+
+    /// "in his 30s", "in their early 20s": an age, not a decade (a possessive before the
+    /// number, maybe with "early", "mid-" or "late" between).
+    fn age_decade(&self, num_i: usize) -> bool {
+        let mut k = num_i;
+        if k >= 1 && self.gp(k - 1, '-') {
+            k -= 1;
+        }
+        if k >= 1 && self.wi(k - 1, &["early", "mid", "late"]) {
+            k -= 1;
+        }
+        k >= 1 && self.wi(k - 1, &["his", "her", "their", "my", "your", "our"])
     }
 
     /// "20th century", "the 21st century".
@@ -1484,6 +1519,27 @@ impl Cx<'_> {
                 (0, i + 2, Some(p))
             }
             b"last" if self.w(i + 1, "night") => (-1, i + 2, Some("NI")),
+            // "mid-afternoon yesterday", "by mid afternoon": the middle of that part of the
+            // day (of the anchor's day when no day is named).
+            b"mid" => {
+                let j = if self.gp(i + 1, '-') { i + 2 } else { i + 1 };
+                let p = self.tok(j).and_then(part_of_day).filter(|p| *p != "NI")?;
+                let (off, k) = match self.tok(j + 1).map_or(&b""[..], Tok::lowb) {
+                    b"yesterday" => (-1, j + 2),
+                    b"today" => (0, j + 2),
+                    b"tomorrow" => (1, j + 2),
+                    _ => (0, j + 1),
+                };
+                let value = match self.anchor {
+                    Some(anc) => day_value(add_days(anc, off)?),
+                    None => "XXXX-XX-XX".to_string(),
+                };
+                let h = Hit::new(i, k, TimexKind::Time, format!("{value}T{p}"))
+                    .anch(self.anchor.is_some())
+                    .deixis()
+                    .m(Modifier::Mid);
+                return Some(h);
+            }
             b"the"
                 if self.w(i + 1, "day")
                     && self.w(i + 2, "before")
@@ -2270,6 +2326,21 @@ impl Cx<'_> {
             return None;
         }
         j += 1;
+        // "the week of March 6": the ISO week holding that day.
+        if j == i + 1 && self.w(j, "week") && self.w(j + 1, "of") {
+            let h = self.calendar_date(j + 2)?;
+            let day = NaiveDate::parse_from_str(&h.value, "%Y-%m-%d").ok()?;
+            if h.kind != TimexKind::Date || h.modifier.is_some() || h.range.is_some() {
+                return None;
+            }
+            let w = day.iso_week();
+            return Some(Hit {
+                a: i,
+                value: format!("{:04}-W{:02}", w.year(), w.week()),
+                range: None,
+                ..h
+            });
+        }
         if self.wi(j, &["early", "late"]) {
             j += 1;
         }
@@ -2473,11 +2544,44 @@ impl Cx<'_> {
 
     // ----- times ----------------------------------------------------------------------
 
+    /// "at 4 in the morning", "until 9 in the evening": the hour (24-hour clock) of the
+    /// number at `i`, after a preposition of time.
+    fn hour_in_part_of_day(&self, i: usize) -> Option<u32> {
+        let t = self.tok(i)?;
+        if !(self.prev_word(i).is_some_and(|p| {
+            [
+                "at", "by", "until", "till", "before", "after", "around", "about",
+            ]
+            .iter()
+            .any(|w| p.is(w))
+        }) && self.w(i + 1, "in")
+            && self.w(i + 2, "the"))
+        {
+            return None;
+        }
+        let pm = match self.tok(i + 3)?.lowb() {
+            b"morning" => false,
+            b"afternoon" | b"evening" => true,
+            b"night" if t.num >= 6 => true,
+            _ => return None,
+        };
+        Some(match (pm, t.num) {
+            (false, 12) => 0,
+            (true, 12) => 12,
+            (true, h) => h + 12,
+            (false, h) => h,
+        })
+    }
+
     /// "5 p.m.", "5:30 pm", "09:55", "10 a.m. KST", "noon", "midnight"; an attached day
     /// ("9 a.m. Tuesday", "10 p.m. yesterday") makes it a full time value.
     fn time_expr(&self, i: usize) -> Option<Hit> {
         let t = self.tok(i)?;
         let (hh, mm, mut k) = if t.is("noon") || t.is("midday") {
+            // "high noon": a showdown, not a time of day.
+            if self.prev_word(i).is_some_and(|p| p.is("high")) {
+                return None;
+            }
             (12, 0, i + 1)
         } else if t.is("midnight") {
             (0, 0, i + 1)
@@ -2494,6 +2598,9 @@ impl Cx<'_> {
                         && self.w(i + 3, "clock")
                     {
                         (t.num, 0, i + 4)
+                    } else if let Some(h) = self.hour_in_part_of_day(i) {
+                        // "at 4 in the morning"
+                        (h, 0, i + 4)
                     } else {
                         return None;
                     }
@@ -2535,6 +2642,21 @@ impl Cx<'_> {
             if h.value.len() >= 10 && !h.value.contains('T') && (h.kind == TimexKind::Date) {
                 day = Some((h.value.clone(), h.anchor));
                 k = h.b;
+            }
+        }
+        // "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)": the day
+        // named in or right after a parenthesis that follows the time (the extent stays).
+        if day.is_none() && self.p(k, '(') {
+            let close = (k + 1..(k + 10).min(self.t.len())).find(|&j| self.p(j, ')'));
+            if let Some(close) = close {
+                let found = (k + 1..=close + 1).find_map(|j| {
+                    self.weekday_expr(j)
+                        .or_else(|| self.calendar_date(j))
+                        .filter(|h| {
+                            h.value.len() == 10 && h.kind == TimexKind::Date && h.b <= close + 4
+                        })
+                });
+                day = found.map(|h| (h.value, h.anchor));
             }
         }
         // A bare time is on the anchor's day, or in a historical narrative on the last day it

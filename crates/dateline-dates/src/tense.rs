@@ -199,6 +199,37 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
     best.map(|(_, t)| t)
 }
 
+/// True when the sentence around byte `pos..end` (at most [`MAX_REACH`] bytes either side)
+/// holds one of `words` (lower-case ASCII) as a whole word outside `pos..end`.
+pub(crate) fn sentence_has(text: &str, pos: usize, end: usize, words: &[&[u8]]) -> bool {
+    let b = text.as_bytes();
+    let mut lo = pos.min(b.len());
+    let floor = pos.saturating_sub(MAX_REACH);
+    while lo > floor && !is_sentence_end(b, lo - 1) {
+        lo -= 1;
+    }
+    let mut hi = end.min(b.len());
+    let ceil = (end + MAX_REACH).min(b.len());
+    while hi < ceil && !is_sentence_end(b, hi) {
+        hi += 1;
+    }
+    let mut i = lo;
+    while i < hi {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < hi && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if (s < pos || s >= end) && words.iter().any(|w| b[s..i].eq_ignore_ascii_case(w)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The word right after byte `i` (skipping spaces), before `hi`.
 fn word_after(b: &[u8], mut i: usize, hi: usize) -> Option<&[u8]> {
     while i < hi && b[i] == b' ' {
