@@ -191,6 +191,20 @@ impl Cx<'_> {
         if (t.is("a") || t.is("an")) && self.year_ago(i + 1).is_some() {
             return None;
         }
+        // "Islam will one day be ...", "it may some day return": an unspecified future time
+        // (TimeML: FUTURE_REF), not the duration "one day".
+        if (t.is("one") || t.is("some"))
+            && self.w(i + 1, "day")
+            && self.prev_word(i).is_some_and(|p| {
+                [
+                    "will", "would", "could", "may", "might", "can", "shall", "should", "ll",
+                ]
+                .iter()
+                .any(|m| p.is(m))
+            })
+        {
+            return Some(Hit::date(i, i + 2, "FUTURE_REF".to_string()));
+        }
         let mut best: Option<Hit> = None;
         let mut consider = |h: Option<Hit>| {
             if let Some(h) = h {
@@ -207,8 +221,9 @@ impl Cx<'_> {
     /// The unmodified forms.
     fn core(&self, i: usize) -> Option<Hit> {
         let mut best: Option<Hit> = None;
-        let forms: [fn(&Self, usize) -> Option<Hit>; 15] = [
+        let forms: [fn(&Self, usize) -> Option<Hit>; 16] = [
             Self::calendar_date,
+            Self::conjoined_day,
             Self::numeric_date,
             Self::year_forms,
             Self::quarter,
@@ -276,6 +291,8 @@ impl Cx<'_> {
                 && i >= 2
                 && self.t[i - 2].is_word()
                 && !self.t[i - 2].is("mid")
+                && !self.t[i - 2].is("post")
+                && !self.t[i - 2].is("pre")
                 && month(&self.t[i - 2]).is_none()
             {
                 return false;
@@ -844,6 +861,16 @@ impl Cx<'_> {
         if t.is("fiscal") || t.is("fy") {
             let y = self.year_at(i + 1)?;
             return Some(Hit::date(i, i + 2, format!("{y:04}")));
+        }
+        // "post-1959 politics", "pre-1914 borders" (TimeML: the year, mod AFTER / BEFORE).
+        if (t.is("post") || t.is("pre")) && self.gp(i + 1, '-') && self.glued(i + 2) {
+            let y = self.year_at(i + 2)?;
+            let m = if t.is("post") {
+                Modifier::After
+            } else {
+                Modifier::Before
+            };
+            return Some(Hit::date(i, i + 3, year_value(y)).m(m));
         }
         if let Some(h) = self.decade(i).or_else(|| self.century(i)) {
             return Some(h);
@@ -1578,6 +1605,40 @@ impl Cx<'_> {
             h.value = format!("{}T{p}", h.value);
             h.kind = TimexKind::Time;
         }
+        Some(h)
+    }
+
+    /// "25" in "April 24 and 25" (or "May 4, 5 and 6"): a later day of the month of the day
+    /// just written, which ends right before the "and"/"or"/",".
+    fn conjoined_day(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        let last = self.last_day?;
+        if !(i >= 2
+            && t.is_num()
+            && t.ndig() <= 2
+            && self.standalone_num(i)
+            && (self.wi(i - 1, &["and", "or"]) || self.p(i - 1, ','))
+            && self.t[i - 2].e == self.last_day_end
+            && self.t[i - 2].is_num())
+        {
+            return None;
+        }
+        let d = t.num;
+        if d <= last.day() {
+            return None;
+        }
+        // "on May 4 and 5 were ...", "April 24 and 25.": not a count ("and 25 people").
+        if let Some(n) = self.tok(i + 1) {
+            let counted = n.is_word()
+                && !is_function_word(n.lowb())
+                && !matches!(n.lowb(), b"were" | b"was" | b"will" | b"when");
+            if counted || n.p('%') || n.p('-') || n.p(':') {
+                return None;
+            }
+        }
+        let day = ymd(last.year(), last.month(), d)?;
+        let mut h = Hit::date(i, i + 1, day_value(day));
+        h.anchor = AnchorUse::Mention;
         Some(h)
     }
 

@@ -85,6 +85,8 @@ fn can_start(w: &[u8]) -> bool {
             | b"its"
             | b"fiscal"
             | b"fy"
+            | b"post"
+            | b"pre"
             | b"q"
             | b"today"
             | b"tonight"

@@ -6,5 +6,6 @@
 mod cases;
 mod hostile;
 mod props;
+mod refinements;
 mod rules;
 mod seeds;
