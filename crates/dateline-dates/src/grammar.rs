@@ -1608,6 +1608,29 @@ impl Cx<'_> {
         Some(h)
     }
 
+    /// "the day before last Tuesday's hearing", "the day after Christmas", "the day before
+    /// 26 September": one day off the named day.
+    fn day_off_named(&self, i: usize) -> Option<Hit> {
+        if !(self.w(i, "the") && self.w(i + 1, "day") && self.wi(i + 2, &["before", "after"])) {
+            return None;
+        }
+        let off = if self.w(i + 2, "before") { -1 } else { 1 };
+        let h = self
+            .weekday_expr(i + 3)
+            .or_else(|| self.calendar_date(i + 3))
+            .or_else(|| self.holiday(i + 3))?;
+        let day = NaiveDate::parse_from_str(&h.value, "%Y-%m-%d").ok()?;
+        if h.kind != TimexKind::Date || h.modifier.is_some() {
+            return None;
+        }
+        Some(Hit {
+            a: i,
+            value: day_value(add_days(day, off)?),
+            range: None,
+            ..h
+        })
+    }
+
     /// "25" in "April 24 and 25" (or "May 4, 5 and 6"): a later day of the month of the day
     /// just written, which ends right before the "and"/"or"/",".
     fn conjoined_day(&self, i: usize) -> Option<Hit> {
@@ -1646,6 +1669,9 @@ impl Cx<'_> {
     /// "the same day": relative to the last date mentioned (or the anchor).
     fn mention_day(&self, i: usize) -> Option<Hit> {
         let t = self.tok(i)?;
+        if let Some(h) = self.day_off_named(i) {
+            return Some(h);
+        }
         let (off, k) = if t.is("the") {
             match (self.tok(i + 1)?.low(), self.tok(i + 2).map_or("", Tok::low)) {
                 ("previous" | "preceding", "day") => (-1, i + 3),
