@@ -164,7 +164,8 @@ fn bad_inputs_are_recorded_and_the_run_continues() {
 #[test]
 fn many_small_files_in_order_and_jobs_do_not_change_output() {
     let dir = temp_dir("many");
-    for i in 0..150 {
+    // More files than one batch holds (256 documents per thread), with either --jobs.
+    for i in 0..600 {
         let sub = dir.join(format!("d{}", i % 7));
         fs::create_dir_all(&sub).unwrap();
         fs::write(
@@ -181,7 +182,7 @@ fn many_small_files_in_order_and_jobs_do_not_change_output() {
         "--jobs 1 and --jobs 2 give identical output"
     );
     let records = lines(&one);
-    assert_eq!(records.len(), 150);
+    assert_eq!(records.len(), 600);
     let sources: Vec<&str> = records
         .iter()
         .map(|r| r["source"].as_str().unwrap())
