@@ -221,9 +221,11 @@ impl Cx<'_> {
     /// The unmodified forms.
     fn core(&self, i: usize) -> Option<Hit> {
         let mut best: Option<Hit> = None;
-        let forms: [fn(&Self, usize) -> Option<Hit>; 16] = [
+        let forms: [fn(&Self, usize) -> Option<Hit>; 18] = [
             Self::calendar_date,
             Self::conjoined_day,
+            Self::range_start_day,
+            Self::range_end_year,
             Self::numeric_date,
             Self::year_forms,
             Self::quarter,
@@ -1053,8 +1055,21 @@ impl Cx<'_> {
     /// "241 BC", "490 B.C.", "44 BCE".
     fn bc_year(&self, i: usize) -> Option<Hit> {
         let t = self.tok(i)?;
-        if !t.is_num() || t.ndig() > 4 || t.num == 0 || !self.standalone_num_start(i) {
+        // The second end of "499-493 BC" is glued to the dash.
+        let range_end = i >= 2 && self.gp(i - 1, '-') && self.glued(i) && self.t[i - 2].is_num();
+        if !t.is_num() || t.ndig() > 4 || t.num == 0 || !(range_end || self.standalone_num_start(i))
+        {
             return None;
+        }
+        // "499" in "499-493 BC": the first end of a BC range (years count down).
+        if self.gp(i + 1, '-') && self.glued(i + 2) && !range_end {
+            let end = self.bc_year(i + 2)?;
+            let later = self.tok(i + 2)?.num;
+            if later >= t.num {
+                return None;
+            }
+            let _ = end;
+            return Some(Hit::date(i, i + 1, format!("BC{:04}", t.num)));
         }
         let k = if self.wi(i + 1, &["bc", "bce"]) && self.tok(i + 1).is_some_and(|x| x.cap) {
             i + 2
@@ -1629,6 +1644,57 @@ impl Cx<'_> {
             range: None,
             ..h
         })
+    }
+
+    /// "23" in "23-28 March 1951" (TimeML marks the two ends of a day range apart): the
+    /// first day, in the month and year of the second.
+    fn range_start_day(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        if !(t.is_num()
+            && t.ndig() <= 2
+            && self.standalone_num_start(i)
+            && (self.gp(i + 1, '-') || self.gp(i + 1, '–'))
+            && self.glued(i + 2))
+        {
+            return None;
+        }
+        let (d2, _) = self.day_at(i + 2)?;
+        let end = self.calendar_date(i + 2)?;
+        let d = t.num;
+        if !(1..d2).contains(&d) || end.kind != TimexKind::Date || end.modifier.is_some() {
+            return None;
+        }
+        let v = end.value.as_bytes();
+        if v.len() != 10 || v[7] != b'-' {
+            return None;
+        }
+        let value = format!("{}{d:02}", &end.value[..8]);
+        if !value.starts_with('X') && NaiveDate::parse_from_str(&value, "%Y-%m-%d").is_err() {
+            return None;
+        }
+        let mut h = Hit::date(i, i + 1, value);
+        h.anchor = end.anchor;
+        Some(h)
+    }
+
+    /// "17" in "1915-17", "08" in "2007-08": the second year of a year range written short.
+    fn range_end_year(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        if !(i >= 2
+            && t.is_num()
+            && t.ndig() == 2
+            && self.glued(i)
+            && self.gp(i - 1, '-')
+            && self.tok(i + 1).map_or(true, |n| !n.glued() || !n.is_word()))
+        {
+            return None;
+        }
+        let y = self.year_at(i - 2)?;
+        let y2 = y - y % 100 + i32::try_from(t.num).ok()?;
+        if !(y + 1..=y + 30).contains(&y2) {
+            return None;
+        }
+        Some(Hit::date(i, i + 1, year_value(y2)))
     }
 
     /// "25" in "April 24 and 25" (or "May 4, 5 and 6"): a later day of the month of the day
@@ -2413,6 +2479,38 @@ impl Cx<'_> {
             return None;
         }
         j += 1;
+        // "the last week of March", "the first week of May 2009": the ISO week holding the
+        // middle of those seven days.
+        if j == i + 1 && self.w(j + 1, "week") && self.w(j + 2, "of") {
+            let nth = match self.tok(j)?.lowb() {
+                b"first" => Some(1),
+                b"second" => Some(2),
+                b"third" => Some(3),
+                b"fourth" => Some(4),
+                b"last" | b"final" => None,
+                _ => return None,
+            };
+            let h = self.calendar_date(j + 3)?;
+            let v = h.value.as_bytes();
+            if h.kind != TimexKind::Date || h.modifier.is_some() || v.len() != 7 {
+                return None;
+            }
+            let first = NaiveDate::parse_from_str(&format!("{}-01", h.value), "%Y-%m-%d").ok()?;
+            let mid = match nth {
+                Some(n) => add_days(first, 3 + 7 * (n - 1))?,
+                None => {
+                    let (y, m) = add_months(first.year(), first.month(), 1);
+                    add_days(ymd(y, m, 1)?, -4)?
+                }
+            };
+            let w = mid.iso_week();
+            return Some(Hit {
+                a: i,
+                value: format!("{:04}-W{:02}", w.year(), w.week()),
+                range: None,
+                ..h
+            });
+        }
         // "the week of March 6": the ISO week holding that day.
         if j == i + 1 && self.w(j, "week") && self.w(j + 1, "of") {
             let h = self.calendar_date(j + 2)?;

@@ -32,3 +32,16 @@ fn conjoined_days_take_the_month_of_the_first() {
     let values: Vec<&str> = found.iter().map(|t| t.value.as_str()).collect();
     assert_eq!(values, ["2023-04-24", "2023-04-25"]);
 }
+
+#[test]
+fn a_day_range_is_not_made_of_counts_or_scores() {
+    // (text, a number that must not become a date of its own)
+    for (text, number) in [
+        ("They won 3-1 in March.", "3"),
+        ("The 30-15 March vote passed.", "30"),
+        ("Pages 12-14 of the report.", "12"),
+    ] {
+        let found = find(text, &at(2023, 3, 10));
+        assert!(found.iter().all(|t| t.text != number), "{text}: {found:?}");
+    }
+}
