@@ -27,6 +27,7 @@ const TRIGGERS: &[&str] = &[
     "morning", "afternoon", "evening", "night", "overnight", "noon", "midday", "midnight",
     "christmas", "easter", "thanksgiving", "halloween", "valentine", "annual", "daily", "weekly",
     "monthly", "quarterly", "hourly", "biweekly", "fortnightly", "q", "nineteen", "eighteen", "term",
+    "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
 ];
 
 static PREFILTER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {

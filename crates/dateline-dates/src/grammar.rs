@@ -857,6 +857,21 @@ impl Cx<'_> {
         let t = self.tok(i)?;
         // "the 1990s", "the '80s", "the 20th century"
         if t.is("the") {
+            // "the nineties", "the sixties" (only after "the": "in his sixties" is an age;
+            // "the twenties" could be either century and is left alone).
+            let spelled = self.tok(i + 1).and_then(|w| match w.lowb() {
+                b"thirties" => Some(3),
+                b"forties" => Some(4),
+                b"fifties" => Some(5),
+                b"sixties" => Some(6),
+                b"seventies" => Some(7),
+                b"eighties" => Some(8),
+                b"nineties" => Some(9),
+                _ => None,
+            });
+            if let Some(d) = spelled {
+                return Some(Hit::date(i, i + 2, format!("19{d}")));
+            }
             let h = self.decade(i + 1).or_else(|| self.century(i + 1))?;
             return Some(Hit { a: i, ..h });
         }

@@ -229,6 +229,13 @@ pub(crate) fn is_trigger_word(w: &[u8]) -> bool {
             | b"nineteen"
             | b"eighteen"
             | b"term"
+            | b"thirties"
+            | b"forties"
+            | b"fifties"
+            | b"sixties"
+            | b"seventies"
+            | b"eighties"
+            | b"nineties"
     ) || (is_calendar_word(w) && number_or_ordinal(w).is_none())
         || w == b"q"
 }
