@@ -191,6 +191,32 @@ impl Cx<'_> {
         if (t.is("a") || t.is("an")) && self.year_ago(i + 1).is_some() {
             return None;
         }
+        // "a second term", "a second consecutive day": the ordinal, not
+        // the unit ("wait a second", "a second later", "a second or two" keep it).
+        if t.is("a")
+            && self.w(i + 1, "second")
+            && self.tok(i + 2).is_some_and(|n| {
+                n.is_word()
+                    && !matches!(
+                        n.lowb(),
+                        b"later"
+                            | b"earlier"
+                            | b"ago"
+                            | b"or"
+                            | b"and"
+                            | b"before"
+                            | b"after"
+                            | b"longer"
+                            | b"too"
+                            | b"to"
+                            | b"of"
+                            | b"in"
+                            | b"for"
+                    )
+            })
+        {
+            return None;
+        }
         // "Islam will one day be ...", "it may some day return": an unspecified future time
         // (TimeML: FUTURE_REF), not the duration "one day".
         if (t.is("one") || t.is("some"))

@@ -45,3 +45,23 @@ fn a_day_range_is_not_made_of_counts_or_scores() {
         assert!(found.iter().all(|t| t.text != number), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn an_ordinal_second_is_not_a_unit() {
+    for text in [
+        "The senator won a second term in office.",
+        "Trading was suspended for a second consecutive day.",
+        "The second round of talks opens soon.",
+        "Voters may give him a second chance.",
+    ] {
+        let found = find(text, &at(2023, 3, 10));
+        assert!(found.iter().all(|t| t.value != "PT1S"), "{text}: {found:?}");
+    }
+    // The unit stays.
+    let text = "Prices fell on March 3. A second later, they rose.";
+    let found = find(text, &at(2023, 3, 10));
+    assert!(
+        found.iter().any(|t| t.text == "A second later"),
+        "{text}: {found:?}"
+    );
+}
