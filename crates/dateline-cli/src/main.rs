@@ -22,11 +22,6 @@ use clap::{Parser, Subcommand};
 
 use crate::error::CliError;
 
-/// mimalloc instead of the system allocator: the pipeline makes many small, short-lived
-/// allocations per document, and glibc's malloc/free were about 8% of `analyze`'s CPU time.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Structured records from raw news-article text.
 #[derive(Debug, Parser)]
 #[command(name = "dateline", version, about, long_about = None, propagate_version = true)]
