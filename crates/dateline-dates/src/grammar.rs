@@ -186,50 +186,8 @@ impl Cx<'_> {
         if !t.starter {
             return None;
         }
-        // "a year-earlier loss": the article belongs to the noun, the adjective is the
-        // expression (not "a year", a duration).
-        if (t.is("a") || t.is("an")) && self.year_ago(i + 1).is_some() {
-            return None;
-        }
-        // "a second term", "a second consecutive day": the ordinal, not
-        // the unit ("wait a second", "a second later", "a second or two" keep it).
-        if t.is("a")
-            && self.w(i + 1, "second")
-            && self.tok(i + 2).is_some_and(|n| {
-                n.is_word()
-                    && !matches!(
-                        n.lowb(),
-                        b"later"
-                            | b"earlier"
-                            | b"ago"
-                            | b"or"
-                            | b"and"
-                            | b"before"
-                            | b"after"
-                            | b"longer"
-                            | b"too"
-                            | b"to"
-                            | b"of"
-                            | b"in"
-                            | b"for"
-                    )
-            })
-        {
-            return None;
-        }
-        // "Islam will one day be ...", "it may some day return": an unspecified future time
-        // (TimeML: FUTURE_REF), not the duration "one day".
-        if (t.is("one") || t.is("some"))
-            && self.w(i + 1, "day")
-            && self.prev_word(i).is_some_and(|p| {
-                [
-                    "will", "would", "could", "may", "might", "can", "shall", "should", "ll",
-                ]
-                .iter()
-                .any(|m| p.is(m))
-            })
-        {
-            return Some(Hit::date(i, i + 2, "FUTURE_REF".to_string()));
+        if let Some(early) = self.lead_word(i, t) {
+            return early;
         }
         let mut best: Option<Hit> = None;
         let mut consider = |h: Option<Hit>| {
@@ -244,14 +202,68 @@ impl Cx<'_> {
         best
     }
 
+    /// Decisions on the first word alone: `Some(None)` means no expression starts here,
+    /// `Some(Some(hit))` a finished hit, `None` go on with the forms.
+    fn lead_word(&self, i: usize, t: &Tok) -> Option<Option<Hit>> {
+        match t.lowb() {
+            // "a year-earlier loss": the article belongs to the noun, the adjective is the
+            // expression (not "a year", a duration).
+            b"a" | b"an" if self.year_ago(i + 1).is_some() => Some(None),
+            // "a second term", "a second consecutive day": the ordinal, not the unit ("a
+            // second later", "a second or two" keep it).
+            b"a" if self.w(i + 1, "second")
+                && self.tok(i + 2).is_some_and(|n| {
+                    n.is_word()
+                        && !matches!(
+                            n.lowb(),
+                            b"later"
+                                | b"earlier"
+                                | b"ago"
+                                | b"or"
+                                | b"and"
+                                | b"before"
+                                | b"after"
+                                | b"longer"
+                                | b"too"
+                                | b"to"
+                                | b"of"
+                                | b"in"
+                                | b"for"
+                        )
+                }) =>
+            {
+                Some(None)
+            }
+            // "Islam will one day be ...", "it may some day return": an unspecified future
+            // time (TimeML: FUTURE_REF), not the duration "one day".
+            b"one" | b"some"
+                if self.w(i + 1, "day")
+                    && self.prev_word(i).is_some_and(|p| {
+                        matches!(
+                            p.lowb(),
+                            b"will"
+                                | b"would"
+                                | b"could"
+                                | b"may"
+                                | b"might"
+                                | b"can"
+                                | b"shall"
+                                | b"should"
+                                | b"ll"
+                        )
+                    }) =>
+            {
+                Some(Some(Hit::date(i, i + 2, "FUTURE_REF".to_string())))
+            }
+            _ => None,
+        }
+    }
+
     /// The unmodified forms.
     fn core(&self, i: usize) -> Option<Hit> {
         let mut best: Option<Hit> = None;
-        let forms: [fn(&Self, usize) -> Option<Hit>; 18] = [
+        let forms: [fn(&Self, usize) -> Option<Hit>; 15] = [
             Self::calendar_date,
-            Self::conjoined_day,
-            Self::range_start_day,
-            Self::range_end_year,
             Self::numeric_date,
             Self::year_forms,
             Self::quarter,
@@ -271,6 +283,21 @@ impl Cx<'_> {
             if let Some(h) = f(self, i) {
                 if best.as_ref().map_or(true, |b| h.b > b.b) {
                     best = Some(h);
+                }
+            }
+        }
+        // Forms that start with a number only: ends of ranges and lists.
+        if self.tok(i).is_some_and(Tok::is_num) {
+            let forms: [fn(&Self, usize) -> Option<Hit>; 3] = [
+                Self::conjoined_day,
+                Self::range_start_day,
+                Self::range_end_year,
+            ];
+            for f in forms {
+                if let Some(h) = f(self, i) {
+                    if best.as_ref().map_or(true, |b| h.b > b.b) {
+                        best = Some(h);
+                    }
                 }
             }
         }
@@ -1104,26 +1131,27 @@ impl Cx<'_> {
         }
         // "499" in "499-493 BC": the first end of a BC range (years count down).
         if self.gp(i + 1, '-') && self.glued(i + 2) && !range_end {
-            let end = self.bc_year(i + 2)?;
-            let later = self.tok(i + 2)?.num;
-            if later >= t.num {
+            let later = self.tok(i + 2)?;
+            if !later.is_num() || later.ndig() > 4 || later.num >= t.num {
                 return None;
             }
-            let _ = end;
+            self.bc_suffix(i + 3)?;
             return Some(Hit::date(i, i + 1, format!("BC{:04}", t.num)));
         }
-        let k = if self.wi(i + 1, &["bc", "bce"]) && self.tok(i + 1).is_some_and(|x| x.cap) {
-            i + 2
-        } else if self.w(i + 1, "b")
-            && self.gp(i + 2, '.')
-            && self.w(i + 3, "c")
-            && self.gp(i + 4, '.')
-        {
-            i + 5
-        } else {
-            return None;
-        };
+        let k = self.bc_suffix(i + 1)?;
         Some(Hit::date(i, k, format!("BC{:04}", t.num)))
+    }
+
+    /// "BC", "BCE" or "B.C." at `i`: the index after it.
+    fn bc_suffix(&self, i: usize) -> Option<usize> {
+        if self.wi(i, &["bc", "bce"]) && self.tok(i).is_some_and(|x| x.cap) {
+            Some(i + 1)
+        } else if self.w(i, "b") && self.gp(i + 1, '.') && self.w(i + 2, "c") && self.gp(i + 3, '.')
+        {
+            Some(i + 4)
+        } else {
+            None
+        }
     }
 
     /// "1990s", "'90s", "90s" at `i`.
