@@ -279,20 +279,8 @@ impl Cx<'_> {
             Self::year_ago,
             Self::prefixed_quarter,
         ];
-        for f in forms {
-            if let Some(h) = f(self, i) {
-                if best.as_ref().map_or(true, |b| h.b > b.b) {
-                    best = Some(h);
-                }
-            }
-        }
-        // Forms that start with a number only: ends of ranges and lists.
-        if self.tok(i).is_some_and(Tok::is_num) {
-            let forms: [fn(&Self, usize) -> Option<Hit>; 3] = [
-                Self::conjoined_day,
-                Self::range_start_day,
-                Self::range_end_year,
-            ];
+        // Keeps the longest hit (the earlier form on a tie).
+        let mut longest = |forms: &[fn(&Self, usize) -> Option<Hit>]| {
             for f in forms {
                 if let Some(h) = f(self, i) {
                     if best.as_ref().map_or(true, |b| h.b > b.b) {
@@ -300,6 +288,15 @@ impl Cx<'_> {
                     }
                 }
             }
+        };
+        longest(&forms);
+        // Forms that start with a number only: ends of ranges and lists.
+        if self.tok(i).is_some_and(Tok::is_num) {
+            longest(&[
+                Self::conjoined_day,
+                Self::range_start_day,
+                Self::range_end_year,
+            ]);
         }
         // Forms that start with a determiner or a position word only (cheap to skip).
         let lead = self.tok(i).is_some_and(|t| {
@@ -309,15 +306,7 @@ impl Cx<'_> {
             )
         });
         if lead {
-            let forms: [fn(&Self, usize) -> Option<Hit>; 3] =
-                [Self::same_period, Self::part_of_date, Self::vague_span];
-            for f in forms {
-                if let Some(h) = f(self, i) {
-                    if best.as_ref().map_or(true, |b| h.b > b.b) {
-                        best = Some(h);
-                    }
-                }
-            }
+            longest(&[Self::same_period, Self::part_of_date, Self::vague_span]);
         }
         best
     }
@@ -2572,13 +2561,7 @@ impl Cx<'_> {
                     add_days(ymd(y, m, 1)?, -4)?
                 }
             };
-            let w = mid.iso_week();
-            return Some(Hit {
-                a: i,
-                value: format!("{:04}-W{:02}", w.year(), w.week()),
-                range: None,
-                ..h
-            });
+            return Some(week_hit(i, mid, h));
         }
         // "the week of March 6": the ISO week holding that day.
         if j == i + 1 && self.w(j, "week") && self.w(j + 1, "of") {
@@ -2587,13 +2570,7 @@ impl Cx<'_> {
             if h.kind != TimexKind::Date || h.modifier.is_some() || h.range.is_some() {
                 return None;
             }
-            let w = day.iso_week();
-            return Some(Hit {
-                a: i,
-                value: format!("{:04}-W{:02}", w.year(), w.week()),
-                range: None,
-                ..h
-            });
+            return Some(week_hit(i, day, h));
         }
         if self.wi(j, &["early", "late"]) {
             j += 1;
@@ -3748,6 +3725,16 @@ fn is_function_word(w: &[u8]) -> bool {
             | b"too"
             | b"also"
     )
+}
+
+/// `h` widened to the ISO week of `day`, starting at token `a`.
+fn week_hit(a: usize, day: NaiveDate, h: Hit) -> Hit {
+    Hit {
+        a,
+        value: week_value(day),
+        range: None,
+        ..h
+    }
 }
 
 /// A TIMEX3 year: "1975", or "BC0480" for the astronomical year -479 (480 BC).

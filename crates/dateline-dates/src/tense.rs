@@ -37,10 +37,8 @@ pub(crate) fn is_sentence_end(b: &[u8], i: usize) -> bool {
     }
 }
 
-/// Tense of the clause around byte `pos..end`: the nearest tense cue in the same sentence
-/// wins; `None` when the sentence has no cue (callers default to the past, as news does).
-pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
-    let b = text.as_bytes();
+/// The sentence around byte `pos..end`, at most [`MAX_REACH`] bytes either side: `lo..hi`.
+fn sentence_bounds(b: &[u8], pos: usize, end: usize) -> (usize, usize) {
     let mut lo = pos.min(b.len());
     let floor = pos.saturating_sub(MAX_REACH);
     while lo > floor && !is_sentence_end(b, lo - 1) {
@@ -51,24 +49,20 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
     while hi < ceil && !is_sentence_end(b, hi) {
         hi += 1;
     }
+    (lo, hi)
+}
+
+/// Tense of the clause around byte `pos..end`: the nearest tense cue in the same sentence
+/// wins; `None` when the sentence has no cue (callers default to the past, as news does).
+pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
+    let b = text.as_bytes();
+    let (lo, hi) = sentence_bounds(b, pos, end);
     let mut best: Option<(usize, Tense)> = None;
     // "until Tuesday" is a deadline ahead, unless the sentence is in the past perfect
     // ("Until Thursday, they had not called him a suspect").
     let mut until_best = false;
     let mut saw_had = false;
-    let mut i = lo;
-    while i < hi {
-        if !b[i].is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        let s = i;
-        while i < hi && b[i].is_ascii_alphabetic() {
-            i += 1;
-        }
-        if s >= pos && s < end {
-            continue;
-        }
+    for (s, i) in words_outside(b, lo, hi, pos..end) {
         let w = &b[s..i];
         saw_had |= w.eq_ignore_ascii_case(b"had");
         // "is to", "are to": future.
@@ -203,31 +197,35 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
 /// holds one of `words` (lower-case ASCII) as a whole word outside `pos..end`.
 pub(crate) fn sentence_has(text: &str, pos: usize, end: usize, words: &[&[u8]]) -> bool {
     let b = text.as_bytes();
-    let mut lo = pos.min(b.len());
-    let floor = pos.saturating_sub(MAX_REACH);
-    while lo > floor && !is_sentence_end(b, lo - 1) {
-        lo -= 1;
-    }
-    let mut hi = end.min(b.len());
-    let ceil = (end + MAX_REACH).min(b.len());
-    while hi < ceil && !is_sentence_end(b, hi) {
-        hi += 1;
-    }
+    let (lo, hi) = sentence_bounds(b, pos, end);
+    words_outside(b, lo, hi, pos..end)
+        .any(|(s, i)| words.iter().any(|w| b[s..i].eq_ignore_ascii_case(w)))
+}
+
+/// The ASCII words (`start..end` byte bounds) of `b[lo..hi]` that do not start inside `skip`.
+fn words_outside(
+    b: &[u8],
+    lo: usize,
+    hi: usize,
+    skip: std::ops::Range<usize>,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut i = lo;
-    while i < hi {
-        if !b[i].is_ascii_alphabetic() {
-            i += 1;
-            continue;
+    std::iter::from_fn(move || {
+        while i < hi {
+            if !b[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < hi && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if !skip.contains(&s) {
+                return Some((s, i));
+            }
         }
-        let s = i;
-        while i < hi && b[i].is_ascii_alphabetic() {
-            i += 1;
-        }
-        if (s < pos || s >= end) && words.iter().any(|w| b[s..i].eq_ignore_ascii_case(w)) {
-            return true;
-        }
-    }
-    false
+        None
+    })
 }
 
 /// The word right after byte `i` (skipping spaces), before `hi`.
