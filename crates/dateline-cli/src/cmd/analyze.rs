@@ -120,7 +120,7 @@ fn parse_jobs(s: &str) -> Result<usize, String> {
 }
 
 /// Documents per batch and thread. Between batches the workers wait while the main thread
-/// writes the output, so small batches cost: 32 took about 8% more CPU than 256 over
+/// writes the output, so small batches cost: 32 took about 5-8% more CPU than 256 over
 /// Reuters-21578's 19,043 short documents with `--jobs 2`. `BATCH_BYTES` bounds memory.
 const DOCS_PER_JOB: usize = 256;
 /// Text bytes per batch.
