@@ -10,23 +10,8 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use dateline_dates::{find, Options};
 
-fn collect(dir: &Path, out: &mut String) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|e| e == "txt") {
-            if let Ok(bytes) = std::fs::read(&p) {
-                out.push_str(&String::from_utf8_lossy(&bytes));
-                out.push_str("\n\n");
-            }
-        }
-    }
-}
+mod common;
+use common::collect;
 
 fn corpus() -> (String, &'static str) {
     let dir = std::env::var_os("DATELINE_BENCH_DATA")

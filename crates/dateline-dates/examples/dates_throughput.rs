@@ -18,23 +18,9 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use dateline_dates::{find, Options};
 
-fn collect(dir: &Path, out: &mut String) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|e| e == "txt") {
-            if let Ok(bytes) = std::fs::read(&p) {
-                out.push_str(&String::from_utf8_lossy(&bytes));
-                out.push_str("\n\n");
-            }
-        }
-    }
-}
+#[path = "../benches/common/mod.rs"]
+mod common;
+use common::collect;
 
 /// This thread's CPU time in nanoseconds, if the kernel reports it.
 fn cpu_ns() -> Option<u64> {

@@ -6,7 +6,6 @@
 //!
 //! `cargo bench -p dateline-entities --bench extract`
 
-use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -14,29 +13,7 @@ use dateline_entities::{extract_tokenized, Options};
 use dateline_text::Tokenized;
 
 mod common;
-use common::collect;
-
-fn corpus() -> (String, Vec<String>) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let candidates = [
-        std::env::var("DATELINE_BENCH_DATA").ok().map(PathBuf::from),
-        Some(root.join("../shared/data/news/bbc")),
-        Some(root.join("seeds")),
-    ];
-    for dir in candidates.into_iter().flatten() {
-        let mut files = Vec::new();
-        collect(&dir, &mut files);
-        let docs: Vec<String> = files
-            .iter()
-            .take(400)
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .collect();
-        if !docs.is_empty() {
-            return (dir.display().to_string(), docs);
-        }
-    }
-    ("built-in sentence".into(), vec!["Chinese President Xi Jinping met South Korean Prime Minister Han Duck-soo in Hangzhou.".into()])
-}
+use common::corpus;
 
 fn bench(c: &mut Criterion) {
     let t0 = Instant::now();
@@ -47,7 +24,9 @@ fn bench(c: &mut Criterion) {
         stats.entries,
         stats.surfaces
     );
-    let (source, docs) = corpus();
+    let (source, docs) = corpus(
+        "Chinese President Xi Jinping met South Korean Prime Minister Han Duck-soo in Hangzhou.",
+    );
     let tokenized: Vec<Tokenized<'_>> = docs.iter().map(|d| Tokenized::new(d)).collect();
     let tokens: usize = tokenized.iter().map(|t| t.tokens().len()).sum();
     eprintln!("corpus: {} docs, {tokens} tokens from {source}", docs.len());

@@ -8,7 +8,6 @@
 //!
 //! `cargo bench -p dateline-entities --bench tagger`
 
-use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -16,30 +15,7 @@ use dateline_entities::tagger;
 use dateline_text::{tokenize, Token};
 
 mod common;
-use common::collect;
-
-fn corpus() -> (String, Vec<String>) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let candidates = [
-        std::env::var("DATELINE_BENCH_DATA").ok().map(PathBuf::from),
-        Some(root.join("../shared/data/news/bbc")),
-        Some(root.join("seeds")),
-    ];
-    for dir in candidates.into_iter().flatten() {
-        let mut files = Vec::new();
-        collect(&dir, &mut files);
-        let docs: Vec<String> = files
-            .iter()
-            .take(400)
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .collect();
-        if !docs.is_empty() {
-            return (dir.display().to_string(), docs);
-        }
-    }
-    let fallback = "Chinese President Xi Jinping met South Korean Prime Minister Han Duck-soo.";
-    ("built-in sentence".into(), vec![fallback.into()])
-}
+use common::corpus;
 
 fn bench(c: &mut Criterion) {
     let t0 = Instant::now();
@@ -51,7 +27,8 @@ fn bench(c: &mut Criterion) {
         model.phrases(),
         model.to_bytes().len()
     );
-    let (source, docs) = corpus();
+    let (source, docs) =
+        corpus("Chinese President Xi Jinping met South Korean Prime Minister Han Duck-soo.");
     let tokenized: Vec<(&str, Vec<Token>)> =
         docs.iter().map(|d| (d.as_str(), tokenize(d))).collect();
     let tokens: usize = tokenized.iter().map(|(_, t)| t.len()).sum();

@@ -21,7 +21,7 @@ use dateline_text::Tokenized;
 
 #[path = "../benches/common/mod.rs"]
 mod common;
-use common::collect;
+use common::read_first;
 
 /// This thread's CPU time in nanoseconds, if the kernel reports it.
 fn cpu_ns() -> Option<u64> {
@@ -49,13 +49,7 @@ fn main() -> ExitCode {
         .unwrap_or_else(|| {
             Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/news/bbc")
         });
-    let mut files = Vec::new();
-    collect(&dir, &mut files);
-    let docs: Vec<String> = files
-        .iter()
-        .take(400)
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
+    let docs = read_first(&dir, 400);
     if docs.is_empty() || cpu_ns().is_none() {
         eprintln!(
             "error: no .txt files under {} or no /proc/thread-self/schedstat",
