@@ -3,7 +3,7 @@
 # temporary .txt files) and BBC News (one .txt per article).
 #
 # usage: bench/analyze.sh [DATA_NEWS_DIR] [DATELINE_BIN]
-#   DATA_NEWS_DIR  default /work/shared/data/news (must hold reuters21578/ and bbc/)
+#   DATA_NEWS_DIR  default ../shared/data/news beside the repository (must hold reuters21578/ and bbc/)
 #   DATELINE_BIN   default target/release/dateline (build: cargo build --release -p dateline-cli)
 #
 # Prints, per corpus and --jobs 1/2: documents, MB, wall seconds, MB/s, MB/s per core, CPU
@@ -16,7 +16,7 @@
 # write another file name).
 set -euo pipefail
 
-DATA=${1:-/work/shared/data/news}
+DATA=${1:-$(cd "$(dirname "$0")/../.." && pwd)/shared/data/news}
 BIN=${2:-${CARGO_TARGET_DIR:-target}/release/dateline}
 HERE=$(cd "$(dirname "$0")" && pwd)
 [ -x "$BIN" ] || { echo "no binary at $BIN; run: cargo build --release -p dateline-cli" >&2; exit 2; }

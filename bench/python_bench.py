@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Python package speed: analyze_many throughput vs the Rust CLI, import time, first-call init.
 
-usage: python bench/python_bench.py [CORPUS_DIR] [--cli PATH] [--repeat N]
+usage: python bench/python_bench.py CORPUS_DIR [--cli PATH] [--repeat N]
 
-  CORPUS_DIR  a folder of .txt articles (default /work/shared/data/news/bbc)
+  CORPUS_DIR  a folder of .txt articles (for example ../shared/data/news/bbc)
   --cli       the release `dateline` binary (default $CARGO_TARGET_DIR/release/dateline or
               target/release/dateline; build with `cargo build --release -p dateline-cli`)
 
@@ -81,7 +81,7 @@ def cli_batch(cli: str, folder: str, threads: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpus", nargs="?", default="/work/shared/data/news/bbc")
+    parser.add_argument("corpus", help="a folder of .txt files, e.g. ../shared/data/news/bbc")
     target = os.environ.get("CARGO_TARGET_DIR", "target")
     parser.add_argument("--cli", default=os.path.join(target, "release", "dateline"))
     parser.add_argument("--repeat", type=int, default=3)

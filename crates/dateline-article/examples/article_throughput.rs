@@ -3,7 +3,7 @@
 //! `dump` prints every parse (Debug form) instead, to compare two builds' output.
 //!
 //! ```sh
-//! cargo run --release -p dateline-article --example article_throughput -- /work/shared/data/news/bbc 10
+//! cargo run --release -p dateline-article --example article_throughput -- ../shared/data/news/bbc 10
 //! cargo run --release -p dateline-article --example article_throughput -- DIR 1 dump > parses.txt
 //! ```
 

@@ -421,9 +421,14 @@ fn timeml_output_inside_input_is_not_read_again() {
 
 #[test]
 fn timeml_usage_errors() {
-    let o = run(&["timeml", "no/such/dir", "/tmp/whatever"]);
-    assert_eq!(o.status.code(), Some(2));
     let dir = temp_dir("same");
+    let missing = dir.join("no/such/dir");
+    let o = run(&[
+        "timeml",
+        missing.to_str().unwrap(),
+        dir.join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
     let o = run(&["timeml", dir.to_str().unwrap(), dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     fs::remove_dir_all(&dir).unwrap();

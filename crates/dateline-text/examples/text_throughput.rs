@@ -3,7 +3,7 @@
 //! time on a shared machine.
 //!
 //! ```sh
-//! cargo run --release -p dateline-text --example text_throughput -- /work/shared/data/news/bbc 20
+//! cargo run --release -p dateline-text --example text_throughput -- ../shared/data/news/bbc 20
 //! perf stat -e task-clock target/release/examples/text_throughput DIR 20 tokenize   # minus `... none`
 //! ```
 

@@ -2,7 +2,7 @@
 //! where `analyze` spends its time.
 //!
 //! ```sh
-//! cargo run --release -p dateline --example stages -- /work/shared/data/news/bbc
+//! cargo run --release -p dateline --example stages -- ../shared/data/news/bbc
 //! ```
 
 use std::path::{Path, PathBuf};

@@ -374,13 +374,3 @@ mod tests {
         assert!(tagged.iter().all(|t| t.span.end >= t.span.start));
     }
 }
-#[cfg(test)]
-mod tmp_dbg {
-    #[test]
-    fn tmp_dbg() {
-        let text = std::fs::read_to_string("/tmp/ent/leeds.txt").unwrap();
-        for t in super::tag(&text, &dateline_text::tokenize(&text)) {
-            eprintln!("{:?} {} {}", t.label, &text[t.span.range()], t.score);
-        }
-    }
-}
