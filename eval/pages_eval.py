@@ -545,7 +545,7 @@ def trainer_bin() -> str:
 def train(trainer: str, data: Path, train_pages: list[Page], out: Path) -> None:
     ids = out.with_suffix(".ids")
     ids.write_text("".join(f"{p.key}\n" for p in train_pages), encoding="utf-8")
-    proc = subprocess.run([trainer, str(data / "pages-dev"), "--ids", str(ids), "--out", str(out)],
+    proc = subprocess.run([trainer, str(data), "--ids", str(ids), "--out", str(out)],
                           capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         sys.exit(f"error: trainer failed: {proc.stderr[-2000:]}")

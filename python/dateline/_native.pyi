@@ -9,8 +9,10 @@ from typing_extensions import Self
 from dateline._types import (
     BoilerplateDict,
     CaptionDict,
+    DateLineDict,
     DatelineDict,
     HeaderDict,
+    LineDict,
     ParagraphDict,
     PublishedDict,
 )
@@ -128,6 +130,10 @@ class Article:
     def paragraphs(self) -> list[ParagraphDict]: ...
     @property
     def boilerplate(self) -> list[BoilerplateDict]: ...
+    @property
+    def date_line(self) -> DateLineDict | None: ...
+    @property
+    def lines(self) -> list[LineDict]: ...
     @property
     def body(self) -> str: ...
     @property

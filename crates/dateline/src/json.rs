@@ -238,9 +238,26 @@ struct ArticleRecord<'a> {
     byline: Vec<&'a str>,
     dateline: Option<DatelineRecord<'a>>,
     captions: Vec<CaptionRecord<'a>>,
+    date_line: Option<DateLineRecord<'a>>,
     published: PublishedRecord<'a>,
     paragraphs: Vec<Spanned<'a>>,
     boilerplate: Vec<BoilerplateRecord<'a>>,
+    lines: Vec<LineRecord>,
+}
+
+#[derive(Serialize)]
+struct DateLineRecord<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    date: Option<String>,
+}
+
+#[derive(Serialize)]
+struct LineRecord {
+    label: &'static str,
+    start: usize,
+    end: usize,
 }
 
 #[derive(Serialize)]
@@ -351,6 +368,18 @@ fn article<'a>(cx: &Cx<'a>, a: &'a Article, doc: &'a Document) -> Result<Article
                 })
             })
             .collect::<Result<_, Error>>()?,
+        date_line: match &a.date_line {
+            Some(d) => {
+                let (start, end) = cx.chars(d.span)?;
+                Some(DateLineRecord {
+                    text: cx.slice(d.span),
+                    start,
+                    end,
+                    date: d.date.map(|v| v.to_string()),
+                })
+            }
+            None => None,
+        },
         published: PublishedRecord {
             date: doc.published.date.map(|d| d.to_string()),
             source: doc.published.origin.as_str(),
@@ -370,6 +399,18 @@ fn article<'a>(cx: &Cx<'a>, a: &'a Article, doc: &'a Document) -> Result<Article
                 Ok(BoilerplateRecord {
                     kind: b.kind.as_str(),
                     text: cx.slice(b.span),
+                    start,
+                    end,
+                })
+            })
+            .collect::<Result<_, Error>>()?,
+        lines: a
+            .lines
+            .iter()
+            .map(|l| {
+                let (start, end) = cx.chars(l.span)?;
+                Ok(LineRecord {
+                    label: l.label.as_str(),
                     start,
                     end,
                 })

@@ -1,7 +1,9 @@
 //! [`analyze`]: the whole pipeline over one text.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
-use dateline_article::{parse_with, Article, Confidence, DateValue, ParseOptions};
+use dateline_article::{parse_with, Article, Confidence, DateValue, LineModel, ParseOptions};
 use dateline_dates::{find_in, DateOrder};
 use dateline_entities::{extract_tokenized, Entities};
 use dateline_text::{Span, Tokenized};
@@ -39,6 +41,9 @@ pub struct Options {
     pub date_order: DateOrder,
     /// Use the statistical entity tagger besides gazetteers and rules (on by default).
     pub tagger: bool,
+    /// The page-structure line model; `None` uses the built-in one
+    /// ([`LineModel::builtin`]).
+    pub line_model: Option<Arc<LineModel>>,
 }
 
 impl Default for Options {
@@ -50,6 +55,7 @@ impl Default for Options {
             max_bytes: DEFAULT_MAX_BYTES,
             date_order: DateOrder::default(),
             tagger: true,
+            line_model: None,
         }
     }
 }
@@ -128,6 +134,21 @@ impl Options {
         self.tagger = on;
         self
     }
+
+    /// Sets [`Options::line_model`] (weights read with [`LineModel::from_bytes`]).
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_article::LineModel;
+    /// let model = LineModel::from_bytes(&LineModel::builtin().to_bytes()).unwrap();
+    /// let opts = dateline::Options::default().with_line_model(model);
+    /// assert!(opts.line_model.is_some());
+    /// ```
+    #[must_use]
+    pub fn with_line_model(mut self, model: LineModel) -> Self {
+        self.line_model = Some(Arc::new(model));
+        self
+    }
 }
 
 /// Analyses one news text: article structure, publication date, dates, entities, quotes.
@@ -163,6 +184,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Document, Error> {
     }
     let parse_options = ParseOptions {
         max_bytes: options.max_bytes,
+        line_model: options.line_model.clone(),
         ..ParseOptions::default()
     };
     let article = parse_with(text, &parse_options)?;
@@ -300,6 +322,7 @@ mod tests {
             byline: vec![Span::new(0, 4)],
             paragraphs: vec![Span::new(20, 30), Span::new(10, 15)],
             boilerplate: vec![],
+            lines: vec![],
             language: dateline_article::Language::undetermined(),
             published: parse_with("", &ParseOptions::default()).unwrap().published,
         });
