@@ -5,9 +5,10 @@ use dateline_text::{Flags, Span, Token, TokenKind, Tokenized};
 
 use crate::gazetteer::{push_key, Gazetteer, Kind, GAZETTEER};
 use crate::lexicon::{
-    is_connector, may_start_title, EA_SURNAMES, GIVEN_NAMES, LOCATIVES, NEVER_NAME, PREFIX,
-    SAYING_VERBS, SUFFIX, TITLE_MAP, TITLE_PREFIXES,
+    is_connector, may_start_title, EA_SURNAMES, GIVEN_NAMES, LOCATIVES, NEVER_NAME, PERSON_NOUNS,
+    PREFIX, SAYING_VERBS, SUFFIX, TITLE_MAP, TITLE_PREFIXES,
 };
+use crate::roles::Role;
 use crate::Label;
 
 /// Longest gazetteer surface, in words.
@@ -74,10 +75,13 @@ pub(crate) struct Cand {
     pub(crate) label: Label,
     pub(crate) conf: Conf,
     pub(crate) entry: Option<u32>,
-    /// Country from context (ISO code).
+    /// Country from context (ISO code): an organization's ("China's Foreign Ministry").
     pub(crate) country: Option<[u8; 2]>,
-    pub(crate) role: Option<&'static str>,
-    pub(crate) former: bool,
+    /// A title or apposition the rules saw before or after a person (typing evidence: the
+    /// tagger does not overrule it). The role itself is read later by [`crate::roles`].
+    pub(crate) title: Option<&'static str>,
+    /// The person's role and affiliation from context ([`crate::roles::assign`]).
+    pub(crate) role: Option<Box<Role>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,7 +268,7 @@ pub(crate) fn find(text: &str, ws: &[W]) -> Vec<Cand> {
     let items = items(text, ws, g);
     let mut cands = group(text, ws, &items, g);
     merge_bodies(ws, &mut cands, g);
-    roles(text, ws, &items, &mut cands, g);
+    mark_titles(text, ws, &items, &mut cands, g);
     // In all-caps text ("CRICKET - LEICESTERSHIRE TAKE OVER") case says nothing: a long
     // all-caps word's type from a list or rule is only a default the tagger may overrule.
     for c in &mut cands {
@@ -544,8 +548,8 @@ fn cand(
         conf,
         entry,
         country: None,
+        title: None,
         role: None,
-        former: false,
     })
 }
 
@@ -604,9 +608,19 @@ fn group(text: &str, ws: &[W], items: &[Item], g: &Gazetteer) -> Vec<Cand> {
             }
             break;
         }
+        // A title, or a lowercase noun naming a person by role ("sprinter Ji Yun",
+        // "firefighter Darrell Johnson"), right before the group.
         let title_before = start > 0
-            && matches!(items[start - 1].it, It::Title(_))
-            && items[start - 1].b == items[start].a;
+            && items[start - 1].b == items[start].a
+            && !ws[items[start].a].brk
+            && match items[start - 1].it {
+                It::Title(_) => true,
+                It::Other => {
+                    let w = &ws[items[start - 1].a];
+                    w.kind == Wk::Lower && PERSON_NOUNS.contains(lower(wtext(text, w)).as_str())
+                }
+                _ => false,
+            };
         type_group(text, ws, &items[start..end], title_before, g, &mut out);
         k = end;
     }
@@ -869,9 +883,11 @@ fn merge_bodies(ws: &[W], cands: &mut Vec<Cand>, g: &Gazetteer) {
     *cands = out;
 }
 
-/// Roles, countries and "former" from titles before a person ("former South Korean
-/// President Moon Jae-in") or in an apposition after ("Sergey Lavrov, Russia's foreign minister").
-fn roles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer) {
+/// Marks persons with a title right before them ("former South Korean President Moon
+/// Jae-in") or a titled apposition after them ("Sergey Lavrov, Russia's foreign minister"):
+/// evidence of their type that the tagger does not overrule. The roles themselves are read
+/// after the tagger merge by [`crate::roles::assign`].
+fn mark_titles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer) {
     // Map word index -> item index.
     let mut at = vec![u32::MAX; ws.len()];
     for (k, it) in items.iter().enumerate() {
@@ -887,11 +903,11 @@ fn roles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer
     let word_low = |w: usize| ws.get(w).map(|x| lower(wtext(text, x))).unwrap_or_default();
     for c in cands.iter_mut().filter(|c| c.label == Label::Person) {
         let mut pos = c.a;
-        let mut role: Option<&'static str> = None;
+        let mut title: Option<&'static str> = None;
         while let Some(it) = item_before(pos).filter(|_| !ws[pos].brk) {
             if let It::Title(r) = it.it {
-                if role.is_none() && !r.is_empty() {
-                    role = Some(r);
+                if title.is_none() && !r.is_empty() {
+                    title = Some(r);
                 }
                 pos = it.a;
                 if ws[pos].brk {
@@ -902,20 +918,7 @@ fn roles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer
             }
         }
         if pos != c.a {
-            c.role = role;
-            if role.is_some() {
-                let (iso, p2) = affiliation(ws, items, &at, pos, g);
-                c.country = iso;
-                let before = p2.checked_sub(1).map(word_low).unwrap_or_default();
-                c.former = matches!(before.as_str(), "former" | "ex" | "ex-");
-                if !c.former && iso.is_some() {
-                    // "former" may also sit right before the title with no affiliation.
-                } else if iso.is_none()
-                    && matches!(word_low(pos.wrapping_sub(1)).as_str(), "former" | "ex-")
-                {
-                    c.former = true;
-                }
-            }
+            c.title = title;
             continue;
         }
         // Apposition: "Sergey Lavrov, Russia's foreign minister".
@@ -929,14 +932,13 @@ fn roles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer
                 former = true;
                 p += 1;
             }
-            let mut iso = None;
+            let mut country = false;
             if let Some(it) = ws.get(p).and_then(|_| items.get(at[p] as usize)) {
                 if let It::Gaz(e) = it.it {
-                    if let Some(en) = g
-                        .entry(e)
-                        .filter(|en| matches!(en.kind, Kind::Country | Kind::Demonym))
+                    if g.entry(e)
+                        .is_some_and(|en| matches!(en.kind, Kind::Country | Kind::Demonym))
                     {
-                        iso = en.iso;
+                        country = true;
                         p = it.b;
                         if ws.get(p).is_some_and(|w| w.kind == Wk::Poss) {
                             p += 1;
@@ -946,51 +948,14 @@ fn roles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer
             }
             if let Some(it) = ws.get(p).and_then(|_| items.get(at[p] as usize)) {
                 if let It::Title(r) = it.it {
-                    if !r.is_empty() && r != "counterpart" && (iso.is_some() || former) {
-                        c.role = Some(r);
-                        c.country = iso;
-                        c.former = former;
+                    if !r.is_empty() && r != "counterpart" && (country || former) {
+                        c.title = Some(r);
                         c.conf = Conf::Strong;
                     }
                 }
             }
         }
     }
-}
-
-/// The country before word `pos` ("Chinese", "China's", "South Korea's"): (iso, new pos).
-fn affiliation(
-    ws: &[W],
-    items: &[Item],
-    at: &[u32],
-    pos: usize,
-    g: &Gazetteer,
-) -> (Option<[u8; 2]>, usize) {
-    let Some(mut p) = pos.checked_sub(1) else {
-        return (None, pos);
-    };
-    if ws[pos].brk {
-        return (None, pos);
-    }
-    // Skip "his" / "her" before "counterpart"? handled by caller; skip a possessive here.
-    if ws[p].kind == Wk::Poss {
-        match p.checked_sub(1) {
-            Some(q) => p = q,
-            None => return (None, pos),
-        }
-    }
-    let Some(it) = at.get(p).and_then(|&k| items.get(k as usize)) else {
-        return (None, pos);
-    };
-    if let It::Gaz(e) = it.it {
-        if let Some(en) = g
-            .entry(e)
-            .filter(|en| matches!(en.kind, Kind::Country | Kind::Demonym | Kind::City))
-        {
-            return (en.iso, it.a);
-        }
-    }
-    (None, pos)
 }
 
 #[cfg(test)]

@@ -68,6 +68,7 @@ mod extract;
 mod gazetteer;
 mod label;
 mod lexicon;
+mod roles;
 pub mod tagger;
 
 use dateline_text::{Span, Tokenized};
@@ -157,10 +158,18 @@ pub struct Entity {
     pub name: String,
     /// The entity type.
     pub label: Label,
-    /// Role or title from the text ("President", "Prime Minister", "Leader").
+    /// Role or title as the text states it: the title chain or description with its
+    /// complement ("Deputy Foreign Minister", "Ambassador to the European Union", "senior
+    /// equity strategist", "top diplomat"); the most specific one the document gives. A
+    /// country or organization before it goes to `country` and `org`, "former" to `former`.
     pub role: Option<String>,
     /// Affiliated country (a person's, an organization's, a city's), by common name.
     pub country: Option<String>,
+    /// The organization a person's role belongs to ("World Health Organization" for "Olu
+    /// Hart, a former deputy head of the WHO"): the canonical name of that organization's
+    /// entity in the document. `None` for other entities and where the text names none.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub org: Option<String>,
     /// The role is a former one ("former South Korean President Moon Jae-in").
     pub former: bool,
     /// Other surface forms seen in the document.
@@ -330,5 +339,7 @@ fn run(doc: &Tokenized<'_>, regions: &[Span], options: &Options) -> Entities {
         let tagged = tagger::tag(text, &tokens);
         cands = canon::merge_tagger(text, &ws, cands, &tagged);
     }
+    roles::retype_people(text, &ws, &mut cands);
+    roles::assign(text, &ws, &mut cands);
     canon::build(text, &ws, cands)
 }
