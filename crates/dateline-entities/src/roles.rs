@@ -24,7 +24,7 @@ use dateline_text::Span;
 
 use crate::extract::{lower, title_match, Cand, Conf, Low, Wk, W};
 use crate::gazetteer::{FxSet, Gazetteer, Kind, GAZETTEER};
-use crate::lexicon::{PERSON_NOUNS, PREFIX, ROLE_MODIFIERS, SUFFIX, TITLE_WORDS};
+use crate::lexicon::{PERSON_NOUNS, PREFIX, ROLE_MODIFIERS, SUFFIX, TITLE_MAP, TITLE_WORDS};
 use crate::Label;
 
 /// How a role was stated, from the least to the most specific kind.
@@ -57,12 +57,16 @@ pub(crate) struct Role {
     /// Number of words (with one more for a stated country or organization): among roles of
     /// one class the longer is the more specific.
     pub(crate) words: u8,
+    /// Read from a plural head ("U.S. journalists Clare Gillis and James Foley"): shared by
+    /// the names coordinated after it.
+    pub(crate) plural: bool,
 }
 
 impl Role {
-    /// Sort key: the most specific role of an entity has the largest key.
-    pub(crate) fn rank(&self) -> (Class, u8) {
-        (self.class, self.words)
+    /// Sort key: the most specific role of an entity has the largest key (a title over a
+    /// description, a current role over a former one of the same kind, then the longer).
+    pub(crate) fn rank(&self) -> (Class, bool, u8) {
+        (self.class, !self.former, self.words)
     }
 }
 
@@ -85,6 +89,29 @@ fn time_word(w: &str) -> Option<bool> {
         "then" | "new" | "newly" | "current" | "currently" | "now" | "later" => Some(false),
         _ => None,
     }
+}
+
+/// The singular of a plural role head ("journalists", "spokesmen", "justices"), and
+/// whether it is a title.
+fn singular_head(w: &str) -> Option<(&'static str, bool)> {
+    if !w.ends_with('s') && !w.ends_with("men") {
+        return None;
+    }
+    let stems = [
+        w.strip_suffix("men").map(|s| format!("{s}man")),
+        w.strip_suffix("ies").map(|s| format!("{s}y")),
+        w.strip_suffix("es").map(str::to_string),
+        w.strip_suffix('s').map(str::to_string),
+    ];
+    for stem in stems.into_iter().flatten() {
+        if let Some(t) = TITLE_MAP.get(stem.as_str()).filter(|t| !t.is_empty()) {
+            return Some((t, true));
+        }
+        if let Some(n) = PERSON_NOUNS.get(stem.as_str()) {
+            return Some((n, false));
+        }
+    }
+    None
 }
 
 /// Words that stay lowercase in a title-cased role.
@@ -131,6 +158,7 @@ struct Parsed {
     former: bool,
     class: Class,
     words: u8,
+    plural: bool,
 }
 
 /// A piece of a role's text.
@@ -304,7 +332,7 @@ impl Ctx<'_> {
         let en = c.entry.and_then(|e| self.g.entry(e));
         match c.label {
             Label::Person => Aff::Person,
-            Label::Org | Label::Fac => Aff::Org,
+            Label::Org | Label::Fac | Label::Event => Aff::Org,
             Label::Gpe | Label::Loc => match en.map(|e| e.kind) {
                 Some(Kind::Country | Kind::Demonym) => Aff::Country(en.and_then(|e| e.iso)),
                 Some(_) => Aff::Place(en.and_then(|e| e.iso)),
@@ -315,7 +343,7 @@ impl Ctx<'_> {
                 Some(e) if e.kind == Kind::Country => Aff::Country(e.iso),
                 _ => Aff::Word,
             },
-            _ => Aff::Other,
+            Label::WorkOfArt | Label::Product | Label::Law => Aff::Other,
         }
     }
 
@@ -331,7 +359,7 @@ impl Ctx<'_> {
                 }
             }
         };
-        let before = self.before(a);
+        let before = self.before(a).or_else(|| self.coordinated(a));
         let had_before = before
             .as_ref()
             .is_some_and(|r| r.class >= Class::Description);
@@ -358,11 +386,34 @@ impl Ctx<'_> {
                         former: false,
                         class: Class::Affiliation,
                         words: 1,
+                        plural: false,
                     });
                 }
             }
         }
         best
+    }
+
+    /// "U.S. journalists Clare Gillis and James Foley": the plural role before the first of
+    /// the names coordinated with this one (word `a` starts it).
+    fn coordinated(&self, a: usize) -> Option<Role> {
+        let mut a = a;
+        for _ in 0..6 {
+            if a < 2 || self.brk(a) {
+                return None;
+            }
+            let conj = self.low(a - 1);
+            if !matches!(conj.as_str(), "and" | ",") {
+                return None;
+            }
+            let k = *self.at.get(a - 2)? as usize;
+            let prev = self.cands.get(k).filter(|c| c.label == Label::Person)?;
+            if let Some(r) = self.before(prev.a) {
+                return r.plural.then_some(r);
+            }
+            a = prev.a;
+        }
+        None
     }
 
     fn to_role(&self, p: Parsed) -> Role {
@@ -373,6 +424,7 @@ impl Ctx<'_> {
             former: p.former,
             class: p.class,
             words: p.words,
+            plural: p.plural,
         }
     }
 
@@ -394,13 +446,17 @@ impl Ctx<'_> {
                 _ => break,
             }
         }
-        let lo = self.chain_start(limit);
-        for s in lo..limit {
-            if let Some(p) = self.parse(s, limit, After::Before) {
-                if p.end == limit {
-                    return Some(self.to_role(p));
-                }
+        // "police spokesman Lt Sean Conboy": a rank right before the name after a role.
+        if limit > 0 && !self.brk(limit) && self.is_rank(limit - 1) {
+            if let Some(r) = self
+                .chain_ending(limit - 1)
+                .filter(|r| r.class >= Class::Description)
+            {
+                return Some(r);
             }
+        }
+        if let Some(r) = self.chain_ending(limit) {
+            return Some(r);
         }
         honorific.filter(|h| !h.is_empty()).map(|h| Role {
             text: Some(h.to_string()),
@@ -409,7 +465,40 @@ impl Ctx<'_> {
             former: false,
             class: Class::Honorific,
             words: 1,
+            plural: false,
         })
+    }
+
+    /// The longest role chain that ends right before word `limit`.
+    fn chain_ending(&self, limit: usize) -> Option<Role> {
+        let lo = self.chain_start(limit);
+        (lo..limit).find_map(|s| {
+            self.parse(s, limit, After::Before)
+                .filter(|p| p.end == limit)
+                .map(|p| self.to_role(p))
+        })
+    }
+
+    /// Is word `i` a rank or title abbreviation ("Lt", "Sgt.", "Supt.")?
+    fn is_rank(&self, i: usize) -> bool {
+        let w = self.low(i);
+        matches!(self.title_at(i), Some((1, t)) if !t.is_empty())
+            && (w.ends_with('.')
+                || matches!(
+                    w.as_str(),
+                    "lt" | "sgt"
+                        | "capt"
+                        | "col"
+                        | "gen"
+                        | "maj"
+                        | "cpl"
+                        | "pvt"
+                        | "supt"
+                        | "insp"
+                        | "det"
+                        | "cmdr"
+                        | "adm"
+                ))
     }
 
     /// The earliest word a role chain ending before `limit` may start at: up to 12 words
@@ -555,29 +644,26 @@ impl Ctx<'_> {
                 former,
                 class: Class::Title,
                 words: 3,
+                plural: false,
             });
         }
         // "who is the ...", "who was ...", "who serves as ...", "who has been ...". "who
         // was" narrates as often as it says "former": only "previously" and "formerly" do.
         let mut q = p;
         let mut n = 0;
-        while n < 3
-            && matches!(
-                self.low(q).as_str(),
-                "is" | "has"
-                    | "been"
-                    | "serves"
-                    | "as"
-                    | "became"
-                    | "becomes"
-                    | "was"
-                    | "had"
-                    | "served"
-            )
-        {
+        let mut verbs = 0;
+        while n < 5 {
+            match self.low(q).as_str() {
+                "is" | "has" | "been" | "serves" | "as" | "became" | "becomes" | "was" | "had"
+                | "served" => verbs += 1,
+                "currently" | "now" | "also" | "still" => {}
+                "previously" | "formerly" => former = true,
+                _ => break,
+            }
             q += 1;
             n += 1;
         }
+        let n = verbs;
         if n == 0 {
             return None;
         }
@@ -640,6 +726,11 @@ impl Ctx<'_> {
     /// "Russia's foreign minister, Sergey Lavrov, said": a role phrase ending at the comma
     /// right before the name (words a..b), not the apposition of a person before it.
     fn comma_before(&self, a: usize, b: usize) -> Option<Role> {
+        // "a meteorologist with the weather service, Ms Hayley Adams, said".
+        let mut a = a;
+        while a > 0 && !self.brk(a) && matches!(self.title_at(a - 1), Some((1, ""))) {
+            a -= 1;
+        }
         if a < 2 || self.kind(a - 1) != Some(Wk::Punct(',')) || self.brk(a) || self.brk(a - 1) {
             return None;
         }
@@ -653,7 +744,9 @@ impl Ctx<'_> {
             let Some(p) = self.parse(s, limit, After::After) else {
                 continue;
             };
-            if p.end != limit {
+            // "the presiding judge in the case, Nathalie Gavarino": a short prepositional
+            // phrase may stand between the role and the comma.
+            if p.end != limit && !self.short_phrase(p.end, limit) {
                 continue;
             }
             // "Yoon Suk-yeol, South Korea's president, Kishida ...": that role is Yoon's.
@@ -667,6 +760,22 @@ impl Ctx<'_> {
             return Some(self.to_role(p));
         }
         None
+    }
+
+    /// Are words from..to a short prepositional phrase ("in the case", "with the weather
+    /// service in Houston"): a preposition, then at most six words, no punctuation or name?
+    fn short_phrase(&self, from: usize, to: usize) -> bool {
+        to > from + 1
+            && to - from <= 7
+            && matches!(
+                self.low(from).as_str(),
+                "in" | "with" | "at" | "of" | "for" | "from" | "on"
+            )
+            && (from + 1..to).all(|i| {
+                matches!(self.kind(i), Some(Wk::Lower | Wk::Cap | Wk::Upper))
+                    && !self.in_person(i)
+                    && !self.brk(i)
+            })
     }
 
     /// "... of Sierra Leone", "... of the governing Patriotic Front" after a name.
@@ -729,10 +838,7 @@ impl Ctx<'_> {
                     org = org.or(Some(k));
                     country = country.or(c.country);
                 }
-                Aff::Place(iso) => {
-                    country = country.or(iso);
-                    segs.push(Seg::Verbatim(c.a, c.b));
-                }
+                Aff::Place(iso) => country = country.or(iso),
                 Aff::Word => segs.push(Seg::Verbatim(c.a, c.b)),
                 Aff::Person | Aff::Other => return None,
             }
@@ -748,6 +854,7 @@ impl Ctx<'_> {
         let mut all_title = true;
         let mut words = 0u8;
         let mut inner_org = false;
+        let mut plural = false;
         while p < limit && words < 8 {
             if p > start && self.brk(p) {
                 break;
@@ -823,6 +930,25 @@ impl Ctx<'_> {
                 class = Class::Title;
                 continue;
             }
+            // "journalists Clare Gillis and James Foley", "conservative justices Brett
+            // Kavanaugh": a plural head right before the names is shared by them.
+            if mode == After::Before && p + 1 == limit {
+                if let Some((singular, title)) = singular_head(w) {
+                    segs.push(Seg::Title(p, p + 1, singular));
+                    p += 1;
+                    words = words.saturating_add(1);
+                    head_end = Some(p);
+                    head_segs = segs.len();
+                    plural = true;
+                    if title {
+                        class = Class::Title;
+                    } else {
+                        all_title = false;
+                        class = Class::Description;
+                    }
+                    continue;
+                }
+            }
             if PERSON_NOUNS.contains(w) || extra_head(w) {
                 segs.push(Seg::Word(p));
                 // Title case only for roles headed by a title ("deputy head" stays).
@@ -878,6 +1004,7 @@ impl Ctx<'_> {
             former,
             class,
             words,
+            plural,
         })
     }
 
@@ -919,7 +1046,8 @@ impl Ctx<'_> {
         }
         let end = if let Some((k, c)) = self.cand_at(q).filter(|(_, c)| c.b <= limit) {
             match self.aff(c) {
-                Aff::Org => {
+                // "at Nomura", "with the Fire Department": organizations only.
+                Aff::Org if naming || c.label == Label::Org => {
                     org = Some(k);
                     country = country.or(c.country);
                 }
