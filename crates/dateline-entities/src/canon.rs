@@ -130,8 +130,15 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
         }
         // A span that ends inside a title ("South Korean Prime" before "Minister Han")
         // is a tagger slip: titles stay outside names, the rules' candidates stand.
+        // So is one that starts inside a title ("Defense" of "Secretary of Defense Chuck
+        // Hagel").
         let mut buf = String::new();
-        if (a..b).any(|k| title_match(text, ws, k, &mut buf).is_some_and(|(n, _)| k + n > b)) {
+        if (a..b).any(|k| title_match(text, ws, k, &mut buf).is_some_and(|(n, _)| k + n > b))
+            || (a.saturating_sub(3)..a).any(|k| {
+                !ws[k + 1..=a].iter().any(|w| w.brk)
+                    && title_match(text, ws, k, &mut buf).is_some_and(|(n, _)| k + n > a)
+            })
+        {
             out.append(&mut pending);
             continue;
         }

@@ -24,7 +24,9 @@ use dateline_text::Span;
 
 use crate::extract::{lower, title_match, Cand, Conf, Low, Wk, W};
 use crate::gazetteer::{FxSet, Gazetteer, Kind, GAZETTEER};
-use crate::lexicon::{PERSON_NOUNS, PREFIX, ROLE_MODIFIERS, SUFFIX, TITLE_MAP, TITLE_WORDS};
+use crate::lexicon::{
+    GIVEN_NAMES, PERSON_NOUNS, PREFIX, ROLE_MODIFIERS, SUFFIX, TITLE_MAP, TITLE_WORDS,
+};
 use crate::Label;
 
 /// How a role was stated, from the least to the most specific kind.
@@ -222,12 +224,17 @@ pub(crate) fn assign(text: &str, ws: &[W], cands: &mut [Cand]) {
     }
 }
 
-/// Document-level evidence that a name the tagger typed as an organization, place or group
-/// is a person's: its last word is elsewhere a person's name after a title or honorific
-/// ("Bola Okafor ... President Okafor"), or a role follows it ("Arjun Meghwal has been
-/// appointed Law Minister", "Tom Hill, a lawyer,"). Only unlisted names of two to four
-/// capitalized words without an organization head word are retyped.
-pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut [Cand]) {
+/// Document-level evidence on people's names.
+///
+/// A name the tagger typed as an organization, place or group is a person's when its last
+/// word is elsewhere a person's name after a title or honorific ("Bola Okafor ... President
+/// Okafor"), or a role follows it ("Arjun Meghwal has been appointed Law Minister", "Tom
+/// Hill, a lawyer,"). Only unlisted names of two to four capitalized words without an
+/// organization head word are retyped.
+///
+/// A guessed person's name made only of common words, none a given name ("Family Welfare",
+/// "Climate Change"), is no name at all and is dropped.
+pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut Vec<Cand>) {
     let mut at = vec![u32::MAX; ws.len()];
     for (k, c) in cands.iter().enumerate() {
         let k = u32::try_from(k).unwrap_or(u32::MAX);
@@ -236,6 +243,7 @@ pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut [Cand]) {
         }
     }
     let mut people: Vec<usize> = Vec::new();
+    let mut drop: Vec<usize> = Vec::new();
     {
         let cx = Ctx {
             text,
@@ -256,6 +264,17 @@ pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut [Cand]) {
         }
         for (ci, c) in cands.iter().enumerate() {
             let n = c.b - c.a;
+            if c.label == Label::Person
+                && c.conf != Conf::Strong
+                && c.title.is_none()
+                && c.entry.is_none()
+                && n >= 2
+                && (c.a..c.b).all(|i| cx.g.is_common(&cx.low(i)))
+                && !GIVEN_NAMES.contains(cx.low(c.a).as_str())
+            {
+                drop.push(ci);
+                continue;
+            }
             if c.label == Label::Person || c.entry.is_some() || !(2..=4).contains(&n) {
                 continue;
             }
@@ -286,6 +305,13 @@ pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut [Cand]) {
         if let Some(c) = cands.get_mut(ci) {
             c.label = Label::Person;
         }
+    }
+    if !drop.is_empty() {
+        let mut k = 0;
+        cands.retain(|_| {
+            k += 1;
+            drop.binary_search(&(k - 1)).is_err()
+        });
     }
 }
 
@@ -819,6 +845,29 @@ impl Ctx<'_> {
                 return None;
             }
             let w = self.low(p);
+            // "veteran firefighter", "renowned economist": praise, not the role.
+            if matches!(
+                w.as_str(),
+                "veteran"
+                    | "longtime"
+                    | "long-time"
+                    | "seasoned"
+                    | "renowned"
+                    | "famous"
+                    | "well-known"
+                    | "prominent"
+                    | "celebrated"
+                    | "respected"
+                    | "experienced"
+                    | "popular"
+                    | "controversial"
+                    | "outspoken"
+                    | "influential"
+            ) && self.ws.get(p + 1).is_some_and(|w| w.kind == Wk::Lower)
+            {
+                p += 1;
+                continue;
+            }
             if let Some(f) = time_word(&w) {
                 former |= f;
                 p += 1;
@@ -1139,6 +1188,9 @@ impl Ctx<'_> {
                             == canon.to_lowercase().replace('-', " ");
                     if same && !all_title {
                         out.push_str(&written);
+                    } else if !all_title && !written.chars().any(char::is_uppercase) {
+                        // "conservative justices" -> "conservative justice".
+                        out.push_str(&canon.to_lowercase());
                     } else {
                         out.push_str(canon);
                     }
