@@ -176,8 +176,9 @@ class Entity:
         country: str | None = None,
         former: bool = False,
         aliases: list[str] = ...,
-        wikidata: str | None = None,
+                wikidata: str | None = None,
         mentions: list[Mention] = ...,
+        org: str | None = None,
     ) -> Self: ...
     @property
     def id(self) -> str: ...
@@ -189,6 +190,8 @@ class Entity:
     def role(self) -> str | None: ...
     @property
     def country(self) -> str | None: ...
+    @property
+    def org(self) -> str | None: ...
     @property
     def former(self) -> bool: ...
     @property

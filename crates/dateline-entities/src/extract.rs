@@ -171,12 +171,108 @@ fn word_kind(text: &str, flags: Flags) -> Wk {
     let first = text.chars().next().unwrap_or(' ');
     if flags.contains(Flags::ALL_UPPER) {
         Wk::Upper
-    } else if first.is_uppercase() {
+    } else if first.is_uppercase() || arabic_article(text) {
         Wk::Cap
     } else if first.is_lowercase() {
         Wk::Lower
     } else {
         Wk::Other
+    }
+}
+
+/// "al-Assad", "el-Sisi", "bin-Salman": a lowercase Arabic article or patronymic glued by a
+/// hyphen to a capitalized name is part of the name.
+fn arabic_article(text: &str) -> bool {
+    let Some((head, rest)) = text.split_once('-') else {
+        return false;
+    };
+    matches!(
+        head,
+        "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "bin" | "ibn" | "abu"
+    ) && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A title that takes a complement naming its office: "Minister of Energy Alexander Novak",
+/// "Prime Minister of Sri Lanka Mahinda Rajapaksa", "Secretary of War Pete Hegseth". When a
+/// title ending in such a head (words i..i+n) is followed by "of"/"for", capitalized common
+/// words or listed places ("Energy", "Foreign Affairs", "Sri Lanka") and then a name that is
+/// not a common word, returns how many words the complement adds to the title.
+fn title_complement(text: &str, ws: &[W], i: usize, n: usize, role: &str, g: &Gazetteer) -> usize {
+    let head = role
+        .rsplit([' ', '-'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if !matches!(
+        head.as_str(),
+        "minister"
+            | "secretary"
+            | "ambassador"
+            | "envoy"
+            | "president"
+            | "chairman"
+            | "director"
+            | "governor"
+            | "adviser"
+            | "advisor"
+            | "commissioner"
+            | "premier"
+            | "chancellor"
+            | "mayor"
+            | "general"
+            | "speaker"
+            | "representative"
+            | "chief"
+    ) {
+        return 0;
+    }
+    let k = i + n;
+    let Some(prep) = ws.get(k).filter(|w| !w.brk && w.kind == Wk::Lower) else {
+        return 0;
+    };
+    if !matches!(wtext(text, prep), "of" | "for") {
+        return 0;
+    }
+    let mut j = k + 1;
+    if ws.get(j).is_some_and(|w| wtext(text, w) == "the") {
+        j += 1;
+    }
+    let start = j;
+    let mut key = String::new();
+    while j < ws.len() && j - start < 8 && !ws[j].brk {
+        let w = &ws[j];
+        if w.name_like() {
+            if let Some((m, e)) = gaz_match(text, ws, j, g, &mut key) {
+                if g.entry(e)
+                    .is_some_and(|en| matches!(en.kind, Kind::Country | Kind::Place | Kind::City))
+                {
+                    j += m;
+                    continue;
+                }
+            }
+            if w.kind == Wk::Cap && g.is_common(&lower(wtext(text, w))) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let t = wtext(text, w);
+        let joins = matches!(t, "and" | "&" | ",")
+            && ws.get(j + 1).is_some_and(|x| x.name_like() && !x.brk);
+        if !joins || j == start {
+            break;
+        }
+        j += 1;
+    }
+    // The complement must end on a word of it, right before a name that is not common.
+    let ends_on_word = j > start && ws[j - 1].name_like();
+    let name_next = ws
+        .get(j)
+        .is_some_and(|w| w.kind == Wk::Cap && !w.brk && !g.is_common(&lower(wtext(text, w))));
+    if ends_on_word && name_next {
+        j - k
+    } else {
+        0
     }
 }
 
@@ -331,6 +427,7 @@ fn items(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Item> {
             });
             match (gm, tm) {
                 (_, Some((n, role))) if gm.map_or(true, |(m, _)| n > m) => {
+                    let n = n + title_complement(text, ws, i, n, role, g);
                     out.push(Item {
                         a: i,
                         b: i + n,
@@ -357,6 +454,7 @@ fn items(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Item> {
             }
         } else if w.kind == Wk::Lower {
             if let Some((n, role)) = title_match(text, ws, i, &mut tbuf) {
+                let n = n + title_complement(text, ws, i, n, role, g);
                 out.push(Item {
                     a: i,
                     b: i + n,

@@ -153,6 +153,10 @@ const TITLES: &[(&str, &str)] = &[
     ("imam", "Imam"),
     ("rabbi", "Rabbi"),
     ("rev.", "Reverend"),
+    ("editor", "Editor"),
+    ("editor in chief", "Editor in Chief"),
+    ("editor-in-chief", "Editor-in-Chief"),
+    ("doctor", "Doctor"),
     ("reverend", "Reverend"),
 ];
 

@@ -73,7 +73,7 @@ impl Role {
 }
 
 /// Titles that are honorifics before a name rather than roles when nothing else is said.
-const HONORIFICS: &[&str] = &["Sheikh", "Sir", "Lord", "Dame", "Lady"];
+const HONORIFICS: &[&str] = &["Sheikh", "Sir", "Lord", "Dame", "Lady", "Doctor"];
 
 /// Lowercase words that head a role besides the person nouns and titles.
 fn extra_head(w: &str) -> bool {
@@ -731,6 +731,7 @@ impl Ctx<'_> {
             self.low(p).as_str(),
             "appointed"
                 | "named"
+                | "made"
                 | "elected"
                 | "became"
                 | "becomes"
