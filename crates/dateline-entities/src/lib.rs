@@ -68,6 +68,7 @@ mod extract;
 mod gazetteer;
 mod label;
 mod lexicon;
+mod orgs;
 mod roles;
 pub mod tagger;
 
@@ -339,6 +340,7 @@ fn run(doc: &Tokenized<'_>, regions: &[Span], options: &Options) -> Entities {
         let tagged = tagger::tag(text, &tokens);
         cands = canon::merge_tagger(text, &ws, cands, &tagged);
     }
+    orgs::retype_orgs(text, &ws, &mut cands);
     roles::retype_people(text, &ws, &mut cands);
     roles::assign(text, &ws, &mut cands);
     canon::build(text, &ws, cands)
