@@ -15,9 +15,9 @@
 //! name with a score after it on a results line ("Lotte 6 Hyundai 2", "NEW YORK 74 58") is a
 //! team.
 
-use crate::extract::{lower, Cand, Conf, Wk, W};
+use crate::extract::{lower, Cand, Wk, W};
 use crate::gazetteer::{push_key, FxSet, GAZETTEER};
-use crate::lexicon::{GIVEN_NAMES, PERSON_NOUNS};
+use crate::lexicon::{EA_SURNAMES, GIVEN_NAMES, PERSON_NOUNS};
 use crate::Label;
 
 /// Lowercase nouns that describe an organization when they stand right before its name.
@@ -220,8 +220,11 @@ pub(crate) fn retype_orgs(text: &str, ws: &[W], cands: &mut [Cand]) {
     // Surnames and full names of people with strong evidence (title, given name): such a
     // name is never retyped ("Trump spokesman Sean Spicer" keeps Trump a person).
     let mut people: FxSet<String> = FxSet::default();
+    let given = |c: &Cand| {
+        GIVEN_NAMES.contains(low(c.a).as_str()) || EA_SURNAMES.contains(low(c.a).as_str())
+    };
     for c in cands.iter().filter(|c| c.label == Label::Person) {
-        if c.b - c.a >= 2 || c.title.is_some() {
+        if given(c) || c.title.is_some() {
             if let Some(last) = c.b.checked_sub(1) {
                 people.insert(low(last).to_string());
             }
@@ -246,13 +249,24 @@ pub(crate) fn retype_orgs(text: &str, ws: &[W], cands: &mut [Cand]) {
         let evidence = before.as_deref().is_some_and(|w| {
             (descriptor_before(w) && !PERSON_NOUNS.contains(w)) || w.ends_with("-based")
         }) || (!brk(c.b) && descriptor_after(&low(c.b)))
-            || (ws.get(c.b).is_some_and(|w| w.kind == Wk::Poss)
-                && !brk(c.b + 1)
+            || (ws.get(c.b).is_some_and(|w| {
+                w.kind == Wk::Poss || matches!(wtext(text, w), "'s" | "\u{2019}s")
+            }) && !brk(c.b + 1)
                 && corporate_noun(&low(c.b + 1)))
-            || (c.label == Label::Person
-                && !brk(c.b)
-                && org_role_head(&low(c.b))
-                && ws.get(c.b + 1).is_some_and(|w| w.name_like() && !w.brk));
+            || (c.label == Label::Person && !brk(c.b) && {
+                // "Petofi general manager Laszlo Sebesvari", "Ericsson spokesman Per ...".
+                let mut k = c.b;
+                while matches!(
+                    low(k).as_str(),
+                    "general" | "managing" | "chief" | "deputy" | "vice" | "executive" | "senior"
+                ) && k < c.b + 2
+                {
+                    k += 1;
+                }
+                org_role_head(&low(k))
+                    && !brk(k)
+                    && ws.get(k + 1).is_some_and(|w| w.name_like() && !w.brk)
+            });
         if evidence {
             orgs.insert(key_of(c));
         }
@@ -260,10 +274,7 @@ pub(crate) fn retype_orgs(text: &str, ws: &[W], cands: &mut [Cand]) {
     let g = &*GAZETTEER;
     for i in 0..cands.len() {
         let c = &cands[i];
-        let person_like = c.label == Label::Person
-            && c.conf != Conf::Strong
-            && c.title.is_none()
-            && !GIVEN_NAMES.contains(low(c.a).as_str());
+        let person_like = c.label == Label::Person && c.title.is_none() && !given(c);
         if person_like && !orgs.is_empty() {
             let k = key_of(c);
             if orgs.contains(&k) && !people.contains(&k) {
