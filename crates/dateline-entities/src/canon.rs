@@ -142,6 +142,12 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
             out.append(&mut pending);
             continue;
         }
+        // A span that opens or closes on punctuation ("LRB" of a "-LRB-" bracket token) is
+        // no name.
+        if matches!(ws[a].kind, Wk::Punct(_)) || matches!(ws[b - 1].kind, Wk::Punct(_)) {
+            out.append(&mut pending);
+            continue;
+        }
         let span = Span::new(ws[a].span.start, ws[b - 1].span.end);
         if b == a + 1 && pending.iter().all(|c| c.conf == Conf::Weak) {
             // A lone word the rules rejected: common words and never-names stay out.
@@ -544,8 +550,10 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
     for i in 0..n {
         let c = &cands[i];
         let single = c.b == c.a + 1;
+        // A lone word the tagger read as a nationality or group but that no list knows
+        // ("Shaqiri") is a surname when a full name ends with it.
         let linkable = single
-            && (c.label == Label::Person && c.entry.is_none()
+            && (matches!(c.label, Label::Person | Label::Norp) && c.entry.is_none()
                 || c.conf == Conf::Weak
                 || c.entry
                     .and_then(|e| g.entry(e))

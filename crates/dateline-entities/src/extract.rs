@@ -157,6 +157,27 @@ pub(crate) fn lower(s: &str) -> Low {
     }
 }
 
+/// A Penn Treebank bracket token ("-LRB-", "-RRB-" ...) in tokenized corpora: the word
+/// between its hyphens is punctuation, never a name.
+fn ptb_bracket(text: &str, span: Span) -> Option<Wk> {
+    let word = text.get(span.start..span.end)?;
+    let bracket = match word {
+        "LRB" => '(',
+        "RRB" => ')',
+        "LSB" => '[',
+        "RSB" => ']',
+        "LCB" => '{',
+        "RCB" => '}',
+        _ => return None,
+    };
+    let before = span
+        .start
+        .checked_sub(1)
+        .and_then(|s| text.get(s..span.start));
+    let after = text.get(span.end..span.end + 1);
+    (before == Some("-") && after == Some("-")).then_some(Wk::Punct(bracket))
+}
+
 fn classify(text: &str, tok: &Token) -> Wk {
     match tok.kind {
         TokenKind::Possessive => Wk::Poss,
@@ -308,7 +329,7 @@ pub(crate) fn words(doc: &Tokenized<'_>, regions: &[Span]) -> Vec<W> {
             at_start = true;
         }
         let t = tok.text(text);
-        let kind = classify(t, tok);
+        let kind = ptb_bracket(text, tok.span).unwrap_or_else(|| classify(t, tok));
         // Split "Korea-China" / "US-China" (capitalized on both sides of a hyphen).
         if matches!(kind, Wk::Cap | Wk::Upper) && t.contains(is_hyphen) {
             // (offset, part) pairs; U+2010 and U+2011 are three bytes long, not one.

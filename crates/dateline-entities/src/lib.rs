@@ -64,11 +64,11 @@
 
 mod canon;
 mod error;
+mod evidence;
 mod extract;
 mod gazetteer;
 mod label;
 mod lexicon;
-mod orgs;
 mod roles;
 pub mod tagger;
 
@@ -340,7 +340,8 @@ fn run(doc: &Tokenized<'_>, regions: &[Span], options: &Options) -> Entities {
         let tagged = tagger::tag(text, &tokens);
         cands = canon::merge_tagger(text, &ws, cands, &tagged);
     }
-    orgs::retype_orgs(text, &ws, &mut cands);
+    evidence::retype_orgs(text, &ws, &mut cands);
+    evidence::retype_words(text, &ws, &mut cands);
     roles::retype_people(text, &ws, &mut cands);
     roles::assign(text, &ws, &mut cands);
     canon::build(text, &ws, cands)

@@ -1,4 +1,5 @@
-//! Document-level evidence for organizations (after the tagger merge, before grouping).
+//! Document-level evidence for the types of single capitalized words (after the tagger
+//! merge, before grouping): organizations, places, and words that are no names.
 //!
 //! A single capitalized word that no list knows is often typed as a person by the tagger
 //! ("Pirelli", "Ericsson", "Rotor"). The document usually says what it is somewhere:
@@ -14,6 +15,10 @@
 //! retyped ORG (a mention with a title, an honorific or a given name is never). And a place
 //! name with a score after it on a results line ("Lotte 6 Hyundai 2", "NEW YORK 74 58") is a
 //! team.
+//!
+//! [`retype_words`] handles the other single words: a guessed person that the document puts
+//! after "in", "near", "outside" ... elsewhere is a place ("in Xintai" ... "Xintai officials
+//! said"); an interjection opening a clause or quote ("Oh", "Uh", "Wow") is no name.
 
 use crate::extract::{lower, Cand, Wk, W};
 use crate::gazetteer::{push_key, FxSet, GAZETTEER};
@@ -304,4 +309,174 @@ fn score(text: &str, ws: &[W], i: usize) -> bool {
             && t.len() <= 3
             && t.bytes().all(|b| b.is_ascii_digit())
     })
+}
+
+/// Interjections: at the start of a clause or quote they are no names ("Oh, they left").
+fn interjection(w: &str) -> bool {
+    matches!(
+        w,
+        "oh" | "uh"
+            | "um"
+            | "umm"
+            | "ah"
+            | "ahh"
+            | "eh"
+            | "hey"
+            | "wow"
+            | "okay"
+            | "ok"
+            | "hmm"
+            | "oops"
+            | "ha"
+            | "haha"
+            | "yeah"
+            | "yep"
+            | "nope"
+            | "alas"
+            | "hi"
+            | "hello"
+            | "gosh"
+            | "ugh"
+            | "huh"
+            | "aha"
+            | "oi"
+            | "erm"
+            | "er"
+            | "mm"
+            | "whoa"
+            | "yay"
+            | "bravo"
+            | "phew"
+            | "ouch"
+            | "damn"
+            | "yes"
+            | "no"
+            | "sorry"
+            | "please"
+            | "thanks"
+    )
+}
+
+/// Retypes or drops single-word guessed people on document evidence (see the module docs).
+pub(crate) fn retype_words(text: &str, ws: &[W], cands: &mut Vec<Cand>) {
+    let low = |i: usize| ws.get(i).map(|w| lower(wtext(text, w))).unwrap_or_default();
+    let guessed = |c: &Cand| {
+        matches!(c.label, Label::Person | Label::Norp)
+            && c.b == c.a + 1
+            && c.title.is_none()
+            && c.entry.is_none()
+            && !GIVEN_NAMES.contains(low(c.a).as_str())
+    };
+    // Words the document puts after a locative preposition, and surnames of full names.
+    let mut places: FxSet<String> = FxSet::default();
+    let mut surnames: FxSet<String> = FxSet::default();
+    for c in cands.iter() {
+        if c.label == Label::Person && c.b - c.a >= 2 {
+            surnames.insert(low(c.b - 1).to_string());
+        }
+        let after_locative = c.a > 0
+            && !ws[c.a].brk
+            && ws[c.a - 1].kind == Wk::Lower
+            && matches!(
+                low(c.a - 1).as_str(),
+                "in" | "near" | "outside" | "across" | "around" | "throughout" | "inside"
+            );
+        if after_locative && c.b == c.a + 1 && c.label != Label::Org {
+            places.insert(low(c.a).to_string());
+        }
+    }
+    let mut drop: Vec<usize> = Vec::new();
+    for (i, c) in cands.iter_mut().enumerate() {
+        if !guessed(c) {
+            continue;
+        }
+        let w = low(c.a);
+        let clause_start = ws[c.a].start
+            || ws
+                .get(c.b)
+                .is_some_and(|n| matches!(n.kind, Wk::Punct(',' | '!' | '?' | '.')));
+        if interjection(&w) && clause_start && c.label == Label::Person {
+            drop.push(i);
+        } else if places.contains(w.as_str()) && !surnames.contains(w.as_str()) {
+            c.label = Label::Gpe;
+        }
+    }
+    if !drop.is_empty() {
+        let mut k = 0;
+        cands.retain(|_| {
+            k += 1;
+            drop.binary_search(&(k - 1)).is_err()
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract, Label, Options};
+
+    fn label_of(text: &str, surface: &str) -> Vec<Label> {
+        extract(text, &Options::default())
+            .mentions
+            .iter()
+            .filter(|m| m.text == surface)
+            .map(|m| m.label)
+            .collect()
+    }
+
+    #[test]
+    fn companies_without_a_suffix() {
+        let text = "Tyre maker Vantoli said on Friday it would expand. Vantoli shares rose \
+                    3 percent. Analysts said Vantoli's cables division was strong.";
+        let labels = label_of(text, "Vantoli");
+        assert!(!labels.is_empty());
+        assert!(labels.iter().all(|&l| l == Label::Org), "{labels:?}");
+        let text = "Brendal Industries Inc agreed to buy the unit. Brendal said the deal \
+                    closes in May.";
+        assert!(label_of(text, "Brendal").iter().all(|&l| l == Label::Org));
+        let text = "Korvex general manager Anna Lind resigned. Korvex said sales fell.";
+        assert!(label_of(text, "Korvex").iter().all(|&l| l == Label::Org));
+    }
+
+    #[test]
+    fn people_keep_their_type() {
+        // A person with a given name or a title is never retyped by an organization cue.
+        let text = "President Tom Hale spoke. Hale spokesman Ben Ortiz said Hale's board met.";
+        let labels = label_of(text, "Hale");
+        assert!(labels.iter().all(|&l| l == Label::Person), "{labels:?}");
+    }
+
+    #[test]
+    fn results_lines_name_teams() {
+        let text = "Results on Thursday:\nDenver 6 Seattle 2\nBoston 5 Chicago 4\n";
+        for team in ["Denver", "Seattle", "Boston", "Chicago"] {
+            assert_eq!(label_of(text, team), [Label::Org], "{team}");
+        }
+        // A city in running text stays a city.
+        assert_eq!(
+            label_of("He has lived in Denver since 2004.", "Denver"),
+            [Label::Gpe]
+        );
+    }
+
+    #[test]
+    fn interjections_are_no_names() {
+        let text = "\"Oh, we never expected this,\" said Lina Park. \"Uh, no.\"";
+        assert!(label_of(text, "Oh").is_empty());
+        assert!(label_of(text, "Uh").is_empty());
+        assert_eq!(label_of(text, "Lina Park"), [Label::Person]);
+    }
+
+    #[test]
+    fn unknown_towns_after_a_locative() {
+        let text = "Floods hit Quenbai on Monday. Rescuers in Quenbai said 40 people died.";
+        let labels = label_of(text, "Quenbai");
+        assert!(labels.iter().all(|&l| l == Label::Gpe), "{labels:?}");
+    }
+
+    #[test]
+    fn ptb_brackets_are_punctuation() {
+        let text = "Reuters -LRB- London -RRB- said so .";
+        assert!(label_of(text, "LRB").is_empty());
+        assert!(label_of(text, "RRB").is_empty());
+    }
 }
