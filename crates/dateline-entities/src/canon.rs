@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use dateline_text::Span;
 
-use crate::extract::{title_match, Cand, Conf, Wk, W};
+use crate::extract::{modified_title, title_match, Cand, Conf, Wk, W};
 use crate::gazetteer::{push_key, slug, FxMap, Gazetteer, Kind, GAZETTEER};
 use crate::lexicon::{EA_SURNAMES, GIVEN_NAMES, NEVER_NAME};
 use crate::roles::Role;
@@ -127,6 +127,23 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
         {
             out.append(&mut pending);
             continue;
+        }
+        // A title closing the span before a name is the name's, not part of the span
+        // ("Health Ministry Permanent Secretary, Doctor James Fong").
+        let name_after = ws.get(b).is_some_and(|w| w.kind == Wk::Cap && !w.brk)
+            || (ws.get(b).is_some_and(|w| w.kind == Wk::Punct(','))
+                && ws.get(b + 1).is_some_and(|w| w.kind == Wk::Cap && !w.brk));
+        let mut b = b;
+        let mut tbuf = String::new();
+        if name_after {
+            if let Some(k) = (a + 1..b).find(|&k| {
+                ws[k].kind == Wk::Cap
+                    && title_match(text, ws, k, &mut tbuf)
+                        .or_else(|| modified_title(text, ws, k, &mut tbuf))
+                        .is_some_and(|(n, r)| k + n == b && !r.is_empty())
+            }) {
+                b = k;
+            }
         }
         // A span that ends inside a title ("South Korean Prime" before "Minister Han")
         // is a tagger slip: titles stay outside names, the rules' candidates stand.

@@ -443,9 +443,11 @@ fn items(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Item> {
                         ..
                     })
                 );
-            let tm = title_match(text, ws, i, &mut tbuf).filter(|&(n, _)| {
-                !inside_name || ws.get(i + n).is_some_and(|x| x.name_like() && !x.brk)
-            });
+            let tm = title_match(text, ws, i, &mut tbuf)
+                .or_else(|| modified_title(text, ws, i, &mut tbuf))
+                .filter(|&(n, _)| {
+                    !inside_name || ws.get(i + n).is_some_and(|x| x.name_like() && !x.brk)
+                });
             match (gm, tm) {
                 (_, Some((n, role))) if gm.map_or(true, |(m, _)| n > m) => {
                     let n = n + title_complement(text, ws, i, n, role, g);
@@ -635,6 +637,44 @@ pub(crate) fn title_match(
         }
     }
     best
+}
+
+/// A capitalized rank word before a title belongs to the title, not to a name before it
+/// ("National Transportation Safety Board Vice Chairman", "Health Ministry Permanent
+/// Secretary"): (words, role of the title).
+pub(crate) fn modified_title(
+    text: &str,
+    ws: &[W],
+    i: usize,
+    buf: &mut String,
+) -> Option<(usize, &'static str)> {
+    let w = ws.get(i)?;
+    if w.kind != Wk::Cap {
+        return None;
+    }
+    let low = lower(wtext(text, w));
+    if !matches!(
+        low.as_str(),
+        "vice"
+            | "deputy"
+            | "permanent"
+            | "acting"
+            | "interim"
+            | "executive"
+            | "senior"
+            | "assistant"
+            | "associate"
+            | "principal"
+            | "chief"
+            | "general"
+            | "special"
+    ) {
+        return None;
+    }
+    let next = ws.get(i + 1).filter(|n| !n.brk && n.kind == Wk::Cap)?;
+    let _ = next;
+    let (n, role) = title_match(text, ws, i + 1, buf)?;
+    (!role.is_empty()).then_some((n + 1, role))
 }
 
 /// Appends `s` lowercased to `buf` (ASCII fast path).

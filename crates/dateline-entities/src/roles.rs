@@ -192,7 +192,13 @@ pub(crate) fn assign(text: &str, ws: &[W], cands: &mut [Cand]) {
         return;
     }
     let mut at = vec![u32::MAX; ws.len()];
-    for (k, c) in cands.iter().enumerate() {
+    // Lone capitalized words kept only for linking ("Defence" in "Minister for Defence")
+    // are no mentions yet: role chains read through them.
+    for (k, c) in cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.conf != Conf::Weak)
+    {
         let k = u32::try_from(k).unwrap_or(u32::MAX);
         for slot in at.iter_mut().take(c.b).skip(c.a) {
             *slot = k;
@@ -236,7 +242,13 @@ pub(crate) fn assign(text: &str, ws: &[W], cands: &mut [Cand]) {
 /// "Climate Change"), is no name at all and is dropped.
 pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut Vec<Cand>) {
     let mut at = vec![u32::MAX; ws.len()];
-    for (k, c) in cands.iter().enumerate() {
+    // Lone capitalized words kept only for linking ("Defence" in "Minister for Defence")
+    // are no mentions yet: role chains read through them.
+    for (k, c) in cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.conf != Conf::Weak)
+    {
         let k = u32::try_from(k).unwrap_or(u32::MAX);
         for slot in at.iter_mut().take(c.b).skip(c.a) {
             *slot = k;
@@ -755,7 +767,10 @@ impl Ctx<'_> {
     fn comma_before(&self, a: usize, b: usize) -> Option<Role> {
         // "a meteorologist with the weather service, Ms Hayley Adams, said".
         let mut a = a;
-        while a > 0 && !self.brk(a) && matches!(self.title_at(a - 1), Some((1, ""))) {
+        while a > 0
+            && !self.brk(a)
+            && matches!(self.title_at(a - 1), Some((1, h)) if h.is_empty() || HONORIFICS.contains(&h))
+        {
             a -= 1;
         }
         if a < 2 || self.kind(a - 1) != Some(Wk::Punct(',')) || self.brk(a) || self.brk(a - 1) {
@@ -1027,16 +1042,24 @@ impl Ctx<'_> {
         segs.truncate(head_segs);
         let mut p = end;
         // Complements: "of the WHO", "to the European Union", "for Syria", "at Nomura".
-        for _ in 0..2 {
-            let Some((e, c_org, c_country)) = self.complement(p, limit, mode) else {
+        // "of Pakistan" names the country, which goes to `country` as a country before the
+        // role does ("Prime Minister of Pakistan" -> Prime Minister, Pakistan).
+        for nth in 0..2 {
+            let Some((e, c_org, c_country)) = self.complement(p, limit, mode, nth == 0) else {
                 break;
             };
             if let Some(k) = c_org {
                 org = org.or(Some(k));
             }
+            let country_only = c_org.is_none()
+                && c_country.is_some()
+                && self.low(p) == "of"
+                && self.country_phrase(p + 1, e);
             country = country.or(c_country);
-            segs.push(Seg::Verbatim(p, e));
-            words = words.saturating_add(2);
+            if !country_only {
+                segs.push(Seg::Verbatim(p, e));
+                words = words.saturating_add(2);
+            }
             p = e;
         }
         if country.is_some() || org.is_some() {
@@ -1059,18 +1082,21 @@ impl Ctx<'_> {
     }
 
     /// A prepositional complement at word `p`: (end, organization candidate, country).
+    /// `first`: the first complement after the head (only it may be "at"/"with"/"in"/"from":
+    /// not "Prime Minister of Pakistan at the Temple Trees").
     fn complement(
         &self,
         p: usize,
         limit: usize,
         mode: After,
+        first: bool,
     ) -> Option<(usize, Option<usize>, Option<[u8; 2]>)> {
         if p >= limit || self.brk(p) {
             return None;
         }
         let prep = self.low(p);
         let naming = matches!(prep.as_str(), "of" | "for" | "to" | "on");
-        let joining = matches!(prep.as_str(), "at" | "with" | "in" | "from");
+        let joining = first && matches!(prep.as_str(), "at" | "with" | "in" | "from");
         if !naming && !joining {
             return None;
         }
@@ -1136,6 +1162,13 @@ impl Ctx<'_> {
             return None;
         }
         Some((end, org, country))
+    }
+
+    /// Are words a..b ("Pakistan", "the UAE") one country mention, with a "the" before it?
+    fn country_phrase(&self, a: usize, b: usize) -> bool {
+        let a = if self.low(a) == "the" { a + 1 } else { a };
+        self.cand_at(a)
+            .is_some_and(|(_, c)| c.b == b && matches!(self.aff(c), Aff::Country(Some(_))))
     }
 
     /// The words of words a..b as written (spaces normalized).
