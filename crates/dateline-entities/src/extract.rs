@@ -445,8 +445,11 @@ fn items(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Item> {
                 );
             let tm = title_match(text, ws, i, &mut tbuf)
                 .or_else(|| modified_title(text, ws, i, &mut tbuf))
-                .filter(|&(n, _)| {
-                    !inside_name || ws.get(i + n).is_some_and(|x| x.name_like() && !x.brk)
+                .filter(|&(n, role)| {
+                    // "Hassan Sheikh Mohamud": an honorific inside a name is part of it.
+                    !inside_name
+                        || (role != "Sheikh"
+                            && ws.get(i + n).is_some_and(|x| x.name_like() && !x.brk))
                 });
             match (gm, tm) {
                 (_, Some((n, role))) if gm.map_or(true, |(m, _)| n > m) => {
