@@ -151,10 +151,12 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
         // Hagel").
         let mut buf = String::new();
         if (a..b).any(|k| title_match(text, ws, k, &mut buf).is_some_and(|(n, _)| k + n > b))
-            || (a.saturating_sub(3)..a).any(|k| {
-                !ws[k + 1..=a].iter().any(|w| w.brk)
-                    && title_match(text, ws, k, &mut buf).is_some_and(|(n, _)| k + n > a)
-            })
+            || (a >= 2
+                && matches!(wtext(text, &ws[a - 1]), "of" | "for")
+                && (a.saturating_sub(3)..a).any(|k| {
+                    !ws[k + 1..=a].iter().any(|w| w.brk)
+                        && title_match(text, ws, k, &mut buf).is_some_and(|(n, _)| k + n > a)
+                }))
         {
             out.append(&mut pending);
             continue;

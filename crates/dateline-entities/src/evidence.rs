@@ -216,26 +216,21 @@ fn wtext<'t>(text: &'t str, w: &W) -> &'t str {
 /// Retypes guessed people and places as organizations on document evidence (in place).
 pub(crate) fn retype_orgs(text: &str, ws: &[W], cands: &mut [Cand]) {
     let low = |i: usize| ws.get(i).map(|w| lower(wtext(text, w))).unwrap_or_default();
+    // A lowercase word as written (the cue lists are lowercase), "" for any other word.
+    let lw = |i: usize| {
+        ws.get(i)
+            .filter(|w| w.kind == Wk::Lower)
+            .map_or("", |w| wtext(text, w))
+    };
     let brk = |i: usize| ws.get(i).map_or(true, |w| w.brk);
     let key_of = |c: &Cand| {
         let mut k = String::new();
         push_key(&mut k, c.span.slice(text).unwrap_or(""));
         k
     };
-    // Surnames and full names of people with strong evidence (title, given name): such a
-    // name is never retyped ("Trump spokesman Sean Spicer" keeps Trump a person).
-    let mut people: FxSet<String> = FxSet::default();
     let given = |c: &Cand| {
         GIVEN_NAMES.contains(low(c.a).as_str()) || EA_SURNAMES.contains(low(c.a).as_str())
     };
-    for c in cands.iter().filter(|c| c.label == Label::Person) {
-        if given(c) || c.title.is_some() {
-            if let Some(last) = c.b.checked_sub(1) {
-                people.insert(low(last).to_string());
-            }
-            people.insert(key_of(c));
-        }
-    }
     let mut orgs: FxSet<String> = FxSet::default();
     // Evidence strong enough to retype a small place ("telecoms group Nokia"): not "Tokyo
     // shares" nor "London's stock market".
@@ -251,33 +246,34 @@ pub(crate) fn retype_orgs(text: &str, ws: &[W], cands: &mut [Cand]) {
                 strong.insert(k.clone());
             }
         }
-        if !matches!(c.label, Label::Person | Label::Gpe | Label::Loc) || n > 3 {
+        if !matches!(c.label, Label::Person | Label::Gpe | Label::Loc) || n > 3 || c.title.is_some()
+        {
             continue;
         }
-        let before = c.a.checked_sub(1).filter(|_| !brk(c.a)).map(low);
-        let described = before.as_deref().is_some_and(|w| {
+        let before = c.a.checked_sub(1).filter(|_| !brk(c.a)).map(lw);
+        let described = before.is_some_and(|w| {
             (descriptor_before(w) && !PERSON_NOUNS.contains(w)) || w.ends_with("-based")
         });
         if described {
             strong.insert(key_of(c));
         }
         let evidence = described
-            || (!brk(c.b) && descriptor_after(&low(c.b)))
+            || (!brk(c.b) && descriptor_after(lw(c.b)))
             || (ws.get(c.b).is_some_and(|w| {
                 w.kind == Wk::Poss || matches!(wtext(text, w), "'s" | "\u{2019}s")
             }) && !brk(c.b + 1)
-                && corporate_noun(&low(c.b + 1)))
+                && corporate_noun(lw(c.b + 1)))
             || (c.label == Label::Person && !brk(c.b) && {
                 // "Petofi general manager Laszlo Sebesvari", "Ericsson spokesman Per ...".
                 let mut k = c.b;
                 while matches!(
-                    low(k).as_str(),
+                    lw(k),
                     "general" | "managing" | "chief" | "deputy" | "vice" | "executive" | "senior"
                 ) && k < c.b + 2
                 {
                     k += 1;
                 }
-                org_role_head(&low(k))
+                org_role_head(lw(k))
                     && !brk(k)
                     && ws.get(k + 1).is_some_and(|w| w.name_like() && !w.brk)
             });
@@ -285,11 +281,23 @@ pub(crate) fn retype_orgs(text: &str, ws: &[W], cands: &mut [Cand]) {
             orgs.insert(key_of(c));
         }
     }
+    // Surnames and full names of people with strong evidence (title, given name): such a
+    // name is never retyped ("Trump spokesman Sean Spicer" keeps Trump a person).
+    let mut people: FxSet<String> = FxSet::default();
+    if !orgs.is_empty() {
+        for c in cands.iter().filter(|c| c.label == Label::Person) {
+            if given(c) || c.title.is_some() {
+                if let Some(last) = c.b.checked_sub(1) {
+                    people.insert(low(last).to_string());
+                }
+                people.insert(key_of(c));
+            }
+        }
+    }
     let g = &*GAZETTEER;
     for i in 0..cands.len() {
         let c = &cands[i];
-        let person_like = c.label == Label::Person && c.title.is_none() && !given(c);
-        if person_like && !orgs.is_empty() {
+        if !orgs.is_empty() && c.label == Label::Person && c.title.is_none() && !given(c) {
             let k = key_of(c);
             if orgs.contains(&k) && !people.contains(&k) {
                 cands[i].label = Label::Org;
@@ -383,39 +391,59 @@ pub(crate) fn retype_words(text: &str, ws: &[W], cands: &mut Vec<Cand>) {
             && c.b == c.a + 1
             && c.title.is_none()
             && c.entry.is_none()
-            && !GIVEN_NAMES.contains(low(c.a).as_str())
     };
-    // Words the document puts after a locative preposition, and surnames of full names.
+    // Words the document puts after a locative preposition.
     let mut places: FxSet<String> = FxSet::default();
-    let mut surnames: FxSet<String> = FxSet::default();
     for c in cands.iter() {
-        if c.label == Label::Person && c.b - c.a >= 2 {
-            surnames.insert(low(c.b - 1).to_string());
-        }
         let after_locative = c.a > 0
+            && c.b == c.a + 1
+            && c.label != Label::Org
             && !ws[c.a].brk
             && ws[c.a - 1].kind == Wk::Lower
             && matches!(
-                low(c.a - 1).as_str(),
+                wtext(text, &ws[c.a - 1]),
                 "in" | "near" | "outside" | "across" | "around" | "throughout" | "inside"
             );
-        if after_locative && c.b == c.a + 1 && c.label != Label::Org {
+        if after_locative {
             places.insert(low(c.a).to_string());
         }
     }
+    // A surname of a full name in the document stays a name ("George Washington ... in
+    // Washington" is handled when grouping).
+    let surname = |w: &str| {
+        cands
+            .iter()
+            .any(|p| p.label == Label::Person && p.b - p.a >= 2 && low(p.b - 1).as_str() == w)
+    };
     let mut drop: Vec<usize> = Vec::new();
-    for (i, c) in cands.iter_mut().enumerate() {
+    let mut retype: Vec<usize> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
         if !guessed(c) {
             continue;
         }
-        let w = low(c.a);
         let clause_start = ws[c.a].start
             || ws
                 .get(c.b)
                 .is_some_and(|n| matches!(n.kind, Wk::Punct(',' | '!' | '?' | '.')));
+        if !clause_start && places.is_empty() {
+            continue;
+        }
+        let w = low(c.a);
+        if GIVEN_NAMES.contains(w.as_str()) {
+            continue;
+        }
         if interjection(&w) && clause_start && c.label == Label::Person {
             drop.push(i);
-        } else if places.contains(w.as_str()) && !surnames.contains(w.as_str()) {
+        } else if places.contains(w.as_str()) {
+            retype.push(i);
+        }
+    }
+    retype.retain(|&i| {
+        let w = cands.get(i).map(|c| low(c.a)).unwrap_or_default();
+        !surname(w.as_str())
+    });
+    for i in retype {
+        if let Some(c) = cands.get_mut(i) {
             c.label = Label::Gpe;
         }
     }

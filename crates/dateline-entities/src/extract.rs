@@ -160,6 +160,9 @@ pub(crate) fn lower(s: &str) -> Low {
 /// A Penn Treebank bracket token ("-LRB-", "-RRB-" ...) in tokenized corpora: the word
 /// between its hyphens is punctuation, never a name.
 fn ptb_bracket(text: &str, span: Span) -> Option<Wk> {
+    if span.end - span.start != 3 {
+        return None;
+    }
     let word = text.get(span.start..span.end)?;
     let bracket = match word {
         "LRB" => '(',
@@ -204,6 +207,12 @@ fn word_kind(text: &str, flags: Flags) -> Wk {
 /// "al-Assad", "el-Sisi", "bin-Salman": a lowercase Arabic article or patronymic glued by a
 /// hyphen to a capitalized name is part of the name.
 fn arabic_article(text: &str) -> bool {
+    let b = text.as_bytes();
+    if !matches!(b.first(), Some(b'a' | b'e' | b'b' | b'i'))
+        || (b.get(2) != Some(&b'-') && b.get(3) != Some(&b'-'))
+    {
+        return false;
+    }
     let Some((head, rest)) = text.split_once('-') else {
         return false;
     };
@@ -329,7 +338,10 @@ pub(crate) fn words(doc: &Tokenized<'_>, regions: &[Span]) -> Vec<W> {
             at_start = true;
         }
         let t = tok.text(text);
-        let kind = ptb_bracket(text, tok.span).unwrap_or_else(|| classify(t, tok));
+        let mut kind = classify(t, tok);
+        if kind == Wk::Upper && t.len() == 3 {
+            kind = ptb_bracket(text, tok.span).unwrap_or(kind);
+        }
         // Split "Korea-China" / "US-China" (capitalized on both sides of a hyphen).
         if matches!(kind, Wk::Cap | Wk::Upper) && t.contains(is_hyphen) {
             // (offset, part) pairs; U+2010 and U+2011 are three bytes long, not one.
@@ -652,7 +664,7 @@ pub(crate) fn modified_title(
     buf: &mut String,
 ) -> Option<(usize, &'static str)> {
     let w = ws.get(i)?;
-    if w.kind != Wk::Cap {
+    if w.kind != Wk::Cap || !ws.get(i + 1).is_some_and(|n| !n.brk && n.kind == Wk::Cap) {
         return None;
     }
     let low = lower(wtext(text, w));
@@ -773,13 +785,14 @@ fn group(text: &str, ws: &[W], items: &[Item], g: &Gazetteer) -> Vec<Cand> {
         // A title, or a lowercase noun naming a person by role ("sprinter Ji Yun",
         // "firefighter Darrell Johnson"), right before the group.
         let title_before = start > 0
+            && items[start..end].iter().any(|i| i.it == It::Unk)
             && items[start - 1].b == items[start].a
             && !ws[items[start].a].brk
             && match items[start - 1].it {
                 It::Title(_) => true,
                 It::Other => {
                     let w = &ws[items[start - 1].a];
-                    w.kind == Wk::Lower && PERSON_NOUNS.contains(lower(wtext(text, w)).as_str())
+                    w.kind == Wk::Lower && PERSON_NOUNS.contains(wtext(text, w))
                 }
                 _ => false,
             };

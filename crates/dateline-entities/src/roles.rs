@@ -75,6 +75,26 @@ impl Role {
 /// Titles that are honorifics before a name rather than roles when nothing else is said.
 const HONORIFICS: &[&str] = &["Sheikh", "Sir", "Lord", "Dame", "Lady", "Doctor"];
 
+/// Person nouns that say what someone is rather than what they do ("a U.S. citizen", "a
+/// resident of Izmir"): kept when nothing else is said, below any other description.
+fn weak_description(w: &str) -> bool {
+    matches!(
+        w,
+        "citizen"
+            | "resident"
+            | "native"
+            | "national"
+            | "member"
+            | "voter"
+            | "taxpayer"
+            | "supporter"
+            | "inhabitant"
+            | "compatriot"
+            | "civilian"
+            | "individual"
+    )
+}
+
 /// Lowercase words that head a role besides the person nouns and titles.
 fn extra_head(w: &str) -> bool {
     matches!(
@@ -96,24 +116,54 @@ fn time_word(w: &str) -> Option<bool> {
 /// The singular of a plural role head ("journalists", "spokesmen", "justices"), and
 /// whether it is a title.
 fn singular_head(w: &str) -> Option<(&'static str, bool)> {
-    if !w.ends_with('s') && !w.ends_with("men") {
+    if w.len() < 5 || !(w.ends_with('s') || w.ends_with("men")) || w.ends_with("ss") {
         return None;
     }
-    let stems = [
-        w.strip_suffix("men").map(|s| format!("{s}man")),
-        w.strip_suffix("ies").map(|s| format!("{s}y")),
-        w.strip_suffix("es").map(str::to_string),
-        w.strip_suffix('s').map(str::to_string),
-    ];
-    for stem in stems.into_iter().flatten() {
-        if let Some(t) = TITLE_MAP.get(stem.as_str()).filter(|t| !t.is_empty()) {
-            return Some((t, true));
-        }
-        if let Some(n) = PERSON_NOUNS.get(stem.as_str()) {
-            return Some((n, false));
+    let mut stem = String::with_capacity(w.len());
+    let find = |stem: &str| {
+        TITLE_MAP
+            .get(stem)
+            .filter(|t| !t.is_empty())
+            .map(|t| (*t, true))
+            .or_else(|| PERSON_NOUNS.get(stem).map(|n| (*n, false)))
+    };
+    if let Some(s) = w.strip_suffix("men") {
+        stem.push_str(s);
+        stem.push_str("man");
+        return find(&stem);
+    }
+    if let Some(s) = w.strip_suffix("ies") {
+        stem.push_str(s);
+        stem.push('y');
+        if let Some(f) = find(&stem) {
+            return Some(f);
         }
     }
-    None
+    w.strip_suffix("es")
+        .and_then(find)
+        .or_else(|| w.strip_suffix('s').and_then(find))
+}
+
+/// Praise before a role ("veteran firefighter", "renowned economist"): not part of it.
+fn praise(w: &str) -> bool {
+    matches!(
+        w,
+        "veteran"
+            | "longtime"
+            | "long-time"
+            | "seasoned"
+            | "renowned"
+            | "famous"
+            | "well-known"
+            | "prominent"
+            | "celebrated"
+            | "respected"
+            | "experienced"
+            | "popular"
+            | "controversial"
+            | "outspoken"
+            | "influential"
+    )
 }
 
 /// Words that stay lowercase in a title-cased role.
@@ -184,36 +234,39 @@ struct Ctx<'a> {
     g: &'a Gazetteer,
     /// Scratch buffer for title lookups.
     buf: std::cell::RefCell<String>,
+    /// Title lookups by word, made once: (words, role); role chains ask for the same words
+    /// many times.
+    titles: std::cell::RefCell<Vec<(u8, &'static str)>>,
+    /// Scratch space for the pieces of a role being parsed.
+    segs: std::cell::RefCell<Vec<Seg>>,
+    /// The word lists each word is in ([`W_KNOWN`] once looked up), filled on demand.
+    classes: std::cell::RefCell<Vec<u16>>,
 }
+
+/// Bits of a word's class (see [`Ctx::class`]): looked up, a person noun or other head, a
+/// role modifier, a word of a title, another word a role phrase may hold, a small word
+/// ("of", "the"), a time word ("new"), "former"/"ex", praise ("veteran"), a plural head,
+/// a weak description ("citizen").
+const W_KNOWN: u16 = 1;
+const W_PERSON: u16 = 2;
+const W_MODIFIER: u16 = 4;
+const W_TITLE_WORD: u16 = 8;
+const W_OTHER_ROLE: u16 = 16;
+const W_SMALL: u16 = 32;
+const W_TIME: u16 = 64;
+const W_FORMER: u16 = 128;
+const W_PRAISE: u16 = 256;
+const W_PLURAL: u16 = 512;
+const W_WEAK: u16 = 1024;
 
 /// Reads the roles of all PERSON candidates (in place).
 pub(crate) fn assign(text: &str, ws: &[W], cands: &mut [Cand]) {
     if !cands.iter().any(|c| c.label == Label::Person) {
         return;
     }
-    let mut at = vec![u32::MAX; ws.len()];
-    // Lone capitalized words kept only for linking ("Defence" in "Minister for Defence")
-    // are no mentions yet: role chains read through them.
-    for (k, c) in cands
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.conf != Conf::Weak)
-    {
-        let k = u32::try_from(k).unwrap_or(u32::MAX);
-        for slot in at.iter_mut().take(c.b).skip(c.a) {
-            *slot = k;
-        }
-    }
     let mut found: Vec<(usize, Role)> = Vec::new();
     {
-        let cx = Ctx {
-            text,
-            ws,
-            cands,
-            at,
-            g: &GAZETTEER,
-            buf: std::cell::RefCell::new(String::new()),
-        };
+        let cx = Ctx::new(text, ws, cands);
         for ci in 0..cands.len() {
             if cands[ci].label != Label::Person {
                 continue;
@@ -241,30 +294,50 @@ pub(crate) fn assign(text: &str, ws: &[W], cands: &mut [Cand]) {
 /// A guessed person's name made only of common words, none a given name ("Family Welfare",
 /// "Climate Change"), is no name at all and is dropped.
 pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut Vec<Cand>) {
-    let mut at = vec![u32::MAX; ws.len()];
-    // Lone capitalized words kept only for linking ("Defence" in "Minister for Defence")
-    // are no mentions yet: role chains read through them.
-    for (k, c) in cands
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.conf != Conf::Weak)
-    {
-        let k = u32::try_from(k).unwrap_or(u32::MAX);
-        for slot in at.iter_mut().take(c.b).skip(c.a) {
-            *slot = k;
+    let g = &*GAZETTEER;
+    let low = |i: usize| {
+        ws.get(i)
+            .and_then(|w| w.span.slice(text))
+            .map(lower)
+            .unwrap_or_default()
+    };
+    // First the cheap tests: guessed people made of common words, and the unlisted names
+    // of two to four capitalized words that may be people.
+    let mut drop: Vec<usize> = Vec::new();
+    let mut maybe: Vec<usize> = Vec::new();
+    for (ci, c) in cands.iter().enumerate() {
+        let n = c.b - c.a;
+        if c.label == Label::Person
+            && c.conf != Conf::Strong
+            && c.title.is_none()
+            && c.entry.is_none()
+            && n >= 2
+            && (c.a..c.b).all(|i| g.is_common(&low(i)))
+            && !GIVEN_NAMES.contains(low(c.a).as_str())
+        {
+            drop.push(ci);
+            continue;
+        }
+        if c.label == Label::Person || c.entry.is_some() || !(2..=4).contains(&n) {
+            continue;
+        }
+        if c.conf == Conf::Strong && c.title.is_none() {
+            // Typed by a head word, a list or an acronym definition.
+            continue;
+        }
+        let words_ok = (c.a..c.b).all(|i| {
+            ws.get(i).is_some_and(|w| w.kind == Wk::Cap) && {
+                let w = low(i);
+                !SUFFIX.contains_key(w.as_str()) && !PREFIX.contains_key(w.as_str())
+            }
+        });
+        if words_ok {
+            maybe.push(ci);
         }
     }
     let mut people: Vec<usize> = Vec::new();
-    let mut drop: Vec<usize> = Vec::new();
-    {
-        let cx = Ctx {
-            text,
-            ws,
-            cands,
-            at,
-            g: &GAZETTEER,
-            buf: std::cell::RefCell::new(String::new()),
-        };
+    if !maybe.is_empty() {
+        let cx = Ctx::new(text, ws, cands);
         let mut titled: FxSet<String> = FxSet::default();
         for c in cands.iter().filter(|c| c.label == Label::Person) {
             let before = c.a.checked_sub(1).filter(|_| !cx.brk(c.a));
@@ -274,35 +347,8 @@ pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut Vec<Cand>) {
                 }
             }
         }
-        for (ci, c) in cands.iter().enumerate() {
-            let n = c.b - c.a;
-            if c.label == Label::Person
-                && c.conf != Conf::Strong
-                && c.title.is_none()
-                && c.entry.is_none()
-                && n >= 2
-                && (c.a..c.b).all(|i| cx.g.is_common(&cx.low(i)))
-                && !GIVEN_NAMES.contains(cx.low(c.a).as_str())
-            {
-                drop.push(ci);
-                continue;
-            }
-            if c.label == Label::Person || c.entry.is_some() || !(2..=4).contains(&n) {
-                continue;
-            }
-            if c.conf == Conf::Strong && c.title.is_none() {
-                // Typed by a head word, a list or an acronym definition.
-                continue;
-            }
-            let words_ok = (c.a..c.b).all(|i| {
-                cx.kind(i) == Some(Wk::Cap) && {
-                    let w = cx.low(i);
-                    !SUFFIX.contains_key(w.as_str()) && !PREFIX.contains_key(w.as_str())
-                }
-            });
-            if !words_ok {
-                continue;
-            }
+        for ci in maybe {
+            let Some(c) = cands.get(ci) else { continue };
             let surname = titled.contains(cx.low(c.b - 1).as_str());
             if surname
                 || cx
@@ -327,7 +373,34 @@ pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut Vec<Cand>) {
     }
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(text: &'a str, ws: &'a [W], cands: &'a [Cand]) -> Self {
+        let mut at = vec![u32::MAX; ws.len()];
+        // Lone capitalized words kept only for linking ("Defence" in "Minister for
+        // Defence") are no mentions yet: role chains read through them.
+        for (k, c) in cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.conf != Conf::Weak)
+        {
+            let k = u32::try_from(k).unwrap_or(u32::MAX);
+            for slot in at.iter_mut().take(c.b).skip(c.a) {
+                *slot = k;
+            }
+        }
+        Ctx {
+            text,
+            ws,
+            cands,
+            at,
+            g: &GAZETTEER,
+            buf: std::cell::RefCell::new(String::new()),
+            titles: std::cell::RefCell::new(Vec::new()),
+            segs: std::cell::RefCell::new(Vec::new()),
+            classes: std::cell::RefCell::new(Vec::new()),
+        }
+    }
+
     fn wtext(&self, i: usize) -> &str {
         self.ws
             .get(i)
@@ -337,8 +410,36 @@ impl Ctx<'_> {
 
     /// The longest title starting at word `i`: (words, role).
     fn title_at(&self, i: usize) -> Option<(usize, &'static str)> {
+        // Indexed by word, filled on demand: `UNKNOWN` words were not looked up yet.
+        const UNKNOWN: u8 = u8::MAX;
+        if let Some(&(n, role)) = self.titles.borrow().get(i).filter(|(n, _)| *n != UNKNOWN) {
+            return (n > 0).then_some((usize::from(n), role));
+        }
         let mut buf = self.buf.borrow_mut();
-        title_match(self.text, self.ws, i, &mut buf)
+        let t = title_match(self.text, self.ws, i, &mut buf);
+        let (n, role) = t.map_or((0, ""), |(n, r)| (u8::try_from(n).unwrap_or(0), r));
+        let mut memo = self.titles.borrow_mut();
+        if memo.len() < self.ws.len() {
+            memo.resize(self.ws.len(), (UNKNOWN, ""));
+        }
+        if let Some(slot) = memo.get_mut(i) {
+            *slot = (n, role);
+        }
+        t
+    }
+
+    /// Word `i` as written when it is a lowercase word ("" otherwise): function words are
+    /// compared without lowercasing a copy.
+    fn lw(&self, i: usize) -> &str {
+        match self.ws.get(i) {
+            Some(w) if w.kind == Wk::Lower => w.span.slice(self.text).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// Is word `i` the word `s` (ASCII case ignored)?
+    fn is(&self, i: usize, s: &str) -> bool {
+        self.wtext(i).eq_ignore_ascii_case(s)
     }
 
     fn low(&self, i: usize) -> Low {
@@ -440,8 +541,7 @@ impl Ctx<'_> {
             if a < 2 || self.brk(a) {
                 return None;
             }
-            let conj = self.low(a - 1);
-            if !matches!(conj.as_str(), "and" | ",") {
+            if !matches!(self.wtext(a - 1), "and" | ",") {
                 return None;
             }
             let k = *self.at.get(a - 2)? as usize;
@@ -470,6 +570,14 @@ impl Ctx<'_> {
     fn before(&self, a: usize) -> Option<Role> {
         if self.brk(a) {
             return None;
+        }
+        // Most names follow a word no role ends with ("said Smith", "by Smith", "Smith"
+        // after a comma): nothing to read.
+        let prev = a.checked_sub(1)?;
+        match self.kind(prev) {
+            Some(Wk::Cap | Wk::Upper | Wk::Poss | Wk::Punct('.')) => {}
+            Some(Wk::Lower) if self.role_word(prev) => {}
+            _ => return None,
         }
         let mut limit = a;
         let mut honorific: Option<&'static str> = None;
@@ -549,8 +657,11 @@ impl Ctx<'_> {
                 break;
             }
             match self.kind(k) {
-                Some(Wk::Punct(c)) if c != '&' => break,
-                Some(Wk::Other) | None => break,
+                Some(Wk::Punct(c)) if c != '&' && c != '-' => break,
+                Some(Wk::Other | Wk::Num) | None => break,
+                // A lowercase word outside every role's vocabulary ends the chain ("said",
+                // "that"): most chains are then tried from one or two starts only.
+                Some(Wk::Lower) if !self.role_word(k) => break,
                 _ => {}
             }
             if self.in_person(k) {
@@ -562,6 +673,58 @@ impl Ctx<'_> {
             }
         }
         lo
+    }
+
+    /// Which role word lists word `i` is in (looked up once per document).
+    fn class(&self, i: usize) -> u16 {
+        if let Some(&c) = self.classes.borrow().get(i).filter(|&&c| c & W_KNOWN != 0) {
+            return c;
+        }
+        let w = self.low(i);
+        let w = w.as_str();
+        let mut c = W_KNOWN;
+        if PERSON_NOUNS.contains(w) || extra_head(w) {
+            c |= W_PERSON;
+        }
+        if ROLE_MODIFIERS.contains(w) {
+            c |= W_MODIFIER;
+        }
+        if TITLE_WORDS.contains(w) {
+            c |= W_TITLE_WORD;
+        }
+        if small_word(w) {
+            c |= W_SMALL | W_OTHER_ROLE;
+        }
+        match time_word(w) {
+            Some(true) => c |= W_TIME | W_FORMER | W_OTHER_ROLE,
+            Some(false) => c |= W_TIME | W_OTHER_ROLE,
+            None => {}
+        }
+        if praise(w) {
+            c |= W_PRAISE | W_OTHER_ROLE;
+        }
+        if w.ends_with("-based") {
+            c |= W_OTHER_ROLE;
+        }
+        if singular_head(w).is_some() {
+            c |= W_PLURAL | W_OTHER_ROLE;
+        }
+        if weak_description(w) {
+            c |= W_WEAK;
+        }
+        let mut classes = self.classes.borrow_mut();
+        if classes.len() < self.ws.len() {
+            classes.resize(self.ws.len(), 0);
+        }
+        if let Some(slot) = classes.get_mut(i) {
+            *slot = c;
+        }
+        c
+    }
+
+    /// May lowercase word `k` stand inside a role phrase?
+    fn role_word(&self, k: usize) -> bool {
+        self.class(k) & (W_PERSON | W_MODIFIER | W_TITLE_WORD | W_OTHER_ROLE) != 0
     }
 
     /// After the name (words end at `b`): apposition, relative clause, appointment, list entry.
@@ -584,7 +747,7 @@ impl Ctx<'_> {
                 if self.brk(p) {
                     return None;
                 }
-                if self.low(p) == "who" {
+                if self.is(p, "who") {
                     return self.relative(p + 1);
                 }
                 let mut former = false;
@@ -621,7 +784,7 @@ impl Ctx<'_> {
             }
             Some(_) => None,
             None => {
-                if self.low(p) == "who" {
+                if self.is(p, "who") {
                     return self.relative(p + 1);
                 }
                 self.appointed(p)
@@ -645,7 +808,7 @@ impl Ctx<'_> {
     fn relative(&self, mut p: usize) -> Option<Role> {
         let mut former = false;
         for _ in 0..2 {
-            match self.low(p).as_str() {
+            match self.lw(p) {
                 "previously" | "formerly" | "once" => {
                     former = true;
                     p += 1;
@@ -654,8 +817,8 @@ impl Ctx<'_> {
                 _ => {}
             }
         }
-        let verb = self.low(p);
-        let head = match verb.as_str() {
+        let verb = self.lw(p);
+        let head = match verb {
             "heads" | "headed" => Some("head"),
             "leads" | "led" => Some("leader"),
             "chairs" | "chaired" => Some("chair"),
@@ -664,7 +827,7 @@ impl Ctx<'_> {
         if let Some(head) = head {
             former |= verb.ends_with('d');
             let mut q = p + 1;
-            if self.low(q) == "the" {
+            if self.is(q, "the") {
                 q += 1;
             }
             let (ci, c) = self.cand_at(q)?;
@@ -691,7 +854,7 @@ impl Ctx<'_> {
         let mut n = 0;
         let mut verbs = 0;
         while n < 5 {
-            match self.low(q).as_str() {
+            match self.lw(q) {
                 "is" | "has" | "been" | "serves" | "as" | "became" | "becomes" | "was" | "had"
                 | "served" => verbs += 1,
                 "currently" | "now" | "also" | "still" => {}
@@ -710,10 +873,7 @@ impl Ctx<'_> {
 
     /// Determiners and "new" then a role phrase at `q`, kept if it ends like an apposition.
     fn role_phrase_at(&self, mut q: usize, former: bool) -> Option<Role> {
-        while matches!(
-            self.low(q).as_str(),
-            "the" | "a" | "an" | "new" | "its" | "their"
-        ) {
+        while matches!(self.lw(q), "the" | "a" | "an" | "new" | "its" | "their") {
             q += 1;
         }
         if self.brk(q) {
@@ -732,7 +892,7 @@ impl Ctx<'_> {
         let mut n = 0;
         while n < 3
             && matches!(
-                self.low(p).as_str(),
+                self.lw(p),
                 "has" | "have" | "had" | "was" | "is" | "been" | "will" | "be" | "being"
             )
         {
@@ -740,7 +900,7 @@ impl Ctx<'_> {
             n += 1;
         }
         if !matches!(
-            self.low(p).as_str(),
+            self.lw(p),
             "appointed"
                 | "named"
                 | "made"
@@ -756,7 +916,7 @@ impl Ctx<'_> {
             return None;
         }
         p += 1;
-        if matches!(self.low(p).as_str(), "as" | "to") {
+        if matches!(self.lw(p), "as" | "to") {
             p += 1;
         }
         self.role_phrase_at(p, false)
@@ -793,7 +953,7 @@ impl Ctx<'_> {
             }
             // "Yoon Suk-yeol, South Korea's president, Kishida ...": that role is Yoon's.
             let mut k = s;
-            while k > 0 && matches!(self.low(k - 1).as_str(), "the" | "a" | "an") {
+            while k > 0 && matches!(self.lw(k - 1), "the" | "a" | "an") {
                 k -= 1;
             }
             if k >= 2 && self.kind(k - 1) == Some(Wk::Punct(',')) && self.in_person(k - 2) {
@@ -810,7 +970,7 @@ impl Ctx<'_> {
         to > from + 1
             && to - from <= 7
             && matches!(
-                self.low(from).as_str(),
+                self.lw(from),
                 "in" | "with" | "at" | "of" | "for" | "from" | "on"
             )
             && (from + 1..to).all(|i| {
@@ -822,16 +982,16 @@ impl Ctx<'_> {
 
     /// "... of Sierra Leone", "... of the governing Patriotic Front" after a name.
     fn of_after(&self, b: usize) -> Option<(Option<[u8; 2]>, Option<Span>)> {
-        if self.brk(b) || self.low(b) != "of" {
+        if self.brk(b) || !self.is(b, "of") {
             return None;
         }
         let mut q = b + 1;
-        if self.low(q) == "the" {
+        if self.is(q, "the") {
             q += 1;
         }
         // "of the governing Patriotic Front", "of the opposition United Party ...".
         if matches!(
-            self.low(q).as_str(),
+            self.lw(q),
             "governing" | "ruling" | "opposition" | "main" | "former"
         ) {
             q += 1;
@@ -850,42 +1010,42 @@ impl Ctx<'_> {
     /// Parses a role phrase from word `p` (ends at or before `limit`): time words and
     /// affiliations, modifiers and a head, then complements.
     fn parse(&self, start: usize, limit: usize, mode: After) -> Option<Parsed> {
+        // One scratch vector for all parses (taken, used, put back).
+        let mut segs = std::mem::take(&mut *self.segs.borrow_mut());
+        segs.clear();
+        let parsed = self.parse_into(&mut segs, start, limit, mode);
+        *self.segs.borrow_mut() = segs;
+        parsed
+    }
+
+    fn parse_into(
+        &self,
+        segs: &mut Vec<Seg>,
+        start: usize,
+        limit: usize,
+        mode: After,
+    ) -> Option<Parsed> {
         let mut p = start;
         let mut former = false;
         let mut country: Option<[u8; 2]> = None;
         let mut org: Option<usize> = None;
-        let mut segs: Vec<Seg> = Vec::new();
         // Time words and affiliations: "former South Korean", "Australia's former", "the IMF's".
         for _ in 0..4 {
             if p >= limit || (p > start && self.brk(p)) {
                 return None;
             }
-            let w = self.low(p);
+            let wc = if matches!(self.kind(p), Some(Wk::Lower | Wk::Cap)) {
+                self.class(p)
+            } else {
+                0
+            };
             // "veteran firefighter", "renowned economist": praise, not the role.
-            if matches!(
-                w.as_str(),
-                "veteran"
-                    | "longtime"
-                    | "long-time"
-                    | "seasoned"
-                    | "renowned"
-                    | "famous"
-                    | "well-known"
-                    | "prominent"
-                    | "celebrated"
-                    | "respected"
-                    | "experienced"
-                    | "popular"
-                    | "controversial"
-                    | "outspoken"
-                    | "influential"
-            ) && self.ws.get(p + 1).is_some_and(|w| w.kind == Wk::Lower)
-            {
+            if wc & W_PRAISE != 0 && self.ws.get(p + 1).is_some_and(|w| w.kind == Wk::Lower) {
                 p += 1;
                 continue;
             }
-            if let Some(f) = time_word(&w) {
-                former |= f;
+            if wc & W_TIME != 0 {
+                former |= wc & W_FORMER != 0;
                 p += 1;
                 // "ex-President": the hyphen may be its own token.
                 if matches!(self.kind(p), Some(Wk::Punct('-'))) {
@@ -980,13 +1140,16 @@ impl Ctx<'_> {
                 };
                 continue;
             }
-            let w = self.low(p);
-            let w = w.as_str();
-            if small_word(w) {
+            let wc = self.class(p);
+            if wc & W_SMALL != 0 {
                 break;
             }
             // "PM Narendra Modi".
-            if kind == Some(Wk::Upper) && w == "pm" && p + 1 == limit && mode == After::Before {
+            if kind == Some(Wk::Upper)
+                && self.wtext(p) == "PM"
+                && p + 1 == limit
+                && mode == After::Before
+            {
                 segs.push(Seg::Title(p, p + 1, "Prime Minister"));
                 p += 1;
                 words = words.saturating_add(2);
@@ -997,8 +1160,8 @@ impl Ctx<'_> {
             }
             // "journalists Clare Gillis and James Foley", "conservative justices Brett
             // Kavanaugh": a plural head right before the names is shared by them.
-            if mode == After::Before && p + 1 == limit {
-                if let Some((singular, title)) = singular_head(w) {
+            if mode == After::Before && p + 1 == limit && wc & W_PLURAL != 0 {
+                if let Some((singular, title)) = singular_head(&self.low(p)) {
                     segs.push(Seg::Title(p, p + 1, singular));
                     p += 1;
                     words = words.saturating_add(1);
@@ -1014,7 +1177,7 @@ impl Ctx<'_> {
                     continue;
                 }
             }
-            if PERSON_NOUNS.contains(w) || extra_head(w) {
+            if wc & W_PERSON != 0 {
                 segs.push(Seg::Word(p));
                 // Title case only for roles headed by a title ("deputy head" stays).
                 all_title = false;
@@ -1022,14 +1185,16 @@ impl Ctx<'_> {
                 words = words.saturating_add(1);
                 head_end = Some(p);
                 head_segs = segs.len();
-                if class < Class::Title || !TITLE_WORDS.contains(w) {
+                if wc & W_WEAK != 0 {
+                    class = Class::Honorific;
+                } else if class < Class::Title || wc & W_TITLE_WORD == 0 {
                     class = Class::Description;
                 }
                 continue;
             }
-            if ROLE_MODIFIERS.contains(w) || TITLE_WORDS.contains(w) {
+            if wc & (W_MODIFIER | W_TITLE_WORD) != 0 {
                 segs.push(Seg::Word(p));
-                if !TITLE_WORDS.contains(w) {
+                if wc & W_TITLE_WORD == 0 {
                     all_title = false;
                 }
                 p += 1;
@@ -1053,7 +1218,7 @@ impl Ctx<'_> {
             }
             let country_only = c_org.is_none()
                 && c_country.is_some()
-                && self.low(p) == "of"
+                && self.is(p, "of")
                 && self.country_phrase(p + 1, e);
             country = country.or(c_country);
             if !country_only {
@@ -1065,7 +1230,7 @@ impl Ctx<'_> {
         if country.is_some() || org.is_some() {
             words = words.saturating_add(1);
         }
-        let text = self.render(&segs, all_title);
+        let text = self.render(segs, all_title);
         if text.is_empty() {
             return None;
         }
@@ -1094,14 +1259,14 @@ impl Ctx<'_> {
         if p >= limit || self.brk(p) {
             return None;
         }
-        let prep = self.low(p);
-        let naming = matches!(prep.as_str(), "of" | "for" | "to" | "on");
-        let joining = first && matches!(prep.as_str(), "at" | "with" | "in" | "from");
+        let prep = self.lw(p);
+        let naming = matches!(prep, "of" | "for" | "to" | "on");
+        let joining = first && matches!(prep, "at" | "with" | "in" | "from");
         if !naming && !joining {
             return None;
         }
         let mut q = p + 1;
-        if self.low(q) == "the" {
+        if self.is(q, "the") {
             q += 1;
         }
         if q >= limit || self.brk(q) {
@@ -1143,7 +1308,7 @@ impl Ctx<'_> {
                     }
                     Some(Wk::Lower | Wk::Punct(',' | '&'))
                         if k > q
-                            && matches!(self.low(k).as_str(), "and" | "&" | "of" | "," | "the")
+                            && matches!(self.lw(k), "and" | "&" | "of" | "," | "the")
                             && matches!(self.kind(k + 1), Some(Wk::Cap | Wk::Upper)) =>
                     {
                         k += 1;
@@ -1166,7 +1331,7 @@ impl Ctx<'_> {
 
     /// Are words a..b ("Pakistan", "the UAE") one country mention, with a "the" before it?
     fn country_phrase(&self, a: usize, b: usize) -> bool {
-        let a = if self.low(a) == "the" { a + 1 } else { a };
+        let a = if self.is(a, "the") { a + 1 } else { a };
         self.cand_at(a)
             .is_some_and(|(_, c)| c.b == b && matches!(self.aff(c), Aff::Country(Some(_))))
     }
