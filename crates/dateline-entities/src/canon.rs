@@ -130,9 +130,11 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
         }
         // A title closing the span before a name is the name's, not part of the span
         // ("Health Ministry Permanent Secretary, Doctor James Fong").
-        let name_after = ws.get(b).is_some_and(|w| w.kind == Wk::Cap && !w.brk)
-            || (ws.get(b).is_some_and(|w| w.kind == Wk::Punct(','))
-                && ws.get(b + 1).is_some_and(|w| w.kind == Wk::Cap && !w.brk));
+        let name_after = t.label != CoarseLabel::Per
+            && b > a + 1
+            && (ws.get(b).is_some_and(|w| w.kind == Wk::Cap && !w.brk)
+                || (ws.get(b).is_some_and(|w| w.kind == Wk::Punct(','))
+                    && ws.get(b + 1).is_some_and(|w| w.kind == Wk::Cap && !w.brk)));
         let mut b = b;
         let mut tbuf = String::new();
         if name_after {

@@ -234,9 +234,7 @@ struct Ctx<'a> {
     g: &'a Gazetteer,
     /// Scratch buffer for title lookups.
     buf: std::cell::RefCell<String>,
-    /// Title lookups by word, made once: (words, role); role chains ask for the same words
-    /// many times.
-    titles: std::cell::RefCell<Vec<(u8, &'static str)>>,
+
     /// Scratch space for the pieces of a role being parsed.
     segs: std::cell::RefCell<Vec<Seg>>,
     /// The word lists each word is in ([`W_KNOWN`] once looked up), filled on demand.
@@ -395,7 +393,7 @@ impl<'a> Ctx<'a> {
             at,
             g: &GAZETTEER,
             buf: std::cell::RefCell::new(String::new()),
-            titles: std::cell::RefCell::new(Vec::new()),
+
             segs: std::cell::RefCell::new(Vec::new()),
             classes: std::cell::RefCell::new(Vec::new()),
         }
@@ -410,22 +408,8 @@ impl<'a> Ctx<'a> {
 
     /// The longest title starting at word `i`: (words, role).
     fn title_at(&self, i: usize) -> Option<(usize, &'static str)> {
-        // Indexed by word, filled on demand: `UNKNOWN` words were not looked up yet.
-        const UNKNOWN: u8 = u8::MAX;
-        if let Some(&(n, role)) = self.titles.borrow().get(i).filter(|(n, _)| *n != UNKNOWN) {
-            return (n > 0).then_some((usize::from(n), role));
-        }
         let mut buf = self.buf.borrow_mut();
-        let t = title_match(self.text, self.ws, i, &mut buf);
-        let (n, role) = t.map_or((0, ""), |(n, r)| (u8::try_from(n).unwrap_or(0), r));
-        let mut memo = self.titles.borrow_mut();
-        if memo.len() < self.ws.len() {
-            memo.resize(self.ws.len(), (UNKNOWN, ""));
-        }
-        if let Some(slot) = memo.get_mut(i) {
-            *slot = (n, role);
-        }
-        t
+        title_match(self.text, self.ws, i, &mut buf)
     }
 
     /// Word `i` as written when it is a lowercase word ("" otherwise): function words are
