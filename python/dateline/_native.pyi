@@ -176,7 +176,7 @@ class Entity:
         country: str | None = None,
         former: bool = False,
         aliases: list[str] = ...,
-                wikidata: str | None = None,
+        wikidata: str | None = None,
         mentions: list[Mention] = ...,
         org: str | None = None,
     ) -> Self: ...

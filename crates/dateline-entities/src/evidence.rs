@@ -295,12 +295,11 @@ pub(crate) fn retype_orgs(text: &str, ws: &[W], cands: &mut [Cand]) {
         }
     }
     let g = &*GAZETTEER;
-    for i in 0..cands.len() {
-        let c = &cands[i];
+    for c in cands.iter_mut() {
         if !orgs.is_empty() && c.label == Label::Person && c.title.is_none() && !given(c) {
             let k = key_of(c);
             if orgs.contains(&k) && !people.contains(&k) {
-                cands[i].label = Label::Org;
+                c.label = Label::Org;
                 continue;
             }
         }
@@ -313,14 +312,13 @@ pub(crate) fn retype_orgs(text: &str, ws: &[W], cands: &mut [Cand]) {
         let small = c.entry.and_then(|e| g.entry(e)).map_or(true, |e| {
             e.kind == crate::gazetteer::Kind::City && e.population < 100_000
         });
-        if place && small && !strong.is_empty() && strong.contains(&key_of(c)) {
-            cands[i].label = Label::Org;
-            cands[i].entry = None;
-            continue;
-        }
-        if place && score(text, ws, c.b) && (brk(c.a) || (c.a > 0 && score(text, ws, c.a - 1))) {
-            cands[i].label = Label::Org;
-            cands[i].entry = None;
+        if (place && small && !strong.is_empty() && strong.contains(&key_of(c)))
+            || (place
+                && score(text, ws, c.b)
+                && (brk(c.a) || (c.a > 0 && score(text, ws, c.a - 1))))
+        {
+            c.label = Label::Org;
+            c.entry = None;
         }
     }
 }

@@ -265,8 +265,8 @@ pub(crate) fn assign(text: &str, ws: &[W], cands: &mut [Cand]) {
     let mut found: Vec<(usize, Role)> = Vec::new();
     {
         let cx = Ctx::new(text, ws, cands);
-        for ci in 0..cands.len() {
-            if cands[ci].label != Label::Person {
+        for (ci, c) in cands.iter().enumerate() {
+            if c.label != Label::Person {
                 continue;
             }
             if let Some(r) = cx.role_of(ci) {
