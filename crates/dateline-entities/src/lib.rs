@@ -3,7 +3,8 @@
 //! Named entities in English news text: every mention typed with an
 //! [OntoNotes](https://catalog.ldc.upenn.edu/LDC2013T19) [`Label`], grouped into canonical
 //! [`Entity`]s per document with a canonical name, aliases, a stable id (the Wikidata id
-//! where a built-in gazetteer knows it), and for people their role, country and whether
+//! where a built-in gazetteer knows it), and for people their role as the article states
+//! it, their country, the organization the role belongs to ([`Entity::org`]) and whether
 //! the role is a former one.
 //!
 //! - **Gazetteers built in** (parsed once, shared by all threads): 251 countries with
@@ -19,6 +20,15 @@
 //!   proposes PER/ORG/LOC/MISC mentions that the rules type into OntoNotes labels; where
 //!   it is confident it decides span and coarse type over ambiguous country, city and
 //!   demonym matches (a national team, a club named after its city).
+//! - **Roles from the sentence structure** around every person mention: title chains
+//!   ("Deputy Foreign Minister Ana Reyes", "U.S. ambassador to the European Union Mark
+//!   Hale"), appositions ("Olu Hart, a former deputy head of the WHO, said"), relative
+//!   clauses ("who heads the WHO"), "Russia's foreign minister, Sergey Lavrov", descriptions
+//!   ("sprinter Ji Yun"); per entity the most specific role the article states; role heads
+//!   from a word list derived from WordNet 3.0.
+//! - **Document-level evidence** for single capitalized words: "tyre maker Vantoli" or
+//!   "Vantoli's cables division" make every guessed person "Vantoli" an organization,
+//!   "in Quenbai" a guessed person "Quenbai" a place; interjections are no names.
 //! - **Canonical grouping**: spelling variants share a key ("Kim Jong Un" = "Kim Jong-un",
 //!   "G-20" = "G20", "U.S." = "United States", "ROK" = South Korea), short forms link to the
 //!   full name ("Xi" -> Xi Jinping; East Asian names put the family name first), acronyms
@@ -47,6 +57,11 @@
 //!
 //! let cctv = found.entity_named("China Central Television").unwrap();
 //! assert!(cctv.aliases.iter().any(|a| a == "CCTV"));
+//!
+//! let said = "Lee Min, spokesperson for the Defense Ministry, declined to comment.";
+//! let lee = extract(said, &Options::default()).entity_named("Lee Min").cloned().unwrap();
+//! assert_eq!(lee.role.as_deref(), Some("Spokesperson for the Defense Ministry"));
+//! assert!(lee.org.is_some_and(|o| o.contains("Defense Ministry")));
 //! for m in &found.mentions {
 //!     assert_eq!(&text[m.span.range()], m.text);
 //! }
