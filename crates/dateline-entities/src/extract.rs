@@ -273,9 +273,7 @@ fn title_complement(text: &str, ws: &[W], i: usize, n: usize, role: &str, g: &Ga
         let w = &ws[j];
         if w.name_like() {
             if let Some((m, e)) = gaz_match(text, ws, j, g, &mut key) {
-                if g.entry(e)
-                    .is_some_and(|en| matches!(en.kind, Kind::Country | Kind::Place | Kind::City))
-                {
+                if g.entry(e).is_some_and(|en| en.kind == Kind::Country) {
                     j += m;
                     continue;
                 }
@@ -445,16 +443,18 @@ fn items(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Item> {
             let gm = gaz_match(text, ws, i, g, &mut key);
             // A capitalized title inside a run of names, with no name after it, is part of
             // the name ("Commission on Social Justice", "Martin Luther King").
+            // A country or nationality before a title is the title's ("Russian Minister of
+            // Energy", "US Secretary of War"), not part of a name.
             let inside_name = i > 0
                 && !w.brk
                 && ws[i - 1].name_like()
-                && matches!(
-                    out.last(),
-                    Some(Item {
-                        it: It::Unk | It::Gaz(_),
-                        ..
-                    })
-                );
+                && match out.last().map(|it| it.it) {
+                    Some(It::Unk) => true,
+                    Some(It::Gaz(e)) => !g
+                        .entry(e)
+                        .is_some_and(|en| matches!(en.kind, Kind::Country | Kind::Demonym)),
+                    _ => false,
+                };
             let tm = title_match(text, ws, i, &mut tbuf)
                 .or_else(|| modified_title(text, ws, i, &mut tbuf))
                 .filter(|&(n, role)| {
@@ -913,7 +913,15 @@ fn type_group(
                 && items
                     .get(k + 1)
                     .is_some_and(|n| n.it == It::Unk && n.a == it.b && ws[n.a].kind == Wk::Cap)
-                && !ws[it.a].start;
+                && !ws[it.a].start
+                // "envoy to Syria Staffan de Mistura": after a preposition it is the place.
+                && !it.a.checked_sub(1).is_some_and(|p| {
+                    ws[p].kind == Wk::Lower
+                        && matches!(
+                            wtext(text, &ws[p]),
+                            "to" | "of" | "for" | "in" | "from" | "at" | "near"
+                        )
+                });
             if !glued {
                 if let Some(en) = en {
                     out.extend(cand(ws, it.a, it.b, en.label, Conf::Strong, Some(e)));
@@ -947,7 +955,7 @@ fn type_group(
             let first_low = lower(wtext(text, &ws[items[k].a]));
             let person_start = GIVEN_NAMES.contains(first_low.as_str())
                 || (title_before && items[k].a == group_start);
-            if place && person_start && m - k <= 2 && ws[next.a].kind == Wk::Cap {
+            if place && person_start && m - k <= 3 && ws[next.a].kind == Wk::Cap {
                 m += 1;
             }
         }

@@ -23,7 +23,7 @@
 use dateline_text::Span;
 
 use crate::extract::{lower, title_match, Cand, Conf, Low, Wk, W};
-use crate::gazetteer::{FxSet, Gazetteer, Kind, GAZETTEER};
+use crate::gazetteer::{push_key, FxSet, Gazetteer, Kind, GAZETTEER};
 use crate::lexicon::{
     GIVEN_NAMES, PERSON_NOUNS, PREFIX, ROLE_MODIFIERS, SUFFIX, TITLE_MAP, TITLE_WORDS,
 };
@@ -286,7 +286,8 @@ pub(crate) fn assign(text: &str, ws: &[W], cands: &mut [Cand]) {
 /// A name the tagger typed as an organization, place or group is a person's when its last
 /// word is elsewhere a person's name after a title or honorific ("Bola Okafor ... President
 /// Okafor"), or a role follows it ("Arjun Meghwal has been appointed Law Minister", "Tom
-/// Hill, a lawyer,"). Only unlisted names of two to four capitalized words without an
+/// Hill, a lawyer,"), or a title chain ends right before it ("the UN envoy to Syria Staffan
+/// de Mistura"). Only unlisted names of two to four capitalized words without an
 /// organization head word are retyped.
 ///
 /// A guessed person's name made only of common words, none a given name ("Family Welfare",
@@ -323,10 +324,31 @@ pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut Vec<Cand>) {
             // Typed by a head word, a list or an acronym definition.
             continue;
         }
+        // Capitalized words, or a particle inside ("Staffan de Mistura").
         let words_ok = (c.a..c.b).all(|i| {
-            ws.get(i).is_some_and(|w| w.kind == Wk::Cap) && {
-                let w = low(i);
-                !SUFFIX.contains_key(w.as_str()) && !PREFIX.contains_key(w.as_str())
+            let w = low(i);
+            match ws.get(i).map(|w| w.kind) {
+                Some(Wk::Cap) => {
+                    !SUFFIX.contains_key(w.as_str()) && !PREFIX.contains_key(w.as_str())
+                }
+                Some(Wk::Lower) => {
+                    i > c.a
+                        && i + 1 < c.b
+                        && matches!(
+                            w.as_str(),
+                            "de" | "van"
+                                | "von"
+                                | "bin"
+                                | "al"
+                                | "da"
+                                | "del"
+                                | "der"
+                                | "la"
+                                | "le"
+                                | "di"
+                        )
+                }
+                _ => false,
             }
         });
         if words_ok {
@@ -348,10 +370,14 @@ pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut Vec<Cand>) {
         for ci in maybe {
             let Some(c) = cands.get(ci) else { continue };
             let surname = titled.contains(cx.low(c.b - 1).as_str());
+            // "The UN envoy to Syria Staffan de Mistura": a title chain right before it.
             if surname
                 || cx
                     .after(c.b)
                     .is_some_and(|r| r.text.is_some() && r.class >= Class::Description)
+                || cx
+                    .before(c.a)
+                    .is_some_and(|r| r.text.is_some() && r.class == Class::Title)
             {
                 people.push(ci);
             }
@@ -1200,11 +1226,19 @@ impl<'a> Ctx<'a> {
             if let Some(k) = c_org {
                 org = org.or(Some(k));
             }
-            let country_only = c_org.is_none()
-                && c_country.is_some()
-                && self.is(p, "of")
-                && self.country_phrase(p + 1, e);
-            country = country.or(c_country);
+            let of = self.is(p, "of");
+            let named = if of && c_org.is_none() {
+                self.country_phrase(p + 1, e)
+            } else {
+                None
+            };
+            let country_only = named.is_some();
+            let c_country = c_country.or(named);
+            // "envoy to Syria", "ambassador for Ukraine": the country the role is about, not
+            // the person's own.
+            if of {
+                country = country.or(c_country);
+            }
             if !country_only {
                 segs.push(Seg::Verbatim(p, e));
                 words = words.saturating_add(2);
@@ -1303,6 +1337,11 @@ impl<'a> Ctx<'a> {
             if e == q {
                 return None;
             }
+            // A country the rules folded into a title ("Prime Minister of Pakistan Imran
+            // Khan" is one title item before the name).
+            if country.is_none() {
+                country = self.listed_country(q, e);
+            }
             e
         } else {
             return None;
@@ -1313,11 +1352,28 @@ impl<'a> Ctx<'a> {
         Some((end, org, country))
     }
 
-    /// Are words a..b ("Pakistan", "the UAE") one country mention, with a "the" before it?
-    fn country_phrase(&self, a: usize, b: usize) -> bool {
+    /// The country words a..b ("Pakistan", "the UAE") name, as one mention or a listed name.
+    fn country_phrase(&self, a: usize, b: usize) -> Option<[u8; 2]> {
         let a = if self.is(a, "the") { a + 1 } else { a };
-        self.cand_at(a)
-            .is_some_and(|(_, c)| c.b == b && matches!(self.aff(c), Aff::Country(Some(_))))
+        let cand = self.cand_at(a).and_then(|(_, c)| match self.aff(c) {
+            Aff::Country(iso) if c.b == b => iso,
+            _ => None,
+        });
+        cand.or_else(|| self.listed_country(a, b))
+    }
+
+    /// The country words a..b name in the gazetteer, if they name one.
+    fn listed_country(&self, a: usize, b: usize) -> Option<[u8; 2]> {
+        let mut key = String::new();
+        for i in a..b {
+            push_key(&mut key, self.wtext(i));
+        }
+        self.g
+            .lookup(&key)?
+            .iter()
+            .filter_map(|s| self.g.entry(s.entry))
+            .find(|e| e.kind == Kind::Country)
+            .and_then(|e| e.iso)
     }
 
     /// The words of words a..b as written (spaces normalized).
@@ -1562,6 +1618,30 @@ mod tests {
             )
             .as_deref(),
             Some("top diplomat")
+        );
+    }
+
+    #[test]
+    fn title_complements_before_the_name() {
+        let text = "Defence Minister Raj Singh and US Secretary of War Pete Hale signed it. \
+                    Russian Minister of Energy Alexander Novak, Khalid Faleh and others met.";
+        let (role, country, _, _) = info(text, "Pete Hale");
+        assert_eq!(role.as_deref(), Some("Secretary of War"));
+        assert_eq!(country.as_deref(), Some("United States"));
+        let (role, country, _, _) = info(text, "Alexander Novak");
+        assert_eq!(role.as_deref(), Some("Minister of Energy"));
+        assert_eq!(country.as_deref(), Some("Russia"));
+        // Novak's title does not leak to the name after the comma.
+        assert_eq!(r(text, "Khalid Faleh"), None);
+        let text = "The UN envoy to Syria Staffan de Mistura arrived on Monday.";
+        let (role, country, org, _) = info(text, "Staffan de Mistura");
+        assert_eq!(role.as_deref(), Some("Envoy to Syria"));
+        assert_eq!((country, org.as_deref()), (None, Some("United Nations")));
+        let text = "Prime Minister of Pakistan Imran Khan arrived.";
+        let (role, country, _, _) = info(text, "Imran Khan");
+        assert_eq!(
+            (role.as_deref(), country.as_deref()),
+            (Some("Prime Minister"), Some("Pakistan"))
         );
     }
 }
