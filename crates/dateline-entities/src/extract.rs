@@ -620,15 +620,13 @@ pub(crate) fn title_match(
     // Fast rejection: most words start no title.
     let first = ws.get(i)?;
     let t = wtext(text, first);
-    if t.len() > 18 || t.len() < 2 {
+    if t.len() > 18 || t.len() < 2 || !may_start_title(t) {
         return None;
     }
     let plain_lower = first.kind == Wk::Lower
         && t.bytes()
             .all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'-');
-    if plain_lower
-        && (!may_start_title(t) || !TITLE_MAP.contains_key(t) && !TITLE_PREFIXES.contains(t))
-    {
+    if plain_lower && !TITLE_MAP.contains_key(t) && !TITLE_PREFIXES.contains(t) {
         return None;
     }
     buf.clear();
@@ -641,9 +639,6 @@ pub(crate) fn title_match(
             buf.push(' ');
         }
         push_lower(buf, wtext(text, w));
-        if j == i && !may_start_title(buf) {
-            return None;
-        }
         if let Some(role) = TITLE_MAP.get(buf.as_str()) {
             best = Some((j + 1 - i, *role));
         }

@@ -164,21 +164,20 @@ const TITLES: &[(&str, &str)] = &[
 pub(crate) static TITLE_MAP: LazyLock<FxMap<&'static str, &'static str>> =
     LazyLock::new(|| TITLES.iter().copied().collect());
 
-/// Slot of a word in [`TITLE_FIRST`]: its length and first two bytes.
+/// Slot of a word in [`TITLE_FIRST`]: its length and its first two and last bytes, ASCII
+/// letters lowercased (so a capitalized word needs no lowercase copy to be rejected).
 #[inline]
 pub(crate) fn title_first_slot(word: &str) -> usize {
     let b = word.as_bytes();
-    let (b0, b1) = (
-        usize::from(b.first().copied().unwrap_or(0)),
-        usize::from(b.get(1).copied().unwrap_or(0)),
-    );
-    ((b0 << 5) ^ b1 ^ (b.len() << 7)) & 2047
+    let byte = |i: Option<&u8>| usize::from(i.copied().unwrap_or(0).to_ascii_lowercase());
+    let (b0, b1, last) = (byte(b.first()), byte(b.get(1)), byte(b.last()));
+    ((b0 << 7) ^ (b1 << 2) ^ (last << 4) ^ (b.len() << 9)) & 8191
 }
 
-/// A 2048-bit filter of the first words of all titles (by [`title_first_slot`]): a word
+/// An 8192-bit filter of the first words of all titles (by [`title_first_slot`]): a word
 /// whose bit is clear starts no title, so most words skip the two table lookups.
-pub(crate) static TITLE_FIRST: LazyLock<[u64; 32]> = LazyLock::new(|| {
-    let mut f = [0u64; 32];
+pub(crate) static TITLE_FIRST: LazyLock<[u64; 128]> = LazyLock::new(|| {
+    let mut f = [0u64; 128];
     for (t, _) in TITLES {
         let first = t.split(' ').next().unwrap_or(t);
         let slot = title_first_slot(first);
@@ -189,7 +188,7 @@ pub(crate) static TITLE_FIRST: LazyLock<[u64; 32]> = LazyLock::new(|| {
     f
 });
 
-/// May `word` (lowercase, one token) be the first word of a title?
+/// May `word` (one token, any ASCII case) be the first word of a title?
 #[inline]
 pub(crate) fn may_start_title(word: &str) -> bool {
     let slot = title_first_slot(word);

@@ -357,7 +357,7 @@ fn run(doc: &Tokenized<'_>, regions: &[Span], options: &Options) -> Entities {
     }
     evidence::retype_orgs(text, &ws, &mut cands);
     evidence::retype_words(text, &ws, &mut cands);
-    roles::retype_people(text, &ws, &mut cands);
-    roles::assign(text, &ws, &mut cands);
+    let maybe_people = roles::retype_people(text, &ws, &mut cands);
+    roles::assign(text, &ws, &mut cands, &maybe_people);
     canon::build(text, &ws, cands)
 }

@@ -23,7 +23,9 @@
 use dateline_text::Span;
 
 use crate::extract::{lower, title_match, Cand, Conf, Low, Wk, W};
-use crate::gazetteer::{push_key, FxSet, Gazetteer, Kind, GAZETTEER};
+use std::sync::LazyLock;
+
+use crate::gazetteer::{push_key, FxMap, FxSet, Gazetteer, Kind, GAZETTEER};
 use crate::lexicon::{
     GIVEN_NAMES, PERSON_NOUNS, PREFIX, ROLE_MODIFIERS, SUFFIX, TITLE_MAP, TITLE_WORDS,
 };
@@ -75,34 +77,6 @@ impl Role {
 /// Titles that are honorifics before a name rather than roles when nothing else is said.
 const HONORIFICS: &[&str] = &["Sheikh", "Sir", "Lord", "Dame", "Lady", "Doctor"];
 
-/// Person nouns that say what someone is rather than what they do ("a U.S. citizen", "a
-/// resident of Izmir"): kept when nothing else is said, below any other description.
-fn weak_description(w: &str) -> bool {
-    matches!(
-        w,
-        "citizen"
-            | "resident"
-            | "native"
-            | "national"
-            | "member"
-            | "voter"
-            | "taxpayer"
-            | "supporter"
-            | "inhabitant"
-            | "compatriot"
-            | "civilian"
-            | "individual"
-    )
-}
-
-/// Lowercase words that head a role besides the person nouns and titles.
-fn extra_head(w: &str) -> bool {
-    matches!(
-        w,
-        "head" | "chief" | "boss" | "chair" | "co-chair" | "number"
-    )
-}
-
 /// Words before a role that say when it was held: "former" and "ex" set `former`, the others
 /// are dropped ("the new Law Minister", "then-President").
 fn time_word(w: &str) -> Option<bool> {
@@ -116,10 +90,10 @@ fn time_word(w: &str) -> Option<bool> {
 /// The singular of a plural role head ("journalists", "spokesmen", "justices"), and
 /// whether it is a title.
 fn singular_head(w: &str) -> Option<(&'static str, bool)> {
-    if w.len() < 5 || !(w.ends_with('s') || w.ends_with("men")) || w.ends_with("ss") {
+    if w.len() < 5 || w.len() > 30 || !(w.ends_with('s') || w.ends_with("men")) || w.ends_with("ss")
+    {
         return None;
     }
-    let mut stem = String::with_capacity(w.len());
     let find = |stem: &str| {
         TITLE_MAP
             .get(stem)
@@ -127,15 +101,21 @@ fn singular_head(w: &str) -> Option<(&'static str, bool)> {
             .map(|t| (*t, true))
             .or_else(|| PERSON_NOUNS.get(stem).map(|n| (*n, false)))
     };
-    if let Some(s) = w.strip_suffix("men") {
-        stem.push_str(s);
-        stem.push_str("man");
-        return find(&stem);
+    // "spokesmen" -> "spokesman", "deputies" -> "deputy": the stem on the stack.
+    let mut buf = [0u8; 32];
+    let respell = |buf: &mut [u8; 32], head: &str, tail: &str| -> Option<usize> {
+        let n = head.len() + tail.len();
+        buf.get_mut(..head.len())?.copy_from_slice(head.as_bytes());
+        buf.get_mut(head.len()..n)?.copy_from_slice(tail.as_bytes());
+        Some(n)
+    };
+    if let Some(head) = w.strip_suffix("men") {
+        let n = respell(&mut buf, head, "man")?;
+        return std::str::from_utf8(buf.get(..n)?).ok().and_then(find);
     }
-    if let Some(s) = w.strip_suffix("ies") {
-        stem.push_str(s);
-        stem.push('y');
-        if let Some(f) = find(&stem) {
+    if let Some(head) = w.strip_suffix("ies") {
+        let n = respell(&mut buf, head, "y")?;
+        if let Some(f) = std::str::from_utf8(buf.get(..n)?).ok().and_then(find) {
             return Some(f);
         }
     }
@@ -241,6 +221,45 @@ struct Ctx<'a> {
     classes: std::cell::RefCell<Vec<u16>>,
 }
 
+/// The class bits of the words of [`PERSON_NOUNS`], [`ROLE_MODIFIERS`], [`TITLE_WORDS`] and
+/// the weak descriptions, in one table.
+static ROLE_WORDS: LazyLock<FxMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut m: FxMap<&'static str, u16> = FxMap::default();
+    m.reserve(PERSON_NOUNS.len() + ROLE_MODIFIERS.len() + TITLE_WORDS.len());
+    for &w in PERSON_NOUNS.iter() {
+        *m.entry(w).or_default() |= W_PERSON;
+    }
+    // Heads besides the person nouns and titles ("intelligence head", "Mossad chief").
+    for w in ["head", "chief", "boss", "chair", "co-chair", "number"] {
+        *m.entry(w).or_default() |= W_PERSON;
+    }
+    for &w in ROLE_MODIFIERS.iter() {
+        *m.entry(w).or_default() |= W_MODIFIER;
+    }
+    for &w in TITLE_WORDS.iter() {
+        *m.entry(w).or_default() |= W_TITLE_WORD;
+    }
+    // Person nouns that say what someone is rather than what they do ("a U.S. citizen", "a
+    // resident of Izmir"): kept when nothing else is said, below any other description.
+    for w in [
+        "citizen",
+        "resident",
+        "native",
+        "national",
+        "member",
+        "voter",
+        "taxpayer",
+        "supporter",
+        "inhabitant",
+        "compatriot",
+        "civilian",
+        "individual",
+    ] {
+        *m.entry(w).or_default() |= W_WEAK;
+    }
+    m
+});
+
 /// Bits of a word's class (see [`Ctx::class`]): looked up, a person noun or other head, a
 /// role modifier, a word of a title, another word a role phrase may hold, a small word
 /// ("of", "the"), a time word ("new"), "former"/"ex", praise ("veteran"), a plural head,
@@ -258,20 +277,56 @@ const W_PLURAL: u16 = 512;
 const W_WEAK: u16 = 1024;
 
 /// Reads the roles of all PERSON candidates (in place).
-pub(crate) fn assign(text: &str, ws: &[W], cands: &mut [Cand]) {
-    if !cands.iter().any(|c| c.label == Label::Person) {
+///
+/// `maybe` lists the candidates [`retype_people`] left for the evidence that needs the
+/// sentence structure (a role after them, a title chain before them, a titled surname): they
+/// become people, with their roles, when it holds.
+pub(crate) fn assign(text: &str, ws: &[W], cands: &mut [Cand], maybe: &[usize]) {
+    if maybe.is_empty() && !cands.iter().any(|c| c.label == Label::Person) {
         return;
     }
     let mut found: Vec<(usize, Role)> = Vec::new();
+    let mut people: Vec<usize> = Vec::new();
     {
         let cx = Ctx::new(text, ws, cands);
+        if !maybe.is_empty() {
+            let mut titled: FxSet<String> = FxSet::default();
+            for c in cands.iter().filter(|c| c.label == Label::Person) {
+                let before = c.a.checked_sub(1).filter(|_| !cx.brk(c.a));
+                if c.title.is_some() || before.is_some_and(|k| cx.title_at(k).is_some()) {
+                    if let Some(last) = c.b.checked_sub(1) {
+                        titled.insert(cx.low(last).to_string());
+                    }
+                }
+            }
+            for &ci in maybe {
+                let Some(c) = cands.get(ci) else { continue };
+                let surname = titled.contains(cx.low(c.b - 1).as_str());
+                // "The UN envoy to Syria Staffan de Mistura": a title chain right before it.
+                if surname
+                    || cx
+                        .after(c.b)
+                        .is_some_and(|r| r.text.is_some() && r.class >= Class::Description)
+                    || cx
+                        .before(c.a)
+                        .is_some_and(|r| r.text.is_some() && r.class == Class::Title)
+                {
+                    people.push(ci);
+                }
+            }
+        }
         for (ci, c) in cands.iter().enumerate() {
-            if c.label != Label::Person {
+            if c.label != Label::Person && people.binary_search(&ci).is_err() {
                 continue;
             }
             if let Some(r) = cx.role_of(ci) {
                 found.push((ci, r));
             }
+        }
+    }
+    for &ci in &people {
+        if let Some(c) = cands.get_mut(ci) {
+            c.label = Label::Person;
         }
     }
     for (ci, r) in found {
@@ -281,18 +336,17 @@ pub(crate) fn assign(text: &str, ws: &[W], cands: &mut [Cand]) {
     }
 }
 
-/// Document-level evidence on people's names.
-///
-/// A name the tagger typed as an organization, place or group is a person's when its last
-/// word is elsewhere a person's name after a title or honorific ("Bola Okafor ... President
-/// Okafor"), or a role follows it ("Arjun Meghwal has been appointed Law Minister", "Tom
-/// Hill, a lawyer,"), or a title chain ends right before it ("the UN envoy to Syria Staffan
-/// de Mistura"). Only unlisted names of two to four capitalized words without an
-/// organization head word are retyped.
+/// Document-level evidence on people's names, the part that needs no sentence structure.
 ///
 /// A guessed person's name made only of common words, none a given name ("Family Welfare",
-/// "Climate Change"), is no name at all and is dropped.
-pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut Vec<Cand>) {
+/// "Climate Change"), is no name at all and is dropped. Returns the unlisted names of two to
+/// four capitalized words without an organization head word that the tagger typed as an
+/// organization, place or group: [`assign`] makes them people when their last word is
+/// elsewhere a person's name after a title or honorific ("Bola Okafor ... President
+/// Okafor"), a role follows them ("Arjun Meghwal has been appointed Law Minister", "Tom Hill,
+/// a lawyer,") or a title chain ends right before them ("the UN envoy to Syria Staffan de
+/// Mistura").
+pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut Vec<Cand>) -> Vec<usize> {
     let g = &*GAZETTEER;
     let low = |i: usize| {
         ws.get(i)
@@ -300,23 +354,32 @@ pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut Vec<Cand>) {
             .map(lower)
             .unwrap_or_default()
     };
-    // First the cheap tests: guessed people made of common words, and the unlisted names
-    // of two to four capitalized words that may be people.
-    let mut drop: Vec<usize> = Vec::new();
+    // Guessed people made of common words go first.
+    let drop: Vec<usize> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.label == Label::Person
+                && c.conf != Conf::Strong
+                && c.title.is_none()
+                && c.entry.is_none()
+                && c.b - c.a >= 2
+                && (c.a..c.b).all(|i| g.is_common(&low(i)))
+                && !GIVEN_NAMES.contains(low(c.a).as_str())
+        })
+        .map(|(ci, _)| ci)
+        .collect();
+    if !drop.is_empty() {
+        let mut k = 0;
+        cands.retain(|_| {
+            k += 1;
+            drop.binary_search(&(k - 1)).is_err()
+        });
+    }
+    // Then the unlisted names of two to four capitalized words that may be people.
     let mut maybe: Vec<usize> = Vec::new();
     for (ci, c) in cands.iter().enumerate() {
         let n = c.b - c.a;
-        if c.label == Label::Person
-            && c.conf != Conf::Strong
-            && c.title.is_none()
-            && c.entry.is_none()
-            && n >= 2
-            && (c.a..c.b).all(|i| g.is_common(&low(i)))
-            && !GIVEN_NAMES.contains(low(c.a).as_str())
-        {
-            drop.push(ci);
-            continue;
-        }
         if c.label == Label::Person || c.entry.is_some() || !(2..=4).contains(&n) {
             continue;
         }
@@ -355,46 +418,7 @@ pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut Vec<Cand>) {
             maybe.push(ci);
         }
     }
-    let mut people: Vec<usize> = Vec::new();
-    if !maybe.is_empty() {
-        let cx = Ctx::new(text, ws, cands);
-        let mut titled: FxSet<String> = FxSet::default();
-        for c in cands.iter().filter(|c| c.label == Label::Person) {
-            let before = c.a.checked_sub(1).filter(|_| !cx.brk(c.a));
-            if c.title.is_some() || before.is_some_and(|k| cx.title_at(k).is_some()) {
-                if let Some(last) = c.b.checked_sub(1) {
-                    titled.insert(cx.low(last).to_string());
-                }
-            }
-        }
-        for ci in maybe {
-            let Some(c) = cands.get(ci) else { continue };
-            let surname = titled.contains(cx.low(c.b - 1).as_str());
-            // "The UN envoy to Syria Staffan de Mistura": a title chain right before it.
-            if surname
-                || cx
-                    .after(c.b)
-                    .is_some_and(|r| r.text.is_some() && r.class >= Class::Description)
-                || cx
-                    .before(c.a)
-                    .is_some_and(|r| r.text.is_some() && r.class == Class::Title)
-            {
-                people.push(ci);
-            }
-        }
-    }
-    for ci in people {
-        if let Some(c) = cands.get_mut(ci) {
-            c.label = Label::Person;
-        }
-    }
-    if !drop.is_empty() {
-        let mut k = 0;
-        cands.retain(|_| {
-            k += 1;
-            drop.binary_search(&(k - 1)).is_err()
-        });
-    }
+    maybe
 }
 
 impl<'a> Ctx<'a> {
@@ -508,7 +532,13 @@ impl<'a> Ctx<'a> {
                 }
             }
         };
-        let before = self.before(a).or_else(|| self.coordinated(a));
+        // A lone word kept only for linking had no title or description before it (that
+        // would have made it a name of its own): only what follows it can give its role.
+        let before = if c.conf == Conf::Weak {
+            None
+        } else {
+            self.before(a).or_else(|| self.coordinated(a))
+        };
         let had_before = before
             .as_ref()
             .is_some_and(|r| r.class >= Class::Description);
@@ -692,16 +722,9 @@ impl<'a> Ctx<'a> {
         }
         let w = self.low(i);
         let w = w.as_str();
-        let mut c = W_KNOWN;
-        if PERSON_NOUNS.contains(w) || extra_head(w) {
-            c |= W_PERSON;
-        }
-        if ROLE_MODIFIERS.contains(w) {
-            c |= W_MODIFIER;
-        }
-        if TITLE_WORDS.contains(w) {
-            c |= W_TITLE_WORD;
-        }
+        // One lookup in one table for the three word lists (fewer cache misses: the lists
+        // are cold after the tagger ran).
+        let mut c = W_KNOWN | ROLE_WORDS.get(w).copied().unwrap_or(0);
         if small_word(w) {
             c |= W_SMALL | W_OTHER_ROLE;
         }
@@ -716,11 +739,8 @@ impl<'a> Ctx<'a> {
         if w.ends_with("-based") {
             c |= W_OTHER_ROLE;
         }
-        if singular_head(w).is_some() {
+        if (w.ends_with('s') || w.ends_with("men")) && singular_head(w).is_some() {
             c |= W_PLURAL | W_OTHER_ROLE;
-        }
-        if weak_description(w) {
-            c |= W_WEAK;
         }
         let mut classes = self.classes.borrow_mut();
         if classes.len() < self.ws.len() {
