@@ -22,7 +22,7 @@
 
 use crate::extract::{lower, Cand, Wk, W};
 use crate::gazetteer::{push_key, FxSet, GAZETTEER};
-use crate::lexicon::{EA_SURNAMES, GIVEN_NAMES, PERSON_NOUNS};
+use crate::lexicon::{person_noun, EA_SURNAMES, GIVEN_NAMES};
 use crate::Label;
 
 /// Lowercase nouns that describe an organization when they stand right before its name.
@@ -251,9 +251,8 @@ pub(crate) fn retype_orgs(text: &str, ws: &[W], cands: &mut [Cand]) {
             continue;
         }
         let before = c.a.checked_sub(1).filter(|_| !brk(c.a)).map(lw);
-        let described = before.is_some_and(|w| {
-            (descriptor_before(w) && !PERSON_NOUNS.contains(w)) || w.ends_with("-based")
-        });
+        let described = before
+            .is_some_and(|w| (descriptor_before(w) && !person_noun(w)) || w.ends_with("-based"));
         if described {
             strong.insert(key_of(c));
         }

@@ -5,7 +5,7 @@ use dateline_text::{Flags, Span, Token, TokenKind, Tokenized};
 
 use crate::gazetteer::{push_key, Gazetteer, Kind, GAZETTEER};
 use crate::lexicon::{
-    is_connector, may_start_title, EA_SURNAMES, GIVEN_NAMES, LOCATIVES, NEVER_NAME, PERSON_NOUNS,
+    is_connector, may_start_title, person_noun, EA_SURNAMES, GIVEN_NAMES, LOCATIVES, NEVER_NAME,
     PREFIX, SAYING_VERBS, SUFFIX, TITLE_MAP, TITLE_PREFIXES,
 };
 use crate::roles::Role;
@@ -787,7 +787,7 @@ fn group(text: &str, ws: &[W], items: &[Item], g: &Gazetteer) -> Vec<Cand> {
                 It::Title(_) => true,
                 It::Other => {
                     let w = &ws[items[start - 1].a];
-                    w.kind == Wk::Lower && PERSON_NOUNS.contains(wtext(text, w))
+                    w.kind == Wk::Lower && person_noun(wtext(text, w))
                 }
                 _ => false,
             };

@@ -214,18 +214,70 @@ pub(crate) static TITLE_PREFIXES: LazyLock<FxSet<String>> = LazyLock::new(|| {
 /// `data-src/person_nouns.py` (see `data/ATTRIBUTION.md`).
 const PERSON_NOUN_LIST: &str = include_str!("../data/person_nouns.txt");
 
-/// [`PERSON_NOUN_LIST`] as a set (lowercase).
-pub(crate) static PERSON_NOUNS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
-    PERSON_NOUN_LIST
+/// Bits of [`ROLE_WORDS`]: a person noun ([`PERSON_NOUN_LIST`]), another role head
+/// ("head", "chief"), a role modifier ([`ROLE_MODIFIER_LIST`]), a word of a title
+/// ([`TITLES`]), a weak description ("citizen").
+pub(crate) const RW_PERSON: u16 = 2;
+pub(crate) const RW_MODIFIER: u16 = 4;
+pub(crate) const RW_TITLE_WORD: u16 = 8;
+pub(crate) const RW_HEAD: u16 = 16;
+pub(crate) const RW_WEAK: u16 = 32;
+
+/// The lowercase words of roles, with the lists they are in ([`RW_PERSON`] ...): one table,
+/// so a word costs one lookup (the tables are cold after the tagger ran).
+pub(crate) static ROLE_WORDS: LazyLock<FxMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut m: FxMap<&'static str, u16> = FxMap::default();
+    m.reserve(4096);
+    for w in PERSON_NOUN_LIST
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .collect()
+    {
+        *m.entry(w).or_default() |= RW_PERSON;
+    }
+    // Heads besides the person nouns and titles ("intelligence head", "Mossad chief").
+    for w in ["head", "chief", "boss", "chair", "co-chair", "number"] {
+        *m.entry(w).or_default() |= RW_HEAD;
+    }
+    for &w in ROLE_MODIFIER_LIST {
+        *m.entry(w).or_default() |= RW_MODIFIER;
+    }
+    for (t, r) in TITLES {
+        if !r.is_empty() {
+            for w in t.split(' ') {
+                *m.entry(w).or_default() |= RW_TITLE_WORD;
+            }
+        }
+    }
+    // Person nouns that say what someone is rather than what they do ("a U.S. citizen", "a
+    // resident of Izmir"): kept when nothing else is said, below any other description.
+    for w in [
+        "citizen",
+        "resident",
+        "native",
+        "national",
+        "member",
+        "voter",
+        "taxpayer",
+        "supporter",
+        "inhabitant",
+        "compatriot",
+        "civilian",
+        "individual",
+    ] {
+        *m.entry(w).or_default() |= RW_WEAK;
+    }
+    m
 });
+
+/// Is `w` (lowercase) a noun naming a person by role ([`PERSON_NOUN_LIST`])?
+pub(crate) fn person_noun(w: &str) -> bool {
+    ROLE_WORDS.get(w).is_some_and(|c| c & RW_PERSON != 0)
+}
 
 /// Lowercase words that modify a role before its head: rank ("deputy", "senior"), time
 /// ("acting", "outgoing"), field or office ("foreign", "press", "battalion", "equity"),
-/// politics ("opposition", "ruling"). With the words of [`TITLES`] and [`PERSON_NOUNS`] they
+/// politics ("opposition", "ruling"). With the words of [`TITLES`] and the person nouns they
 /// make the chain of a role ("senior equity strategist", "chief Pentagon spokesperson").
 const ROLE_MODIFIER_LIST: &[&str] = &[
     "acting",
@@ -418,20 +470,6 @@ const ROLE_MODIFIER_LIST: &[&str] = &[
     "ground",
     "fellow",
 ];
-
-/// [`ROLE_MODIFIER_LIST`] as a set.
-pub(crate) static ROLE_MODIFIERS: LazyLock<FxSet<&'static str>> =
-    LazyLock::new(|| ROLE_MODIFIER_LIST.iter().copied().collect());
-
-/// Every word of every title ("deputy", "prime", "minister", "secretary", "state"): a role
-/// made only of such words is written in title case ("foreign minister" -> "Foreign Minister").
-pub(crate) static TITLE_WORDS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
-    TITLES
-        .iter()
-        .filter(|(_, r)| !r.is_empty())
-        .flat_map(|(t, _)| t.split(' '))
-        .collect()
-});
 
 /// Heads that type a multi-word name when they end it: "Seoul National University" (ORG).
 const SUFFIX_HEADS: &[(&str, Label)] = &[

@@ -23,11 +23,10 @@
 use dateline_text::Span;
 
 use crate::extract::{lower, title_match, Cand, Conf, Low, Wk, W};
-use std::sync::LazyLock;
-
-use crate::gazetteer::{push_key, FxMap, FxSet, Gazetteer, Kind, GAZETTEER};
+use crate::gazetteer::{push_key, FxSet, Gazetteer, Kind, GAZETTEER};
 use crate::lexicon::{
-    GIVEN_NAMES, PERSON_NOUNS, PREFIX, ROLE_MODIFIERS, SUFFIX, TITLE_MAP, TITLE_WORDS,
+    GIVEN_NAMES, PREFIX, ROLE_WORDS, RW_HEAD, RW_MODIFIER, RW_PERSON, RW_TITLE_WORD, RW_WEAK,
+    SUFFIX, TITLE_MAP,
 };
 use crate::Label;
 
@@ -99,7 +98,12 @@ fn singular_head(w: &str) -> Option<(&'static str, bool)> {
             .get(stem)
             .filter(|t| !t.is_empty())
             .map(|t| (*t, true))
-            .or_else(|| PERSON_NOUNS.get(stem).map(|n| (*n, false)))
+            .or_else(|| {
+                ROLE_WORDS
+                    .get_key_value(stem)
+                    .filter(|(_, c)| **c & RW_PERSON != 0)
+                    .map(|(n, _)| (*n, false))
+            })
     };
     // "spokesmen" -> "spokesman", "deputies" -> "deputy": the stem on the stack.
     let mut buf = [0u8; 32];
@@ -220,45 +224,6 @@ struct Ctx<'a> {
     /// The word lists each word is in ([`W_KNOWN`] once looked up), filled on demand.
     classes: std::cell::RefCell<Vec<u16>>,
 }
-
-/// The class bits of the words of [`PERSON_NOUNS`], [`ROLE_MODIFIERS`], [`TITLE_WORDS`] and
-/// the weak descriptions, in one table.
-static ROLE_WORDS: LazyLock<FxMap<&'static str, u16>> = LazyLock::new(|| {
-    let mut m: FxMap<&'static str, u16> = FxMap::default();
-    m.reserve(PERSON_NOUNS.len() + ROLE_MODIFIERS.len() + TITLE_WORDS.len());
-    for &w in PERSON_NOUNS.iter() {
-        *m.entry(w).or_default() |= W_PERSON;
-    }
-    // Heads besides the person nouns and titles ("intelligence head", "Mossad chief").
-    for w in ["head", "chief", "boss", "chair", "co-chair", "number"] {
-        *m.entry(w).or_default() |= W_PERSON;
-    }
-    for &w in ROLE_MODIFIERS.iter() {
-        *m.entry(w).or_default() |= W_MODIFIER;
-    }
-    for &w in TITLE_WORDS.iter() {
-        *m.entry(w).or_default() |= W_TITLE_WORD;
-    }
-    // Person nouns that say what someone is rather than what they do ("a U.S. citizen", "a
-    // resident of Izmir"): kept when nothing else is said, below any other description.
-    for w in [
-        "citizen",
-        "resident",
-        "native",
-        "national",
-        "member",
-        "voter",
-        "taxpayer",
-        "supporter",
-        "inhabitant",
-        "compatriot",
-        "civilian",
-        "individual",
-    ] {
-        *m.entry(w).or_default() |= W_WEAK;
-    }
-    m
-});
 
 /// Bits of a word's class (see [`Ctx::class`]): looked up, a person noun or other head, a
 /// role modifier, a word of a title, another word a role phrase may hold, a small word
@@ -724,7 +689,20 @@ impl<'a> Ctx<'a> {
         let w = w.as_str();
         // One lookup in one table for the three word lists (fewer cache misses: the lists
         // are cold after the tagger ran).
-        let mut c = W_KNOWN | ROLE_WORDS.get(w).copied().unwrap_or(0);
+        let listed = ROLE_WORDS.get(w).copied().unwrap_or(0);
+        let mut c = W_KNOWN;
+        if listed & (RW_PERSON | RW_HEAD) != 0 {
+            c |= W_PERSON;
+        }
+        if listed & RW_MODIFIER != 0 {
+            c |= W_MODIFIER;
+        }
+        if listed & RW_TITLE_WORD != 0 {
+            c |= W_TITLE_WORD;
+        }
+        if listed & RW_WEAK != 0 {
+            c |= W_WEAK;
+        }
         if small_word(w) {
             c |= W_SMALL | W_OTHER_ROLE;
         }
