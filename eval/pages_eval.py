@@ -671,6 +671,8 @@ def main() -> int:
     ap.add_argument("--cv", type=int, default=0, metavar="K",
                     help="also score K-fold cross-validated (by site) and cross-domain line models")
     ap.add_argument("--corpus", choices=["crawl", "readability"], help="score one set only")
+    ap.add_argument("--half", choices=["odd", "even"],
+                    help="crawl pages whose number is odd (a01, a03 ...: the development half) or even (held out)")
     ap.add_argument("--errors", metavar="FIELD", help="list the pages a measure got wrong (e.g. title)")
     ap.add_argument("--limit", type=int, default=40, help="how many errors to list")
     ap.add_argument("--no-justext", action="store_true", help="skip the jusText reference")
@@ -682,6 +684,9 @@ def main() -> int:
     pages = load_pages(args.data)
     if args.corpus:
         pages = [p for p in pages if p.corpus == args.corpus]
+    if args.half:
+        parity = 1 if args.half == "odd" else 0
+        pages = [p for p in pages if p.corpus == "crawl" and int(re.sub(r"\D", "", p.id) or 0) % 2 == parity]
     binary = find_bin(args.bin)
     t0 = time.time()
     runs: dict[str, dict] = {}
