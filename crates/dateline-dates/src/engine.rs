@@ -75,8 +75,11 @@ pub(crate) fn scan(text: &str, regions: &[Span], options: &Options) -> Vec<Timex
         toks: Vec::new(),
         ..State::default()
     };
-    for (s, e) in merged {
+    for &(s, e) in &merged {
         scan_region(text, s, e, options, &mut st);
+    }
+    if options.join_ranges {
+        crate::ranges::join(text, &merged, &mut st.out);
     }
     st.out
 }
@@ -91,6 +94,8 @@ struct State {
     /// Byte offset where the last single-day date ended.
     last_day_end: usize,
     last_date: Option<NaiveDate>,
+    /// The month of the last date mentioned within one month (year, month, end offset).
+    last_month: Option<(i32, u32, usize)>,
     last_year: Option<(i32, u32)>,
     /// An explicit date with a month has been seen.
     full_date_seen: bool,
@@ -290,6 +295,7 @@ fn run_window(text: &str, s: usize, e: usize, options: &Options, st: &mut State)
             last_day: st.last_day,
             last_day_end: st.last_day_end,
             last_date: st.last_date,
+            last_month: st.last_month,
             last_year: st.last_year,
             last_quarter: st.last_quarter,
             narrative: st.years_far >= 2 && st.years_far > st.years_near,
@@ -347,6 +353,12 @@ fn push(text: &str, toks: &[Tok], h: Hit, anchor: Option<NaiveDate>, st: &mut St
         }
         if h.kind == TimexKind::Date {
             st.last_date = Some(a);
+        }
+        if (h.kind == TimexKind::Date || h.kind == TimexKind::Time)
+            && a.year() == b.year()
+            && a.month() == b.month()
+        {
+            st.last_month = Some((a.year(), a.month(), span.end));
         }
         // An explicit year: remember it for year-less dates in narratives.
         let explicit = h.anchor == crate::AnchorUse::None

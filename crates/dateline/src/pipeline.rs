@@ -1,7 +1,7 @@
 //! [`analyze`]: the whole pipeline over one text.
 
 use chrono::NaiveDate;
-use dateline_article::{parse_with, Article, Confidence, DateValue, ParseOptions};
+use dateline_article::{parse_with, Article, Confidence, DateValue, ParseOptions, RestKind};
 use dateline_dates::{find_in, DateOrder};
 use dateline_entities::{extract_tokenized, Entities};
 use dateline_text::{Span, Tokenized};
@@ -132,10 +132,13 @@ impl Options {
 
 /// Analyses one news text: article structure, publication date, dates, entities, quotes.
 ///
-/// Dates and entities are taken from the title, standfirst, caption texts and body
-/// paragraphs only (never from headers, datelines, boilerplate or related headlines);
-/// relative dates are anchored on [`Options::published`] or, failing that, the article's
-/// inferred publication date when it is known to the day. The text is tokenized once and
+/// Entities are taken from the title, standfirst, caption texts and body paragraphs only
+/// (never from headers, datelines, boilerplate or related headlines); dates from those and
+/// from the date line, the wire dateline's date and a crawler header's lead, title or caption
+/// (never from boilerplate, related headlines or the crawler's own header date), with
+/// ranges such as "October 11-12" or "from 1898 to 1902" as one expression. Relative dates
+/// are anchored on [`Options::published`] or, failing that, the article's inferred
+/// publication date when it is known to the day. The text is tokenized once and
 /// the tokens are shared by the entity extractor and the quote attributor. A text whose
 /// language is reliably detected as not English keeps its structure and language but gets
 /// no dates, entities or quotes, and a warning.
@@ -190,7 +193,12 @@ pub fn analyze(text: &str, options: &Options) -> Result<Document, Error> {
     let mut date_options = dateline_dates::Options::default();
     date_options.anchor = document.published.anchor();
     date_options.date_order = options.date_order;
-    document.dates = find_in(text, &regions, &date_options);
+    date_options.join_ranges = true;
+    document.dates = find_in(
+        text,
+        &date_regions(&document.article, &regions),
+        &date_options,
+    );
     let tokens = Tokenized::new(text);
     let entity_options = dateline_entities::Options::default().with_tagger(options.tagger);
     document.entities = extract_tokenized(&tokens, Some(&regions), &entity_options)?;
@@ -206,6 +214,27 @@ fn content_regions(article: &Article) -> Vec<Span> {
     regions.extend(article.standfirst);
     regions.extend(article.captions.iter().map(|c| c.text));
     regions.extend(article.paragraphs.iter().copied());
+    regions.retain(|r| !r.is_empty());
+    regions.sort_unstable();
+    regions
+}
+
+/// The spans dates are taken from: the content regions plus the other parts of the page that
+/// are not chrome and carry dates a reader sees (the date line, the wire dateline's date, a
+/// crawler header's rest when it is the lead, the title or a caption). Boilerplate, sections and
+/// the crawler's own header date stay out.
+fn date_regions(article: &Article, content: &[Span]) -> Vec<Span> {
+    let mut regions: Vec<Span> = content.to_vec();
+    regions.extend(article.date_line.as_ref().map(|d| d.span));
+    regions.extend(article.dateline.as_ref().and_then(|d| d.date_text));
+    if let Some(h) = &article.header {
+        if matches!(
+            h.rest_kind,
+            Some(RestKind::Lead | RestKind::Title | RestKind::Caption)
+        ) {
+            regions.extend(h.rest);
+        }
+    }
     regions.retain(|r| !r.is_empty());
     regions.sort_unstable();
     regions
