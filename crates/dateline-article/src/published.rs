@@ -13,7 +13,18 @@
 //!    before the chosen date corroborates it; otherwise a warning.
 //! 3. **Confidence**: two agreeing sources give `High`, one gives `Medium`. A header date of
 //!    January 1 that nothing corroborates is a known crawler placeholder: `Low` and a warning.
-//! 4. **Body evidence** (body paragraphs searched with `dateline_dates::find_in`, anchored on
+//! 4. **No date line, header or byline timestamp**: a publication stamp read off the page's
+//!    lines (a full date with its year on a line that holds little else, after a stamp word
+//!    such as "Published"/"Updated", or opening a dateline: "Xinhua, January 22, 2015",
+//!    "Published 09/01/2009, 12:31 PM", "[December 30 2010]"), the first at the top of the
+//!    page, else the first one marked by a stamp word or a clock anywhere. A date line among
+//!    the first two lines followed at the top by a stamp with an earlier date is the site's
+//!    date of the day: the stamp wins. Without any of these, the wire dateline's "Nov. 14"
+//!    takes the year that puts it nearest to the latest explicit date of the page; and
+//!    failing that, the latest explicit date of the page when it falls on the weekday the
+//!    lead names ("climbed Friday" under a photo dated "Dec. 7, 2018") is used (low
+//!    confidence). A page with only weekdays stays undated.
+//! 5. **Body evidence** (body paragraphs searched with `dateline_dates::find_in`, anchored on
 //!    the chosen date):
 //!    - the first bare weekday in the lead ("said on Tuesday") must be the chosen day or the
 //!      day before; otherwise a warning and one confidence level less;
@@ -24,7 +35,7 @@
 //!      (this alone can lift a January 1 header out of the placeholder case).
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
-use dateline_dates::{find_in, parse_one, AnchorUse, Modifier, Options, Timex, TimexKind};
+use dateline_dates::{find, find_in, parse_one, AnchorUse, Modifier, Options, Timex, TimexKind};
 use dateline_text::Span;
 
 use crate::model::{Article, Confidence, DateValue, Precision, Published, PublishedSource};
@@ -58,6 +69,27 @@ pub(crate) fn infer(
         candidates.push((PublishedSource::Byline, d));
     }
 
+    // Without a date line, header or byline timestamp: a publication stamp on a line the
+    // structure did not take as the date line.
+    let stamps = if candidates.is_empty() || date_line.is_some() {
+        stamps(text, article)
+    } else {
+        Vec::new()
+    };
+    if candidates.is_empty() {
+        if let Some(s) = pick_stamp(&stamps) {
+            candidates.push((PublishedSource::Stamp, s.date));
+        }
+    } else if let Some((stamp, line)) = masthead_date(text, article, &stamps) {
+        // The date line at the very top is the site's date of the day; the stamp under the
+        // headline dates the article.
+        warnings.push(format!(
+            "the date line {line:?} at the top of the page looks like the site's date of the day; using the stamp {} under it",
+            stamp.date
+        ));
+        candidates.insert(0, (PublishedSource::Stamp, stamp.date));
+    }
+
     let mut published = Published::none();
     if let Some(&(source, date)) = candidates.first() {
         published.date = Some(date);
@@ -76,11 +108,18 @@ pub(crate) fn infer(
         }
     }
 
-    // The wire dateline: month and day, year from the chosen date or the reference date.
+    // The wire dateline: month and day, year from the chosen date, the reference date or the
+    // page's own dates.
+    let page_year = published.date.is_none() && options.reference_date.is_none();
     let anchor = published
         .date
         .map(|d| d.range().1)
-        .or(options.reference_date);
+        .or(options.reference_date)
+        .or_else(|| {
+            page_year
+                .then(|| dateline_year_anchor(text, article))
+                .flatten()
+        });
     if let (Some(dl), Some(anchor)) = (article.dateline.as_mut(), anchor) {
         if let Some(s) = dl.date_text.and_then(|s| s.slice(text)) {
             let resolved = parse_one(s, &Options::with_anchor(anchor))
@@ -104,12 +143,29 @@ pub(crate) fn infer(
                     None => {
                         published.date = Some(d);
                         published.source = PublishedSource::Dateline;
-                        warnings.push(format!(
-                            "the year of the wire dateline {s:?} comes from the reference date {anchor}"
-                        ));
+                        warnings.push(if page_year {
+                            format!(
+                                "the year of the wire dateline {s:?} comes from the dates the page mentions"
+                            )
+                        } else {
+                            format!(
+                                "the year of the wire dateline {s:?} comes from the reference date {anchor}"
+                            )
+                        });
                     }
                 }
             }
+        }
+    }
+
+    // Still nothing: an explicit date in a caption or the lead on the weekday the lead names.
+    if published.date.is_none() {
+        if let Some(d) = weekday_dated(text, article) {
+            published.date = Some(d);
+            published.source = PublishedSource::Body;
+            warnings.push(format!(
+                "no date line, header or stamp: {d} is the date a caption or the lead gives for the weekday the lead names"
+            ));
         }
     }
 
@@ -130,7 +186,7 @@ pub(crate) fn infer(
     };
 
     published.confidence = match published.source {
-        PublishedSource::Dateline => Confidence::Low,
+        PublishedSource::Dateline | PublishedSource::Body => Confidence::Low,
         _ if !published.corroborated_by.is_empty() => Confidence::High,
         _ => Confidence::Medium,
     };
@@ -190,8 +246,208 @@ fn describe(source: PublishedSource) -> &'static str {
         PublishedSource::DateLine => "date line",
         PublishedSource::Dateline => "wire dateline",
         PublishedSource::Byline => "byline timestamp",
+        PublishedSource::Stamp => "publication stamp",
+        PublishedSource::Body => "dated caption or lead",
         PublishedSource::None => "nothing",
     }
+}
+
+/// Words that mark a publication stamp ("Published", "Updated:", "Posted on").
+const STAMP_CUES: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "modified",
+    "uploaded",
+    "date",
+];
+/// Lines read for stamps (bounded cost on huge dumps).
+const MAX_STAMP_LINES: usize = 300;
+/// Longer lines are prose, not stamps.
+const MAX_STAMP_LINE: usize = 240;
+/// Non-blank lines at the top of the page where a short dated line is a stamp.
+const TOP_LINES: usize = 8;
+/// Words besides its dates that a stamp line may hold ("Xinhua, January 22, 2015 Adjust font
+/// size:", a headline ending in "[December 30 2010]").
+const MAX_STAMP_WORDS: usize = 6;
+/// The same after a stamp word ("17 dead in plane crash (Agencies) Updated: 2009-03-23 08:41").
+const MAX_CUED_STAMP_WORDS: usize = 16;
+/// Words before the date of a dateline written with a full date ("ADDIS ABABA (HAN) January
+/// 27, 2016 –").
+const MAX_DATELINE_WORDS: usize = 5;
+
+/// Bytes of a long line searched for a dateline with a full date.
+const DATELINE_PREFIX: usize = 120;
+
+/// A line that carries a publication stamp.
+#[derive(Debug, Clone, Copy)]
+struct Stamp {
+    /// The stamp's day.
+    date: DateValue,
+    /// The line.
+    line: Span,
+    /// Among the first non-blank lines or before the body.
+    top: bool,
+    /// Marked as a stamp by a stamp word, a clock time or a dateline's dash.
+    strong: bool,
+}
+
+/// Publication stamps on the lines of the page, in text order: a full date with its year
+/// ("January 22, 2015", "09/01/2009", "2018-02-02 12:52:53") on a line that holds little
+/// else (see the limits above), after a stamp word, or opening a dateline.
+fn stamps(text: &str, article: &Article) -> Vec<Stamp> {
+    let body_start = article.paragraphs.first().map_or(usize::MAX, |p| p.start);
+    let header_date = article.header.as_ref().map(|h| h.date_text);
+    let mut out = Vec::new();
+    let mut nonblank = 0;
+    let mut pos = 0;
+    for raw in text.split('\n').take(MAX_STAMP_LINES) {
+        let start = pos;
+        pos += raw.len() + 1;
+        let whole = raw.trim_end_matches('\r');
+        if whole.trim().is_empty() {
+            continue;
+        }
+        nonblank += 1;
+        // A long line is prose; only a dateline opening it can be a stamp.
+        let long = whole.len() > MAX_STAMP_LINE;
+        let line = if long {
+            let mut cut = DATELINE_PREFIX;
+            while !whole.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            &whole[..cut]
+        } else {
+            whole
+        };
+        if !line.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let found = find(line, &Options::default());
+        let outside_header =
+            |t: &Timex| header_date.map_or(true, |h| t.span.start + start >= h.end);
+        let Some((t, date)) = found
+            .iter()
+            .filter(|t| outside_header(t))
+            .filter(|t| matches!(t.kind, TimexKind::Date | TimexKind::Time))
+            .filter(|t| t.anchor == AnchorUse::None)
+            .find_map(|t| day_of(t).map(|d| (t, DateValue::day(d))))
+        else {
+            continue;
+        };
+        let before = line.get(..t.span.start).unwrap_or("");
+        let after = line.get(t.span.end..).unwrap_or("");
+        // A stamp word right before the date ("Updated: 2009-03-23", "Posted on January 20,
+        // 2017", "Last updated on: 15 April, 2019") on a line that is not a sentence.
+        let last_words: Vec<&str> = words(before).collect();
+        let cue = last_words
+            .iter()
+            .rev()
+            .take(3)
+            .any(|w| STAMP_CUES.iter().any(|c| w.eq_ignore_ascii_case(c)))
+            && !line.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
+        let outside: usize = {
+            let mut n = 0;
+            let mut p = 0;
+            for f in found.iter().filter(|f| outside_header(f)) {
+                n += words(line.get(p..f.span.start).unwrap_or("")).count();
+                p = f.span.end.max(p);
+            }
+            n + words(line.get(p..).unwrap_or("")).count()
+        };
+        let dateline = last_words.len() <= MAX_DATELINE_WORDS
+            && after.trim_start().starts_with(['–', '—', '-']);
+        let stamp = dateline
+            || (!long && (outside <= MAX_STAMP_WORDS || (cue && outside <= MAX_CUED_STAMP_WORDS)));
+        if !stamp {
+            continue;
+        }
+        out.push(Stamp {
+            date,
+            line: Span::new(start, start + whole.len()),
+            top: nonblank <= TOP_LINES || start < body_start,
+            strong: cue || dateline || t.kind == TimexKind::Time,
+        });
+    }
+    out
+}
+
+/// The words of `s` (runs of letters and digits holding a letter).
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+}
+
+/// The stamp that dates the page: the first at the top, else the first marked one anywhere
+/// (a stamp under the body: "Source: Xinhua | 2018-02-02 12:52:53 | Editor: ...").
+fn pick_stamp(stamps: &[Stamp]) -> Option<Stamp> {
+    stamps
+        .iter()
+        .find(|s| s.top)
+        .or_else(|| stamps.iter().find(|s| s.strong))
+        .copied()
+}
+
+/// A date line among the first two non-blank lines (a masthead's date of the day) followed at
+/// the top by a stamp with an earlier date (the article's): that stamp and the date line text.
+fn masthead_date(text: &str, article: &Article, stamps: &[Stamp]) -> Option<(Stamp, String)> {
+    let dl = article.date_line.as_ref()?;
+    let dl_date = dl.date?;
+    let first_lines = text
+        .split('\n')
+        .filter(|l| !l.trim().is_empty())
+        .take(2)
+        .map(|l| l.len())
+        .sum::<usize>();
+    let lead_lines = text.len() - text.trim_start().len() + first_lines + 2;
+    if dl.span.start > lead_lines {
+        return None;
+    }
+    let stamp = stamps
+        .iter()
+        .find(|s| s.top && s.line.start > dl.span.end && s.date.date < dl_date.date)?;
+    Some((*stamp, dl.span.slice(text).unwrap_or("").to_owned()))
+}
+
+/// A date near the explicit dates the page gives, to resolve a wire dateline's month and day
+/// ("Nov. 14") when nothing else gives a year: the latest explicit date (with its year) of the
+/// title, standfirst, captions and body. The dateline's year is then the one that puts it
+/// closest to that date.
+fn dateline_year_anchor(text: &str, article: &Article) -> Option<NaiveDate> {
+    let mut regions: Vec<Span> = article.title.iter().map(|t| t.span).collect();
+    regions.extend(article.standfirst);
+    regions.extend(article.captions.iter().map(|c| c.text));
+    regions.extend(body_regions(article));
+    let found = find_in(text, &regions, &Options::default());
+    found
+        .iter()
+        .filter(|t| t.anchor == AnchorUse::None && t.kind == TimexKind::Date)
+        .filter_map(|t| DateValue::from_timex_value(&t.value))
+        .map(|v| v.date)
+        .max()
+}
+
+/// The latest explicit day (with its year) of the title, standfirst, captions and body, when
+/// it falls on the weekday the lead (the first five paragraphs) names bare: "Oil prices climbed
+/// sharply Friday" under a photo dated "Dec. 7, 2018".
+fn weekday_dated(text: &str, article: &Article) -> Option<DateValue> {
+    let lead: Vec<Span> = article.paragraphs.iter().take(5).copied().collect();
+    let named = find_in(text, &lead, &Options::default())
+        .into_iter()
+        .find(|t| t.kind == TimexKind::Date && t.value.starts_with("XXXX-WXX-"))?;
+    let wd = u32::from(*named.value.as_bytes().get(9)?).checked_sub(u32::from(b'0'))?;
+    let mut regions: Vec<Span> = article.title.iter().map(|t| t.span).collect();
+    regions.extend(article.standfirst);
+    regions.extend(article.captions.iter().map(|c| c.text));
+    regions.extend(body_regions(article));
+    regions.sort_unstable();
+    find_in(text, &regions, &Options::default())
+        .iter()
+        .filter(|t| t.anchor == AnchorUse::None)
+        .filter_map(day_of)
+        .max()
+        .filter(|d| d.weekday().number_from_monday() == wd)
+        .map(DateValue::day)
 }
 
 /// The body paragraphs to search, bounded.

@@ -296,6 +296,35 @@ mod tests {
     }
 
     #[test]
+    fn dates_of_the_date_line_and_the_header_lead_are_found() {
+        let text = " date 2024-08-05 The budget passed a key stage on Monday when the house approved the spending bill by a voice vote.\n\
+                    Budget clears the lower house\n\
+                    September 23, 2023\n\n\
+                    The house approved the bill after a long debate, officials said.\n";
+        let doc = analyze(text, &Options::default()).unwrap();
+        let texts: Vec<&str> = doc.dates.iter().map(|t| t.text.as_str()).collect();
+        assert!(texts.contains(&"Monday"), "{texts:?}");
+        assert!(texts.contains(&"September 23, 2023"), "{texts:?}");
+        for t in &doc.dates {
+            assert_eq!(&text[t.span.range()], t.text);
+        }
+        // The crawler's own header date is not a date of the text.
+        assert!(doc.dates.iter().all(|t| t.span.start > 16));
+    }
+
+    #[test]
+    fn spans_are_one_expression_with_their_range() {
+        let text = "Navy veteran honoured\n\nHe served from 1898 to 1902 and retired in the April-June quarter of 1903.\n";
+        let doc = analyze(text, &Options::default()).unwrap();
+        let t = &doc.dates[0];
+        assert_eq!(t.text, "from 1898 to 1902");
+        assert_eq!(
+            t.range.map(|(a, b)| (a.to_string(), b.to_string())),
+            Some(("1898-01-01".to_owned(), "1902-12-31".to_owned()))
+        );
+    }
+
+    #[test]
     fn too_large_is_typed() {
         let err = analyze("abcdef", &Options::default().with_max_bytes(3)).unwrap_err();
         assert!(matches!(err, Error::TooLarge { len: 6, limit: 3 }));
