@@ -161,8 +161,12 @@ fn word_triggers(
     let mut last_trigger_end = rs;
     for m in ac.find_iter(&bytes[rs..re]) {
         let p = rs + m.start();
-        // Triggers start a word.
-        if (p > rs && bytes[p - 1].is_ascii_alphanumeric()) || p < last_trigger_end {
+        // Triggers start a word (or are a month glued to one: "ReutersJan 26").
+        let glued_month = p > rs
+            && bytes[p - 1].is_ascii_lowercase()
+            && crate::lex::glued_month_at(bytes, p, re).is_some();
+        if (p > rs && bytes[p - 1].is_ascii_alphanumeric() && !glued_month) || p < last_trigger_end
+        {
             continue;
         }
         let mut we = rs + m.end();

@@ -114,6 +114,9 @@ pub(crate) struct Cx<'a> {
     pub(crate) narrative: bool,
 }
 
+/// Bytes after the mention of a day within which a bare clock time is on that day.
+const RECENT_DAY_REACH: usize = 600;
+
 const BEFORE_MONTH: &[&str] = &[
     "in",
     "since",
@@ -2725,6 +2728,16 @@ impl Cx<'_> {
         !(from..t.s).any(|k| is_sentence_end(b, k))
     }
 
+    /// The last day mentioned lies within a few hundred bytes before token `i` and is not
+    /// the anchor's day: a bare time that follows it ("launched Wednesday ... The liftoff at
+    /// 6:52 p.m. was smooth") is on that day.
+    fn recent_day(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        self.last_day.is_some_and(|d| Some(d) != self.anchor)
+            && self.last_day_end <= t.s
+            && t.s - self.last_day_end <= RECENT_DAY_REACH
+    }
+
     /// The bytes of the sentence before token `i`, at most 300 bytes back.
     fn sentence_before(&self, i: usize) -> Option<&[u8]> {
         let t = self.tok(i)?;
@@ -3134,9 +3147,9 @@ impl Cx<'_> {
         // mentioned ("On 11 November ... at 11 a.m.").
         // In news, a time in the sentence that names a day is on that day ("the first test
         // flight Tuesday in Everett at 18:00 UTC").
-        let narrative_day = self
-            .last_day
-            .filter(|_| (self.narrative || self.day_in_sentence(i)) && day.is_none());
+        let narrative_day = self.last_day.filter(|_| {
+            (self.narrative || self.day_in_sentence(i) || self.recent_day(i)) && day.is_none()
+        });
         // The time is anchored as its day is ("2 a.m. the previous day" on a mentioned day).
         let (date, used) = match (day, narrative_day) {
             (Some((d, used)), _) => (d, used),

@@ -381,6 +381,56 @@ fn is_calendar_word(w: &[u8]) -> bool {
     )
 }
 
+/// A capitalized month name starting at `k` and followed by a space and a digit ("Jan 26"):
+/// the end of the month word. Crawled text glues inline elements together ("ReutersJan 26,
+/// 2026", "By Jane DoeMarch 3, 2020"); the caller checks that a lowercase letter precedes.
+pub(crate) fn glued_month_at(b: &[u8], k: usize, end: usize) -> Option<usize> {
+    if !b.get(k).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let mut e = k + 1;
+    while e < end && e - k < 10 && b[e].is_ascii_lowercase() {
+        e += 1;
+    }
+    if e + 1 >= end || b[e] != b' ' || !b[e + 1].is_ascii_digit() {
+        return None;
+    }
+    let mut buf = [0u8; 10];
+    let w = b.get(k..e)?;
+    for (x, c) in buf.iter_mut().zip(w) {
+        *x = c.to_ascii_lowercase();
+    }
+    let w = buf.get(..e - k)?;
+    let month = matches!(
+        w,
+        b"january"
+            | b"jan"
+            | b"february"
+            | b"feb"
+            | b"march"
+            | b"mar"
+            | b"april"
+            | b"apr"
+            | b"may"
+            | b"june"
+            | b"jun"
+            | b"july"
+            | b"jul"
+            | b"august"
+            | b"aug"
+            | b"september"
+            | b"sept"
+            | b"sep"
+            | b"october"
+            | b"oct"
+            | b"november"
+            | b"nov"
+            | b"december"
+            | b"dec"
+    );
+    month.then_some(e)
+}
+
 /// Lexes `text[start..end]`; `start` and `end` must be char boundaries.
 pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     out.clear();
@@ -409,6 +459,10 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         };
         if c.is_ascii_alphabetic() {
             while i < end && b[i].is_ascii_alphabetic() {
+                // "ReutersJan 26, 2026": a month glued to the word before it by a crawl.
+                if i > s && b[i - 1].is_ascii_lowercase() && glued_month_at(b, i, end).is_some() {
+                    break;
+                }
                 i += 1;
             }
             tok.kind = Kind::Word;
@@ -480,6 +534,19 @@ mod tests {
         assert_eq!(t[4].num, 2023);
         assert!(t[1].glued() && !t[2].glued());
         assert!(!t[9].glued(), "NBSP is whitespace");
+    }
+
+    #[test]
+    fn month_glued_to_a_word() {
+        let text = "ReutersJan 26, 2026 and NoMarch here";
+        let mut t = Vec::new();
+        lex(text, 0, text.len(), &mut t);
+        let words: Vec<&str> = t.iter().map(|x| &text[x.s..x.e]).collect();
+        assert_eq!(
+            words,
+            ["Reuters", "Jan", "26", ",", "2026", "and", "NoMarch", "here"]
+        );
+        assert!(t[1].glued() && t[1].cap);
     }
 
     #[test]

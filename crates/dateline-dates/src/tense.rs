@@ -189,9 +189,19 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
         if w.eq_ignore_ascii_case(b"due")
             && word_after(b, i, hi).is_some_and(|n| n.eq_ignore_ascii_case(b"to"))
             && word_after(b, to_end.min(hi), hi).is_some_and(|n| {
-                [&b"the"[..], b"a", b"an", b"its", b"their", b"his", b"her", b"this", b"that"]
-                    .iter()
-                    .any(|x| n.eq_ignore_ascii_case(x))
+                [
+                    &b"the"[..],
+                    b"a",
+                    b"an",
+                    b"its",
+                    b"their",
+                    b"his",
+                    b"her",
+                    b"this",
+                    b"that",
+                ]
+                .iter()
+                .any(|x| n.eq_ignore_ascii_case(x))
             })
         {
             continue;
