@@ -162,10 +162,12 @@ fn word_triggers(
     for m in ac.find_iter(&bytes[rs..re]) {
         let p = rs + m.start();
         // Triggers start a word (or are a month glued to one: "ReutersJan 26").
-        let glued_month = p > rs
-            && bytes[p - 1].is_ascii_lowercase()
-            && crate::lex::glued_month_at(bytes, p, re).is_some();
-        if (p > rs && bytes[p - 1].is_ascii_alphanumeric() && !glued_month) || p < last_trigger_end
+        if p < last_trigger_end
+            || (p > rs
+                && bytes[p - 1].is_ascii_alphanumeric()
+                && !(bytes[p].is_ascii_uppercase()
+                    && bytes[p - 1].is_ascii_lowercase()
+                    && crate::lex::glued_month_at(bytes, p, re).is_some()))
         {
             continue;
         }
@@ -289,25 +291,28 @@ fn run_window(text: &str, s: usize, e: usize, options: &Options, st: &mut State)
     }
     let mut toks = std::mem::take(&mut st.toks);
     lex(text, s, e, &mut toks);
+    let context = |st: &State| Cx {
+        text,
+        t: &toks,
+        anchor: options.anchor,
+        order: options.date_order,
+        last_day: st.last_day,
+        last_day_end: st.last_day_end,
+        last_date: st.last_date,
+        last_month: st.last_month,
+        last_year: st.last_year,
+        last_quarter: st.last_quarter,
+        narrative: st.years_far >= 2 && st.years_far > st.years_near,
+    };
+    // The context changes only when an expression is pushed.
+    let mut cx = context(st);
     let mut i = 0;
     while i < toks.len() {
-        let cx = Cx {
-            text,
-            t: &toks,
-            anchor: options.anchor,
-            order: options.date_order,
-            last_day: st.last_day,
-            last_day_end: st.last_day_end,
-            last_date: st.last_date,
-            last_month: st.last_month,
-            last_year: st.last_year,
-            last_quarter: st.last_quarter,
-            narrative: st.years_far >= 2 && st.years_far > st.years_near,
-        };
         match cx.at(i) {
             Some(h) => {
                 let next = h.b.max(i + 1);
                 push(text, &toks, h, options.anchor, st);
+                cx = context(st);
                 i = next;
             }
             None => i += 1,

@@ -532,8 +532,7 @@ impl Cx<'_> {
         if !is_day || h.is_rejected() || h.kind != TimexKind::Date {
             return h;
         }
-        let date = NaiveDate::parse_from_str(&h.value, "%Y-%m-%d").ok();
-        self.stamp_clock(h, date)
+        self.stamp_clock(h)
     }
 
     fn ymd_at(&self, i: usize) -> Option<(Ymd, usize, Option<u32>)> {
@@ -679,7 +678,7 @@ impl Cx<'_> {
         if !self.w(i, "the") {
             return None;
         }
-        let prev = self.prev_word(i)?;
+        let prev = self.prev_word(i).filter(|p| p.is_word())?;
         let opens = matches!(
             prev.lowb(),
             b"on"
@@ -697,6 +696,9 @@ impl Cx<'_> {
         let pairs = matches!(prev.lowb(), b"to" | b"and" | b"or" | b"through")
             && self.last_day.is_some()
             && self.last_day_end + 16 >= prev.s;
+        if !(opens || pairs) {
+            return None;
+        }
         let numeric = self
             .day_at(i + 1)
             .filter(|(_, k)| *k == i + 3 && self.glued(i + 2));
@@ -988,15 +990,14 @@ impl Cx<'_> {
     /// A date at tokens `a..end`, extended by a following time ("2023-09-23 14:02",
     /// "2023-09-23T14:02:05", "26-FEB-1987 15:01:20.34").
     fn with_clock(&self, a: usize, end: usize, date: NaiveDate) -> Hit {
-        let h = Hit::new(a, end, TimexKind::Date, day_value(date));
-        self.stamp_clock(h, Some(date))
+        self.stamp_clock(Hit::new(a, end, TimexKind::Date, day_value(date)))
     }
 
     /// A date hit extended by the clock of a publication stamp that follows it: "2023-09-23
     /// 14:02", "2023-09-23T14:02:05", "May 2, 2023 14:05:09", "March 4, 2025 9:41 PM",
     /// "Jan 8, 2021 - 16:02", "20.05.2020 | 09:24 IST", "Dec. 28, 2019 at 3:45 pm". The clock
     /// must be written with a colon; its zone, when named, becomes the offset.
-    fn stamp_clock(&self, h: Hit, date: Option<NaiveDate>) -> Hit {
+    fn stamp_clock(&self, h: Hit) -> Hit {
         let end = h.b;
         // "T14:02" glued, or a separator: "2023-09-23, 14:02", "- 16:02", "| 09:24", "at 3:45 pm".
         let separated = self.tok(end).is_some_and(|x| {
@@ -1020,7 +1021,7 @@ impl Cx<'_> {
         if let Some(ss) = self.clock_seconds(ti) {
             value.push_str(&format!(":{ss:02}"));
         }
-        let (zone_s, k3) = self.zone_at(k2, date);
+        let (zone_s, k3) = self.zone_at(k2, &h.value);
         value.push_str(&zone_s);
         Hit {
             b: k3,
@@ -1033,8 +1034,8 @@ impl Cx<'_> {
     /// A time-zone abbreviation at `i` ("GMT", "IST", "EDT", "ET"): its offset ("Z",
     /// "+05:30", "-04:00") and the next index; `("", i)` when there is none. The US zones
     /// written without standard/daylight ("ET", "CT", "MT", "PT") get the offset in force on
-    /// `date` (none when the day is unknown).
-    fn zone_at(&self, i: usize, date: Option<NaiveDate>) -> (String, usize) {
+    /// `day` (a TIMEX3 day value; none when the day is unknown).
+    fn zone_at(&self, i: usize, day: &str) -> (String, usize) {
         let Some(t) = self.tok(i).filter(|x| {
             x.is_word()
                 && x.cap
@@ -1044,6 +1045,7 @@ impl Cx<'_> {
             return (String::new(), i);
         };
         if let Some(standard) = us_zone(t) {
+            let date = NaiveDate::parse_from_str(day.get(..10).unwrap_or(""), "%Y-%m-%d").ok();
             let offset = date.map_or_else(String::new, |d| {
                 let h = if us_daylight_time(d) {
                     standard + 1
@@ -3103,7 +3105,7 @@ impl Cx<'_> {
             return None;
         };
         let zone_i = k;
-        let (_, after_zone) = self.zone_at(k, None);
+        let (_, after_zone) = self.zone_at(k, "");
         k = after_zone;
         // Attached day: "9 a.m. Tuesday", "10 p.m. yesterday", "5 p.m. on Sept. 26" (not "on").
         let mut day: Option<(String, AnchorUse)> = None;
@@ -3159,7 +3161,7 @@ impl Cx<'_> {
                 None => ("XXXX-XX-XX".to_string(), AnchorUse::None),
             },
         };
-        let (zone_s, _) = self.zone_at(zone_i, NaiveDate::parse_from_str(&date, "%Y-%m-%d").ok());
+        let (zone_s, _) = self.zone_at(zone_i, &date);
         let value = format!("{date}T{hh:02}:{mm:02}{zone_s}");
         let mut h = Hit::new(i, k, TimexKind::Time, value);
         h.anchor = used;

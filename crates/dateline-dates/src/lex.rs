@@ -459,11 +459,18 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         };
         if c.is_ascii_alphabetic() {
             while i < end && b[i].is_ascii_alphabetic() {
-                // "ReutersJan 26, 2026": a month glued to the word before it by a crawl.
-                if i > s && b[i - 1].is_ascii_lowercase() && glued_month_at(b, i, end).is_some() {
-                    break;
-                }
                 i += 1;
+            }
+            // "ReutersJan 26, 2026": a month glued to the word before it by a crawl ends the
+            // word (checked only for words followed by a space and a digit).
+            if i + 1 < end && b[i] == b' ' && b[i + 1].is_ascii_digit() {
+                if let Some(k) = (i.saturating_sub(9).max(s + 1)..i.saturating_sub(2)).find(|&k| {
+                    b[k].is_ascii_uppercase()
+                        && b[k - 1].is_ascii_lowercase()
+                        && glued_month_at(b, k, end) == Some(i)
+                }) {
+                    i = k;
+                }
             }
             tok.kind = Kind::Word;
             tok.cap = c.is_ascii_uppercase();

@@ -179,31 +179,7 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
             continue;
         }
         // "due to the deadlock": a cause, not a schedule ("is due to arrive").
-        let to_end = {
-            let mut k = i;
-            while k < hi && b[k] == b' ' {
-                k += 1;
-            }
-            k + 2
-        };
-        if w.eq_ignore_ascii_case(b"due")
-            && word_after(b, i, hi).is_some_and(|n| n.eq_ignore_ascii_case(b"to"))
-            && word_after(b, to_end.min(hi), hi).is_some_and(|n| {
-                [
-                    &b"the"[..],
-                    b"a",
-                    b"an",
-                    b"its",
-                    b"their",
-                    b"his",
-                    b"her",
-                    b"this",
-                    b"that",
-                ]
-                .iter()
-                .any(|x| n.eq_ignore_ascii_case(x))
-            })
-        {
+        if w.eq_ignore_ascii_case(b"due") && due_to_a_cause(b, i, hi) {
             continue;
         }
         let dist = if s < pos { pos - i } else { s - end };
@@ -265,6 +241,31 @@ fn words_outside(
         }
         None
     })
+}
+
+/// "due to the deadlock" (a cause) after the word "due" ending at byte `i`, not "due to
+/// arrive" (a schedule).
+fn due_to_a_cause(b: &[u8], i: usize, hi: usize) -> bool {
+    let mut k = i;
+    while k < hi && b[k] == b' ' {
+        k += 1;
+    }
+    word_after(b, i, hi).is_some_and(|n| n.eq_ignore_ascii_case(b"to"))
+        && word_after(b, (k + 2).min(hi), hi).is_some_and(|n| {
+            [
+                &b"the"[..],
+                b"a",
+                b"an",
+                b"its",
+                b"their",
+                b"his",
+                b"her",
+                b"this",
+                b"that",
+            ]
+            .iter()
+            .any(|x| n.eq_ignore_ascii_case(x))
+        })
 }
 
 /// The word right after byte `i` (skipping spaces), before `hi`.

@@ -98,18 +98,27 @@ fn masthead_date_of_the_day_gives_way_to_the_stamp_under_the_headline() {
 }
 
 #[test]
-fn wire_dateline_takes_its_year_from_the_page() {
-    let text = "Storm lashes island chain\n\n\
-                HONOLULU, Aug. 24 (AP) - A powerful storm lashed the islands on Thursday.\n\n\
-                A warning first issued on Aug. 22, 2018 remained in force, officials said.\n";
-    let a = parse(text).published;
-    assert_eq!(a.date.unwrap().to_string(), "2018-08-24");
-    assert_eq!(a.source, PublishedSource::Dateline);
-    assert_eq!(a.confidence, Confidence::Low);
+fn wire_dateline_takes_its_year_from_a_stamp() {
+    let text = "Storm lashes island chain\n\
+                Published Aug. 24, 2018 10:02 AM\n\n\
+                HONOLULU, Aug. 24 (AP) - A powerful storm lashed the islands on Friday.\n\n\
+                A warning remained in force, officials said.\n";
+    let a = parse(text);
+    assert_eq!(a.published.date.unwrap().to_string(), "2018-08-24");
     assert!(a
-        .warnings
-        .iter()
-        .any(|w| w.contains("dates the page mentions")));
+        .published
+        .corroborated_by
+        .contains(&PublishedSource::Dateline));
+    assert_eq!(a.dateline.unwrap().date.unwrap().to_string(), "2018-08-24");
+}
+
+#[test]
+fn wire_dateline_without_a_year_on_the_page_stays_undated() {
+    // The body's explicit dates are other things' dates (a maturity here).
+    let text = "Company prices bond issue\n\n\
+                LONDON, March 2 - The company is issuing a 40 mln stg bond due March 1, 1992, \
+                the lead manager said on Monday.\n";
+    assert_eq!(published(text), (None, PublishedSource::None));
 }
 
 #[test]
@@ -148,4 +157,30 @@ fn a_date_in_prose_is_not_a_stamp() {
                 sold it to a larger rival.\n\n\
                 It now employs thousands of people.\n";
     assert_eq!(published(text), (None, PublishedSource::None));
+}
+
+#[test]
+fn byline_stamp_and_a_clock_in_p_m() {
+    let text = "Council approves new budget\n\
+                Written by Staff | 3 March 2021\n\n\
+                The council approved the budget after a long debate on Tuesday.\n";
+    assert_eq!(stamped(text), "2021-03-03");
+    let text = "Council approves new budget\n\
+                Posted March 4, 2025 9:41 p.m.\n\n\
+                The council approved the budget after a long debate on Tuesday.\n";
+    assert_eq!(stamped(text), "2025-03-04");
+}
+
+#[test]
+fn lines_of_a_wrapped_paragraph_are_not_stamps() {
+    // Hard-wrapped wire copy: dates of other things in short lines at the top.
+    let text = "COMPANY SEES HIGHER REVENUE\n\n\
+                BOSTON, Oct 19 - The company expects revenue for the year\n\
+                ending June 30, 1988, to increase 12 to 15 pct over last\n\
+                year, its president said. The notes are payable on\n\
+                April 15, 1987.\n\
+                December 4, 1989, paying 0.18 pct over six-month London\n\
+                interbank rates, the company said in a statement on Tuesday.\n";
+    let a = parse(text).published;
+    assert_eq!(a.date, None, "{:?}", a);
 }
