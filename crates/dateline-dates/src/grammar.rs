@@ -2458,6 +2458,15 @@ impl Cx<'_> {
                                 || w.is("next")
                         })
                     {
+                        // "the next decade" after a date that is itself ahead of the anchor
+                        // ("the next decade" said twice) is counted from the anchor.
+                        let ahead =
+                            matches!((self.last_date, self.anchor), (Some(d), Some(a)) if d > a);
+                        if self.w(i + 1, "next") && ahead && u != Unit::Day && u != Unit::Week {
+                            let anc = self.anchor?;
+                            let h = Hit::date(i, j + 1, Self::unit_value(anc, u, 1)?);
+                            return Some(h.anch(true));
+                        }
                         return self.mention_unit(i, j + 1, u, if dir > 0 { 1 } else { -1 });
                     }
                     // "the past year", "the last quarter": TimeBank and MEANTIME annotate the
