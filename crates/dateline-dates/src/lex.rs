@@ -262,8 +262,8 @@ fn number_or_ordinal(w: &[u8]) -> Option<u32> {
     })
 }
 
-/// Months, weekdays, units, number and ordinal words.
-fn is_calendar_word(w: &[u8]) -> bool {
+/// Month names and their abbreviations (lower case).
+fn is_month_word(w: &[u8]) -> bool {
     matches!(
         w,
         b"january"
@@ -290,7 +290,14 @@ fn is_calendar_word(w: &[u8]) -> bool {
             | b"nov"
             | b"december"
             | b"dec"
-            | b"monday"
+    )
+}
+
+/// Months, weekdays, units, number and ordinal words.
+fn is_calendar_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"monday"
             | b"tuesday"
             | b"wednesday"
             | b"thursday"
@@ -378,7 +385,7 @@ fn is_calendar_word(w: &[u8]) -> bool {
             | b"tenth"
             | b"eleventh"
             | b"twelfth"
-    )
+    ) || is_month_word(w)
 }
 
 /// A capitalized month name starting at `k` and followed by a space and a digit ("Jan 26"):
@@ -401,34 +408,7 @@ pub(crate) fn glued_month_at(b: &[u8], k: usize, end: usize) -> Option<usize> {
         *x = c.to_ascii_lowercase();
     }
     let w = buf.get(..e - k)?;
-    let month = matches!(
-        w,
-        b"january"
-            | b"jan"
-            | b"february"
-            | b"feb"
-            | b"march"
-            | b"mar"
-            | b"april"
-            | b"apr"
-            | b"may"
-            | b"june"
-            | b"jun"
-            | b"july"
-            | b"jul"
-            | b"august"
-            | b"aug"
-            | b"september"
-            | b"sept"
-            | b"sep"
-            | b"october"
-            | b"oct"
-            | b"november"
-            | b"nov"
-            | b"december"
-            | b"dec"
-    );
-    month.then_some(e)
+    is_month_word(w).then_some(e)
 }
 
 /// Lexes `text[start..end]`; `start` and `end` must be char boundaries.
