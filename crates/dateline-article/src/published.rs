@@ -17,9 +17,9 @@
 //!    lines (a full date with its year on a line that holds little else, after a stamp word
 //!    such as "Published"/"Updated", or opening a dateline: "Xinhua, January 22, 2015",
 //!    "Published 09/01/2009, 12:31 PM", "[December 30 2010]"), the first at the top of the
-//!    page, else the first one marked by a stamp word or a clock anywhere. A date line among
-//!    the first two lines followed at the top by a stamp with an earlier date is the site's
-//!    date of the day: the stamp wins. The wire dateline's "Nov. 14" takes its year from the
+//!    page, else the first one marked by a stamp word or a clock anywhere. A date line above
+//!    the headline (or opening a page without one) followed under the headline by a stamp
+//!    with an earlier date is the site's date of the day: the stamp wins. The wire dateline's "Nov. 14" takes its year from the
 //!    date so chosen. Without any date, the latest explicit date near the top of the page is
 //!    used when it falls on the weekday the lead names ("climbed Friday" under a photo dated
 //!    "Dec. 7, 2018"; low confidence). A page with only weekdays, or a dateline with no year
@@ -523,24 +523,25 @@ fn pick_stamp(stamps: &[Stamp]) -> Option<Stamp> {
         .copied()
 }
 
-/// A date line among the first two non-blank lines (a masthead's date of the day) followed at
-/// the top by a stamp with an earlier date (the article's): that stamp and the date line text.
+/// A date line above the headline (or, without a headline, the page's first line: a
+/// masthead's date of the day) followed at the top, under the headline, by a stamp with an
+/// earlier date (the article's): that stamp and the date line's text.
 fn masthead_date(text: &str, article: &Article, stamps: &[Stamp]) -> Option<(Stamp, String)> {
     let dl = article.date_line.as_ref()?;
     let dl_date = dl.date?;
-    let first_lines = text
-        .split('\n')
-        .filter(|l| !l.trim().is_empty())
-        .take(2)
-        .map(|l| l.len())
-        .sum::<usize>();
-    let lead_lines = text.len() - text.trim_start().len() + first_lines + 2;
-    if dl.span.start > lead_lines {
+    let first_line = text.len() - text.trim_start().len() == dl.span.start;
+    let title_start = article.title.as_ref().map(|t| t.span.start);
+    // Above the headline (or, without one, the page's first line): a masthead.
+    let above_title = title_start.is_some_and(|t| dl.span.end <= t);
+    if !(above_title || (title_start.is_none() && first_line)) {
         return None;
     }
-    let stamp = stamps
-        .iter()
-        .find(|s| s.top && s.line.start > dl.span.end && s.date.date < dl_date.date)?;
+    let stamp = stamps.iter().find(|s| {
+        s.top
+            && s.line.start > dl.span.end
+            && title_start.map_or(true, |t| s.line.start > t)
+            && s.date.date < dl_date.date
+    })?;
     Some((*stamp, dl.span.slice(text).unwrap_or("").to_owned()))
 }
 

@@ -184,3 +184,15 @@ fn lines_of_a_wrapped_paragraph_are_not_stamps() {
     let a = parse(text).published;
     assert_eq!(a.date, None, "{:?}", a);
 }
+
+#[test]
+fn a_date_line_under_the_headline_is_not_a_masthead() {
+    let text = "Company reports higher results\n\
+                March 2, 1987\n\n\
+                Results for the last period\n\
+                February 20, 1986\n\n\
+                The company said its results rose sharply in the year.\n";
+    let a = parse(text).published;
+    assert_eq!(a.date.unwrap().to_string(), "1987-03-02");
+    assert_eq!(a.source, PublishedSource::DateLine);
+}
