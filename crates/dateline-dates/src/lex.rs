@@ -262,10 +262,10 @@ fn number_or_ordinal(w: &[u8]) -> Option<u32> {
     })
 }
 
-/// Month names and their abbreviations (lower case).
-fn is_month_word(w: &[u8]) -> bool {
-    matches!(
-        w,
+/// The month names and their abbreviations (lower case), as a pattern shared by
+/// [`is_month_word`] and [`is_calendar_word`].
+macro_rules! month_words {
+    () => {
         b"january"
             | b"jan"
             | b"february"
@@ -290,14 +290,20 @@ fn is_month_word(w: &[u8]) -> bool {
             | b"nov"
             | b"december"
             | b"dec"
-    )
+    };
+}
+
+/// Month names and their abbreviations (lower case).
+fn is_month_word(w: &[u8]) -> bool {
+    matches!(w, month_words!())
 }
 
 /// Months, weekdays, units, number and ordinal words.
 fn is_calendar_word(w: &[u8]) -> bool {
     matches!(
         w,
-        b"monday"
+        month_words!()
+            | b"monday"
             | b"tuesday"
             | b"wednesday"
             | b"thursday"
@@ -385,7 +391,7 @@ fn is_calendar_word(w: &[u8]) -> bool {
             | b"tenth"
             | b"eleventh"
             | b"twelfth"
-    ) || is_month_word(w)
+    )
 }
 
 /// A capitalized month name starting at `k` and followed by a space and a digit ("Jan 26"):
