@@ -24,7 +24,9 @@ Corpora and label mappings (gold side; the CLI maps its own OntoNotes labels to 
 PERSON->PER, ORG->ORG, GPE/LOC/FAC->LOC, NORP/EVENT/PRODUCT/WORK_OF_ART/LAW->MISC):
 
 - ``conll-testa``: ``ner/conll2003/eng.testa`` as it is (IOB1, read as conlleval does);
-  documents split at ``-DOCSTART-``.
+  documents split at ``-DOCSTART-``. The development split.
+- ``conll-testb``: ``ner/conll2003/eng.testb`` the same way, the held-out test split; scored
+  only where the file exists (it is not in every copy of the shared data).
 - ``gmb``: ``ner/gmb-partial/ner_dataset.csv`` (first 8,301 sentences of the GMB Kaggle CSV).
   geo->LOC, per->PER, org->ORG; gpe->LOC when the mention is a country name, alternate
   spelling or capital listed in ``gazetteers/countryinfo/countries.tsv`` ("Iran", "Nepal"),
@@ -62,6 +64,9 @@ sys.path.insert(0, str(HERE))
 from cargo_build import build_release  # noqa: E402
 
 CORPORA = ("conll-testa", "gmb", "crossner-politics")
+# Held out (never looked at while developing): scored when asked for with --corpus or when
+# DATA_DIR/ner/conll2003/eng.testb exists.
+OPTIONAL_CORPORA = ("conll-testb",)
 ENGINES = ("extract", "tagger")
 TYPES = ("LOC", "MISC", "ORG", "PER")
 
@@ -257,6 +262,11 @@ def read_gmb(data: Path, keep_titles: bool = False) -> list[Doc]:
 def load(name: str, data: Path, gmb_keep_titles: bool = False) -> list[Doc]:
     if name == "conll-testa":
         return read_conll(data / "ner" / "conll2003" / "eng.testa")
+    if name == "conll-testb":
+        path = data / "ner" / "conll2003" / "eng.testb"
+        if not path.exists():
+            raise FileNotFoundError(f"{path} does not exist: the held-out CoNLL split is not in this data folder")
+        return read_conll(path)
     if name == "gmb":
         return read_gmb(data, gmb_keep_titles)
     if name == "crossner-politics":
@@ -316,7 +326,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-tagger", action="store_true",
                     help="also score engine `rules`: the extractor without its tagger (the "
                          "crate's `conll` example with --no-tagger, built in release mode)")
-    ap.add_argument("--corpus", action="append", choices=CORPORA, help="only these corpora")
+    ap.add_argument("--corpus", action="append", choices=CORPORA + OPTIONAL_CORPORA,
+                    help="only these corpora")
     ap.add_argument("--gmb-keep-titles", action="store_true",
                     help="score GMB person spans with their leading titles, as GMB marks them")
     ap.add_argument("--no-report", action="store_true", help="do not write eval/reports/")
@@ -331,7 +342,11 @@ def main(argv: list[str] | None = None) -> int:
     binary = args.bin or build_release("dateline-cli", "dateline")
     if not binary.exists():
         ap.error(f"{binary} does not exist")
-    wanted = args.corpus or list(CORPORA)
+    wanted = args.corpus or list(CORPORA) + [
+        c for c in OPTIONAL_CORPORA if (args.data / "ner" / "conll2003" / "eng.testb").exists()]
+    for name in wanted:
+        if name == "conll-testb" and not (args.data / "ner" / "conll2003" / "eng.testb").exists():
+            ap.error(f"{args.data}/ner/conll2003/eng.testb does not exist: no held-out CoNLL split here")
     engines = args.engine or list(ENGINES)
     rules_bin = build_release("dateline-entities", "conll", example=True) if args.no_tagger else None
     if rules_bin is not None:

@@ -556,7 +556,7 @@ def trainer_bin() -> str:
 def train(trainer: str, data: Path, train_pages: list[Page], out: Path) -> None:
     ids = out.with_suffix(".ids")
     ids.write_text("".join(f"{p.key}\n" for p in train_pages), encoding="utf-8")
-    proc = subprocess.run([trainer, str(data / "pages-dev"), "--ids", str(ids), "--out", str(out)],
+    proc = subprocess.run([trainer, str(data), "--ids", str(ids), "--out", str(out)],
                           capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         sys.exit(f"error: trainer failed: {proc.stderr[-2000:]}")
@@ -666,14 +666,6 @@ def print_errors(result: dict, field: str, limit: int) -> None:
             print(f"  {key}: {detail}")
 
 
-def page_half(pid: str) -> Optional[str]:
-    """"odd" or "even" by the number at the end of a page id ("a01" -> "odd"); None without one."""
-    m = re.search(r"(\d+)$", pid)
-    if not m:
-        return None
-    return "odd" if int(m.group(1)) % 2 else "even"
-
-
 def git_commit() -> str:
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
@@ -690,9 +682,8 @@ def main() -> int:
     ap.add_argument("--cv", type=int, default=0, metavar="K",
                     help="also score K-fold cross-validated (by site) and cross-domain line models")
     ap.add_argument("--corpus", choices=["crawl", "readability"], help="score one set only")
-    ap.add_argument("--pages", choices=["odd", "even"],
-                    help="score only the pages whose number is odd (a01, a03, ...) or even: a development "
-                         "half and a held-out half for rules written by reading pages")
+    ap.add_argument("--half", choices=["odd", "even"],
+                    help="crawl pages whose number is odd (a01, a03 ...: the development half) or even (held out)")
     ap.add_argument("--errors", metavar="FIELD", help="list the pages a measure got wrong (e.g. title)")
     ap.add_argument("--limit", type=int, default=40, help="how many errors to list")
     ap.add_argument("--no-justext", action="store_true", help="skip the jusText reference")
@@ -704,8 +695,9 @@ def main() -> int:
     pages = load_pages(args.data)
     if args.corpus:
         pages = [p for p in pages if p.corpus == args.corpus]
-    if args.pages:
-        pages = [p for p in pages if page_half(p.id) == args.pages]
+    if args.half:
+        parity = 1 if args.half == "odd" else 0
+        pages = [p for p in pages if p.corpus == "crawl" and int(re.sub(r"\D", "", p.id) or 0) % 2 == parity]
     binary = find_bin(args.bin)
     t0 = time.time()
     runs: dict[str, dict] = {}

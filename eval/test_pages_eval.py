@@ -1,4 +1,4 @@
-"""Unit tests of eval/pages_eval.py helpers (no binary, no data needed)."""
+"""Unit tests of eval/pages_eval.py's value matching (no binary, no data needed)."""
 
 import sys
 import unittest
@@ -27,13 +27,6 @@ class ValueMatches(unittest.TestCase):
         self.assertFalse(pages_eval.value_matches(pred, "2017-H1"))
         pred = {"value": "2017-01", "range": ["2017-01-01", "2017-01-31"]}
         self.assertTrue(pages_eval.value_matches(pred, "2017-01"))
-
-
-class PageHalf(unittest.TestCase):
-    def test_halves(self):
-        self.assertEqual(pages_eval.page_half("a01"), "odd")
-        self.assertEqual(pages_eval.page_half("g30"), "even")
-        self.assertIsNone(pages_eval.page_half("readme"))
 
 
 if __name__ == "__main__":

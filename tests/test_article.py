@@ -17,10 +17,14 @@ ARTICLE_KEYS = [
     "byline",
     "dateline",
     "captions",
+    "date_line",
     "published",
     "paragraphs",
     "boilerplate",
+    "lines",
 ]
+
+LINE_LABELS = {"title", "standfirst", "byline", "date_line", "caption", "body", "related", "chrome"}
 
 
 def _check_offsets(text: str, article: dl.Article) -> None:
@@ -39,6 +43,52 @@ def test_seed_articles(seed_texts: dict[str, str]) -> None:
         assert list(d) == ARTICLE_KEYS
         assert set(d["published"]) == {"date", "source", "confidence", "warnings"}
         assert d["published"]["confidence"] in {"high", "medium", "low"}
+
+
+def test_lines_label_every_non_blank_line(seed_texts: dict[str, str]) -> None:
+    for name, text in seed_texts.items():
+        article = dl.parse_article(text)
+        lines = article.lines
+        assert [line["label"] for line in lines if line["label"] not in LINE_LABELS] == [], name
+        non_blank = [line for line in text.splitlines() if line.strip()]
+        assert len(lines) == len(non_blank), name
+        starts = [line["start"] for line in lines]
+        assert starts == sorted(starts), name
+        for line in lines:
+            piece = text[line["start"] : line["end"]]
+            assert piece and piece == piece.strip(), (name, line)
+        # Every paragraph lies on body lines; the title is the title line.
+        body = [(line["start"], line["end"]) for line in lines if line["label"] == "body"]
+        for para in article.paragraphs:
+            assert any(s <= para["start"] < e for s, e in body), (name, para)
+        if article.title is not None:
+            assert any(
+                line["label"] == "title" and article.title in text[line["start"] : line["end"]] for line in lines
+            ), name
+
+
+def test_lines_on_a_page_with_chrome() -> None:
+    text = (
+        "Skip to main content\nMenu\nStorm closes schools across the coast\n\n"
+        "Heavy rain and strong winds closed schools along the coast on Monday, officials said, "
+        "and more storms are expected later this week across the region.\n\n"
+        "Share this article\nAdvertisement\n"
+    )
+    article = dl.parse_article(text)
+    labels = {text[line["start"] : line["end"]]: line["label"] for line in article.lines}
+    assert labels["Storm closes schools across the coast"] == "title"
+    assert labels["Skip to main content"] == "chrome"
+    assert labels["Advertisement"] == "chrome"
+    assert article.title == "Storm closes schools across the coast"
+    assert [p["text"][:10] for p in article.paragraphs] == ["Heavy rain"]
+
+
+def test_date_line() -> None:
+    text = "Storm closes schools\nUpdated: March 3, 2021 10:42 GMT\n\nHeavy rain closed schools on Monday, officials said.\n"
+    article = dl.parse_article(text)
+    assert article.date_line is not None
+    assert article.date_line["date"] == "2021-03-03"
+    assert text[article.date_line["start"] : article.date_line["end"]] == article.date_line["text"]
 
 
 def test_header_title_and_published() -> None:

@@ -70,7 +70,7 @@ def test_tables(docs: list[dl.Document]) -> None:
 
     ents = dl.to_pandas(docs, "entities")
     assert len(ents) == sum(len(d.entities) for d in docs)
-    assert {"doc_id", "entity_id", "name", "label", "role", "country", "mentions"} <= set(ents.columns)
+    assert {"doc_id", "entity_id", "name", "label", "role", "country", "org", "mentions"} <= set(ents.columns)
     mentions = dl.to_pandas(docs, "mentions")
     assert len(mentions) == ents["mentions"].sum()
     quotes = dl.to_pandas(docs, "quotes")

@@ -13,7 +13,7 @@ TEXT = (
     "Hangzhou. Xi told Han that China Central Television (CCTV) would air the talks."
 )
 
-ENTITY_KEYS = ["id", "name", "label", "role", "country", "former", "aliases", "wikidata", "mentions"]
+ENTITY_KEYS = ["id", "name", "label", "role", "country", "org", "former", "aliases", "wikidata", "mentions"]
 
 
 def test_canonical_entities_and_roles() -> None:
@@ -71,3 +71,19 @@ def test_wrong_type(value: object) -> None:
 
 def test_empty() -> None:
     assert dl.extract_entities("") == []
+
+
+def test_roles_carry_their_organization() -> None:
+    text = "Olu Hart, a former deputy head of the WHO, said the outbreak was over."
+    hart = next(e for e in dl.extract_entities(text) if e.name == "Olu Hart")
+    assert hart.role == "deputy head of the WHO"
+    assert hart.former is True
+    assert hart.org == "World Health Organization"
+    assert "org='World Health Organization'" in repr(hart)
+    assert pickle.loads(pickle.dumps(hart)) == hart
+    assert hart.to_dict()["org"] == "World Health Organization"
+    # A record written before the field existed still loads (additive field, version 1).
+    old = hart.to_dict()
+    del old["org"]
+    assert dl.Entity.from_dict(old).org is None
+    assert dl.Entity("p1", "Ada", "PERSON", org="UN").org == "UN"

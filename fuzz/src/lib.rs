@@ -133,6 +133,36 @@ pub fn check_article(text: &str, a: &dateline_article::Article) {
         );
         prev_end = p.end;
     }
+    // Labelled lines: in text order, not overlapping, non-empty, trimmed; every paragraph on
+    // body lines and the title on a title line.
+    let mut prev_end = 0;
+    for l in &a.lines {
+        check_span(text, l.span, "labelled line");
+        assert!(!l.span.is_empty(), "empty labelled line at {}", l.span.start);
+        assert!(l.span.start >= prev_end, "labelled lines out of order at {}", l.span.start);
+        let s = &text[l.span.range()];
+        assert_eq!(s, s.trim(), "labelled line {:?} is not trimmed", s);
+        prev_end = l.span.end;
+    }
+    let on = |span: Span, label: dateline_article::LineLabel| {
+        a.lines
+            .iter()
+            .any(|l| l.label == label && l.span.start <= span.start && span.start < l.span.end)
+    };
+    for p in &a.paragraphs {
+        assert!(
+            on(*p, dateline_article::LineLabel::Body),
+            "paragraph at {} does not start on a body line",
+            p.start
+        );
+    }
+    if let Some(t) = &a.title {
+        assert!(
+            on(t.span, dateline_article::LineLabel::Title),
+            "title at {} is not on a title line",
+            t.span.start
+        );
+    }
     if let Some(d) = &a.published.date {
         check_date_value(d, "published date");
     }

@@ -9,8 +9,10 @@ from typing_extensions import Self
 from dateline._types import (
     BoilerplateDict,
     CaptionDict,
+    DateLineDict,
     DatelineDict,
     HeaderDict,
+    LineDict,
     ParagraphDict,
     PublishedDict,
 )
@@ -129,6 +131,10 @@ class Article:
     @property
     def boilerplate(self) -> list[BoilerplateDict]: ...
     @property
+    def date_line(self) -> DateLineDict | None: ...
+    @property
+    def lines(self) -> list[LineDict]: ...
+    @property
     def body(self) -> str: ...
     @property
     def text(self) -> str | None: ...
@@ -178,6 +184,7 @@ class Entity:
         aliases: list[str] = ...,
         wikidata: str | None = None,
         mentions: list[Mention] = ...,
+        org: str | None = None,
     ) -> Self: ...
     @property
     def id(self) -> str: ...
@@ -189,6 +196,8 @@ class Entity:
     def role(self) -> str | None: ...
     @property
     def country(self) -> str | None: ...
+    @property
+    def org(self) -> str | None: ...
     @property
     def former(self) -> bool: ...
     @property

@@ -79,6 +79,7 @@ def _entities(doc: "Document") -> List[Dict[str, Any]]:
             "label": e.label,
             "role": e.role,
             "country": e.country,
+            "org": e.org,
             "former": e.former,
             "wikidata": e.wikidata,
             "aliases": e.aliases,
@@ -170,7 +171,7 @@ _EMPTY_COLUMNS = {
     ],
     "dates": ["doc_id", "text", "start", "end", "kind", "value", "modifier", "anchor", "range_start", "range_end"],
     "entities": [
-        "doc_id", "entity_id", "name", "label", "role", "country", "former", "wikidata",
+        "doc_id", "entity_id", "name", "label", "role", "country", "org", "former", "wikidata",
         "aliases", "mentions", "first_start",
     ],
     "mentions": ["doc_id", "entity_id", "name", "label", "text", "start", "end"],

@@ -7,8 +7,10 @@ from typing import List, Optional, TypedDict
 __all__ = [
     "BoilerplateDict",
     "CaptionDict",
+    "DateLineDict",
     "DatelineDict",
     "HeaderDict",
+    "LineDict",
     "ParagraphDict",
     "PublishedDict",
 ]
@@ -61,5 +63,24 @@ class BoilerplateDict(TypedDict):
 
     kind: str
     text: str
+    start: int
+    end: int
+
+
+class DateLineDict(TypedDict):
+    """``article.date_line``: the line that states the publication date."""
+
+    text: str
+    start: int
+    end: int
+    date: Optional[str]
+
+
+class LineDict(TypedDict):
+    """``article.lines[]``: a non-blank line and the label the page-structure model gave it:
+    ``title``, ``standfirst``, ``byline``, ``date_line``, ``caption``, ``body``, ``related`` or
+    ``chrome``."""
+
+    label: str
     start: int
     end: int

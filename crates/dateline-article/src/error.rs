@@ -30,4 +30,13 @@ pub enum ArticleError {
         /// Bytes sampled.
         sampled: usize,
     },
+    /// A line label name that is not one of [`LineLabel::ALL`](crate::LineLabel::ALL).
+    #[error("unknown line label {0:?}; expected one of title, standfirst, byline, date_line, caption, body, related, chrome")]
+    UnknownLabel(String),
+    /// Line-model weights that cannot be read (wrong file, truncated, another version).
+    #[error("invalid line model: {0}")]
+    InvalidModel(String),
+    /// Training data that cannot be used (no pages, labels that do not match the lines).
+    #[error("invalid training data: {0}")]
+    InvalidTrainingData(String),
 }

@@ -628,6 +628,62 @@ fn is_person_name(name: &str) -> bool {
     capitalized >= 1 && (words.len() >= 2 || name.chars().count() >= 3)
 }
 
+/// Prefixes a labelled byline line may open with before its names.
+const BYLINE_PREFIXES: &[&str] = &[
+    "written by",
+    "posted by",
+    "reported by",
+    "story by",
+    "words by",
+    "words:",
+    "author:",
+    "authors:",
+    "by:",
+    "by",
+    "from",
+];
+
+/// The names on a line the line model labelled a byline but [`byline`] does not read ("Jane
+/// Doe", "Jane Doe 20/10/2017 15:53", "Xinhua", "Posted by Staff | 2 hours ago"): the person
+/// names in it or, when there are none, the whole credit (an agency, a desk) up to a
+/// timestamp or separator, at most six words. Ranges are relative to the line.
+pub(crate) fn byline_names(line: &str) -> Vec<Range<usize>> {
+    let lower_ascii = line.to_ascii_lowercase();
+    let mut start = 0;
+    for p in BYLINE_PREFIXES {
+        let after = line.get(p.len()..).and_then(|r| r.chars().next());
+        if lower_ascii.starts_with(p) && after.map_or(true, |c| c.is_whitespace() || c == ':') {
+            start = p.len();
+            break;
+        }
+    }
+    let region = &line[start..];
+    let lead = region.len() - region.trim_start().len();
+    let start = start + lead;
+    let region = &line[start..];
+    // Names end at a timestamp, a separator or a parenthesis.
+    let end = region
+        .char_indices()
+        .find(|&(i, c)| {
+            c.is_ascii_digit()
+                || matches!(c, '|' | '•' | '·' | '(' | '/' | '\u{2014}' | '\u{2013}')
+                || region[i..].starts_with(" - ")
+        })
+        .map_or(region.len(), |(i, _)| i);
+    let names = split_names(line, start, start + end);
+    if !names.is_empty() {
+        return names;
+    }
+    let whole = line[start..start + end]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';' | '-'));
+    let words = word_count(whole);
+    if (1..=6).contains(&words) && whole.chars().next().is_some_and(char::is_alphabetic) {
+        std::iter::once(start..start + whole.len()).collect()
+    } else {
+        Vec::new()
+    }
+}
+
 // ---------------------------------------------------------------- chrome and breadcrumbs
 
 /// Whole lines that are site chrome (compared lowercased, trailing ':' removed).
@@ -1043,6 +1099,23 @@ const NOT_PLACES: &[&str] = &[
     "TEXT",
 ];
 
+/// A cheap test that `line` may open with a wire dateline: a dash, colon or bullet within
+/// its first 90 bytes, after at most ten words. Lines that fail it cannot match
+/// [`wire_dateline`] or [`loose_dateline`] (both need the separator after a short head), so
+/// callers skip the regexes for most body lines.
+pub(crate) fn may_open_with_dateline(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let window = &bytes[..bytes.len().min(90)];
+    let sep = window.iter().position(|&b| {
+        // ASCII '-' and ':', or the lead byte of '–', '—', '―' (E2 80 93..95) and '•' (E2 80 A2).
+        b == b'-' || b == b':' || b == 0xE2
+    });
+    match sep {
+        Some(p) => word_count_capped(&line[..p.min(line.len())], 11) <= 10,
+        None => false,
+    }
+}
+
 /// A wire dateline at the start of a paragraph, relative to the line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct WireMatch {
@@ -1051,6 +1124,33 @@ pub(crate) struct WireMatch {
     pub(crate) place: Option<Range<usize>>,
     pub(crate) agency: Option<Range<usize>>,
     pub(crate) date: Option<Range<usize>>,
+}
+
+impl WireMatch {
+    /// The match from its regex groups: the place without a trailing comma, the agency
+    /// without the spaces inside its parentheses.
+    fn new(
+        whole: regex::Match<'_>,
+        place: Option<regex::Match<'_>>,
+        agency: Option<regex::Match<'_>>,
+        date: Option<regex::Match<'_>>,
+    ) -> WireMatch {
+        let place = place.map(|m| {
+            let s = m.as_str().trim_end_matches([',', ' ']);
+            m.start()..m.start() + s.len()
+        });
+        let agency = agency.map(|m| {
+            let s = m.as_str();
+            let lead = s.len() - s.trim_start().len();
+            m.start() + lead..m.start() + lead + s.trim().len()
+        });
+        WireMatch {
+            whole: whole.range(),
+            place,
+            agency,
+            date: date.map(|m| m.range()),
+        }
+    }
 }
 
 pub(crate) fn wire_dateline(line: &str) -> Option<WireMatch> {
@@ -1117,21 +1217,167 @@ pub(crate) fn wire_dateline(line: &str) -> Option<WireMatch> {
             return None;
         }
     }
-    let place = place.map(|m| {
-        let s = m.as_str().trim_end_matches([',', ' ']);
-        m.start()..m.start() + s.len()
-    });
-    let agency = agency.map(|m| {
-        let s = m.as_str();
-        let lead = s.len() - s.trim_start().len();
-        m.start() + lead..m.start() + lead + s.trim().len()
-    });
-    Some(WireMatch {
-        whole: whole.range(),
-        place,
-        agency,
-        date: date.map(|m| m.range()),
-    })
+    Some(WireMatch::new(whole, place, agency, date))
+}
+
+/// Datelines the strict [`wire_dateline`] pattern leaves out, read only at the start of the
+/// first body paragraph: a mixed-case or capitals place with a long dash, a colon or a
+/// bullet and no agency ("Mogadishu — The", "New Delhi: In", "New Delhi, May 18: In",
+/// "BEIJING—A", "RIO DE JANEIRO • World"), an agency before its date ("ADDIS ABABA (HAN)
+/// January 27, 2016 –") and an agency alone ("(RTTNews) - ABM").
+static LOOSE_WIRE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?P<place>\p{{Lu}}[\p{{L}}\p{{M}}.'’\-/]*(?:[ ]\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*){{0,3}}(?:,[ ]\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*){{0,2}})?)(?:,[ ]*(?P<date>{MONTH_DAY}))?[ ]*(?:\((?P<agency>[^()\n]{{1,40}})\))?[ ]*(?P<date2>{MONTH_DAY}(?:,?[ ]\d{{4}})?)?[ ]*(?P<dash>--|—|–|―|:|•)[ \t\u{{a0}}]*"
+    ))
+});
+
+static AGENCY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\((?P<agency>\p{Lu}[^()\n]{1,30})\)[ ]*(?P<dash>--|—|–|―|-|:)[ \t\u{a0}]+")
+});
+
+/// Words that open a paragraph with a colon or dash without being a place.
+const NOT_PLACE_WORDS: &[&str] = &[
+    "note",
+    "update",
+    "updated",
+    "editor",
+    "editors",
+    "photo",
+    "photos",
+    "source",
+    "sources",
+    "watch",
+    "read",
+    "related",
+    "warning",
+    "disclaimer",
+    "background",
+    "meanwhile",
+    "breaking",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "live",
+    "video",
+    "listen",
+    "summary",
+    "highlights",
+    "context",
+    "why",
+    "what",
+    "how",
+    "who",
+    "when",
+    "where",
+    "q",
+    "a",
+    "question",
+    "answer",
+    "correction",
+    "clarification",
+    "advertisement",
+    "sponsored",
+    "subscribe",
+    "share",
+    "tags",
+    "topics",
+    "also",
+    "see",
+    "more",
+    "comments",
+    "comment",
+    "reply",
+    "by",
+    "the",
+    "this",
+    "in",
+    "on",
+    "at",
+    "for",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+pub(crate) fn loose_dateline(line: &str) -> Option<WireMatch> {
+    if let Some(caps) = AGENCY_ONLY.captures(line) {
+        let whole = caps.get(0)?;
+        let agency = caps.name("agency")?;
+        let rest = line.get(whole.end()..).unwrap_or("");
+        let a = agency.as_str().trim();
+        if word_count(a) <= 4
+            && rest.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“')
+        {
+            return Some(WireMatch {
+                whole: whole.range(),
+                place: None,
+                agency: Some(agency.range()),
+                date: None,
+            });
+        }
+        return None;
+    }
+    let caps = LOOSE_WIRE.captures(line)?;
+    let whole = caps.get(0)?;
+    let place = caps.name("place")?;
+    let date = caps.name("date").or_else(|| caps.name("date2"));
+    let agency = caps.name("agency");
+    let dash = caps.name("dash")?.as_str();
+    let rest = line.get(whole.end()..).unwrap_or("");
+    if !rest.starts_with(|c: char| {
+        c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\'')
+    }) {
+        return None;
+    }
+    if word_count(rest) < 4 {
+        return None;
+    }
+    let first_segment = place.as_str().split(',').next().unwrap_or("").trim();
+    let first_word = first_segment
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_lowercase();
+    if NOT_PLACES.contains(&first_segment) || NOT_PLACE_WORDS.contains(&first_word.as_str()) {
+        return None;
+    }
+    if word_count(place.as_str()) > 6
+        || first_segment.ends_with("'s")
+        || first_segment.ends_with("’s")
+    {
+        return None;
+    }
+    // A hyphen is too weak without a date or agency (headlines, names).
+    if dash == ":" && agency.is_none() && date.is_none() && word_count(first_segment) > 3 {
+        return None;
+    }
+    if let Some(a) = agency {
+        let a = a.as_str().trim();
+        if word_count(a) > 5 || !a.chars().next().is_some_and(char::is_alphabetic) {
+            return None;
+        }
+    }
+    Some(WireMatch::new(whole, Some(place), agency, date))
 }
 
 // ---------------------------------------------------------------- titles
@@ -1155,7 +1401,7 @@ const DANGLING: &[&str] = &[
     "his", "her",
 ];
 
-fn ends_in_terminal(s: &str) -> bool {
+pub(crate) fn ends_in_terminal(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| {
         matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') || c.is_whitespace()
     });
@@ -1216,9 +1462,10 @@ pub(crate) fn headline_like(line: &str) -> bool {
 
 /// True when `line` ends with a word a headline cannot end with ("... the week in").
 pub(crate) fn ends_dangling(line: &str) -> bool {
-    line.rsplit(char::is_whitespace)
-        .next()
-        .is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str()) || w == "in" || w == "of")
+    line.rsplit(char::is_whitespace).next().is_some_and(|w| {
+        w.len() <= 5
+            && (DANGLING.iter().any(|d| d.eq_ignore_ascii_case(w)) || w == "in" || w == "of")
+    })
 }
 
 /// Prose sentence shape (standfirst candidates): ends like a sentence and has 6-90 words.
@@ -1261,6 +1508,22 @@ const STOPWORDS: &[&str] = &[
     "say", "into", "over", "after", "amid", "about", "than", "them", "they", "who", "what", "when",
     "where", "which", "while", "been", "being", "also", "more", "most", "new",
 ];
+
+/// Lowercased words joined by single spaces, punctuation dropped (for "this line repeats that
+/// one" tests).
+pub(crate) fn normalized(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
 
 /// Lowercased content words (>= 3 characters, no stop words) for headline/lead similarity.
 pub(crate) fn content_words(s: &str) -> Vec<String> {
@@ -1740,5 +2003,82 @@ mod wire_edge_tests {
         assert!(wire_dateline("ROTTERDAM PORT SUBSIDY TO END JULY 1 - MINISTER").is_none());
         assert!(wire_dateline("SEOUL-based firms rose").is_none());
         assert!(sign_off("possible.\n REUTER...").is_some());
+    }
+}
+
+#[cfg(test)]
+mod loose_tests {
+    use super::*;
+
+    fn parts(line: &str) -> Option<(Option<String>, Option<String>, Option<String>)> {
+        let m = loose_dateline(line)?;
+        let get = |r: Option<Range<usize>>| r.map(|r| line[r].to_owned());
+        Some((get(m.place), get(m.agency), get(m.date)))
+    }
+
+    #[test]
+    fn loose_datelines() {
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            parts("Harbin — The city council met on Monday to approve it."),
+            Some((s("Harbin"), None, None))
+        );
+        assert_eq!(
+            parts("Port Louis: In a major reshuffle the cabinet was changed."),
+            Some((s("Port Louis"), None, None))
+        );
+        assert_eq!(
+            parts("Port Louis, May 18: In a major reshuffle the cabinet was changed."),
+            Some((s("Port Louis"), None, s("May 18")))
+        );
+        assert_eq!(
+            parts("OSLO—A rocket carried three satellites into orbit on Sunday."),
+            Some((s("OSLO"), None, None))
+        );
+        assert_eq!(
+            parts("LIMA • Records fell for a second night in the pool on Sunday."),
+            Some((s("LIMA"), None, None))
+        );
+        assert_eq!(
+            parts("KAMPALA (XYZ) June 3, 2016 – Ministers gathered in the capital on Friday."),
+            Some((s("KAMPALA"), s("XYZ"), s("June 3, 2016")))
+        );
+        assert_eq!(
+            parts("(Newswire) - Acme Corp reported a quarterly profit on Tuesday."),
+            Some((None, s("Newswire"), None))
+        );
+        // Labels and short texts are not datelines.
+        assert!(loose_dateline("Note: The figures were revised on Monday.").is_none());
+        assert!(loose_dateline("Update: Officials said the road was open again.").is_none());
+        assert!(loose_dateline("Harbin — Yes.").is_none());
+        assert!(loose_dateline("The mayor — who spoke on Monday — said it was open.").is_none());
+        assert!(loose_dateline("Background: The talks began in March last year.").is_none());
+    }
+
+    #[test]
+    fn byline_names_fallback() {
+        let names = |line: &str| -> Vec<String> {
+            byline_names(line)
+                .into_iter()
+                .map(|r| line[r].to_owned())
+                .collect()
+        };
+        assert_eq!(names("Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe 20/10/2017 15:53"), ["Jane Doe"]);
+        assert_eq!(names("Posted by Jane Doe | 2 hours ago"), ["Jane Doe"]);
+        assert_eq!(names("Xinhua"), ["Xinhua"]);
+        assert_eq!(
+            names("Cox Media Group National Content Desk"),
+            ["Cox Media Group National Content Desk"]
+        );
+        assert!(names("12:40").is_empty());
+        assert!(names("").is_empty());
+        assert!(names("by").is_empty());
+    }
+
+    #[test]
+    fn normalized_text() {
+        assert_eq!(normalized("  Xi, Han: MEET! "), "xi han meet");
+        assert_eq!(normalized(""), "");
     }
 }

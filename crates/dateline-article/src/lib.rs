@@ -1,7 +1,10 @@
 //! # dateline-article
 //!
 //! Turns a raw news dump — plain text as a crawler leaves it, inconsistent from site to site —
-//! into an [`Article`]: header line, title (with wire prefixes such as "(2nd LD)"), standfirst,
+//! into an [`Article`]. A learned page-structure model ([`LineModel`], a linear-chain CRF over
+//! per-line features) labels every non-blank line ([`LineLabel`]: title, standfirst, byline,
+//! date line, caption, body, related, chrome; [`Article::lines`]), then line rules read the
+//! parts off the labelled lines: header line, title (with wire prefixes such as "(2nd LD)"), standfirst,
 //! photo captions and credits, date line, wire dateline ("SEOUL, Sept 23 (Reuters) -"),
 //! byline, body paragraphs, boilerplate set apart (related headlines, breadcrumbs, share/print
 //! chrome, cookie notices, credits, repeated captions), the body's language and the
@@ -43,6 +46,20 @@
 //! [`Published::warnings`] where something was doubtful. Parsing never panics and is linear in
 //! the input size.
 //!
+//! ## The line model
+//! [`LineModel::builtin`] is trained by the `train_lines` example on the real pages of
+//! `../shared/data/pages-dev` and samples of Reuters-21578 and BBC News (command, data and
+//! held-out figures in the crate README). [`train`] learns a model from your own labelled
+//! pages; [`ParseOptions::line_model`] makes [`parse_with`] use it.
+//!
+//! ```
+//! use dateline_article::{parse, LineLabel};
+//! let text = "Menu\nFloods close schools in the north\n\nHeavy rain closed schools on Monday, officials said.";
+//! let a = parse(text).unwrap();
+//! let labels: Vec<LineLabel> = a.lines.iter().map(|l| l.label).collect();
+//! assert_eq!(labels, [LineLabel::Chrome, LineLabel::Title, LineLabel::Body]);
+//! ```
+//!
 //! ## Publication date
 //! Inference lives in this crate (module [`published`]) rather than in `dateline-dates`
 //! because it needs the article structure; all dates are read by `dateline-dates`.
@@ -54,6 +71,7 @@
 
 mod error;
 mod language;
+mod layout;
 mod lexicon;
 mod lines;
 mod model;
@@ -67,10 +85,14 @@ pub struct ReadmeDoctests;
 
 pub use dateline_text::Span;
 pub use error::ArticleError;
+pub use layout::{train, LineModel, LineTarget, TrainOptions, TrainingPage};
 pub use model::{
     Article, Boilerplate, BoilerplateKind, Caption, Confidence, DateLine, DateValue, Header,
-    Language, Precision, Published, PublishedSource, RestKind, Title, TitleSource, WireDateline,
+    LabeledLine, Language, LineLabel, Precision, Published, PublishedSource, RestKind, Title,
+    TitleSource, WireDateline,
 };
+
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -102,6 +124,8 @@ pub struct ParseOptions {
     pub detect_language: bool,
     /// Inputs longer than this many bytes are refused with [`ArticleError::TooLarge`].
     pub max_bytes: usize,
+    /// The line labeller's weights; `None` uses [`LineModel::builtin`].
+    pub line_model: Option<Arc<LineModel>>,
 }
 
 impl Default for ParseOptions {
@@ -111,6 +135,7 @@ impl Default for ParseOptions {
             body_evidence: true,
             detect_language: true,
             max_bytes: DEFAULT_MAX_BYTES,
+            line_model: None,
         }
     }
 }
@@ -163,7 +188,13 @@ pub fn parse_with(text: &str, options: &ParseOptions) -> Result<Article, Article
         byline_dates,
         warnings,
         sign_off_agency,
-    } = structure::parse(text);
+    } = structure::parse(
+        text,
+        options
+            .line_model
+            .as_deref()
+            .unwrap_or_else(|| LineModel::builtin()),
+    );
     if let Some(d) = article.dateline.as_mut() {
         if d.agency.is_none() {
             d.agency = sign_off_agency;

@@ -413,6 +413,146 @@ pub struct Boilerplate {
     pub span: Span,
 }
 
+/// What a line of the page is, as the line labeller decides it.
+///
+/// Every non-blank line gets one label (the text after a crawler's ` date YYYY-MM-DD ` header
+/// is a line of its own); [`Article::lines`] lists them, so a reader can see why a line went
+/// where it went.
+///
+/// # Example
+/// ```
+/// use dateline_article::LineLabel;
+/// assert_eq!(LineLabel::DateLine.as_str(), "date_line");
+/// assert_eq!("related".parse::<LineLabel>(), Ok(LineLabel::Related));
+/// assert!(LineLabel::Body.is_content() && !LineLabel::Chrome.is_content());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum LineLabel {
+    /// The headline.
+    Title,
+    /// The summary under the headline (dek, standfirst, subtitle).
+    Standfirst,
+    /// The author line ("By Jane Doe", a bare name, "Staff reporter").
+    Byline,
+    /// A line that states when the article was published or updated.
+    DateLine,
+    /// A photo or video caption, or a credit line under one.
+    Caption,
+    /// A line of the article's body text.
+    Body,
+    /// A headline or teaser of another article ("More stories", "Read also").
+    Related,
+    /// Site chrome: menus, share buttons, notices, comment forms, footers, cookie text.
+    Chrome,
+}
+
+impl LineLabel {
+    /// All labels, in the order of the model's classes.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(dateline_article::LineLabel::ALL.len(), 8);
+    /// ```
+    pub const ALL: [LineLabel; 8] = [
+        LineLabel::Title,
+        LineLabel::Standfirst,
+        LineLabel::Byline,
+        LineLabel::DateLine,
+        LineLabel::Caption,
+        LineLabel::Body,
+        LineLabel::Related,
+        LineLabel::Chrome,
+    ];
+
+    /// "title", "standfirst", "byline", "date_line", "caption", "body", "related" or "chrome".
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(dateline_article::LineLabel::Body.as_str(), "body");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            LineLabel::Title => "title",
+            LineLabel::Standfirst => "standfirst",
+            LineLabel::Byline => "byline",
+            LineLabel::DateLine => "date_line",
+            LineLabel::Caption => "caption",
+            LineLabel::Body => "body",
+            LineLabel::Related => "related",
+            LineLabel::Chrome => "chrome",
+        }
+    }
+
+    /// The label's class index (its position in [`LineLabel::ALL`]).
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_article::LineLabel;
+    /// assert_eq!(LineLabel::ALL[LineLabel::Body.index()], LineLabel::Body);
+    /// ```
+    #[must_use]
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// True for the labels whose text belongs to the article (title, standfirst, caption,
+    /// body); false for bylines, date lines, related headlines and chrome.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(dateline_article::LineLabel::Caption.is_content());
+    /// ```
+    #[must_use]
+    pub const fn is_content(self) -> bool {
+        matches!(
+            self,
+            LineLabel::Title | LineLabel::Standfirst | LineLabel::Caption | LineLabel::Body
+        )
+    }
+}
+
+impl fmt::Display for LineLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for LineLabel {
+    type Err = crate::ArticleError;
+
+    /// Reads a label name as [`LineLabel::as_str`] writes it.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        LineLabel::ALL
+            .into_iter()
+            .find(|l| l.as_str() == s)
+            .ok_or_else(|| crate::ArticleError::UnknownLabel(s.to_owned()))
+    }
+}
+
+/// One labelled line of the page: its label and the span of its text (trimmed of
+/// surrounding whitespace; for the header line, the text after the header's date).
+///
+/// # Example
+/// ```
+/// use dateline_article::{parse, LineLabel};
+/// let text = "Markets rally as rates fall\n\nShares rose on Monday after the central bank cut rates.";
+/// let article = parse(text).unwrap();
+/// let first = article.lines[0];
+/// assert_eq!(first.label, LineLabel::Title);
+/// assert_eq!(&text[first.span.range()], "Markets rally as rates fall");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct LabeledLine {
+    /// What the line is.
+    pub label: LineLabel,
+    /// The line's text.
+    pub span: Span,
+}
+
 /// The detected language of the body.
 ///
 /// Clear English (a fifth or more of the words among the most common English words) is
@@ -630,6 +770,9 @@ pub struct Article {
     pub paragraphs: Vec<Span>,
     /// Everything set apart from the body, in text order.
     pub boilerplate: Vec<Boilerplate>,
+    /// Every non-blank line with its label, in text order (see [`LineLabel`]).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub lines: Vec<LabeledLine>,
     /// The body's language.
     pub language: Language,
     /// The inferred publication date.

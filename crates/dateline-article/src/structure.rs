@@ -1,21 +1,23 @@
-//! Structure recognition: header, top matter (title, standfirst, captions, date line, byline),
-//! body paragraphs with the wire dateline and sign-off, and the trailing block.
-//!
-//! One pass classifies every line on its own (caption, byline, credit, chrome, ...); a forward
-//! scan then reads the top matter, a backward scan reads the trailing block, and the lines in
-//! between become paragraphs. Everything is linear in the number of lines.
+//! Structure recognition: every line of the page gets a label from the learned line model
+//! ([`crate::layout`]), then the parts are read off the labelled lines by the line rules in
+//! [`crate::lexicon`]: the header and what its rest is, the title (with wire prefixes), the
+//! standfirst, byline names and timestamps, the date line's value, captions with their
+//! credits, body paragraphs with the wire dateline and the closing sign-off, and the
+//! boilerplate kinds. Everything is linear in the number of lines.
 
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use dateline_dates::{find, Options, TimexKind};
 use dateline_text::Span;
 
-use crate::lexicon::{self, ChromeKind, WireMatch};
+use crate::layout::features::{self, Input, Item, RuleClass};
+use crate::layout::model::{Allowed, ANY};
+use crate::layout::LineModel;
+use crate::lexicon::{self, ChromeKind};
 use crate::lines::{split_lines, trim, Line};
 use crate::model::{
-    Article, Boilerplate, BoilerplateKind, Caption, DateLine, DateValue, Header, Language,
-    Precision, Published, RestKind, Title, TitleSource, WireDateline,
+    Article, Boilerplate, BoilerplateKind, Caption, DateLine, DateValue, Header, LabeledLine,
+    Language, LineLabel, Precision, Published, RestKind, Title, TitleSource, WireDateline,
 };
 
 /// What a line is on its own, before context.
@@ -40,6 +42,21 @@ enum Class {
     Text,
 }
 
+impl Class {
+    fn rule_class(&self) -> RuleClass {
+        match self {
+            Class::Blank | Class::Text => RuleClass::Text,
+            Class::Caption(_) => RuleClass::Caption,
+            Class::MergedCredit | Class::BareCredit | Class::Credit(_) => RuleClass::Credit,
+            Class::Byline(_) => RuleClass::Byline,
+            Class::SignOff { .. } => RuleClass::SignOff,
+            Class::Chrome => RuleClass::Chrome,
+            Class::RelatedLink => RuleClass::RelatedLink,
+            Class::Breadcrumb => RuleClass::Breadcrumb,
+        }
+    }
+}
+
 /// The structural parse, before publication-date inference.
 pub(crate) struct Structure {
     pub(crate) article: Article,
@@ -51,35 +68,167 @@ pub(crate) struct Structure {
     pub(crate) sign_off_agency: Option<Span>,
 }
 
-struct Parser<'t> {
-    text: &'t str,
-    lines: Vec<Line>,
-    classes: Vec<Class>,
-    /// Lines already given a role (header, title, ...).
-    taken: Vec<bool>,
-    article: Article,
-    caption_texts: HashSet<&'t str>,
-    byline_texts: HashSet<&'t str>,
-    byline_dates: Vec<DateValue>,
-    warnings: Vec<String>,
-    sign_off_agency: Option<Span>,
-    /// [`date_line`] and [`lexicon::wire_dateline`] results by line span: the top, trailing
-    /// and body scans ask about the same few lines (each answer costs a date search or a
-    /// regex with captures).
-    date_lines: RefCell<HashMap<Span, Option<DateLine>>>,
-    wires: RefCell<HashMap<Span, Option<WireMatch>>>,
+/// A crawler header found on the first non-blank line.
+struct HeaderLine {
+    line: usize,
+    /// The whole header line (trimmed).
+    span: Span,
+    date_text: Span,
+    rest: Option<Span>,
 }
 
-/// Parses the structure of `text`.
-pub(crate) fn parse(text: &str) -> Structure {
-    let lines = split_lines(text);
-    let classes = classify_all(text, &lines);
-    let n = lines.len();
-    let mut p = Parser {
-        text,
-        lines,
+/// A page split into lines, classified by the line rules, with the labeller's items.
+pub(crate) struct Prepared {
+    /// Physical lines; for the header line, `text` is the header's rest (or empty).
+    units: Vec<Line>,
+    classes: Vec<Class>,
+    header: Option<HeaderLine>,
+    /// One item per non-blank unit, in order.
+    pub(crate) items: Vec<Item>,
+    /// The unit (line index) of each item.
+    pub(crate) item_lines: Vec<usize>,
+    /// The labels the line rules leave open for each item (see [`rule_mask`]).
+    pub(crate) masks: Vec<Allowed>,
+    /// Number of physical lines.
+    pub(crate) line_count: usize,
+}
+
+impl Prepared {
+    /// The item of the header rest when the next line repeats and continues it.
+    fn header_repeated_by_next(&self, text: &str) -> Option<usize> {
+        let h = self.header.as_ref()?;
+        let n = self.item_lines.iter().position(|&k| k == h.line)?;
+        let next = *self.item_lines.get(n + 1)?;
+        let rest = lexicon::normalized(self.units[h.line].text.slice(text)?);
+        let next = lexicon::normalized(self.units[next].text.slice(text)?);
+        (!rest.is_empty() && next.len() > rest.len() && next.starts_with(&rest)).then_some(n)
+    }
+
+    /// The item of the header rest when the next line is the same text.
+    fn header_equal_to_next(&self, text: &str) -> Option<usize> {
+        let h = self.header.as_ref()?;
+        let n = self.item_lines.iter().position(|&k| k == h.line)?;
+        let next = *self.item_lines.get(n + 1)?;
+        let rest = lexicon::normalized(self.units[h.line].text.slice(text)?);
+        let next = lexicon::normalized(self.units[next].text.slice(text)?);
+        (!rest.is_empty() && next == rest).then_some(n)
+    }
+}
+
+/// Splits, classifies and featurizes `text` (shared by parsing and training).
+pub(crate) fn prepare(text: &str) -> Prepared {
+    let mut units = split_lines(text);
+    let line_count = units.len();
+    let header = units.iter().position(|l| !l.is_blank()).and_then(|i| {
+        let line = units[i];
+        let m = lexicon::header(line.text.slice(text)?)?;
+        let base = line.text.start;
+        let rest = m
+            .rest
+            .map(|r| trim(text, Span::new(base + r.start, base + r.end)))
+            .filter(|r| !r.is_empty());
+        Some(HeaderLine {
+            line: i,
+            span: line.text,
+            date_text: Span::new(base + m.date.start, base + m.date.end),
+            rest,
+        })
+    });
+    if let Some(h) = &header {
+        let unit = &mut units[h.line];
+        let rest = h.rest.unwrap_or(Span::new(unit.full.end, unit.full.end));
+        *unit = Line {
+            full: rest,
+            text: rest,
+        };
+    }
+    let classes = classify_all(text, &units);
+    let mut inputs = Vec::new();
+    let mut item_lines = Vec::new();
+    let mut masks = Vec::new();
+    for (k, unit) in units.iter().enumerate() {
+        if unit.is_blank() {
+            continue;
+        }
+        let s = unit.text.slice(text).unwrap_or("");
+        let wire = if s.starts_with(|c: char| c.is_uppercase() || c == '(' || c.is_numeric())
+            && lexicon::may_open_with_dateline(s)
+        {
+            lexicon::wire_dateline(s).map_or(0, |w| {
+                if w.agency.is_some() {
+                    3
+                } else if w.date.is_some() {
+                    2
+                } else {
+                    1
+                }
+            })
+        } else {
+            0
+        };
+        let date_only = date_line(text, unit.text).is_some();
+        masks.push(if wire >= 2 && matches!(classes[k], Class::Text) {
+            // "SEOUL, Sept 23 (Reuters) - ..." opens the body.
+            1 << LineLabel::Body.index()
+        } else {
+            rule_mask(&classes[k], date_only)
+        });
+        inputs.push(Input {
+            span: unit.text,
+            class: classes[k].rule_class(),
+            wire,
+            date_only,
+            header_rest: header.as_ref().is_some_and(|h| h.line == k),
+            blank_before: k > 0 && units[k - 1].is_blank(),
+            blank_after: units.get(k + 1).is_some_and(Line::is_blank),
+        });
+        item_lines.push(k);
+    }
+    let items = features::items(text, &inputs);
+    Prepared {
+        units,
         classes,
-        taken: vec![false; n],
+        header,
+        items,
+        item_lines,
+        masks,
+        line_count,
+    }
+}
+
+/// The labels a line may take given what the line rules are sure of. The rules that match a
+/// whole line are precise on real pages (a caption with its credit, "By" + names, site chrome
+/// such as "Advertisement" or a copyright notice, a breadcrumb, a sign-off, a line that is
+/// only a date), so they bound the model; text the rules know nothing about is open.
+fn rule_mask(class: &Class, date_only: bool) -> Allowed {
+    let bits = |labels: &[LineLabel]| labels.iter().fold(0u8, |m, l| m | 1 << l.index());
+    use LineLabel::{Byline, Caption as Cap, Chrome, DateLine as Dl, Related};
+    match class {
+        Class::Caption(_) => bits(&[Cap]),
+        Class::MergedCredit | Class::BareCredit => bits(&[Cap, Chrome]),
+        Class::Byline(_) => bits(&[Byline]),
+        Class::Credit(_) | Class::SignOff { .. } => bits(&[Byline, Cap, Chrome]),
+        Class::Chrome => bits(&[Chrome, Related, Cap]),
+        Class::RelatedLink => bits(&[Related, Chrome]),
+        Class::Breadcrumb => bits(&[Chrome]),
+        Class::Text if date_only => bits(&[Dl, Chrome, Byline, Cap]),
+        Class::Text | Class::Blank => ANY,
+    }
+}
+
+/// Parses the structure of `text` with `model`.
+pub(crate) fn parse(text: &str, model: &LineModel) -> Structure {
+    let prepared = prepare(text);
+    let mut labels = if model.is_empty() {
+        rule_labels(text, &prepared)
+    } else {
+        model.label(&prepared.items, &prepared.masks)
+    };
+    refine(text, &prepared, &mut labels);
+    let mut b = Builder {
+        text,
+        prepared: &prepared,
+        labels: &labels,
         article: Article {
             header: None,
             title: None,
@@ -90,6 +239,7 @@ pub(crate) fn parse(text: &str) -> Structure {
             byline: Vec::new(),
             paragraphs: Vec::new(),
             boilerplate: Vec::new(),
+            lines: Vec::new(),
             language: Language::undetermined(),
             published: Published::none(),
         },
@@ -98,23 +248,530 @@ pub(crate) fn parse(text: &str) -> Structure {
         byline_dates: Vec::new(),
         warnings: Vec::new(),
         sign_off_agency: None,
-        date_lines: RefCell::new(HashMap::new()),
-        wires: RefCell::new(HashMap::new()),
     };
-    p.run();
-    let Parser {
+    b.run();
+    let Builder {
         article,
         byline_dates,
         warnings,
         sign_off_agency,
         ..
-    } = p;
+    } = b;
     Structure {
         article,
         byline_dates,
         warnings,
         sign_off_agency,
     }
+}
+
+/// Rules over the labelled lines, for what one line's label cannot see:
+/// - a header rest that the next line repeats word for word is the header's copy of that
+///   line, which keeps the label;
+/// - a header rest that the next line repeats and continues ("Chinese President Xi" above
+///   "Chinese President Xi said on ...") is a truncated copy of the lead, not a part;
+/// - a page without a title whose first line is headline-shaped and followed by top matter or
+///   the body (and a prose body line) has that line as its title (clean dumps:
+///   "Headline\nBy Jane Doe\n\nFirst paragraph ...");
+/// - a prose line right under the title with a caption, byline or date line after it is the
+///   standfirst;
+/// - after the last prose line of the body, headline-shaped lines (no closing punctuation)
+///   labelled body, standfirst or (without a caption or byline cue) caption or byline are the
+///   site's list of other stories.
+fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
+    let s = |n: usize| p.units[p.item_lines[n]].text.slice(text).unwrap_or("");
+    if let Some(n) = p.header_repeated_by_next(text) {
+        labels[n] = LineLabel::Chrome;
+    }
+    // A header rest that the next line repeats word for word: the line below is the part.
+    if let Some(n) = p.header_equal_to_next(text) {
+        if labels[n] == LineLabel::Title
+            || labels[n + 1] == LineLabel::Title
+            || lexicon::headline_like(s(n + 1)) && !labels.contains(&LineLabel::Title)
+        {
+            labels[n + 1] = LineLabel::Title;
+        }
+        labels[n] = LineLabel::Chrome;
+    }
+    // No title: a headline-shaped first line with the top matter or the body after it is the
+    // title (clean dumps: "Headline\nBy Jane Doe\n\nFirst paragraph ...").
+    if !labels.contains(&LineLabel::Title) && labels.len() > 1 {
+        let k = p.item_lines[0];
+        let first = s(0);
+        let top_matter_next = matches!(
+            labels[1],
+            LineLabel::Body | LineLabel::Byline | LineLabel::DateLine | LineLabel::Caption
+        );
+        let prose_body = (1..labels.len()).any(|n| {
+            labels[n] == LineLabel::Body
+                && lexicon::ends_sentence(s(n))
+                && lexicon::word_count(s(n)) >= 4
+        });
+        if top_matter_next
+            && prose_body
+            && matches!(p.classes[k], Class::Text)
+            && p.header_repeated_by_next(text).is_none()
+            && lexicon::headline_like(first)
+            && lexicon::word_count(first) >= 3
+            && !first.trim_end().ends_with(['.', ',', ':', ';'])
+            && !lexicon::ends_dangling(first)
+            && lexicon::wire_dateline(first).is_none()
+            && !lexicon::normalized(s(1)).starts_with(&lexicon::normalized(first))
+        {
+            labels[0] = LineLabel::Title;
+        }
+    }
+    // A prose line right under the title, with captions, bylines or a date line after it, is
+    // the standfirst (the line a caption-like shape alone would mislabel).
+    if let Some(t) = labels.iter().position(|&l| l == LineLabel::Title) {
+        let n = t + 1;
+        let meta_after = labels.get(n + 1).is_some_and(|l| {
+            matches!(
+                l,
+                LineLabel::Caption | LineLabel::Byline | LineLabel::DateLine
+            )
+        });
+        if n < labels.len()
+            && matches!(labels[n], LineLabel::Caption | LineLabel::Body)
+            && matches!(p.classes[p.item_lines[n]], Class::Text)
+            && meta_after
+            && lexicon::prose_like(s(n))
+            && !labels.contains(&LineLabel::Standfirst)
+        {
+            labels[n] = LineLabel::Standfirst;
+        }
+    }
+    let last_prose = (0..labels.len()).rev().find(|&n| {
+        labels[n] == LineLabel::Body && lexicon::prose_like(s(n)) && lexicon::word_count(s(n)) >= 12
+    });
+    if let Some(last) = last_prose {
+        for (n, label) in labels.iter_mut().enumerate().skip(last + 1) {
+            let retitled = match *label {
+                LineLabel::Body | LineLabel::Standfirst => true,
+                LineLabel::Caption => matches!(p.classes[p.item_lines[n]], Class::Text),
+                LineLabel::Byline => {
+                    matches!(p.classes[p.item_lines[n]], Class::Text)
+                        && lexicon::word_count(s(n)) >= 5
+                }
+                _ => false,
+            };
+            if retitled && lexicon::headline_like(s(n)) && lexicon::word_count(s(n)) >= 4 {
+                *label = LineLabel::Related;
+            }
+        }
+    }
+}
+
+/// Labels from the line rules alone, for a model without weights: rule classes map to their
+/// labels, date-only lines are date lines, the first headline-shaped line before the first
+/// prose line is the title, other text is body.
+fn rule_labels(text: &str, p: &Prepared) -> Vec<LineLabel> {
+    let mut seen_body = false;
+    let mut seen_title = false;
+    p.item_lines
+        .iter()
+        .map(|&k| {
+            let s = p.units[k].text.slice(text).unwrap_or("");
+            let label = match &p.classes[k] {
+                Class::Caption(_) | Class::MergedCredit | Class::BareCredit => LineLabel::Caption,
+                Class::Byline(_) | Class::Credit(_) => LineLabel::Byline,
+                Class::SignOff { .. } | Class::Chrome | Class::Breadcrumb | Class::Blank => {
+                    LineLabel::Chrome
+                }
+                Class::RelatedLink => LineLabel::Related,
+                Class::Text if date_line(text, p.units[k].text).is_some() => LineLabel::DateLine,
+                Class::Text if !seen_body && !seen_title && lexicon::headline_like(s) => {
+                    seen_title = true;
+                    LineLabel::Title
+                }
+                Class::Text => LineLabel::Body,
+            };
+            seen_body |= label == LineLabel::Body;
+            label
+        })
+        .collect()
+}
+
+struct Builder<'t, 'p> {
+    text: &'t str,
+    prepared: &'p Prepared,
+    labels: &'p [LineLabel],
+    article: Article,
+    caption_texts: HashSet<&'t str>,
+    byline_texts: HashSet<&'t str>,
+    byline_dates: Vec<DateValue>,
+    warnings: Vec<String>,
+    sign_off_agency: Option<Span>,
+}
+
+impl<'t> Builder<'t, '_> {
+    fn s(&self, span: Span) -> &'t str {
+        span.slice(self.text).unwrap_or("")
+    }
+
+    fn boiler(&mut self, kind: BoilerplateKind, span: Span) {
+        self.article.boilerplate.push(Boilerplate { kind, span });
+    }
+
+    fn run(&mut self) {
+        let p = self.prepared;
+        let labels = self.labels;
+        self.header();
+        let mut body: Vec<usize> = Vec::new(); // unit indices
+        let mut standfirst_open = false;
+        let mut related: Vec<usize> = Vec::new();
+        for (n, (&k, &label)) in p.item_lines.iter().zip(labels).enumerate() {
+            let span = p.units[k].text;
+            self.article.lines.push(LabeledLine { label, span });
+            let prev_label = n.checked_sub(1).map(|m| labels[m]);
+            let is_header = p.header.as_ref().is_some_and(|h| h.line == k);
+            if label != LineLabel::Standfirst {
+                standfirst_open = false;
+            }
+            match label {
+                LineLabel::Title => self.title_line(k, span),
+                LineLabel::Standfirst => {
+                    match self.article.standfirst {
+                        None => self.article.standfirst = Some(span),
+                        Some(s) if standfirst_open && prev_label == Some(LineLabel::Standfirst) => {
+                            self.article.standfirst = Some(s.cover(span));
+                        }
+                        Some(_) => self.boiler(BoilerplateKind::Chrome, span),
+                    }
+                    standfirst_open = true;
+                }
+                LineLabel::Byline => self.byline_line(k, span),
+                LineLabel::DateLine => self.date_line_line(span),
+                LineLabel::Caption => self.caption_line(k, span),
+                LineLabel::Body => body.push(k),
+                LineLabel::Related => {
+                    related.push(k);
+                    self.boiler(BoilerplateKind::RelatedHeadline, span);
+                }
+                // The header's rest is described by the header's `rest_kind`.
+                LineLabel::Chrome if is_header => {}
+                LineLabel::Chrome => self.chrome_line(k, span),
+            }
+        }
+        self.body(&body);
+        if self.article.title.is_none() {
+            self.title_from_related(&related);
+        }
+        self.article.boilerplate.sort_by_key(|b| b.span);
+    }
+
+    // ------------------------------------------------------------ header
+
+    fn header(&mut self) {
+        let Some(h) = self.prepared.header.as_ref() else {
+            return;
+        };
+        let date = header_date(self.s(h.date_text));
+        if date.is_none() {
+            self.warnings.push(format!(
+                "header date {:?} is not a valid calendar date; it was ignored",
+                self.s(h.date_text)
+            ));
+        }
+        let rest_kind = h.rest.map(|r| {
+            let label = self
+                .prepared
+                .item_lines
+                .iter()
+                .position(|&k| k == h.line)
+                .map(|n| self.labels[n]);
+            let s = self.s(r);
+            if self.prepared.header_repeated_by_next(self.text).is_some() {
+                return RestKind::Lead;
+            }
+            if let Some(n) = self.prepared.header_equal_to_next(self.text) {
+                if self.labels.get(n + 1) == Some(&LineLabel::Title) {
+                    return RestKind::Title;
+                }
+            }
+            match label {
+                Some(LineLabel::Title) => RestKind::Title,
+                Some(LineLabel::Caption) => RestKind::Caption,
+                Some(LineLabel::Body | LineLabel::Standfirst) => RestKind::Lead,
+                _ if is_chrome_label(s)
+                    || lexicon::chrome(s).is_some()
+                    || lexicon::breadcrumb(s)
+                    || lexicon::word_count(s) > 3
+                    || lexicon::ends_sentence(s) =>
+                {
+                    RestKind::Chrome
+                }
+                _ => RestKind::Section,
+            }
+        });
+        self.article.header = Some(Header {
+            span: h.span,
+            date_text: h.date_text,
+            date,
+            rest: h.rest,
+            rest_kind,
+        });
+    }
+
+    // ------------------------------------------------------------ top matter
+
+    fn title_line(&mut self, k: usize, span: Span) {
+        if self.article.title.is_some() {
+            self.boiler(BoilerplateKind::Chrome, span);
+            return;
+        }
+        let from_header = self.prepared.header.as_ref().is_some_and(|h| h.line == k);
+        let source = if from_header {
+            TitleSource::Header
+        } else {
+            TitleSource::Top
+        };
+        self.article.title = Some(make_title(self.text, span, source));
+    }
+
+    fn add_caption(&mut self, c: Caption) {
+        let key = if c.text.is_empty() { c.span } else { c.text };
+        let key = self.s(key);
+        if self.caption_texts.insert(key) {
+            self.article.captions.push(c);
+        } else {
+            self.boiler(BoilerplateKind::CaptionRepeat, c.span);
+        }
+    }
+
+    fn caption_line(&mut self, k: usize, span: Span) {
+        match self.prepared.classes[k].clone() {
+            Class::Caption(c) => self.add_caption(c),
+            // The credit under a caption line the rules already merged.
+            Class::MergedCredit => {}
+            Class::BareCredit | Class::Credit(_) => {
+                self.boiler(BoilerplateKind::Credit, span);
+            }
+            Class::SignOff { agency } => self.sign_off(agency, span),
+            _ => {
+                let caption = lexicon::caption(self.s(span)).map_or(
+                    Caption {
+                        span,
+                        text: span,
+                        credit: None,
+                    },
+                    |m| Caption {
+                        span,
+                        text: Span::new(span.start + m.text.start, span.start + m.text.end),
+                        credit: Some(Span::new(
+                            span.start + m.credit.start,
+                            span.start + m.credit.end,
+                        )),
+                    },
+                );
+                self.add_caption(caption);
+            }
+        }
+    }
+
+    /// A closing sign-off line (" Reuter", "(AFP)"): a credit, and the agency it names.
+    fn sign_off(&mut self, agency: Option<Span>, span: Span) {
+        if agency.is_some() {
+            self.sign_off_agency = agency;
+        }
+        self.boiler(BoilerplateKind::Credit, span);
+    }
+
+    fn add_names(&mut self, names: &[Span]) {
+        for &n in names {
+            if self.byline_texts.insert(self.s(n)) {
+                self.article.byline.push(n);
+            }
+        }
+    }
+
+    fn byline_line(&mut self, k: usize, span: Span) {
+        match self.prepared.classes[k].clone() {
+            Class::Byline(names) => self.add_names(&names),
+            Class::Credit(names) => {
+                self.add_names(&names);
+                self.boiler(BoilerplateKind::Credit, span);
+            }
+            Class::SignOff { agency } => self.sign_off(agency, span),
+            _ => {
+                let names = lexicon::byline_names(self.s(span));
+                let names: Vec<Span> = names
+                    .into_iter()
+                    .map(|r| Span::new(span.start + r.start, span.start + r.end))
+                    .collect();
+                self.add_names(&names);
+            }
+        }
+        self.byline_timestamp(span);
+    }
+
+    fn byline_timestamp(&mut self, span: Span) {
+        let s = self.s(span);
+        if !s.bytes().any(|b| b.is_ascii_digit()) {
+            return;
+        }
+        if let Some(d) = find(s, &Options::default())
+            .iter()
+            .filter(|t| t.kind == TimexKind::Date || t.kind == TimexKind::Time)
+            .find_map(|t| DateValue::from_timex_value(&t.value))
+        {
+            self.byline_dates.push(d);
+        }
+    }
+
+    fn date_line_line(&mut self, span: Span) {
+        let dl = date_line(self.text, span).or_else(|| loose_date_line(self.text, span));
+        match dl {
+            Some(dl) if self.article.date_line.is_none() => self.article.date_line = Some(dl),
+            _ => self.boiler(BoilerplateKind::Chrome, span),
+        }
+    }
+
+    fn chrome_line(&mut self, k: usize, span: Span) {
+        let kind = match &self.prepared.classes[k] {
+            Class::Breadcrumb => BoilerplateKind::Breadcrumb,
+            Class::Credit(_) | Class::BareCredit | Class::MergedCredit => BoilerplateKind::Credit,
+            &Class::SignOff { agency } => return self.sign_off(agency, span),
+            Class::RelatedLink => BoilerplateKind::RelatedHeadline,
+            _ => match lexicon::chrome(self.s(span)) {
+                Some(ChromeKind::RelatedLink) => BoilerplateKind::RelatedHeadline,
+                _ => BoilerplateKind::Chrome,
+            },
+        };
+        self.boiler(kind, span);
+    }
+
+    /// No title line: a related headline that repeats the lead is the article's own title
+    /// (sites list the current story among "more stories").
+    fn title_from_related(&mut self, related: &[usize]) {
+        let Some(&first) = self.article.paragraphs.first() else {
+            return;
+        };
+        let lead = self.s(first);
+        let mut best: Option<(usize, f64)> = None;
+        for &k in related {
+            let span = self.prepared.units[k].text;
+            let s = self.s(span);
+            if !lexicon::headline_like(s) {
+                continue;
+            }
+            let (share, hits) = lexicon::overlap(s, lead);
+            if share >= 0.6 && hits >= 3 && best.map_or(true, |(_, b)| share > b) {
+                best = Some((k, share));
+            }
+        }
+        if let Some((k, _)) = best {
+            let span = self.prepared.units[k].text;
+            self.article
+                .boilerplate
+                .retain(|b| !(b.span == span && b.kind == BoilerplateKind::RelatedHeadline));
+            for line in &mut self.article.lines {
+                if line.span == span {
+                    line.label = LineLabel::Title;
+                }
+            }
+            self.article.title = Some(make_title(self.text, span, TitleSource::Trailer));
+        }
+    }
+
+    // ------------------------------------------------------------ body
+
+    fn body(&mut self, body_lines: &[usize]) {
+        let units = &self.prepared.units;
+        let wrapped = self.is_wrapped(body_lines);
+        let min_indent = body_lines
+            .iter()
+            .map(|&i| units[i].indent())
+            .min()
+            .unwrap_or(0);
+        let mut paragraphs: Vec<(usize, usize)> = Vec::new(); // (first line, last line)
+        for &i in body_lines {
+            let joins = wrapped
+                && paragraphs.last().is_some_and(|&(_, last)| last + 1 == i)
+                && units[i].indent() <= min_indent;
+            match paragraphs.last_mut() {
+                Some(p) if joins => p.1 = i,
+                _ => paragraphs.push((i, i)),
+            }
+        }
+        let mut spans: Vec<Span> = paragraphs
+            .iter()
+            .map(|&(a, b)| units[a].text.cover(units[b].text))
+            .collect();
+        // Wire dateline at the start of the first paragraph.
+        if let Some(first) = spans.first_mut() {
+            let s = self.s(*first);
+            let first_line_end = s.find(['\n', '\r']).unwrap_or(s.len());
+            let line = s.get(..first_line_end).unwrap_or("");
+            if let Some(m) = lexicon::wire_dateline(line).or_else(|| lexicon::loose_dateline(line))
+            {
+                let base = first.start;
+                let abs = |r: std::ops::Range<usize>| Span::new(base + r.start, base + r.end);
+                let whole = trim(self.text, abs(m.whole.clone()));
+                self.article.dateline = Some(WireDateline {
+                    span: whole,
+                    place: m.place.map(abs),
+                    agency: m.agency.map(abs),
+                    date_text: m.date.map(abs),
+                    date: None,
+                });
+                *first = trim(self.text, Span::new(base + m.whole.end, first.end));
+            }
+        }
+        // Closing sign-off at the end of the last paragraph.
+        if let Some(last) = spans.last_mut() {
+            let s = self.s(*last);
+            if let Some((marker, agency)) = lexicon::sign_off(s) {
+                let base = last.start;
+                if marker.start > 0 {
+                    self.boiler(
+                        BoilerplateKind::Credit,
+                        Span::new(base + marker.start, base + marker.end),
+                    );
+                    if let Some(a) = agency {
+                        self.sign_off_agency = Some(Span::new(base + a.start, base + a.end));
+                    }
+                    *last = trim(self.text, Span::new(base, base + marker.start));
+                }
+            }
+        }
+        spans.retain(|s| !s.is_empty());
+        self.article.paragraphs = spans;
+    }
+
+    /// Hard-wrapped text: many adjacent body lines run on without ending a sentence.
+    fn is_wrapped(&self, body_lines: &[usize]) -> bool {
+        let mut pairs = 0usize;
+        let mut running = 0usize;
+        for w in body_lines.windows(2) {
+            if w[0] + 1 == w[1] {
+                pairs += 1;
+                if !lexicon::ends_sentence(self.s(self.prepared.units[w[0]].text)) {
+                    running += 1;
+                }
+            }
+        }
+        pairs >= 2 && running * 10 >= pairs * 3
+    }
+}
+
+/// A date line with more than a date on it ("Samuel White 20/10/2017 14:59"): the first
+/// day- or month-precision date in it.
+fn loose_date_line(text: &str, span: Span) -> Option<DateLine> {
+    let s = span.slice(text)?;
+    if lexicon::word_count(s) > 30 {
+        return None;
+    }
+    let found = find(s, &Options::default());
+    let (t, value) = found
+        .iter()
+        .filter(|t| t.kind == TimexKind::Date || t.kind == TimexKind::Time)
+        .find_map(|t| DateValue::from_timex_value(&t.value).map(|v| (t, v)))?;
+    Some(DateLine {
+        span,
+        date_text: Span::new(span.start + t.span.start, span.start + t.span.end),
+        date: Some(value),
+    })
 }
 
 fn classify_all(text: &str, lines: &[Line]) -> Vec<Class> {
@@ -202,542 +859,6 @@ fn classify(text: &str, line: &Line) -> Class {
         return Class::Breadcrumb;
     }
     Class::Text
-}
-
-/// Whitespace-normalized, lowercased comparison key.
-fn norm(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(w.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
-
-impl<'t> Parser<'t> {
-    fn s(&self, span: Span) -> &'t str {
-        span.slice(self.text).unwrap_or("")
-    }
-
-    fn line_text(&self, i: usize) -> &'t str {
-        self.s(self.lines[i].text)
-    }
-
-    /// [`date_line`] of `span`, computed once per span.
-    fn date_line(&self, span: Span) -> Option<DateLine> {
-        self.date_lines
-            .borrow_mut()
-            .entry(span)
-            .or_insert_with(|| date_line(self.text, span))
-            .clone()
-    }
-
-    /// [`lexicon::wire_dateline`] of the text of `span`, computed once per span.
-    fn wire(&self, span: Span) -> Option<WireMatch> {
-        self.wires
-            .borrow_mut()
-            .entry(span)
-            .or_insert_with(|| lexicon::wire_dateline(self.s(span)))
-            .clone()
-    }
-
-    fn boiler(&mut self, kind: BoilerplateKind, span: Span) {
-        self.article.boilerplate.push(Boilerplate { kind, span });
-    }
-
-    fn run(&mut self) {
-        let n = self.lines.len();
-        let mut start = 0;
-        while start < n && self.lines[start].is_blank() {
-            start += 1;
-        }
-        if start < n && self.header(start) {
-            start += 1;
-        }
-        let body_start = self.top(start);
-        let trailing_start = self.trailing(body_start);
-        self.body(body_start, trailing_start);
-        self.article.boilerplate.sort_by_key(|b| b.span);
-    }
-
-    // ------------------------------------------------------------ header
-
-    fn header(&mut self, i: usize) -> bool {
-        let line = self.lines[i];
-        let s = self.s(line.text);
-        let Some(m) = lexicon::header(s) else {
-            return false;
-        };
-        let base = line.text.start;
-        let date_text = Span::new(base + m.date.start, base + m.date.end);
-        let rest = m.rest.map(|r| Span::new(base + r.start, base + r.end));
-        let date = header_date(self.s(date_text));
-        if date.is_none() {
-            self.warnings.push(format!(
-                "header date {:?} is not a valid calendar date; it was ignored",
-                self.s(date_text)
-            ));
-        }
-        self.taken[i] = true;
-        let rest_kind = rest.map(|r| self.rest_kind(r, i));
-        if let (Some(r), Some(kind)) = (rest, rest_kind) {
-            match kind {
-                RestKind::Caption => {
-                    if let Some(m) = lexicon::caption(self.s(r)) {
-                        let c = Caption {
-                            span: r,
-                            text: Span::new(r.start + m.text.start, r.start + m.text.end),
-                            credit: Some(Span::new(
-                                r.start + m.credit.start,
-                                r.start + m.credit.end,
-                            )),
-                        };
-                        self.add_caption(c);
-                    }
-                }
-                RestKind::Title => {
-                    // The title line below repeats it: the top scan takes that line. Otherwise
-                    // the header's rest is the title.
-                    let next = self.next_text(i + 1);
-                    let repeated = next.is_some_and(|j| norm(self.line_text(j)) == norm(self.s(r)));
-                    if !repeated {
-                        self.article.title = Some(make_title(self.text, r, TitleSource::Header));
-                    }
-                }
-                RestKind::Section | RestKind::Chrome | RestKind::Lead => {}
-            }
-        }
-        self.article.header = Some(Header {
-            span: line.text,
-            date_text,
-            date,
-            rest,
-            rest_kind,
-        });
-        true
-    }
-
-    /// The first line after `from` that is plain text.
-    fn next_text(&self, from: usize) -> Option<usize> {
-        (from..self.lines.len()).find(|&j| self.classes[j] == Class::Text)
-    }
-
-    fn rest_kind(&self, rest: Span, header_line: usize) -> RestKind {
-        let r = self.s(rest);
-        if lexicon::caption(r).is_some() {
-            return RestKind::Caption;
-        }
-        if lexicon::chrome(r).is_some() || lexicon::breadcrumb(r) || is_chrome_label(r) {
-            return RestKind::Chrome;
-        }
-        let key = norm(r);
-        if let Some(j) = self.next_text(header_line + 1) {
-            let next = norm(self.line_text(j));
-            if next.starts_with(&key) && next.len() > key.len() {
-                return RestKind::Lead;
-            }
-        }
-        let words = lexicon::word_count(r);
-        if words <= 3 && !lexicon::ends_sentence(r) {
-            return RestKind::Section;
-        }
-        if lexicon::headline_like(r) {
-            return RestKind::Title;
-        }
-        RestKind::Lead
-    }
-
-    // ------------------------------------------------------------ top matter
-
-    fn add_caption(&mut self, c: Caption) {
-        let key = if c.text.is_empty() { c.span } else { c.text };
-        let key = self.s(key);
-        if self.caption_texts.insert(key) {
-            self.article.captions.push(c);
-        } else {
-            self.boiler(BoilerplateKind::CaptionRepeat, c.span);
-        }
-    }
-
-    fn add_names(&mut self, names: &[Span]) {
-        for &n in names {
-            if self.byline_texts.insert(self.s(n)) {
-                self.article.byline.push(n);
-            }
-        }
-    }
-
-    /// Handles a non-text line anywhere; returns false for text lines.
-    fn side_line(&mut self, i: usize) -> bool {
-        let span = self.lines[i].text;
-        match self.classes[i].clone() {
-            Class::Blank | Class::MergedCredit => {}
-            Class::Caption(c) => self.add_caption(c),
-            Class::BareCredit | Class::SignOff { agency: None } => {
-                self.boiler(BoilerplateKind::Credit, span)
-            }
-            Class::SignOff { agency: Some(a) } => {
-                self.boiler(BoilerplateKind::Credit, span);
-                self.sign_off_agency = Some(a);
-            }
-            Class::Byline(names) => {
-                self.add_names(&names);
-                self.byline_timestamp(span);
-            }
-            Class::Credit(names) => {
-                self.add_names(&names);
-                self.boiler(BoilerplateKind::Credit, span);
-            }
-            Class::Chrome => self.boiler(BoilerplateKind::Chrome, span),
-            Class::RelatedLink => self.boiler(BoilerplateKind::RelatedHeadline, span),
-            Class::Breadcrumb => self.boiler(BoilerplateKind::Breadcrumb, span),
-            Class::Text => return false,
-        }
-        self.taken[i] = true;
-        true
-    }
-
-    fn byline_timestamp(&mut self, span: Span) {
-        let s = self.s(span);
-        if !s.bytes().any(|b| b.is_ascii_digit()) {
-            return;
-        }
-        if let Some(d) = find(s, &Options::default())
-            .iter()
-            .filter(|t| t.kind == TimexKind::Date || t.kind == TimexKind::Time)
-            .find_map(|t| DateValue::from_timex_value(&t.value))
-        {
-            self.byline_dates.push(d);
-        }
-    }
-
-    /// Reads the top matter from line `start`; returns the first body line.
-    fn top(&mut self, start: usize) -> usize {
-        let n = self.lines.len();
-        let mut i = start;
-        let mut seen_text = false;
-        let mut title_line: Option<usize> = None;
-        while i < n {
-            if self.side_line(i) {
-                i += 1;
-                continue;
-            }
-            let span = self.lines[i].text;
-            let s = self.s(span);
-            if let Some(dl) = self.date_line(span) {
-                if self.article.date_line.is_none() {
-                    self.article.date_line = Some(dl);
-                } else {
-                    self.boiler(BoilerplateKind::Chrome, span);
-                }
-                self.taken[i] = true;
-                i += 1;
-                continue;
-            }
-            // A dateline with a date or an agency starts the body; a bare "PLACE -" may be a headline.
-            let wire = self.wire(span);
-            if wire
-                .as_ref()
-                .is_some_and(|w| w.date.is_some() || w.agency.is_some())
-            {
-                break;
-            }
-            if self.article.title.is_none()
-                && !seen_text
-                && lexicon::headline_like(s)
-                && !self.continues(i)
-            {
-                self.article.title = Some(make_title(self.text, span, TitleSource::Top));
-                self.taken[i] = true;
-                title_line = Some(i);
-                seen_text = true;
-                i += 1;
-                continue;
-            }
-            let after_title = title_line.is_some_and(|t| {
-                (t + 1..i).all(|k| self.classes[k] != Class::Text || self.taken[k])
-            });
-            if after_title
-                && self.article.standfirst.is_none()
-                && lexicon::prose_like(s)
-                && self.next_is_meta(i + 1)
-            {
-                self.article.standfirst = Some(span);
-                self.taken[i] = true;
-                seen_text = true;
-                i += 1;
-                continue;
-            }
-            // A section label above the headline ("WORLD", "Asia Pacific").
-            if self.article.title.is_none()
-                && !seen_text
-                && wire.is_none()
-                && lexicon::word_count(s) <= 3
-                && !lexicon::ends_sentence(s)
-                && self.next_text(i + 1).is_some_and(|j| {
-                    lexicon::headline_like(self.line_text(j))
-                        && self.date_line(self.lines[j].text).is_none()
-                })
-            {
-                self.boiler(BoilerplateKind::Chrome, span);
-                self.taken[i] = true;
-                i += 1;
-                continue;
-            }
-            if wire.is_none() && self.short_line_before_dateline(i, s) {
-                self.boiler(BoilerplateKind::Chrome, span);
-                self.taken[i] = true;
-                i += 1;
-                continue;
-            }
-            break;
-        }
-        i
-    }
-
-    /// A short non-sentence line (an unreadable timestamp, a label) just before a wire
-    /// dateline belongs to the top matter: the body starts at the dateline.
-    fn short_line_before_dateline(&self, i: usize, s: &str) -> bool {
-        if lexicon::word_count(s) > 12 || lexicon::ends_sentence(s) {
-            return false;
-        }
-        (i + 1..self.lines.len())
-            .filter(|&j| self.classes[j] == Class::Text)
-            .take(2)
-            .any(|j| {
-                self.wire(self.lines[j].text)
-                    .is_some_and(|w| w.date.is_some() || w.agency.is_some())
-            })
-    }
-
-    /// True when line `i` runs on into the next line (hard-wrapped prose, not a headline).
-    fn continues(&self, i: usize) -> bool {
-        let Some(next) = self.lines.get(i + 1) else {
-            return false;
-        };
-        if next.is_blank() || self.classes[i + 1] != Class::Text {
-            return false;
-        }
-        let first = self.s(next.text).chars().next();
-        first.is_some_and(char::is_lowercase) || lexicon::ends_dangling(self.line_text(i))
-    }
-
-    /// True when the next significant line from `from` is top matter (caption, byline, date line).
-    fn next_is_meta(&self, from: usize) -> bool {
-        for j in from..self.lines.len() {
-            match &self.classes[j] {
-                Class::Blank | Class::Chrome | Class::Breadcrumb | Class::RelatedLink => continue,
-                Class::Caption(_) | Class::Byline(_) | Class::BareCredit => return true,
-                Class::Text => return self.date_line(self.lines[j].text).is_some(),
-                _ => return false,
-            }
-        }
-        false
-    }
-
-    // ------------------------------------------------------------ trailing block
-
-    /// Reads the trailing block back from the end; returns the first line after the body.
-    fn trailing(&mut self, body_start: usize) -> usize {
-        let n = self.lines.len();
-        let mut candidates: Vec<usize> = Vec::new();
-        let mut j = n;
-        while j > body_start {
-            let k = j - 1;
-            match self.classes[k] {
-                Class::Text => {
-                    let s = self.line_text(k);
-                    if candidates.len() < 40 && self.related_candidate(k, s) {
-                        candidates.push(k);
-                    } else {
-                        break;
-                    }
-                }
-                Class::Caption(_) | Class::Byline(_) => break,
-                _ => {}
-            }
-            j -= 1;
-        }
-        candidates.reverse();
-        // Keep at least one body line.
-        let body_lines = (body_start..j)
-            .filter(|&k| self.classes[k] == Class::Text)
-            .count();
-        if body_lines == 0 || candidates.is_empty() {
-            return self.trailing_boundary(body_start, &[]);
-        }
-        let lead = (body_start..j)
-            .find(|&k| self.classes[k] == Class::Text)
-            .map_or("", |k| {
-                let s = self.line_text(k);
-                match self.wire(self.lines[k].text) {
-                    Some(m) => s.get(m.whole.end..).unwrap_or(s),
-                    None => s,
-                }
-            });
-        let mut best: Option<(usize, f64)> = None;
-        for &k in &candidates {
-            let (share, hits) = lexicon::overlap(self.line_text(k), lead);
-            let better = match best {
-                Some((_, b)) => share > b,
-                None => true,
-            };
-            if share >= 0.6 && hits >= 3 && better {
-                best = Some((k, share));
-            }
-        }
-        if candidates.len() < 2 && best.is_none() {
-            return self.trailing_boundary(body_start, &[]);
-        }
-        for &k in &candidates {
-            let span = self.lines[k].text;
-            if self.article.title.is_none() && best.is_some_and(|(b, _)| b == k) {
-                self.article.title = Some(make_title(self.text, span, TitleSource::Trailer));
-            } else {
-                self.boiler(BoilerplateKind::RelatedHeadline, span);
-            }
-            self.taken[k] = true;
-        }
-        self.trailing_boundary(body_start, &candidates)
-    }
-
-    /// The end of the body: after the last text line that is not taken.
-    fn trailing_boundary(&self, body_start: usize, _taken: &[usize]) -> usize {
-        let mut end = self.lines.len();
-        while end > body_start {
-            let k = end - 1;
-            if self.classes[k] == Class::Text && !self.taken[k] {
-                break;
-            }
-            end -= 1;
-        }
-        end
-    }
-
-    fn related_candidate(&self, k: usize, s: &str) -> bool {
-        if !lexicon::headline_like(s) || lexicon::word_count(s) < 3 {
-            return false;
-        }
-        let tokens: Vec<&str> = s.split_whitespace().collect();
-        let numeric = tokens
-            .iter()
-            .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
-            .count();
-        if numeric * 4 > tokens.len() || lexicon::content_words(s).len() < 2 {
-            return false;
-        }
-        // Not the last line of a hard-wrapped paragraph.
-        if k > 0 && self.classes[k - 1] == Class::Text {
-            let prev = self.line_text(k - 1);
-            if !lexicon::ends_sentence(prev) && !lexicon::headline_like(prev) {
-                return false;
-            }
-        }
-        self.date_line(self.lines[k].text).is_none()
-    }
-
-    // ------------------------------------------------------------ body
-
-    fn body(&mut self, start: usize, end: usize) {
-        let n = self.lines.len();
-        // Side lines inside the body and after it.
-        let mut body_lines: Vec<usize> = Vec::new();
-        for i in start..n {
-            if self.taken[i] {
-                continue;
-            }
-            if self.side_line(i) {
-                continue;
-            }
-            if i >= end {
-                // Text after the body that nothing claimed: a late date line or chrome.
-                let span = self.lines[i].text;
-                if let Some(dl) = self.date_line(span) {
-                    if self.article.date_line.is_none() {
-                        self.article.date_line = Some(dl);
-                        continue;
-                    }
-                }
-                self.boiler(BoilerplateKind::Chrome, span);
-                continue;
-            }
-            body_lines.push(i);
-        }
-        let wrapped = self.is_wrapped(&body_lines);
-        let min_indent = body_lines
-            .iter()
-            .map(|&i| self.lines[i].indent())
-            .min()
-            .unwrap_or(0);
-        let mut paragraphs: Vec<(usize, usize)> = Vec::new(); // (first line, last line)
-        for &i in &body_lines {
-            let joins = wrapped
-                && paragraphs.last().is_some_and(|&(_, last)| last + 1 == i)
-                && self.lines[i].indent() <= min_indent;
-            match paragraphs.last_mut() {
-                Some(p) if joins => p.1 = i,
-                _ => paragraphs.push((i, i)),
-            }
-        }
-        let mut spans: Vec<Span> = paragraphs
-            .iter()
-            .map(|&(a, b)| self.lines[a].text.cover(self.lines[b].text))
-            .collect();
-        // Wire dateline at the start of the first paragraph.
-        if let Some(first) = spans.first_mut() {
-            let s = self.s(*first);
-            let first_line_end = s.find(['\n', '\r']).unwrap_or(s.len());
-            if let Some(m) = self.wire(Span::new(first.start, first.start + first_line_end)) {
-                let base = first.start;
-                let abs = |r: std::ops::Range<usize>| Span::new(base + r.start, base + r.end);
-                let whole = trim(self.text, abs(m.whole.clone()));
-                self.article.dateline = Some(WireDateline {
-                    span: whole,
-                    place: m.place.map(abs),
-                    agency: m.agency.map(abs),
-                    date_text: m.date.map(abs),
-                    date: None,
-                });
-                *first = trim(self.text, Span::new(base + m.whole.end, first.end));
-            }
-        }
-        // Closing sign-off at the end of the last paragraph.
-        if let Some(last) = spans.last_mut() {
-            let s = self.s(*last);
-            if let Some((marker, agency)) = lexicon::sign_off(s) {
-                let base = last.start;
-                if marker.start > 0 {
-                    self.boiler(
-                        BoilerplateKind::Credit,
-                        Span::new(base + marker.start, base + marker.end),
-                    );
-                    if let Some(a) = agency {
-                        self.sign_off_agency = Some(Span::new(base + a.start, base + a.end));
-                    }
-                    *last = trim(self.text, Span::new(base, base + marker.start));
-                }
-            }
-        }
-        spans.retain(|s| !s.is_empty());
-        self.article.paragraphs = spans;
-    }
-
-    /// Hard-wrapped text: many adjacent body lines run on without ending a sentence.
-    fn is_wrapped(&self, body_lines: &[usize]) -> bool {
-        let mut pairs = 0usize;
-        let mut running = 0usize;
-        for w in body_lines.windows(2) {
-            if w[0] + 1 == w[1] {
-                pairs += 1;
-                if !lexicon::ends_sentence(self.line_text(w[0])) {
-                    running += 1;
-                }
-            }
-        }
-        pairs >= 2 && running * 10 >= pairs * 3
-    }
 }
 
 /// Section labels and site chrome that appear as the rest of a header line.
@@ -852,7 +973,7 @@ const DATE_FILLER: &[&str] = &[
 /// "AA Tuesday 09:55, 15 November 2022").
 fn date_line(text: &str, span: Span) -> Option<DateLine> {
     let s = span.slice(text)?;
-    if lexicon::word_count(s) > 14 || !s.bytes().any(|b| b.is_ascii_digit()) {
+    if !s.bytes().any(|b| b.is_ascii_digit()) || lexicon::word_count_capped(s, 15) > 14 {
         return None;
     }
     let found = find(s, &Options::default());

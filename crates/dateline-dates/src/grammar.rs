@@ -2095,6 +2095,21 @@ impl Cx<'_> {
             }
         } else if t.is("that") && self.w(i + 1, "day") {
             (0, i + 2)
+        } else if let Some(p) = self
+            .tok(i + 1)
+            .filter(|_| t.is("that"))
+            .and_then(part_of_day)
+        {
+            // "that afternoon", "that night": a part of the last day mentioned (WikiWars types
+            // them DATE, like "Friday morning").
+            let (value, used) = match (self.last_day, self.anchor) {
+                (Some(d), _) => (day_value(d), AnchorUse::Mention),
+                (None, Some(a)) => (day_value(a), AnchorUse::Published),
+                (None, None) => ("XXXX-XX-XX".to_string(), AnchorUse::None),
+            };
+            let mut h = Hit::date(i, i + 2, format!("{value}T{p}"));
+            h.anchor = used;
+            return Some(h);
         } else {
             return None;
         };

@@ -4,9 +4,10 @@ use std::fmt::Write as _;
 
 use dateline_text::Span;
 
-use crate::extract::{title_match, Cand, Conf, Wk, W};
+use crate::extract::{modified_title, title_match, Cand, Conf, Wk, W};
 use crate::gazetteer::{push_key, slug, FxMap, Gazetteer, Kind, GAZETTEER};
 use crate::lexicon::{EA_SURNAMES, GIVEN_NAMES, NEVER_NAME};
+use crate::roles::Role;
 use crate::tagger::{CoarseLabel, Tagged};
 use crate::{Entities, Entity, Label, Mention};
 
@@ -84,7 +85,9 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
         // place names inside it ("George Washington").
         let given_person = confident
             && t.label == CoarseLabel::Per
-            && pending.iter().all(|c| c.role.is_none() && c.span != t.span)
+            && pending
+                .iter()
+                .all(|c| c.title.is_none() && c.span != t.span)
             && tagged.split_whitespace().nth(1).is_some()
             && tagged
                 .split_whitespace()
@@ -125,10 +128,44 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
             out.append(&mut pending);
             continue;
         }
+        // A title closing the span before a name is the name's, not part of the span
+        // ("Health Ministry Permanent Secretary, Doctor James Fong").
+        let name_after = t.label != CoarseLabel::Per
+            && b > a + 1
+            && (ws.get(b).is_some_and(|w| w.kind == Wk::Cap && !w.brk)
+                || (ws.get(b).is_some_and(|w| w.kind == Wk::Punct(','))
+                    && ws.get(b + 1).is_some_and(|w| w.kind == Wk::Cap && !w.brk)));
+        let mut b = b;
+        let mut tbuf = String::new();
+        if name_after {
+            if let Some(k) = (a + 1..b).find(|&k| {
+                ws[k].kind == Wk::Cap
+                    && title_match(text, ws, k, &mut tbuf)
+                        .or_else(|| modified_title(text, ws, k, &mut tbuf))
+                        .is_some_and(|(n, r)| k + n == b && !r.is_empty())
+            }) {
+                b = k;
+            }
+        }
         // A span that ends inside a title ("South Korean Prime" before "Minister Han")
         // is a tagger slip: titles stay outside names, the rules' candidates stand.
+        // So is one that starts inside a title ("Defense" of "Secretary of Defense Chuck
+        // Hagel").
         let mut buf = String::new();
-        if (a..b).any(|k| title_match(text, ws, k, &mut buf).is_some_and(|(n, _)| k + n > b)) {
+        if (a..b).any(|k| title_match(text, ws, k, &mut buf).is_some_and(|(n, _)| k + n > b))
+            || (a >= 2
+                && matches!(wtext(text, &ws[a - 1]), "of" | "for")
+                && (a.saturating_sub(3)..a).any(|k| {
+                    !ws[k + 1..=a].iter().any(|w| w.brk)
+                        && title_match(text, ws, k, &mut buf).is_some_and(|(n, _)| k + n > a)
+                }))
+        {
+            out.append(&mut pending);
+            continue;
+        }
+        // A span that opens or closes on punctuation ("LRB" of a "-LRB-" bracket token) is
+        // no name.
+        if matches!(ws[a].kind, Wk::Punct(_)) || matches!(ws[b - 1].kind, Wk::Punct(_)) {
             out.append(&mut pending);
             continue;
         }
@@ -151,15 +188,18 @@ pub(crate) fn merge_tagger(text: &str, ws: &[W], cands: Vec<Cand>, tagged: &[Tag
             conf: Conf::Default,
             entry: None,
             country: None,
+            title: None,
             role: None,
-            former: false,
         });
-        // Keep the role/country information a replaced candidate had.
-        if let (Some(last), Some(p)) = (out.last_mut(), pending.iter().find(|p| p.role.is_some())) {
+        // Keep the title evidence a replaced candidate of the same words had.
+        if let (Some(last), Some(p)) = (
+            out.last_mut(),
+            pending
+                .iter()
+                .find(|p| p.title.is_some() && p.a >= a && p.b <= b),
+        ) {
             if last.label == Label::Person {
-                last.role = p.role;
-                last.country = p.country;
-                last.former = p.former;
+                last.title = p.title;
             }
         }
         let _ = ci;
@@ -199,7 +239,7 @@ fn coarse_of(l: Label) -> CoarseLabel {
 /// acronym. Country, city and demonym names are ambiguous in context (a national team, a
 /// club) and yield to a confident tagger.
 fn hard(text: &str, c: &Cand, g: &Gazetteer) -> bool {
-    if c.role.is_some() {
+    if c.title.is_some() {
         return true;
     }
     // An acronym surface ("ROK", "DPRK", "US") is a curated alternate name, not a guess.
@@ -388,8 +428,8 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
                         conf: Conf::Strong,
                         entry: None,
                         country: None,
+                        title: None,
                         role: None,
-                        former: false,
                     });
                 }
             }
@@ -531,8 +571,10 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
     for i in 0..n {
         let c = &cands[i];
         let single = c.b == c.a + 1;
+        // A lone word the tagger read as a nationality or group but that no list knows
+        // ("Shaqiri") is a surname when a full name ends with it.
         let linkable = single
-            && (c.label == Label::Person && c.entry.is_none()
+            && (matches!(c.label, Label::Person | Label::Norp) && c.entry.is_none()
                 || c.conf == Conf::Weak
                 || c.entry
                     .and_then(|e| g.entry(e))
@@ -612,6 +654,7 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         }
     }
     mention_ix.sort_unstable();
+    let mut org_spans: Vec<Option<Span>> = Vec::with_capacity(order.len());
     let mut entities: Vec<Entity> = order
         .iter()
         .map(|&gi| {
@@ -632,22 +675,39 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
                 _ => longest.to_string(),
             };
             let label = en.map_or(gr.label, |e| e.label);
-            let mut role = None;
+            // The most specific role any mention states (a title over a description, the
+            // longer of two); ties go to the earliest mention.
+            let mut best: Option<&Role> = None;
             let mut country = None;
-            let mut former = false;
             for &i in &gr.cands {
                 let c = &cands[i];
-                if role.is_none() {
-                    if let Some(r) = c.role {
-                        role = Some(r);
-                        former = c.former;
-                        country = c.country.or(country);
+                if let Some(r) = c.role.as_deref() {
+                    if best.map_or(true, |b| r.rank() > b.rank()) {
+                        best = Some(r);
                     }
                 }
+            }
+            if let Some(b) = best {
+                country = b.country;
+            }
+            for &i in &gr.cands {
+                let c = &cands[i];
                 if country.is_none() {
-                    country = c.country;
+                    country = match c.role.as_deref() {
+                        Some(r) => r.country,
+                        None if c.label != Label::Person => c.country,
+                        None => None,
+                    };
                 }
             }
+            let role = best.and_then(|b| b.text.clone());
+            let former = best.is_some_and(|b| b.former && b.text.is_some());
+            let org_span = best.and_then(|b| b.org).or_else(|| {
+                gr.cands
+                    .iter()
+                    .find_map(|&i| cands[i].role.as_deref().and_then(|r| r.org))
+            });
+            org_spans.push(org_span);
             let cc = country
                 .or(gr.body_cc)
                 .or_else(|| en.filter(|e| e.kind != Kind::Country).and_then(|e| e.iso));
@@ -675,8 +735,9 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
                 id,
                 name,
                 label,
-                role: role.map(str::to_string),
+                role,
                 country: g.country_name(cc),
+                org: None,
                 former,
                 aliases,
                 wikidata: en.and_then(|e| e.wikidata.as_deref()).map(str::to_string),
@@ -684,6 +745,21 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
             }
         })
         .collect();
+    // The organization of each role: the entity of the organization mention, by its span.
+    for (ei, span) in org_spans.into_iter().enumerate() {
+        let Some(span) = span else { continue };
+        let at = cands.partition_point(|c| c.span.start < span.start);
+        let named = cands
+            .get(at)
+            .filter(|c| c.span == span)
+            .and(group_of.get(at).copied().flatten())
+            .and_then(|gi| index_of.get(gi).copied())
+            .and_then(|oi| entities.get(oi))
+            .map(|o| o.name.clone());
+        if let Some(e) = entities.get_mut(ei) {
+            e.org = named.or_else(|| span.slice(text).map(str::to_string));
+        }
+    }
     for (_, i) in mention_ix {
         let Some(gi) = group_of[i] else { continue };
         let ei = index_of[gi];

@@ -5,9 +5,10 @@ use dateline_text::{Flags, Span, Token, TokenKind, Tokenized};
 
 use crate::gazetteer::{push_key, Gazetteer, Kind, GAZETTEER};
 use crate::lexicon::{
-    is_connector, may_start_title, EA_SURNAMES, GIVEN_NAMES, LOCATIVES, NEVER_NAME, PREFIX,
-    SAYING_VERBS, SUFFIX, TITLE_MAP, TITLE_PREFIXES,
+    is_connector, may_start_title, person_noun, EA_SURNAMES, GIVEN_NAMES, LOCATIVES, NEVER_NAME,
+    PREFIX, SAYING_VERBS, SUFFIX, TITLE_MAP, TITLE_PREFIXES,
 };
+use crate::roles::Role;
 use crate::Label;
 
 /// Longest gazetteer surface, in words.
@@ -74,10 +75,13 @@ pub(crate) struct Cand {
     pub(crate) label: Label,
     pub(crate) conf: Conf,
     pub(crate) entry: Option<u32>,
-    /// Country from context (ISO code).
+    /// Country from context (ISO code): an organization's ("China's Foreign Ministry").
     pub(crate) country: Option<[u8; 2]>,
-    pub(crate) role: Option<&'static str>,
-    pub(crate) former: bool,
+    /// A title or apposition the rules saw before or after a person (typing evidence: the
+    /// tagger does not overrule it). The role itself is read later by [`crate::roles`].
+    pub(crate) title: Option<&'static str>,
+    /// The person's role and affiliation from context ([`crate::roles::assign`]).
+    pub(crate) role: Option<Box<Role>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,6 +157,30 @@ pub(crate) fn lower(s: &str) -> Low {
     }
 }
 
+/// A Penn Treebank bracket token ("-LRB-", "-RRB-" ...) in tokenized corpora: the word
+/// between its hyphens is punctuation, never a name.
+fn ptb_bracket(text: &str, span: Span) -> Option<Wk> {
+    if span.end - span.start != 3 {
+        return None;
+    }
+    let word = text.get(span.start..span.end)?;
+    let bracket = match word {
+        "LRB" => '(',
+        "RRB" => ')',
+        "LSB" => '[',
+        "RSB" => ']',
+        "LCB" => '{',
+        "RCB" => '}',
+        _ => return None,
+    };
+    let before = span
+        .start
+        .checked_sub(1)
+        .and_then(|s| text.get(s..span.start));
+    let after = text.get(span.end..span.end + 1);
+    (before == Some("-") && after == Some("-")).then_some(Wk::Punct(bracket))
+}
+
 fn classify(text: &str, tok: &Token) -> Wk {
     match tok.kind {
         TokenKind::Possessive => Wk::Poss,
@@ -167,12 +195,112 @@ fn word_kind(text: &str, flags: Flags) -> Wk {
     let first = text.chars().next().unwrap_or(' ');
     if flags.contains(Flags::ALL_UPPER) {
         Wk::Upper
-    } else if first.is_uppercase() {
+    } else if first.is_uppercase() || arabic_article(text) {
         Wk::Cap
     } else if first.is_lowercase() {
         Wk::Lower
     } else {
         Wk::Other
+    }
+}
+
+/// "al-Assad", "el-Sisi", "bin-Salman": a lowercase Arabic article or patronymic glued by a
+/// hyphen to a capitalized name is part of the name.
+fn arabic_article(text: &str) -> bool {
+    let b = text.as_bytes();
+    if !matches!(b.first(), Some(b'a' | b'e' | b'b' | b'i'))
+        || (b.get(2) != Some(&b'-') && b.get(3) != Some(&b'-'))
+    {
+        return false;
+    }
+    let Some((head, rest)) = text.split_once('-') else {
+        return false;
+    };
+    matches!(
+        head,
+        "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "bin" | "ibn" | "abu"
+    ) && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A title that takes a complement naming its office: "Minister of Energy Alexander Novak",
+/// "Prime Minister of Sri Lanka Mahinda Rajapaksa", "Secretary of War Pete Hegseth". When a
+/// title ending in such a head (words i..i+n) is followed by "of"/"for", capitalized common
+/// words or listed places ("Energy", "Foreign Affairs", "Sri Lanka") and then a name that is
+/// not a common word, returns how many words the complement adds to the title.
+fn title_complement(text: &str, ws: &[W], i: usize, n: usize, role: &str, g: &Gazetteer) -> usize {
+    let head = role
+        .rsplit([' ', '-'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if !matches!(
+        head.as_str(),
+        "minister"
+            | "secretary"
+            | "ambassador"
+            | "envoy"
+            | "president"
+            | "chairman"
+            | "director"
+            | "governor"
+            | "adviser"
+            | "advisor"
+            | "commissioner"
+            | "premier"
+            | "chancellor"
+            | "mayor"
+            | "general"
+            | "speaker"
+            | "representative"
+            | "chief"
+    ) {
+        return 0;
+    }
+    let k = i + n;
+    let Some(prep) = ws.get(k).filter(|w| !w.brk && w.kind == Wk::Lower) else {
+        return 0;
+    };
+    if !matches!(wtext(text, prep), "of" | "for") {
+        return 0;
+    }
+    let mut j = k + 1;
+    if ws.get(j).is_some_and(|w| wtext(text, w) == "the") {
+        j += 1;
+    }
+    let start = j;
+    let mut key = String::new();
+    while j < ws.len() && j - start < 8 && !ws[j].brk {
+        let w = &ws[j];
+        if w.name_like() {
+            if let Some((m, e)) = gaz_match(text, ws, j, g, &mut key) {
+                if g.entry(e).is_some_and(|en| en.kind == Kind::Country) {
+                    j += m;
+                    continue;
+                }
+            }
+            if w.kind == Wk::Cap && g.is_common(&lower(wtext(text, w))) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let t = wtext(text, w);
+        let joins = matches!(t, "and" | "&" | ",")
+            && ws.get(j + 1).is_some_and(|x| x.name_like() && !x.brk);
+        if !joins || j == start {
+            break;
+        }
+        j += 1;
+    }
+    // The complement must end on a word of it, right before a name that is not common.
+    let ends_on_word = j > start && ws[j - 1].name_like();
+    let name_next = ws
+        .get(j)
+        .is_some_and(|w| w.kind == Wk::Cap && !w.brk && !g.is_common(&lower(wtext(text, w))));
+    if ends_on_word && name_next {
+        j - k
+    } else {
+        0
     }
 }
 
@@ -208,7 +336,10 @@ pub(crate) fn words(doc: &Tokenized<'_>, regions: &[Span]) -> Vec<W> {
             at_start = true;
         }
         let t = tok.text(text);
-        let kind = classify(t, tok);
+        let mut kind = classify(t, tok);
+        if kind == Wk::Upper && t.len() == 3 {
+            kind = ptb_bracket(text, tok.span).unwrap_or(kind);
+        }
         // Split "Korea-China" / "US-China" (capitalized on both sides of a hyphen).
         if matches!(kind, Wk::Cap | Wk::Upper) && t.contains(is_hyphen) {
             // (offset, part) pairs; U+2010 and U+2011 are three bytes long, not one.
@@ -264,7 +395,7 @@ pub(crate) fn find(text: &str, ws: &[W]) -> Vec<Cand> {
     let items = items(text, ws, g);
     let mut cands = group(text, ws, &items, g);
     merge_bodies(ws, &mut cands, g);
-    roles(text, ws, &items, &mut cands, g);
+    mark_titles(text, ws, &items, &mut cands, g);
     // In all-caps text ("CRICKET - LEICESTERSHIRE TAKE OVER") case says nothing: a long
     // all-caps word's type from a list or rule is only a default the tagger may overrule.
     for c in &mut cands {
@@ -312,21 +443,29 @@ fn items(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Item> {
             let gm = gaz_match(text, ws, i, g, &mut key);
             // A capitalized title inside a run of names, with no name after it, is part of
             // the name ("Commission on Social Justice", "Martin Luther King").
+            // A country or nationality before a title is the title's ("Russian Minister of
+            // Energy", "US Secretary of War"), not part of a name.
             let inside_name = i > 0
                 && !w.brk
                 && ws[i - 1].name_like()
-                && matches!(
-                    out.last(),
-                    Some(Item {
-                        it: It::Unk | It::Gaz(_),
-                        ..
-                    })
-                );
-            let tm = title_match(text, ws, i, &mut tbuf).filter(|&(n, _)| {
-                !inside_name || ws.get(i + n).is_some_and(|x| x.name_like() && !x.brk)
-            });
+                && match out.last().map(|it| it.it) {
+                    Some(It::Unk) => true,
+                    Some(It::Gaz(e)) => !g
+                        .entry(e)
+                        .is_some_and(|en| matches!(en.kind, Kind::Country | Kind::Demonym)),
+                    _ => false,
+                };
+            let tm = title_match(text, ws, i, &mut tbuf)
+                .or_else(|| modified_title(text, ws, i, &mut tbuf))
+                .filter(|&(n, role)| {
+                    // "Hassan Sheikh Mohamud": an honorific inside a name is part of it.
+                    !inside_name
+                        || (role != "Sheikh"
+                            && ws.get(i + n).is_some_and(|x| x.name_like() && !x.brk))
+                });
             match (gm, tm) {
                 (_, Some((n, role))) if gm.map_or(true, |(m, _)| n > m) => {
+                    let n = n + title_complement(text, ws, i, n, role, g);
                     out.push(Item {
                         a: i,
                         b: i + n,
@@ -353,6 +492,7 @@ fn items(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Item> {
             }
         } else if w.kind == Wk::Lower {
             if let Some((n, role)) = title_match(text, ws, i, &mut tbuf) {
+                let n = n + title_complement(text, ws, i, n, role, g);
                 out.push(Item {
                     a: i,
                     b: i + n,
@@ -480,15 +620,13 @@ pub(crate) fn title_match(
     // Fast rejection: most words start no title.
     let first = ws.get(i)?;
     let t = wtext(text, first);
-    if t.len() > 18 || t.len() < 2 {
+    if t.len() > 18 || t.len() < 2 || !may_start_title(t) {
         return None;
     }
     let plain_lower = first.kind == Wk::Lower
         && t.bytes()
             .all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'-');
-    if plain_lower
-        && (!may_start_title(t) || !TITLE_MAP.contains_key(t) && !TITLE_PREFIXES.contains(t))
-    {
+    if plain_lower && !TITLE_MAP.contains_key(t) && !TITLE_PREFIXES.contains(t) {
         return None;
     }
     buf.clear();
@@ -501,9 +639,6 @@ pub(crate) fn title_match(
             buf.push(' ');
         }
         push_lower(buf, wtext(text, w));
-        if j == i && !may_start_title(buf) {
-            return None;
-        }
         if let Some(role) = TITLE_MAP.get(buf.as_str()) {
             best = Some((j + 1 - i, *role));
         }
@@ -512,6 +647,44 @@ pub(crate) fn title_match(
         }
     }
     best
+}
+
+/// A capitalized rank word before a title belongs to the title, not to a name before it
+/// ("National Transportation Safety Board Vice Chairman", "Health Ministry Permanent
+/// Secretary"): (words, role of the title).
+pub(crate) fn modified_title(
+    text: &str,
+    ws: &[W],
+    i: usize,
+    buf: &mut String,
+) -> Option<(usize, &'static str)> {
+    let w = ws.get(i)?;
+    if w.kind != Wk::Cap || !ws.get(i + 1).is_some_and(|n| !n.brk && n.kind == Wk::Cap) {
+        return None;
+    }
+    let low = lower(wtext(text, w));
+    if !matches!(
+        low.as_str(),
+        "vice"
+            | "deputy"
+            | "permanent"
+            | "acting"
+            | "interim"
+            | "executive"
+            | "senior"
+            | "assistant"
+            | "associate"
+            | "principal"
+            | "chief"
+            | "general"
+            | "special"
+    ) {
+        return None;
+    }
+    let next = ws.get(i + 1).filter(|n| !n.brk && n.kind == Wk::Cap)?;
+    let _ = next;
+    let (n, role) = title_match(text, ws, i + 1, buf)?;
+    (!role.is_empty()).then_some((n + 1, role))
 }
 
 /// Appends `s` lowercased to `buf` (ASCII fast path).
@@ -544,8 +717,8 @@ fn cand(
         conf,
         entry,
         country: None,
+        title: None,
         role: None,
-        former: false,
     })
 }
 
@@ -604,9 +777,20 @@ fn group(text: &str, ws: &[W], items: &[Item], g: &Gazetteer) -> Vec<Cand> {
             }
             break;
         }
+        // A title, or a lowercase noun naming a person by role ("sprinter Ji Yun",
+        // "firefighter Darrell Johnson"), right before the group.
         let title_before = start > 0
-            && matches!(items[start - 1].it, It::Title(_))
-            && items[start - 1].b == items[start].a;
+            && items[start..end].iter().any(|i| i.it == It::Unk)
+            && items[start - 1].b == items[start].a
+            && !ws[items[start].a].brk
+            && match items[start - 1].it {
+                It::Title(_) => true,
+                It::Other => {
+                    let w = &ws[items[start - 1].a];
+                    w.kind == Wk::Lower && person_noun(wtext(text, w))
+                }
+                _ => false,
+            };
         type_group(text, ws, &items[start..end], title_before, g, &mut out);
         k = end;
     }
@@ -724,7 +908,15 @@ fn type_group(
                 && items
                     .get(k + 1)
                     .is_some_and(|n| n.it == It::Unk && n.a == it.b && ws[n.a].kind == Wk::Cap)
-                && !ws[it.a].start;
+                && !ws[it.a].start
+                // "envoy to Syria Staffan de Mistura": after a preposition it is the place.
+                && !it.a.checked_sub(1).is_some_and(|p| {
+                    ws[p].kind == Wk::Lower
+                        && matches!(
+                            wtext(text, &ws[p]),
+                            "to" | "of" | "for" | "in" | "from" | "at" | "near"
+                        )
+                });
             if !glued {
                 if let Some(en) = en {
                     out.extend(cand(ws, it.a, it.b, en.label, Conf::Strong, Some(e)));
@@ -758,7 +950,7 @@ fn type_group(
             let first_low = lower(wtext(text, &ws[items[k].a]));
             let person_start = GIVEN_NAMES.contains(first_low.as_str())
                 || (title_before && items[k].a == group_start);
-            if place && person_start && m - k <= 2 && ws[next.a].kind == Wk::Cap {
+            if place && person_start && m - k <= 3 && ws[next.a].kind == Wk::Cap {
                 m += 1;
             }
         }
@@ -869,9 +1061,11 @@ fn merge_bodies(ws: &[W], cands: &mut Vec<Cand>, g: &Gazetteer) {
     *cands = out;
 }
 
-/// Roles, countries and "former" from titles before a person ("former South Korean
-/// President Moon Jae-in") or in an apposition after ("Sergey Lavrov, Russia's foreign minister").
-fn roles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer) {
+/// Marks persons with a title right before them ("former South Korean President Moon
+/// Jae-in") or a titled apposition after them ("Sergey Lavrov, Russia's foreign minister"):
+/// evidence of their type that the tagger does not overrule. The roles themselves are read
+/// after the tagger merge by [`crate::roles::assign`].
+fn mark_titles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer) {
     // Map word index -> item index.
     let mut at = vec![u32::MAX; ws.len()];
     for (k, it) in items.iter().enumerate() {
@@ -887,11 +1081,11 @@ fn roles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer
     let word_low = |w: usize| ws.get(w).map(|x| lower(wtext(text, x))).unwrap_or_default();
     for c in cands.iter_mut().filter(|c| c.label == Label::Person) {
         let mut pos = c.a;
-        let mut role: Option<&'static str> = None;
+        let mut title: Option<&'static str> = None;
         while let Some(it) = item_before(pos).filter(|_| !ws[pos].brk) {
             if let It::Title(r) = it.it {
-                if role.is_none() && !r.is_empty() {
-                    role = Some(r);
+                if title.is_none() && !r.is_empty() {
+                    title = Some(r);
                 }
                 pos = it.a;
                 if ws[pos].brk {
@@ -902,20 +1096,7 @@ fn roles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer
             }
         }
         if pos != c.a {
-            c.role = role;
-            if role.is_some() {
-                let (iso, p2) = affiliation(ws, items, &at, pos, g);
-                c.country = iso;
-                let before = p2.checked_sub(1).map(word_low).unwrap_or_default();
-                c.former = matches!(before.as_str(), "former" | "ex" | "ex-");
-                if !c.former && iso.is_some() {
-                    // "former" may also sit right before the title with no affiliation.
-                } else if iso.is_none()
-                    && matches!(word_low(pos.wrapping_sub(1)).as_str(), "former" | "ex-")
-                {
-                    c.former = true;
-                }
-            }
+            c.title = title;
             continue;
         }
         // Apposition: "Sergey Lavrov, Russia's foreign minister".
@@ -929,14 +1110,13 @@ fn roles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer
                 former = true;
                 p += 1;
             }
-            let mut iso = None;
+            let mut country = false;
             if let Some(it) = ws.get(p).and_then(|_| items.get(at[p] as usize)) {
                 if let It::Gaz(e) = it.it {
-                    if let Some(en) = g
-                        .entry(e)
-                        .filter(|en| matches!(en.kind, Kind::Country | Kind::Demonym))
+                    if g.entry(e)
+                        .is_some_and(|en| matches!(en.kind, Kind::Country | Kind::Demonym))
                     {
-                        iso = en.iso;
+                        country = true;
                         p = it.b;
                         if ws.get(p).is_some_and(|w| w.kind == Wk::Poss) {
                             p += 1;
@@ -946,51 +1126,14 @@ fn roles(text: &str, ws: &[W], items: &[Item], cands: &mut [Cand], g: &Gazetteer
             }
             if let Some(it) = ws.get(p).and_then(|_| items.get(at[p] as usize)) {
                 if let It::Title(r) = it.it {
-                    if !r.is_empty() && r != "counterpart" && (iso.is_some() || former) {
-                        c.role = Some(r);
-                        c.country = iso;
-                        c.former = former;
+                    if !r.is_empty() && r != "counterpart" && (country || former) {
+                        c.title = Some(r);
                         c.conf = Conf::Strong;
                     }
                 }
             }
         }
     }
-}
-
-/// The country before word `pos` ("Chinese", "China's", "South Korea's"): (iso, new pos).
-fn affiliation(
-    ws: &[W],
-    items: &[Item],
-    at: &[u32],
-    pos: usize,
-    g: &Gazetteer,
-) -> (Option<[u8; 2]>, usize) {
-    let Some(mut p) = pos.checked_sub(1) else {
-        return (None, pos);
-    };
-    if ws[pos].brk {
-        return (None, pos);
-    }
-    // Skip "his" / "her" before "counterpart"? handled by caller; skip a possessive here.
-    if ws[p].kind == Wk::Poss {
-        match p.checked_sub(1) {
-            Some(q) => p = q,
-            None => return (None, pos),
-        }
-    }
-    let Some(it) = at.get(p).and_then(|&k| items.get(k as usize)) else {
-        return (None, pos);
-    };
-    if let It::Gaz(e) = it.it {
-        if let Some(en) = g
-            .entry(e)
-            .filter(|en| matches!(en.kind, Kind::Country | Kind::Demonym | Kind::City))
-        {
-            return (en.iso, it.a);
-        }
-    }
-    (None, pos)
 }
 
 #[cfg(test)]

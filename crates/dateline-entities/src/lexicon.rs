@@ -115,27 +115,69 @@ const TITLES: &[(&str, &str)] = &[
     ("dr", ""),
     ("dr.", ""),
     ("miss", ""),
+    ("shri", ""),
+    ("shri.", ""),
+    ("smt.", ""),
+    ("hon.", ""),
+    ("fire chief", "Fire Chief"),
+    ("police chief", "Police Chief"),
+    ("army chief", "Army Chief"),
+    ("spy chief", "Spy Chief"),
+    ("head coach", "Head Coach"),
+    ("press secretary", "Press Secretary"),
+    ("home minister", "Home Minister"),
+    ("law minister", "Law Minister"),
+    ("education minister", "Education Minister"),
+    ("minister of state", "Minister of State"),
+    ("secretary of defense", "Secretary of Defense"),
+    ("defence secretary", "Defence Secretary"),
+    ("treasury secretary", "Treasury Secretary"),
+    ("majority leader", "Majority Leader"),
+    ("minority leader", "Minority Leader"),
+    ("governor-general", "Governor-General"),
+    ("attorney-general", "Attorney General"),
+    ("supt.", "Superintendent"),
+    ("superintendent", "Superintendent"),
+    ("sgt.", "Sergeant"),
+    ("sergeant", "Sergeant"),
+    ("capt.", "Captain"),
+    ("lt", "Lieutenant"),
+    ("lieutenant", "Lieutenant"),
+    ("gov.", "Governor"),
+    ("insp.", "Inspector"),
+    ("inspector", "Inspector"),
+    ("det.", "Detective"),
+    ("detective", "Detective"),
+    ("cmdr.", "Commander"),
+    ("adm.", "Admiral"),
+    ("imam", "Imam"),
+    ("rabbi", "Rabbi"),
+    ("rev.", "Reverend"),
+    ("editor", "Editor"),
+    ("editor in chief", "Editor in Chief"),
+    ("editor-in-chief", "Editor-in-Chief"),
+    ("doctor", "Doctor"),
+    ("reverend", "Reverend"),
 ];
 
 /// Title table: lowercase token sequence joined by single spaces -> role ("" for honorifics).
 pub(crate) static TITLE_MAP: LazyLock<FxMap<&'static str, &'static str>> =
     LazyLock::new(|| TITLES.iter().copied().collect());
 
-/// Slot of a word in [`TITLE_FIRST`]: its length and first two bytes.
+/// Slot of a word in [`TITLE_FIRST`]: its length and its first two and last bytes, ASCII
+/// letters lowercased (so a capitalized word needs no lowercase copy to be rejected).
 #[inline]
 pub(crate) fn title_first_slot(word: &str) -> usize {
     let b = word.as_bytes();
-    let (b0, b1) = (
-        usize::from(b.first().copied().unwrap_or(0)),
-        usize::from(b.get(1).copied().unwrap_or(0)),
-    );
-    ((b0 << 5) ^ b1 ^ (b.len() << 7)) & 2047
+    let byte = |i: Option<&u8>| usize::from(i.copied().unwrap_or(0).to_ascii_lowercase());
+    let (b0, b1, last) = (byte(b.first()), byte(b.get(1)), byte(b.last()));
+    ((b0 << 7) ^ (b1 << 2) ^ (last << 4) ^ (b.len() << 9)) & 8191
 }
 
-/// A 2048-bit filter of the first words of all titles (by [`title_first_slot`]): a word
+/// An 8192-bit filter of the first words of all titles (by [`title_first_slot`]): a word
 /// whose bit is clear starts no title, so most words skip the two table lookups.
-pub(crate) static TITLE_FIRST: LazyLock<[u64; 32]> = LazyLock::new(|| {
-    let mut f = [0u64; 32];
+pub(crate) static TITLE_FIRST: LazyLock<[u64; 128]> = LazyLock::new(|| {
+    let mut f = [0u64; 128];
     for (t, _) in TITLES {
         let first = t.split(' ').next().unwrap_or(t);
         let slot = title_first_slot(first);
@@ -146,7 +188,7 @@ pub(crate) static TITLE_FIRST: LazyLock<[u64; 32]> = LazyLock::new(|| {
     f
 });
 
-/// May `word` (lowercase, one token) be the first word of a title?
+/// May `word` (one token, any ASCII case) be the first word of a title?
 #[inline]
 pub(crate) fn may_start_title(word: &str) -> bool {
     let slot = title_first_slot(word);
@@ -166,6 +208,268 @@ pub(crate) static TITLE_PREFIXES: LazyLock<FxSet<String>> = LazyLock::new(|| {
     }
     s
 });
+
+/// Nouns that name a person by role, office, trade or part in an event ("spokesperson",
+/// "swimmer", "plaintiff"): the heads of roles and descriptions. Derived from WordNet 3.0 by
+/// `data-src/person_nouns.py` (see `data/ATTRIBUTION.md`).
+const PERSON_NOUN_LIST: &str = include_str!("../data/person_nouns.txt");
+
+/// Bits of [`ROLE_WORDS`]: a person noun ([`PERSON_NOUN_LIST`]), another role head
+/// ("head", "chief"), a role modifier ([`ROLE_MODIFIER_LIST`]), a word of a title
+/// ([`TITLES`]), a weak description ("citizen").
+pub(crate) const RW_PERSON: u16 = 2;
+pub(crate) const RW_MODIFIER: u16 = 4;
+pub(crate) const RW_TITLE_WORD: u16 = 8;
+pub(crate) const RW_HEAD: u16 = 16;
+pub(crate) const RW_WEAK: u16 = 32;
+
+/// The lowercase words of roles, with the lists they are in ([`RW_PERSON`] ...): one table,
+/// so a word costs one lookup (the tables are cold after the tagger ran).
+pub(crate) static ROLE_WORDS: LazyLock<FxMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut m: FxMap<&'static str, u16> = FxMap::default();
+    m.reserve(4096);
+    for w in PERSON_NOUN_LIST
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        *m.entry(w).or_default() |= RW_PERSON;
+    }
+    // Heads besides the person nouns and titles ("intelligence head", "Mossad chief").
+    for w in ["head", "chief", "boss", "chair", "co-chair", "number"] {
+        *m.entry(w).or_default() |= RW_HEAD;
+    }
+    for &w in ROLE_MODIFIER_LIST {
+        *m.entry(w).or_default() |= RW_MODIFIER;
+    }
+    for (t, r) in TITLES {
+        if !r.is_empty() {
+            for w in t.split(' ') {
+                *m.entry(w).or_default() |= RW_TITLE_WORD;
+            }
+        }
+    }
+    // Person nouns that say what someone is rather than what they do ("a U.S. citizen", "a
+    // resident of Izmir"): kept when nothing else is said, below any other description.
+    for w in [
+        "citizen",
+        "resident",
+        "native",
+        "national",
+        "member",
+        "voter",
+        "taxpayer",
+        "supporter",
+        "inhabitant",
+        "compatriot",
+        "civilian",
+        "individual",
+    ] {
+        *m.entry(w).or_default() |= RW_WEAK;
+    }
+    m
+});
+
+/// Is `w` (lowercase) a noun naming a person by role ([`PERSON_NOUN_LIST`])?
+pub(crate) fn person_noun(w: &str) -> bool {
+    ROLE_WORDS.get(w).is_some_and(|c| c & RW_PERSON != 0)
+}
+
+/// Lowercase words that modify a role before its head: rank ("deputy", "senior"), time
+/// ("acting", "outgoing"), field or office ("foreign", "press", "battalion", "equity"),
+/// politics ("opposition", "ruling"). With the words of [`TITLES`] and the person nouns they
+/// make the chain of a role ("senior equity strategist", "chief Pentagon spokesperson").
+const ROLE_MODIFIER_LIST: &[&str] = &[
+    "acting",
+    "interim",
+    "outgoing",
+    "incoming",
+    "deputy",
+    "vice",
+    "assistant",
+    "associate",
+    "senior",
+    "junior",
+    "chief",
+    "head",
+    "lead",
+    "leading",
+    "principal",
+    "top",
+    "executive",
+    "managing",
+    "general",
+    "special",
+    "permanent",
+    "joint",
+    "co",
+    "first",
+    "second",
+    "third",
+    "regional",
+    "local",
+    "national",
+    "federal",
+    "state",
+    "provincial",
+    "municipal",
+    "city",
+    "county",
+    "district",
+    "foreign",
+    "domestic",
+    "international",
+    "global",
+    "political",
+    "military",
+    "economic",
+    "financial",
+    "legal",
+    "medical",
+    "public",
+    "opposition",
+    "ruling",
+    "governing",
+    "conservative",
+    "liberal",
+    "progressive",
+    "radical",
+    "moderate",
+    "centrist",
+    "independent",
+    "presiding",
+    "spiritual",
+    "supreme",
+    "grand",
+    "presidential",
+    "parliamentary",
+    "ministerial",
+    "diplomatic",
+    "judicial",
+    "electoral",
+    "defense",
+    "defence",
+    "finance",
+    "health",
+    "interior",
+    "home",
+    "justice",
+    "law",
+    "trade",
+    "energy",
+    "education",
+    "environment",
+    "culture",
+    "agriculture",
+    "labor",
+    "labour",
+    "transport",
+    "transportation",
+    "commerce",
+    "industry",
+    "tourism",
+    "sports",
+    "sport",
+    "youth",
+    "welfare",
+    "information",
+    "broadcasting",
+    "communications",
+    "railway",
+    "railways",
+    "aviation",
+    "civil",
+    "police",
+    "fire",
+    "battalion",
+    "intelligence",
+    "security",
+    "army",
+    "navy",
+    "naval",
+    "marine",
+    "border",
+    "customs",
+    "immigration",
+    "tax",
+    "treasury",
+    "budget",
+    "party",
+    "union",
+    "campaign",
+    "team",
+    "club",
+    "company",
+    "firm",
+    "bank",
+    "fund",
+    "investment",
+    "equity",
+    "market",
+    "markets",
+    "research",
+    "policy",
+    "data",
+    "privacy",
+    "media",
+    "news",
+    "crime",
+    "court",
+    "government",
+    "cabinet",
+    "council",
+    "school",
+    "university",
+    "hospital",
+    "church",
+    "rights",
+    "aid",
+    "relief",
+    "rescue",
+    "emergency",
+    "disaster",
+    "weather",
+    "climate",
+    "science",
+    "space",
+    "nuclear",
+    "oil",
+    "press",
+    "majority",
+    "minority",
+    "floor",
+    "house",
+    "world",
+    "olympic",
+    "gold",
+    "silver",
+    "bronze",
+    "champion",
+    "star",
+    "former",
+    "retired",
+    "elected",
+    "crash",
+    "flight",
+    "ship",
+    "defence",
+    "peace",
+    "human",
+    "union",
+    "lead",
+    "investigative",
+    "business",
+    "technology",
+    "tech",
+    "trial",
+    "appeals",
+    "coast",
+    "guard",
+    "air",
+    "force",
+    "ground",
+    "fellow",
+];
 
 /// Heads that type a multi-word name when they end it: "Seoul National University" (ORG).
 const SUFFIX_HEADS: &[(&str, Label)] = &[

@@ -3,7 +3,8 @@
 //! Named entities in English news text: every mention typed with an
 //! [OntoNotes](https://catalog.ldc.upenn.edu/LDC2013T19) [`Label`], grouped into canonical
 //! [`Entity`]s per document with a canonical name, aliases, a stable id (the Wikidata id
-//! where a built-in gazetteer knows it), and for people their role, country and whether
+//! where a built-in gazetteer knows it), and for people their role as the article states
+//! it, their country, the organization the role belongs to ([`Entity::org`]) and whether
 //! the role is a former one.
 //!
 //! - **Gazetteers built in** (parsed once, shared by all threads): 251 countries with
@@ -19,6 +20,15 @@
 //!   proposes PER/ORG/LOC/MISC mentions that the rules type into OntoNotes labels; where
 //!   it is confident it decides span and coarse type over ambiguous country, city and
 //!   demonym matches (a national team, a club named after its city).
+//! - **Roles from the sentence structure** around every person mention: title chains
+//!   ("Deputy Foreign Minister Ana Reyes", "U.S. ambassador to the European Union Mark
+//!   Hale"), appositions ("Olu Hart, a former deputy head of the WHO, said"), relative
+//!   clauses ("who heads the WHO"), "Russia's foreign minister, Sergey Lavrov", descriptions
+//!   ("sprinter Ji Yun"); per entity the most specific role the article states; role heads
+//!   from a word list derived from WordNet 3.0.
+//! - **Document-level evidence** for single capitalized words: "tyre maker Vantoli" or
+//!   "Vantoli's cables division" make every guessed person "Vantoli" an organization,
+//!   "in Quenbai" a guessed person "Quenbai" a place; interjections are no names.
 //! - **Canonical grouping**: spelling variants share a key ("Kim Jong Un" = "Kim Jong-un",
 //!   "G-20" = "G20", "U.S." = "United States", "ROK" = South Korea), short forms link to the
 //!   full name ("Xi" -> Xi Jinping; East Asian names put the family name first), acronyms
@@ -47,6 +57,11 @@
 //!
 //! let cctv = found.entity_named("China Central Television").unwrap();
 //! assert!(cctv.aliases.iter().any(|a| a == "CCTV"));
+//!
+//! let said = "Lee Min, spokesperson for the Defense Ministry, declined to comment.";
+//! let lee = extract(said, &Options::default()).entity_named("Lee Min").cloned().unwrap();
+//! assert_eq!(lee.role.as_deref(), Some("Spokesperson for the Defense Ministry"));
+//! assert!(lee.org.is_some_and(|o| o.contains("Defense Ministry")));
 //! for m in &found.mentions {
 //!     assert_eq!(&text[m.span.range()], m.text);
 //! }
@@ -64,10 +79,12 @@
 
 mod canon;
 mod error;
+mod evidence;
 mod extract;
 mod gazetteer;
 mod label;
 mod lexicon;
+mod roles;
 pub mod tagger;
 
 use dateline_text::{Span, Tokenized};
@@ -157,10 +174,18 @@ pub struct Entity {
     pub name: String,
     /// The entity type.
     pub label: Label,
-    /// Role or title from the text ("President", "Prime Minister", "Leader").
+    /// Role or title as the text states it: the title chain or description with its
+    /// complement ("Deputy Foreign Minister", "Ambassador to the European Union", "senior
+    /// equity strategist", "top diplomat"); the most specific one the document gives. A
+    /// country or organization before it goes to `country` and `org`, "former" to `former`.
     pub role: Option<String>,
     /// Affiliated country (a person's, an organization's, a city's), by common name.
     pub country: Option<String>,
+    /// The organization a person's role belongs to ("World Health Organization" for "Olu
+    /// Hart, a former deputy head of the WHO"): the canonical name of that organization's
+    /// entity in the document. `None` for other entities and where the text names none.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub org: Option<String>,
     /// The role is a former one ("former South Korean President Moon Jae-in").
     pub former: bool,
     /// Other surface forms seen in the document.
@@ -330,5 +355,9 @@ fn run(doc: &Tokenized<'_>, regions: &[Span], options: &Options) -> Entities {
         let tagged = tagger::tag(text, &tokens);
         cands = canon::merge_tagger(text, &ws, cands, &tagged);
     }
+    evidence::retype_orgs(text, &ws, &mut cands);
+    evidence::retype_words(text, &ws, &mut cands);
+    let maybe_people = roles::retype_people(text, &ws, &mut cands);
+    roles::assign(text, &ws, &mut cands, &maybe_people);
     canon::build(text, &ws, cands)
 }

@@ -53,6 +53,23 @@ pub(crate) struct PartRec {
     pub(crate) end: usize,
 }
 
+/// `article.date_line`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct DateLineRec {
+    pub(crate) text: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) date: Option<String>,
+}
+
+/// `article.lines[]`: one labelled line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct LineRec {
+    pub(crate) label: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
 /// `article.boilerplate[]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct BoilerplateRec {
@@ -74,9 +91,13 @@ pub(crate) struct PyArticle {
     pub(crate) byline: Vec<String>,
     pub(crate) dateline: Option<DatelineRec>,
     pub(crate) captions: Vec<CaptionRec>,
+    #[serde(default)]
+    pub(crate) date_line: Option<DateLineRec>,
     pub(crate) published: PublishedRec,
     pub(crate) paragraphs: Vec<PartRec>,
     pub(crate) boilerplate: Vec<BoilerplateRec>,
+    #[serde(default)]
+    pub(crate) lines: Vec<LineRec>,
     /// The parsed text (not part of the JSON contract; kept for rendering and pickling).
     #[serde(skip)]
     pub(crate) text: Option<String>,
@@ -136,6 +157,18 @@ impl PyArticle {
                     })
                 })
                 .collect::<Result<_, Error>>()?,
+            date_line: match &a.date_line {
+                Some(d) => {
+                    let p = part(d.span)?;
+                    Some(DateLineRec {
+                        text: p.text,
+                        start: p.start,
+                        end: p.end,
+                        date: date_value(d.date),
+                    })
+                }
+                None => None,
+            },
             published: PublishedRec {
                 date: date_value(a.published.date),
                 source: a.published.source.as_str().to_owned(),
@@ -157,6 +190,18 @@ impl PyArticle {
                         text: p.text,
                         start: p.start,
                         end: p.end,
+                    })
+                })
+                .collect::<Result<_, Error>>()?,
+            lines: a
+                .lines
+                .iter()
+                .map(|l| {
+                    let (start, end) = offsets.chars(l.span)?;
+                    Ok(LineRec {
+                        label: l.label.as_str().to_owned(),
+                        start,
+                        end,
                     })
                 })
                 .collect::<Result<_, Error>>()?,
@@ -287,6 +332,21 @@ impl PyArticle {
     #[getter]
     fn boilerplate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_value(py, &self.boilerplate)
+    }
+
+    /// The line that states the publication date: ``{"text", "start", "end", "date"}`` or
+    /// ``None``.
+    #[getter]
+    fn date_line<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_value(py, &self.date_line)
+    }
+
+    /// Every non-blank line with the label the page-structure model gave it:
+    /// ``[{"label", "start", "end"}]``; labels are ``title``, ``standfirst``, ``byline``,
+    /// ``date_line``, ``caption``, ``body``, ``related`` and ``chrome``.
+    #[getter]
+    fn lines<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_value(py, &self.lines)
     }
 
     /// The body text: paragraphs joined by blank lines.

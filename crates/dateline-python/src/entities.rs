@@ -63,6 +63,9 @@ pub(crate) struct PyEntity {
     pub(crate) label: Label,
     pub(crate) role: Option<String>,
     pub(crate) country: Option<String>,
+    /// Added after schema_version 1 first shipped: records without it still load.
+    #[serde(default)]
+    pub(crate) org: Option<String>,
     pub(crate) former: bool,
     pub(crate) aliases: Vec<String>,
     pub(crate) wikidata: Option<String>,
@@ -105,6 +108,7 @@ impl PyEntity {
                     label: e.label,
                     role: e.role,
                     country: e.country,
+                    org: e.org,
                     former: e.former,
                     aliases: e.aliases,
                     wikidata: e.wikidata,
@@ -118,7 +122,7 @@ impl PyEntity {
 #[pymethods]
 impl PyEntity {
     #[new]
-    #[pyo3(signature = (id, name, label, role=None, country=None, former=false, aliases=Vec::new(), wikidata=None, mentions=Vec::new()))]
+    #[pyo3(signature = (id, name, label, role=None, country=None, former=false, aliases=Vec::new(), wikidata=None, mentions=Vec::new(), org=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         id: String,
@@ -130,6 +134,7 @@ impl PyEntity {
         aliases: Vec<String>,
         wikidata: Option<String>,
         mentions: Vec<Bound<'_, PyMention>>,
+        org: Option<String>,
     ) -> PyResult<Self> {
         let label = serde_json::from_value(serde_json::Value::String(label.to_owned())).map_err(|_| {
             Error::InvalidOption {
@@ -146,6 +151,7 @@ impl PyEntity {
             label,
             role,
             country,
+            org,
             former,
             aliases,
             wikidata,
@@ -183,6 +189,13 @@ impl PyEntity {
         self.country.as_deref()
     }
 
+    /// The organization a person's role belongs to ("World Health Organization" for "a
+    /// deputy head of the WHO"), or ``None``.
+    #[getter]
+    fn org(&self) -> Option<&str> {
+        self.org.as_deref()
+    }
+
     /// Whether the role is a former one ("former President").
     #[getter]
     fn former(&self) -> bool {
@@ -209,12 +222,13 @@ impl PyEntity {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
-            "Entity(id={}, name={}, label='{}', role={}, country={}, former={}, aliases={}, wikidata={}, mentions=<{} mentions>)",
+            "Entity(id={}, name={}, label='{}', role={}, country={}, org={}, former={}, aliases={}, wikidata={}, mentions=<{} mentions>)",
             repr_str(py, &self.id)?,
             repr_str(py, &self.name)?,
             self.label.as_str(),
             repr_opt(py, self.role.as_deref())?,
-            repr_opt(py, self.country.as_deref())?,
+                        repr_opt(py, self.country.as_deref())?,
+            repr_opt(py, self.org.as_deref())?,
             if self.former { "True" } else { "False" },
             self.aliases
                 .iter()

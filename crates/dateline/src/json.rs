@@ -238,9 +238,26 @@ struct ArticleRecord<'a> {
     byline: Vec<&'a str>,
     dateline: Option<DatelineRecord<'a>>,
     captions: Vec<CaptionRecord<'a>>,
+    date_line: Option<DateLineRecord<'a>>,
     published: PublishedRecord<'a>,
     paragraphs: Vec<Spanned<'a>>,
     boilerplate: Vec<BoilerplateRecord<'a>>,
+    lines: Vec<LineRecord>,
+}
+
+#[derive(Serialize)]
+struct DateLineRecord<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    date: Option<String>,
+}
+
+#[derive(Serialize)]
+struct LineRecord {
+    label: &'static str,
+    start: usize,
+    end: usize,
 }
 
 #[derive(Serialize)]
@@ -307,6 +324,7 @@ struct EntityRecord<'a> {
     label: &'static str,
     role: Option<&'a str>,
     country: Option<&'a str>,
+    org: Option<&'a str>,
     former: bool,
     aliases: &'a [String],
     wikidata: Option<&'a str>,
@@ -351,6 +369,18 @@ fn article<'a>(cx: &Cx<'a>, a: &'a Article, doc: &'a Document) -> Result<Article
                 })
             })
             .collect::<Result<_, Error>>()?,
+        date_line: match &a.date_line {
+            Some(d) => {
+                let (start, end) = cx.chars(d.span)?;
+                Some(DateLineRecord {
+                    text: cx.slice(d.span),
+                    start,
+                    end,
+                    date: d.date.map(|v| v.to_string()),
+                })
+            }
+            None => None,
+        },
         published: PublishedRecord {
             date: doc.published.date.map(|d| d.to_string()),
             source: doc.published.origin.as_str(),
@@ -370,6 +400,18 @@ fn article<'a>(cx: &Cx<'a>, a: &'a Article, doc: &'a Document) -> Result<Article
                 Ok(BoilerplateRecord {
                     kind: b.kind.as_str(),
                     text: cx.slice(b.span),
+                    start,
+                    end,
+                })
+            })
+            .collect::<Result<_, Error>>()?,
+        lines: a
+            .lines
+            .iter()
+            .map(|l| {
+                let (start, end) = cx.chars(l.span)?;
+                Ok(LineRecord {
+                    label: l.label.as_str(),
                     start,
                     end,
                 })
@@ -413,6 +455,7 @@ fn entities<'a>(cx: &Cx<'a>, found: &'a Entities) -> Result<Vec<EntityRecord<'a>
                 label: e.label.as_str(),
                 role: e.role.as_deref(),
                 country: e.country.as_deref(),
+                org: e.org.as_deref(),
                 former: e.former,
                 aliases: &e.aliases,
                 wikidata: e.wikidata.as_deref(),

@@ -1,7 +1,11 @@
 //! [`analyze`]: the whole pipeline over one text.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
-use dateline_article::{parse_with, Article, Confidence, DateValue, ParseOptions, RestKind};
+use dateline_article::{
+    parse_with, Article, Confidence, DateValue, LineLabel, LineModel, ParseOptions, RestKind,
+};
 use dateline_dates::{find_in, DateOrder};
 use dateline_entities::{extract_tokenized, Entities};
 use dateline_text::{Span, Tokenized};
@@ -39,6 +43,9 @@ pub struct Options {
     pub date_order: DateOrder,
     /// Use the statistical entity tagger besides gazetteers and rules (on by default).
     pub tagger: bool,
+    /// The page-structure line model; `None` uses the built-in one
+    /// ([`LineModel::builtin`]).
+    pub line_model: Option<Arc<LineModel>>,
 }
 
 impl Default for Options {
@@ -50,6 +57,7 @@ impl Default for Options {
             max_bytes: DEFAULT_MAX_BYTES,
             date_order: DateOrder::default(),
             tagger: true,
+            line_model: None,
         }
     }
 }
@@ -128,6 +136,21 @@ impl Options {
         self.tagger = on;
         self
     }
+
+    /// Sets [`Options::line_model`] (weights read with [`LineModel::from_bytes`]).
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_article::LineModel;
+    /// let model = LineModel::from_bytes(&LineModel::builtin().to_bytes()).unwrap();
+    /// let opts = dateline::Options::default().with_line_model(model);
+    /// assert!(opts.line_model.is_some());
+    /// ```
+    #[must_use]
+    pub fn with_line_model(mut self, model: LineModel) -> Self {
+        self.line_model = Some(Arc::new(model));
+        self
+    }
 }
 
 /// Analyses one news text: article structure, publication date, dates, entities, quotes.
@@ -166,6 +189,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Document, Error> {
     }
     let parse_options = ParseOptions {
         max_bytes: options.max_bytes,
+        line_model: options.line_model.clone(),
         ..ParseOptions::default()
     };
     let article = parse_with(text, &parse_options)?;
@@ -220,11 +244,19 @@ fn content_regions(article: &Article) -> Vec<Span> {
 }
 
 /// The spans dates are taken from: the content regions plus the other parts of the page that
-/// are not chrome and carry dates a reader sees (the date line, the wire dateline's date, a
-/// crawler header's rest when it is the lead, the title or a caption). Boilerplate, sections and
+/// are not chrome and carry dates a reader sees (every line labelled title, standfirst, byline,
+/// date line, caption or body; the date line, the wire dateline's date, a crawler header's rest
+/// when it is the lead, the title or a caption). Boilerplate, related headlines, sections and
 /// the crawler's own header date stay out.
 fn date_regions(article: &Article, content: &[Span]) -> Vec<Span> {
     let mut regions: Vec<Span> = content.to_vec();
+    regions.extend(
+        article
+            .lines
+            .iter()
+            .filter(|l| !matches!(l.label, LineLabel::Chrome | LineLabel::Related))
+            .map(|l| l.span),
+    );
     regions.extend(article.date_line.as_ref().map(|d| d.span));
     regions.extend(article.dateline.as_ref().and_then(|d| d.date_text));
     if let Some(h) = &article.header {
@@ -358,6 +390,7 @@ mod tests {
             byline: vec![Span::new(0, 4)],
             paragraphs: vec![Span::new(20, 30), Span::new(10, 15)],
             boilerplate: vec![],
+            lines: vec![],
             language: dateline_article::Language::undetermined(),
             published: parse_with("", &ParseOptions::default()).unwrap().published,
         });

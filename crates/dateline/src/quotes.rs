@@ -807,6 +807,7 @@ mod tests {
                         label: *label,
                         role: role.map(str::to_owned),
                         country: country.map(str::to_owned),
+                        org: None,
                         former: false,
                         aliases: vec![],
                         wikidata: None,

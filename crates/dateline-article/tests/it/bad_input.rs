@@ -93,8 +93,17 @@ fn multi_megabyte_dump() {
     let unit = "SEOUL, Sept 23 (Reuters) - North Korea fired a missile on Saturday, the military said.\nXi met Han in Hangzhou. / Photo: Reuters\nAdvertisement\n\nThe talks lasted two hours and covered trade and security, officials said on Friday.\n";
     let text = unit.repeat(4 * 1024 * 1024 / unit.len());
     let a = parse(&text);
-    assert!(a.paragraphs.len() > 30_000);
-    assert_eq!(a.captions.len(), 1);
+    // (Nearly) every wire-dateline line opens a paragraph; which of the repeated lines around them the
+    // line model calls body, caption or chrome is its call on such a page.
+    let units = text.len() / unit.len();
+    assert!(
+        a.paragraphs.len() + 1 >= units,
+        "{} paragraphs for {units} units",
+        a.paragraphs.len()
+    );
+    assert!(!a.captions.is_empty() && a.captions.len() <= 3);
+    assert_eq!(a.lines.len(), 4 * units);
+    assert!(a.lines.iter().all(|l| text.get(l.span.range()).is_some()));
 }
 
 #[test]

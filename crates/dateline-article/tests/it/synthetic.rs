@@ -184,7 +184,7 @@ fn caption_credit_on_its_own_line_and_repeats() {
 
 #[test]
 fn breadcrumbs_chrome_cookies_and_read_more() {
-    let text = "Home > National > Politics\nSkip to Content\nParliament passes budget bill\nprint dictionary print\n\nThe National Assembly passed the budget bill on Friday after weeks of talks.\nAdvertisement\nThe vote was 180 to 95, the speaker said.\nRead more: Opposition vows to fight budget cuts\nWe use cookies to give you the best experience. By continuing you accept our cookie policy.\nShare on Facebook Twitter\n";
+    let text = "Home > National > Politics\nSkip to Content\nParliament passes budget bill\nprint dictionary print\n\nThe National Assembly passed the budget bill on Friday after weeks of talks.\nAdvertisement\nThe vote was 180 to 95, the speaker said, and the opposition walked out of the chamber in protest.\nRead more: Opposition vows to fight budget cuts\nWe use cookies to give you the best experience. By continuing you accept our cookie policy.\nShare on Facebook Twitter\n";
     let a = parse(text);
     assert_eq!(
         at(text, a.title.as_ref().unwrap().span),

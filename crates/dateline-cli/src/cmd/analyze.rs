@@ -103,6 +103,10 @@ pub(crate) struct AnalyzeArgs {
     /// unchanged.
     #[arg(long)]
     pub(crate) no_tagger: bool,
+    /// Page-structure line model to use instead of the built-in one (a file written by
+    /// `cargo run --release -p dateline-article --example train_lines`).
+    #[arg(long, value_name = "FILE", value_parser = super::parse_line_model)]
+    pub(crate) line_model: Option<std::sync::Arc<dateline_article::LineModel>>,
     /// No progress bar (it is only ever shown on a terminal). Errors are still reported.
     #[arg(long, short)]
     pub(crate) quiet: bool,
@@ -179,6 +183,7 @@ fn drive<W: Write>(
         max_bytes: args.max_bytes,
         published: args.published,
         tagger: !args.no_tagger,
+        line_model: args.line_model.clone(),
         format: args.format,
         table: args.table,
     };
@@ -222,6 +227,7 @@ struct Settings {
     max_bytes: usize,
     published: Option<NaiveDate>,
     tagger: bool,
+    line_model: Option<std::sync::Arc<dateline_article::LineModel>>,
     format: AnalyzeFormat,
     table: TableKind,
 }
@@ -538,6 +544,7 @@ fn run_one(
         .with_max_bytes(settings.max_bytes)
         .with_tagger(settings.tagger);
     options.published = published;
+    options.line_model = settings.line_model.clone();
     options.id = Some(id);
     options.source = Some(source);
     let result = analyze(text, &options).and_then(|doc| match settings.format {
@@ -1058,6 +1065,7 @@ mod tests {
             max_bytes: 1000,
             published: None,
             tagger: true,
+            line_model: None,
             format: AnalyzeFormat::Jsonl,
             table: TableKind::Articles,
         }

@@ -155,7 +155,7 @@ fn tag_document(doc: &[Line<'_>], labels: LabelSet, engine: Engine) -> Vec<Strin
                 }
                 new_sentence = false;
                 let start = text.len();
-                text.push_str(tok);
+                text.push_str(ptb_bracket(tok));
                 spans.push(Span::new(start, text.len()));
                 line_of_token.push(i);
             }
@@ -190,6 +190,19 @@ fn tag_document(doc: &[Line<'_>], labels: LabelSet, engine: Engine) -> Vec<Strin
         out[line] = tag;
     }
     out
+}
+
+/// The bracket a Penn Treebank escape stands for ("-LRB-" is "("), else the token itself.
+fn ptb_bracket(tok: &str) -> &str {
+    match tok {
+        "-LRB-" => "(",
+        "-RRB-" => ")",
+        "-LSB-" => "[",
+        "-RSB-" => "]",
+        "-LCB-" => "{",
+        "-RCB-" => "}",
+        other => other,
+    }
 }
 
 /// IOB2 tags for corpus tokens at `spans` from mentions (in text order, not
@@ -283,5 +296,20 @@ mod tests {
         let (out, docs) = annotate("\n\n-DOCSTART-\n\n", LabelSet::Conll, Engine::Tagger);
         assert_eq!(docs, 0);
         assert_eq!(out, "\n\n-DOCSTART- O\n\n");
+    }
+
+    #[test]
+    fn ptb_brackets_are_not_names() {
+        let input = "Reuters NNP\n-LRB- -LRB-\nXi NNP\nJinping NNP\n-RRB- -RRB-\nsaid VBD\n";
+        for engine in [Engine::Extract, Engine::Tagger] {
+            let (out, _) = annotate(input, LabelSet::Conll, engine);
+            for line in out
+                .lines()
+                .filter(|l| l.starts_with("-LRB-") || l.starts_with("-RRB-"))
+            {
+                assert!(line.ends_with(" O"), "{engine:?}: {line}");
+            }
+            assert!(out.contains("Xi NNP B-PER"), "{engine:?}: {out}");
+        }
     }
 }

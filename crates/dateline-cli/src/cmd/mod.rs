@@ -6,7 +6,10 @@ pub(crate) mod dates;
 pub(crate) mod parse;
 pub(crate) mod timeml;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
+use dateline_article::LineModel;
 use dateline_dates::DateOrder;
 
 /// `--date-order` values.
@@ -40,6 +43,19 @@ pub(crate) enum Anchor {
     /// dateline), when it is known to the day with medium or high confidence; otherwise
     /// relative expressions stay unresolved.
     Auto,
+}
+
+/// Reads `--line-model FILE`: page-structure weights written by `dateline-article`'s
+/// `train_lines` example (clap reports a failure as a usage error, exit code 2).
+///
+/// # Errors
+/// A message naming the file and what is wrong with it.
+pub(crate) fn parse_line_model(path: &str) -> Result<Arc<LineModel>, String> {
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("cannot read the line model {path}: {e}"))?;
+    LineModel::from_bytes(&bytes)
+        .map(Arc::new)
+        .map_err(|e| format!("{path}: {e}"))
 }
 
 /// Parses a YYYY-MM-DD date option such as `--anchor` (clap reports a failure as a usage

@@ -11,7 +11,7 @@ use dateline_article::{parse_with, Article, ParseOptions};
 use dateline_text::{OffsetMap, Span, TextError};
 use serde::Serialize;
 
-use super::parse_anchor;
+use super::{parse_anchor, parse_line_model};
 use crate::error::CliError;
 use crate::input::{Document, InputArgs};
 use crate::output::{write_error_record, write_jsonl};
@@ -36,6 +36,10 @@ pub(crate) struct ParseArgs {
     /// wire dateline ("Nov. 15") when nothing in the document does.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_anchor)]
     pub(crate) reference_date: Option<NaiveDate>,
+    /// Page-structure line model to use instead of the built-in one (a file written by
+    /// `cargo run --release -p dateline-article --example train_lines`).
+    #[arg(long, value_name = "FILE", value_parser = parse_line_model)]
+    pub(crate) line_model: Option<std::sync::Arc<dateline_article::LineModel>>,
     #[command(flatten)]
     pub(crate) input: InputArgs,
 }
@@ -52,6 +56,7 @@ pub(crate) fn run<W: Write>(args: &ParseArgs, out: &mut W) -> Result<Outcome, Cl
     });
     let options = ParseOptions {
         reference_date: args.reference_date,
+        line_model: args.line_model.clone(),
         ..ParseOptions::default()
     };
     let mut outcome = Outcome::default();
@@ -137,6 +142,15 @@ struct ArticleJson<'a> {
     published: PublishedJson,
     paragraphs: Vec<TextJson<'a>>,
     boilerplate: Vec<BoilerplateJson<'a>>,
+    /// Every non-blank line with its label (the page-structure model's decision).
+    lines: Vec<LineJson>,
+}
+
+#[derive(Debug, Serialize)]
+struct LineJson {
+    label: &'static str,
+    start: usize,
+    end: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -269,6 +283,18 @@ impl<'a> ParseRecord<'a> {
             },
             paragraphs,
             boilerplate,
+            lines: a
+                .lines
+                .iter()
+                .map(|l| {
+                    let (start, end) = map.char_span(l.span)?;
+                    Ok(LineJson {
+                        label: l.label.as_str(),
+                        start,
+                        end,
+                    })
+                })
+                .collect::<Result<_, TextError>>()?,
         };
         Ok(ParseRecord {
             schema_version: 1,
