@@ -7,8 +7,9 @@ use arbitrary::{Arbitrary, Unstructured};
 
 /// `dates` target.
 pub mod dates {
-    //! `dateline_dates::{find, find_in, parse_one}` with arbitrary text, anchor, date order and
-    //! regions. Checks spans, TIMEX3 values, ranges, region containment and determinism.
+    //! `dateline_dates::{find, find_in, parse_one}` with arbitrary text, anchor, date order,
+    //! joined spans on or off and regions. Checks spans, TIMEX3 values, ranges, region
+    //! containment and determinism.
     use super::*;
     use crate::{check_timex, check_timexes};
     use chrono::NaiveDate;
@@ -44,6 +45,9 @@ pub mod dates {
             1 => DateOrder::Dmy,
             _ => DateOrder::Ymd,
         };
+        // A high bit of the same byte joins span ends (the pipeline's setting), so existing
+        // corpora stay valid.
+        opts.join_ranges = input.order & 0x10 != 0;
         let text = input.text;
 
         let all = find(text, &opts);

@@ -27,13 +27,14 @@ pub enum PublishedOrigin {
     /// Given by the caller ([`Options::published`](crate::Options::published)); it wins over
     /// the article's own evidence.
     Caller,
-    /// Inferred from the article (header, date line, wire dateline, byline), or `None`.
+    /// Inferred from the article (header, date line, wire dateline, byline, a stamp line, a
+    /// dated caption or lead), or `None`.
     Inferred(PublishedSource),
 }
 
 impl PublishedOrigin {
     /// The JSON name: `option` for a caller-supplied date, otherwise the article source
-    /// (`header`, `date_line`, `dateline`, `byline`, `none`).
+    /// (`header`, `date_line`, `dateline`, `byline`, `stamp`, `body`, `none`).
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
