@@ -3,8 +3,9 @@
 //! The dateline pipeline: raw news-article text in, a structured [`Document`] out — the
 //! article's parts ([`dateline_article`]), its publication date, every temporal expression
 //! normalized to a TIMEX3 value and anchored on that date ([`dateline_dates`]), named
-//! entities with canonical identities and roles ([`dateline_entities`]), and quotes with
-//! their cue and speaker ([`quotes`]).
+//! entities with canonical identities and roles ([`dateline_entities`]), quotes with
+//! their cue and speaker ([`quotes`]), and encounter events — who met whom, where and when
+//! ([`dateline_events`]).
 //!
 //! ## Usage
 //! ```
@@ -25,6 +26,9 @@
 //! assert_eq!(xi.role.as_deref(), Some("President"));
 //! let quote = doc.quotes.iter().find(|q| q.direct).unwrap();
 //! assert_eq!(doc.speaker(quote).unwrap().name, "Xi Jinping");
+//! let talks = &doc.events[0];
+//! assert_eq!(talks.kind.as_str(), "meet");
+//! assert_eq!(talks.date.as_ref().unwrap().value, "2023-09-23");
 //!
 //! // The JSON contract (schema_version 1, code-point offsets), as the CLI and Python emit it.
 //! let json = doc.to_json_value(text).unwrap();
@@ -56,6 +60,7 @@ pub mod quotes;
 pub use dateline_article as article;
 pub use dateline_dates as dates;
 pub use dateline_entities as entities;
+pub use dateline_events as events;
 pub use dateline_text as text;
 
 pub use document::{Document, Published, PublishedOrigin};

@@ -130,7 +130,8 @@ impl Options {
     }
 }
 
-/// Analyses one news text: article structure, publication date, dates, entities, quotes.
+/// Analyses one news text: article structure, publication date, dates, entities, quotes,
+/// encounter events.
 ///
 /// Dates and entities are taken from the title, standfirst, caption texts and body
 /// paragraphs only (never from headers, datelines, boilerplate or related headlines);
@@ -176,6 +177,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Document, Error> {
         dates: Vec::new(),
         entities: Entities::default(),
         quotes: Vec::new(),
+        events: Vec::new(),
         warnings: Vec::new(),
         article,
     };
@@ -195,6 +197,12 @@ pub fn analyze(text: &str, options: &Options) -> Result<Document, Error> {
     let entity_options = dateline_entities::Options::default().with_tagger(options.tagger);
     document.entities = extract_tokenized(&tokens, Some(&regions), &entity_options)?;
     document.quotes = quotes::attribute(&tokens, &document.article.paragraphs, &document.entities);
+    let event_input = dateline_events::Input::new(&tokens, &document.entities, &document.dates)
+        .with_regions(&regions)
+        .with_published(document.published.anchor())
+        .with_dateline_place(document.article.dateline.as_ref().and_then(|d| d.place))
+        .with_title(document.article.title.as_ref().map(|t| t.span));
+    document.events = dateline_events::extract(&event_input)?;
     Ok(document)
 }
 

@@ -1,0 +1,1494 @@
+//! The extractor: triggers, participants, status, date and place per sentence, then one
+//! event per encounter across the document.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use dateline_dates::{Timex, TimexKind};
+use dateline_entities::Label;
+use dateline_text::Span;
+
+use crate::lexicon::{
+    anaphor_head, cancel_cue, clause_stop, hypothetical_cue, left_stop, lower, may_trigger,
+    negotiation_topic, ongoing_cue, party_noun, past_aux, past_governor, planned_cue,
+    present_aux, reporting_verb, title_word, trigger, weekday, Flavor, Form, Trigger,
+};
+use crate::view::{units, Cast, Class, Unit, View, M};
+use crate::{DateSource, Event, EventDate, EventKind, Input, Status};
+
+/// How far back an anaphor ("the two leaders", "the meeting") may reach, in sentences.
+const ANAPHOR_REACH: usize = 8;
+/// Longest subject window, in tokens.
+const LEFT_REACH: usize = 30;
+/// Longest object scan, in tokens.
+const RIGHT_REACH: usize = 40;
+
+/// One reading of a trigger, before merging.
+#[derive(Debug, Clone)]
+struct Cand {
+    kind: EventKind,
+    trigger: Span,
+    /// Parties, in order (subject first).
+    parties: Vec<usize>,
+    /// Parties named in the sentence (not pronouns or anaphors).
+    named: usize,
+    /// The parties are those of an earlier event ("the two leaders").
+    anaphoric: bool,
+    /// No parties: "the meeting", "the talks" (merges into an earlier event).
+    bare: bool,
+    host: Option<usize>,
+    hosted: bool,
+    place: Option<usize>,
+    date: Option<EventDate>,
+    status: Status,
+    /// The status came from a cue, not the default.
+    cued: bool,
+    title: bool,
+    evidence: Span,
+    unit: usize,
+    verb: bool,
+}
+
+/// Per-document state carried from sentence to sentence.
+struct Ctx<'i, 'c> {
+    input: &'i Input<'i>,
+    cast: &'c Cast<'c>,
+    units: Vec<Unit>,
+    /// Per unit: the first person mentioned in it (the subject, as news sentences go).
+    first_person: Vec<Option<usize>>,
+    /// Per unit: every person mentioned in it, in order.
+    events: Vec<Cand>,
+    /// Per event: the evidence spans merged into it.
+    evidence: Vec<Vec<Span>>,
+}
+
+pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
+    let cast = Cast::new(input.entities);
+    let units = units(input.doc, regions, input.title);
+    let first_person = first_persons(&cast, &units);
+    let mut ctx = Ctx {
+        input,
+        cast: &cast,
+        units,
+        first_person,
+        events: Vec::new(),
+        evidence: Vec::new(),
+    };
+    let text = input.doc.text();
+    let toks = input.doc.tokens();
+    for ui in 0..ctx.units.len() {
+        let unit = ctx.units[ui];
+        let mut triggers: Vec<(usize, Trigger)> = Vec::new();
+        for k in unit.lo..unit.hi.min(toks.len()) {
+            let word = toks[k].text(text);
+            if !may_trigger(word) {
+                continue;
+            }
+            if let Some(t) = trigger(&lower(word)) {
+                triggers.push((k, t));
+            }
+        }
+        if triggers.is_empty() {
+            continue;
+        }
+        let view = View::new(input.doc, &cast, input.dates, unit);
+        let mut cands: Vec<Cand> = triggers
+            .iter()
+            .filter_map(|&(k, t)| ctx.read(&view, ui, k, t))
+            .collect();
+        absorb_within_sentence(&mut cands);
+        for c in cands {
+            ctx.add(c);
+        }
+    }
+    ctx.finish()
+}
+
+/// The first person mentioned in each unit (one sweep over the sorted mentions).
+fn first_persons(cast: &Cast<'_>, units: &[Unit]) -> Vec<Option<usize>> {
+    let ms = &cast.entities.mentions;
+    let mut out = Vec::with_capacity(units.len());
+    let mut p = 0;
+    for u in units {
+        while cast
+            .order
+            .get(p)
+            .is_some_and(|&i| ms[i].span.end <= u.span.start)
+        {
+            p += 1;
+        }
+        let mut q = p;
+        let mut found = None;
+        while let Some(&i) = cast.order.get(q) {
+            let m = &ms[i];
+            if m.span.start >= u.span.end {
+                break;
+            }
+            if cast.class(m.entity) == Class::Person {
+                found = Some(m.entity);
+                break;
+            }
+            q += 1;
+        }
+        out.push(found);
+    }
+    out
+}
+
+/// In one sentence, a reading without parties of its own ("the meeting", "the two leaders
+/// met") next to one with parties tells the same encounter: keep the one with parties.
+fn absorb_within_sentence(cands: &mut Vec<Cand>) {
+    if cands.len() < 2 {
+        return;
+    }
+    let has_named = cands.iter().any(|c| !c.bare && !c.anaphoric);
+    if has_named {
+        cands.retain(|c| !c.bare && !c.anaphoric);
+    }
+    // Two triggers of one encounter ("held talks ... during the meeting", "arrived in ...
+    // on his visit"): same kind and shared parties.
+    let mut i = 0;
+    while i < cands.len() {
+        let mut j = i + 1;
+        while j < cands.len() {
+            let (a, b) = (&cands[i], &cands[j]);
+            let talk = |k: EventKind| matches!(k, EventKind::Meet | EventKind::Summit | EventKind::Negotiate);
+            let same = a.kind == b.kind
+                && overlap(&a.parties, &b.parties) >= 2.min(a.parties.len().min(b.parties.len()).max(1))
+                || talk(a.kind) && talk(b.kind) && a.parties.len() == b.parties.len() && overlap(&a.parties, &b.parties) == a.parties.len();
+            if same {
+                let b = cands.remove(j);
+                let a = &mut cands[i];
+                for p in b.parties {
+                    if !a.parties.contains(&p) {
+                        a.parties.push(p);
+                    }
+                }
+                a.place = a.place.or(b.place);
+                a.host = a.host.or(b.host);
+                if a.date.is_none() {
+                    a.date = b.date;
+                }
+                if !a.cued && b.cued {
+                    a.status = b.status;
+                    a.cued = true;
+                }
+                a.verb |= b.verb;
+            } else {
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+}
+
+fn overlap(a: &[usize], b: &[usize]) -> usize {
+    a.iter().filter(|x| b.contains(x)).count()
+}
+
+/// What the object scan found after a trigger.
+#[derive(Default)]
+struct Objects {
+    parties: Vec<usize>,
+    /// Parties after "by" (the host in "was received by").
+    by: Vec<usize>,
+    /// Parties after "to" (a visit's destination, a call's other end).
+    to: Vec<usize>,
+    /// A place after "in"/"at"/"to" (first one).
+    place: Option<usize>,
+    /// A destination that is a place (city) after "to"/"in".
+    dest_place: Option<usize>,
+    /// A personal pronoun among the objects ("a meeting he had with").
+    pronoun: Option<usize>,
+    /// Where the scan stopped.
+    end: usize,
+}
+
+impl Ctx<'_, '_> {
+    /// Reads the encounter a trigger tells, if it does.
+    fn read(&self, v: &View<'_>, ui: usize, k: usize, trig: Trigger) -> Option<Cand> {
+        let lo = v.unit.lo;
+        let hi = v.unit.hi;
+        let prev = if k > lo { v.w(k - 1) } else { "" };
+        let prev2 = if k > lo + 1 { v.w(k - 2) } else { "" };
+        let next = v.w(k + 1);
+        let mut kind = trig.kind;
+        let mut form = trig.form;
+        // The form from the words around.
+        if matches!(
+            prev,
+            "to" | "will" | "'ll" | "would" | "shall" | "did" | "n't" | "can" | "must" | "not"
+        ) && matches!(form, Form::Noun | Form::Base | Form::Present)
+        {
+            form = Form::Base;
+        }
+        if v.w(k) == "meeting" && matches!(prev, "is" | "are" | "was" | "were" | "be" | "been") {
+            form = Form::Ing;
+        }
+        if v.w(k) == "visit" && !matches!(form, Form::Base) && !is_determiner(prev) {
+            // "visit Pyongyang" after a modal is a verb; otherwise a noun.
+            form = Form::Noun;
+        }
+        // The unit's phone context: "by phone", "phone call", "telephone conversation".
+        let phone_near = (k.saturating_sub(4)..(k + 4).min(hi)).any(|i| {
+            i != k
+                && matches!(
+                    v.w(i),
+                    "phone" | "telephone" | "phoned" | "teleconference" | "videoconference"
+                )
+                || (v.w(i) == "video" && matches!(v.w(i + 1), "call" | "conference" | "link"))
+        });
+        match trig.flavor {
+            Flavor::Phone => {
+                // "phone call", "by phone": the head word or the verb is the trigger.
+                if matches!(v.w(k), "teleconference" | "videoconference") {
+                    kind = EventKind::Call;
+                } else {
+                    return None;
+                }
+            }
+            Flavor::CallVerb => {
+                if matches!(next, "for" | "on" | "upon" | "off" | "out" | "into" | "up" | "it" | "in" | "back" | "the" | "a" | "an" | "him" | "her" | "them" | "this" | "that" | "himself" | "herself")
+                    && !matches!(v.w(k), "phoned" | "telephoned")
+                    && !(next == "the" || next == "a" || next == "an")
+                        .then_some(())
+                        .is_some_and(|()| matches!(prev, "phone" | "telephone"))
+                {
+                    return None;
+                }
+                if matches!(prev, "is" | "was" | "are" | "were" | "been" | "be" | "so" | "so-called") {
+                    return None;
+                }
+                if v.w(k) == "call" && !matches!(prev, "phone" | "telephone" | "video" | "a" | "the" | "their" | "his" | "her" | "conference") && !phone_near {
+                    // "call" as a verb needs a party right after it.
+                    if v.mention_at(k + 1).is_none() {
+                        return None;
+                    }
+                }
+                if matches!(v.w(k), "called" | "calls") {
+                    // "called X": a party (or a title before one) right after.
+                    let obj = (k + 1..(k + 5).min(hi)).find(|&i| !title_word(v.w(i)) && !v.capitalized(i) || v.mention_at(i).is_some());
+                    let ok = obj.and_then(|i| v.mention_at(i)).is_some_and(|m| self.cast.is_party(m.entity));
+                    if !ok {
+                        return None;
+                    }
+                }
+            }
+            Flavor::Speak => {
+                if !phone_near || !matches!(next, "with" | "to" | "by" | "over" | "on" | "via") {
+                    return None;
+                }
+            }
+            Flavor::Conference => {
+                if matches!(prev, "press" | "news" | "video" | "tele") {
+                    if prev == "video" {
+                        kind = EventKind::Call;
+                    } else {
+                        return None;
+                    }
+                }
+            }
+            Flavor::Discussions => {
+                if !(past_governor(prev)
+                    || matches!(prev, "hold" | "holds" | "holding" | "bilateral" | "substantive" | "substantial" | "detailed" | "direct" | "formal" | "informal")
+                    || matches!(next, "with" | "between"))
+                {
+                    return None;
+                }
+            }
+            Flavor::Host => {
+                if v.w(k) == "host" && !matches!(prev, "to" | "will" | "'ll" | "would" | "shall") {
+                    return None;
+                }
+                if matches!(v.w(k), "received" | "receives" | "welcomed" | "welcomes" | "greeted" | "greets")
+                    && next != "by"
+                {
+                    // A party must follow directly (a title may come first).
+                    let first = (k + 1..(k + 6).min(hi)).find(|&i| v.mention_at(i).is_some() || !(title_word(v.w(i)) || (v.capitalized(i) && !v.is_punct(i))));
+                    let ok = first.and_then(|i| v.mention_at(i)).is_some_and(|m| self.cast.class(m.entity) == Class::Person || self.cast.class(m.entity) == Class::Nat && party_noun(v.w(m.b)));
+                    if !ok {
+                        return None;
+                    }
+                }
+            }
+            _ => {}
+        }
+        if phone_near && matches!(kind, EventKind::Meet) && matches!(trig.flavor, Flavor::Talks | Flavor::Discussions | Flavor::Plain) {
+            kind = EventKind::Call;
+        }
+        if trig.flavor == Flavor::Talks {
+            let before = (k.saturating_sub(3).max(lo)..k).any(|i| negotiation_topic(v.w(i)) || v.w(i).starts_with("inter-"));
+            let after = matches!(next, "on" | "over") && !v.date_at(k + 2).is_some();
+            if before || after {
+                kind = EventKind::Negotiate;
+            }
+        }
+        // ---- The clause: left window.
+        let mut left = lo.max(k.saturating_sub(LEFT_REACH));
+        let mut j = k;
+        while j > left {
+            j -= 1;
+            if v.mention_at(j).is_none() && left_stop(v.w(j)) && !(v.w(j) == "that" && j + 1 < k && is_determiner_like_that(v, j))
+                || v.w(j) == "and" && starts_clause(v, j + 1)
+            {
+                left = j + 1;
+                break;
+            }
+        }
+        // Status cues in the window (nearest first).
+        let window: Vec<usize> = (left..k).collect();
+        let mut hypothetical = false;
+        let mut planned = false;
+        let mut cancelled = false;
+        let mut ongoing = false;
+        let mut past = false;
+        for &i in window.iter().rev() {
+            let w = v.w(i);
+            if v.mention_at(i).is_some() {
+                continue;
+            }
+            if hypothetical_cue(w) && !(w == "no" && v.w(i + 1) == "longer") {
+                // "would consider visiting", "declined to meet", "did not meet".
+                hypothetical = true;
+            }
+            if cancel_cue(w) || (w == "called" && v.w(i + 1) == "off") || w == "postponed" && false {
+                cancelled = true;
+            }
+            if planned_cue(w) || w == "would" || matches!(w, "agreed" | "agree" | "agrees") && v.w(i + 1) == "to" {
+                planned = true;
+            }
+            if (w == "to") && i + 1 == k && matches!(prev2, "is" | "are" | "was" | "were") {
+                planned = true;
+            }
+            if ongoing_cue(w) {
+                ongoing = true;
+            }
+            if past_governor(w) || w.ends_with("ed") && i + 3 >= k && !planned_cue(w) {
+                past = true;
+            }
+        }
+        if hypothetical && !matches!(prev, "the" | "a" | "their" | "his" | "her") {
+            return None;
+        }
+        if hypothetical && window.iter().any(|&i| matches!(v.w(i), "not" | "n't" | "never" | "declined" | "refused" | "consider" | "considering")) {
+            return None;
+        }
+        // Cancellation after the trigger: "the summit was cancelled", "talks were called off".
+        for i in k + 1..(k + 5).min(hi) {
+            let w = v.w(i);
+            if cancel_cue(w) || (w == "called" && v.w(i + 1) == "off") || (w == "off" && v.w(i.saturating_sub(1)) == "called") {
+                cancelled = true;
+            }
+            if matches!(w, "postponed" | "delayed") {
+                planned = true;
+            }
+            if matches!(w, "will" | "is" | "are") && matches!(v.w(i + 1), "be" | "to" | "scheduled" | "due" | "set" | "expected" | "planned" | "slated") {
+                planned = true;
+            }
+            if matches!(w, "took" | "was" | "were" | "ended" | "concluded" | "lasted" | "followed" | "came") && !planned {
+                past = true;
+            }
+        }
+        // ---- Parties before the trigger.
+        let mut parties: Vec<usize> = Vec::new();
+        let mut named = 0usize;
+        let mut pronoun_at: Option<usize> = None;
+        let mut first_person_at: Option<usize> = None;
+        let mut anaphoric = false;
+        let mut i = left;
+        while i < k {
+            if let Some(m) = v.mention_at(i) {
+                if m.b > k {
+                    break;
+                }
+                if let Some(p) = self.subject_party(v, m, left, k) {
+                    push(&mut parties, p);
+                    named += 1;
+                    if self.cast.class(p) == Class::Person {
+                        first_person_at = first_person_at.or(Some(i));
+                    }
+                }
+                i = m.b;
+                continue;
+            }
+            let w = v.w(i);
+            if matches!(w, "he" | "she") && !in_quotes(v, i)
+                || matches!(w, "his" | "her") && i + 3 >= k
+            {
+                pronoun_at = pronoun_at.or(Some(i));
+            }
+            if anaphor_head(w) && i > lo && matches!(v.w(i - 1), "two" | "both" | "the" | "three" | "four") {
+                anaphoric = true;
+            }
+            if matches!(w, "they" | "both") && !in_quotes(v, i) {
+                anaphoric = true;
+            }
+            i += 1;
+        }
+        // ---- Parties after the trigger.
+        let obj = self.objects(v, k, kind, trig.flavor);
+        let obj_named = obj.parties.len() + obj.by.len() + obj.to.len();
+        // Descriptions: "the Chinese president", "the envoy".
+        if parties.is_empty() && pronoun_at.is_none() {
+            if let Some(p) = self.description(v, left, k) {
+                push(&mut parties, p);
+            }
+        }
+        let pronoun_at = pronoun_at.or(obj.pronoun);
+        let close_pronoun = pronoun_at.is_some_and(|i| {
+            i + 3 >= k && i <= k + 1 || first_person_at.is_none_or(|p| i < p)
+        });
+        if let Some(at) = pronoun_at.filter(|_| parties.len() < 2 || close_pronoun) {
+            if let Some(p) = self.pronoun(ui, v, at) {
+                if !parties.contains(&p) {
+                    parties.insert(0, p);
+                }
+            }
+        }
+        let mut host = None;
+        let mut hosted = false;
+        let passive = matches!(prev, "was" | "were" | "been" | "being" | "be") || next == "by";
+        if trig.flavor == Flavor::Host && kind == EventKind::Visit {
+            hosted = true;
+            host = if passive {
+                obj.by.first().copied()
+            } else {
+                parties.first().copied()
+            };
+        }
+        for &p in obj.parties.iter().chain(&obj.by).chain(&obj.to) {
+            push(&mut parties, p);
+        }
+        named += obj_named;
+        let mut place = obj.place;
+        // A visit's destination.
+        if kind == EventKind::Visit && !hosted {
+            if let Some(&d) = obj.to.first() {
+                host = Some(d);
+            }
+            if let Some(city) = obj.dest_place {
+                place = Some(city);
+                if host.is_none() {
+                    host = self.cast.country.get(city).copied().flatten().filter(|&c| c != city);
+                    if let Some(h) = host {
+                        push(&mut parties, h);
+                    }
+                }
+            }
+            // "his first Damascus visit": a place just before the noun.
+            if place.is_none() {
+                if let Some(m) = (k.saturating_sub(2).max(lo)..k).rev().find_map(|i| v.mention_at(i)) {
+                    if m.b == k && self.cast.is_place(m.entity) {
+                        place = Some(m.entity);
+                        if host.is_none() {
+                            host = self.cast.country.get(m.entity).copied().flatten();
+                            if let Some(h) = host {
+                                push(&mut parties, h);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // "the Geneva talks", "Moscow inter-Syrian talks": a place right before the noun.
+        if place.is_none() && form == Form::Noun {
+            if let Some(m) = (k.saturating_sub(3).max(lo)..k).rev().find_map(|i| v.mention_at(i)) {
+                if self.cast.is_place(m.entity) && (m.b..k).all(|i| !v.is_punct(i)) {
+                    place = Some(m.entity);
+                    parties.retain(|&p| p != m.entity);
+                }
+            }
+        }
+        // A place before the trigger ("In Seoul, X met Y", "X, in Seoul for talks, ...").
+        if place.is_none() {
+            place = self.place_before(v, left, k);
+        }
+        // Summits: the organisation right before "summit" is a party ("the G-20 Summit").
+        if kind == EventKind::Summit {
+            if let Some(m) = (k.saturating_sub(2).max(lo)..k).rev().find_map(|i| v.mention_at(i)) {
+                if matches!(self.cast.class(m.entity), Class::Org | Class::Country) {
+                    push(&mut parties, m.entity);
+                }
+            }
+        }
+        // Anaphors: "the two leaders", "they" stand for the parties of the event just told.
+        let mut bare = false;
+        if parties.len() < 2 {
+            if anaphoric || parties.is_empty() {
+                if let Some(prev_parties) = self.antecedent(ui, kind) {
+                    let own = parties.clone();
+                    if own.iter().all(|p| prev_parties.contains(p)) {
+                        parties = prev_parties;
+                        anaphoric = true;
+                    }
+                }
+            }
+            if parties.len() < 2 {
+                // "The meeting took place ahead of ...": a bare noun referring back.
+                let definite = form == Form::Noun
+                    && (k.saturating_sub(3).max(lo)..k).any(|i| matches!(v.w(i), "the" | "this" | "that" | "these" | "those" | "their" | "its"));
+                if definite && parties.is_empty() {
+                    bare = true;
+                } else {
+                    return None;
+                }
+            }
+        }
+        // ---- Kind refinements.
+        let persons = parties
+            .iter()
+            .filter(|&&p| self.cast.class(p) == Class::Person)
+            .count();
+        if matches!(kind, EventKind::Meet | EventKind::Visit) && persons >= 3 && !anaphoric {
+            kind = EventKind::Summit;
+        }
+        if trig.flavor == Flavor::Gather && parties.len() < 2 && !bare {
+            return None;
+        }
+        // ---- Status.
+        let trig_word = v.w(k);
+        let mut cued = true;
+        let status = if cancelled {
+            Status::Cancelled
+        } else if planned
+            || form == Form::Base
+                && matches!(prev, "to" | "will" | "'ll" | "would" | "shall" | "can" | "must")
+        {
+            Status::Planned
+        } else if form == Form::Ing && window.last().is_some_and(|&i| present_aux(v.w(i))) || ongoing {
+            Status::Ongoing
+        } else if trig.flavor == Flavor::Arrive || (kind == EventKind::Visit && trig_word == "visiting") {
+            Status::Ongoing
+        } else if matches!(form, Form::Past) || past || form == Form::Ing && window.last().is_some_and(|&i| past_aux(v.w(i))) {
+            Status::Happened
+        } else {
+            cued = false;
+            Status::Happened
+        };
+        // ---- Date.
+        let date = self.date(v, ui, k, left, obj.end, status);
+        let mut status = status;
+        let mut cued = cued;
+        if let (Some(d), Some(p)) = (&date, self.input.published) {
+            if let Some((a, _)) = value_range(&d.value) {
+                if a > p && matches!(status, Status::Happened) && !(matches!(form, Form::Past) || past) {
+                    status = Status::Planned;
+                    cued = true;
+                }
+            }
+            if status == Status::Ongoing && trig.flavor == Flavor::Arrive {
+                if let Some((_, b)) = value_range(&d.value) {
+                    if b + Duration::days(3) < p {
+                        status = Status::Happened;
+                    }
+                }
+            }
+        }
+        let verb = !matches!(form, Form::Noun);
+        Some(Cand {
+            kind,
+            trigger: v.tok(k).map_or(v.unit.span, |t| t.span),
+            parties,
+            named,
+            anaphoric,
+            bare,
+            host: host.filter(|_| kind == EventKind::Visit || kind == EventKind::Summit),
+            hosted: hosted && kind == EventKind::Visit,
+            place,
+            date,
+            status,
+            cued,
+            title: v.unit.title,
+            evidence: v.unit.span,
+            unit: ui,
+            verb,
+        })
+    }
+
+    /// A mention before the trigger as a subject party, unless it is a title's country
+    /// ("South Korean Prime Minister Han"), a place ("in Seoul") or a topic ("on Syria").
+    fn subject_party(&self, v: &View<'_>, m: M, left: usize, k: usize) -> Option<usize> {
+        let class = self.cast.class(m.entity);
+        if attached_to_person(v, self.cast, m) {
+            return None;
+        }
+        let before = preposition_before(v, m.a, left);
+        if matches!(before, Some("in" | "at" | "on" | "about" | "for" | "near" | "inside" | "against" | "over" | "regarding" | "to" | "into" | "across" | "toward" | "towards")) {
+            return None;
+        }
+        match class {
+            Class::Person | Class::Country | Class::Org => {
+                if reporting_source(v, m, k) {
+                    return None;
+                }
+                Some(m.entity)
+            }
+            Class::Nat => self.nationality(v, m),
+            Class::City => {
+                // "Moscow and Pyongyang held talks": a capital standing for its country.
+                let w = v.w(m.b);
+                (matches!(w, "and" | "," ) || m.b == k).then_some(m.entity).filter(|_| false)
+            }
+            _ => None,
+        }
+    }
+
+    /// A nationality as a party: "Syrian officials" -> Syria (or the nationality itself when
+    /// the document names no such country); "the Saudis".
+    fn nationality(&self, v: &View<'_>, m: M) -> Option<usize> {
+        let next = v.w(m.b);
+        let plural = v.raw(m.b.saturating_sub(1)).ends_with('s');
+        if !(party_noun(next) || plural && !v.capitalized(m.b)) {
+            return None;
+        }
+        Some(self.cast.country.get(m.entity).copied().flatten().unwrap_or(m.entity))
+    }
+
+    /// The parties, place and destination after a trigger.
+    fn objects(&self, v: &View<'_>, k: usize, kind: EventKind, flavor: Flavor) -> Objects {
+        #[derive(Clone, Copy, PartialEq, Eq)]
+        enum Prep {
+            Direct,
+            With,
+            By,
+            To,
+            In,
+            Topic,
+        }
+        let hi = v.unit.hi.min(k + RIGHT_REACH);
+        let mut out = Objects::default();
+        let mut prep = Prep::Direct;
+        let mut gap = 0;
+        let mut i = k + 1;
+        let mut parties_done = false;
+        let mut depth = 0i32;
+        while i < hi {
+            if let Some(d) = v.date_at(i) {
+                i = d.b.max(i + 1);
+                gap = 0;
+                continue;
+            }
+            if let Some(m) = v.mention_at(i) {
+                let class = self.cast.class(m.entity);
+                let next_i = m.b.max(i + 1);
+                match prep {
+                    Prep::In => {
+                        if self.cast.is_place(m.entity) && out.place.is_none() && depth == 0 {
+                            out.place = Some(m.entity);
+                            if kind == EventKind::Visit && matches!(flavor, Flavor::Arrive) && out.dest_place.is_none() {
+                                out.dest_place = Some(m.entity);
+                            }
+                        } else if class == Class::Country && kind == EventKind::Visit && matches!(flavor, Flavor::Arrive) && out.to.is_empty() {
+                            out.to.push(m.entity);
+                        }
+                    }
+                    Prep::Topic => {}
+                    _ if parties_done || depth > 0 => {}
+                    _ => {
+                        if attached_to_person(v, self.cast, m) {
+                            // A title's country: the person follows.
+                        } else if class == Class::Nat {
+                            if let Some(p) = self.counterpart(v, m, k).or_else(|| self.nationality(v, m)) {
+                                push(&mut out.parties, p);
+                            }
+                        } else if self.cast.is_party(m.entity) && !reporting_source(v, m, k) {
+                            match prep {
+                                Prep::By => push(&mut out.by, m.entity),
+                                Prep::To => push(&mut out.to, m.entity),
+                                _ => push(&mut out.parties, m.entity),
+                            }
+                        } else if self.cast.is_place(m.entity) {
+                            if prep == Prep::To && kind == EventKind::Visit {
+                                if out.dest_place.is_none() {
+                                    out.dest_place = Some(m.entity);
+                                }
+                            } else if prep == Prep::To && out.place.is_none() && class == Class::Venue {
+                                out.place = Some(m.entity);
+                            } else if kind == EventKind::Visit && prep == Prep::Direct && out.dest_place.is_none() && out.parties.is_empty() {
+                                // "visited Pyongyang".
+                                out.dest_place = Some(m.entity);
+                            } else if matches!(kind, EventKind::Negotiate | EventKind::Meet) && prep == Prep::With {
+                                // "talks with Moscow": a capital for its country.
+                                push(&mut out.parties, m.entity);
+                            }
+                        }
+                    }
+                }
+                i = next_i;
+                gap = 0;
+                continue;
+            }
+            let w = v.w(i);
+            if !out.parties.is_empty() && trigger(w).is_some_and(|t| t.form == Form::Noun) {
+                parties_done = true;
+            }
+            if w == "and" && starts_clause(v, i + 1) {
+                break;
+            }
+            match w {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth -= 1,
+                "with" | "between" | "among" | "including" | "and" | "," | "&" | "from" | "of" | "alongside" => {
+                    if prep != Prep::In || matches!(w, "with" | "between" | "among" | "from") {
+                        if matches!(w, "with" | "between" | "among") {
+                            prep = Prep::With;
+                        } else if w == "from" && prep != Prep::In {
+                            prep = Prep::With;
+                        }
+                    }
+                    gap = 0;
+                }
+                "by" => {
+                    prep = if matches!(v.w(i + 1), "phone" | "telephone" | "video") { prep } else { Prep::By };
+                    gap = 0;
+                }
+                "to" => {
+                    // "to discuss": a purpose clause ends the parties.
+                    let nx = v.w(i + 1);
+                    if v.mention_at(i + 1).is_none() && !is_determiner(nx) && !title_word(nx) && !v.capitalized(i + 1) && v.date_at(i + 1).is_none() {
+                        parties_done = true;
+                        prep = Prep::Topic;
+                    } else {
+                        prep = Prep::To;
+                    }
+                    gap = 0;
+                }
+                "in" | "at" | "inside" | "near" => {
+                    prep = Prep::In;
+                    gap = 0;
+                }
+                "on" | "for" => {
+                    if v.date_at(i + 1).is_some() {
+                        // "on Saturday"
+                    } else if w == "on" && v.w(i + 1) == "the" && matches!(v.w(i + 2), "sidelines" | "sideline" | "margins" | "margin" | "fringes" | "fringe") {
+                        prep = Prep::In;
+                        i += 2;
+                    } else if w == "for" && matches!(v.w(i + 1), "talks" | "a" | "an" | "the" | "his" | "her" | "their" | "two" | "three" | "several" | "bilateral" | "official") {
+                        // "in Jakarta for talks with": keep reading.
+                    } else {
+                        parties_done = true;
+                        prep = Prep::Topic;
+                    }
+                    gap = 0;
+                }
+                "he" | "she" | "him" => {
+                    if !parties_done && out.pronoun.is_none() {
+                        out.pronoun = Some(i);
+                    }
+                }
+                "." | ";" | "!" | "?" | "\u{2014}" | "--" | "\u{2013}" => {
+                    break;
+                }
+                ":" => break,
+                _ => {
+                    if clause_stop(w) && !matches!(w, "ahead" | "before" | "after" | "following" | "amid" | "during") {
+                        out.end = i;
+                        return out;
+                    }
+                    if matches!(w, "ahead" | "before" | "after" | "following" | "amid" | "during") {
+                        // The parties end; a place may still follow ("ahead of the Games in Hangzhou").
+                        parties_done = true;
+                        if prep != Prep::In {
+                            prep = Prep::Topic;
+                        }
+                    } else if title_word(w) || is_determiner(w) || party_noun(w) || v.capitalized(i) || matches!(w, "'s" | "'" | "counterparts" | "leaders" | "city" | "capital" | "town" | "port" | "province" | "region" | "resort" | "village" | "northern" | "southern" | "eastern" | "western" | "central" | "members" | "heads") {
+                        gap = 0;
+                    } else {
+                        gap += 1;
+                        if gap > 3 {
+                            break;
+                        }
+                        if prep == Prep::Direct && gap >= 2 {
+                            parties_done = true;
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        out.end = i.min(v.unit.hi);
+        out
+    }
+
+    /// "his South Korean counterpart" with no name after it: the person of that country.
+    fn counterpart(&self, v: &View<'_>, m: M, k: usize) -> Option<usize> {
+        if !matches!(v.w(m.b), "counterpart" | "counterparts") {
+            return None;
+        }
+        if v.mention_at(m.b + 1).is_some() {
+            return None;
+        }
+        let country = self.cast.entity(m.entity)?.country.as_deref()?;
+        let _ = k;
+        self.cast
+            .entities
+            .entities
+            .iter()
+            .enumerate()
+            .find(|(i, e)| self.cast.class(*i) == Class::Person && e.country.as_deref() == Some(country))
+            .map(|(i, _)| i)
+    }
+
+    /// "the Chinese president", "the envoy": the person with that role (and nationality).
+    fn description(&self, v: &View<'_>, left: usize, k: usize) -> Option<usize> {
+        let mut i = k;
+        let mut role: Vec<&str> = Vec::new();
+        let mut adjective: Option<usize> = None;
+        while i > left {
+            i -= 1;
+            let w = v.w(i);
+            if let Some(m) = v.mention_at(i) {
+                if self.cast.class(m.entity) == Class::Nat && role.is_empty() {
+                    return None;
+                }
+                if self.cast.class(m.entity) == Class::Nat {
+                    adjective = Some(m.entity);
+                    break;
+                }
+                return None;
+            }
+            if matches!(w, "president" | "minister" | "premier" | "chancellor" | "envoy" | "secretary" | "king" | "emperor" | "leader" | "diplomat") {
+                role.push(w);
+            } else if matches!(w, "prime" | "foreign" | "defence" | "defense" | "un" | "special" | "new" | "former") {
+            } else if w == "the" {
+                break;
+            } else if !role.is_empty() {
+                break;
+            }
+        }
+        let head = *role.first()?;
+        let country = adjective
+            .and_then(|a| self.cast.entity(a))
+            .and_then(|e| e.country.as_deref());
+        let mut best = None;
+        for (ei, e) in self.cast.entities.entities.iter().enumerate() {
+            if self.cast.class(ei) != Class::Person {
+                continue;
+            }
+            let Some(r) = e.role.as_deref() else { continue };
+            if !lower(r).contains(head) {
+                continue;
+            }
+            if let Some(c) = country {
+                if e.country.as_deref() != Some(c) {
+                    continue;
+                }
+            }
+            if best.is_some() {
+                // Ambiguous: prefer the one mentioned before the trigger.
+                let before = e.mentions.iter().filter_map(|&mi| self.cast.entities.mentions.get(mi)).any(|m| m.span.end <= v.tok(k).map_or(0, |t| t.span.start));
+                if before {
+                    best = Some(ei);
+                }
+                continue;
+            }
+            best = Some(ei);
+        }
+        best
+    }
+
+    /// "he", "his" at token `at`: the person the current sentence (before it) or the latest
+    /// sentence is about.
+    fn pronoun(&self, ui: usize, v: &View<'_>, at: usize) -> Option<usize> {
+        // A person earlier in this sentence.
+        for i in v.unit.lo..at {
+            if let Some(m) = v.mention_at(i) {
+                if self.cast.class(m.entity) == Class::Person {
+                    return Some(m.entity);
+                }
+            }
+        }
+        (ui.saturating_sub(4)..ui)
+            .rev()
+            .find_map(|u| self.first_person.get(u).copied().flatten())
+    }
+
+    /// The parties of the latest event within reach (for "the two leaders", "they").
+    fn antecedent(&self, ui: usize, kind: EventKind) -> Option<Vec<usize>> {
+        let recent = || {
+            self.events
+                .iter()
+                .rev()
+                .take_while(|e| e.unit + ANAPHOR_REACH >= ui)
+                .filter(|e| e.parties.len() >= 2)
+        };
+        // "The two leaders met": a meeting, visit or call rather than the summit around it.
+        recent()
+            .find(|e| e.kind != EventKind::Summit || kind == EventKind::Summit)
+            .or_else(|| recent().next())
+            .map(|e| e.parties.clone())
+    }
+
+    /// A place before the trigger: "In Seoul, ...", "X, in Jakarta for talks, ...".
+    fn place_before(&self, v: &View<'_>, left: usize, k: usize) -> Option<usize> {
+        let mut best = None;
+        for i in left..k {
+            if let Some(m) = v.mention_at(i) {
+                if m.a == i && self.cast.is_place(m.entity) {
+                    if let Some("in" | "at" | "inside") = preposition_before(v, m.a, left) {
+                        best = Some(m.entity);
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// The event's date from the sentence: the date mention nearest the trigger outside
+    /// the reporting clause, weekdays re-resolved by the status.
+    fn date(&self, v: &View<'_>, ui: usize, k: usize, left: usize, right: usize, status: Status) -> Option<EventDate> {
+        // The clause around the trigger: from the left boundary (or, after "when"/"where", the
+        // sentence before it: "last met in December 2019, when ... paid a visit") to the next
+        // clause of its own.
+        let from = if left > v.unit.lo && matches!(v.w(left - 1), "when" | "where") {
+            v.unit.lo
+        } else {
+            left
+        };
+        let mut to = right.max(k + 1);
+        while to < v.unit.hi {
+            let w = v.w(to);
+            if v.mention_at(to).is_none() && v.date_at(to).is_none() && (matches!(w, "which" | "who" | "while" | "but" | ";" | "whereas" | "although") || reporting_verb(w) && w != "told") {
+                break;
+            }
+            to += 1;
+        }
+        let mut best: Option<(usize, EventDate)> = None;
+        for d in &v.dates {
+            let Some(t) = self.input.dates.get(d.timex) else { continue };
+            if !matches!(t.kind, TimexKind::Date | TimexKind::Time) {
+                continue;
+            }
+            if d.a < from || d.a >= to || in_reporting_clause(v, d.a) {
+                continue;
+            }
+            let Some(value) = self.value_of(t, status) else { continue };
+            let dist = if d.a > k { d.a - k } else { k - d.b.min(k) } + if d.a < left { 10 } else { 0 };
+            if best.as_ref().is_none_or(|(bd, _)| dist < *bd) {
+                best = Some((
+                    dist,
+                    EventDate {
+                        value,
+                        source: DateSource::Mention,
+                        span: Some(t.span),
+                    },
+                ));
+            }
+        }
+        if let Some((_, d)) = best {
+            return Some(d);
+        }
+        // "These comments were made during a meeting ...": the date of the sentence before.
+        let demonstrative = (v.unit.lo..k).any(|i| matches!(v.w(i), "these" | "those" | "the") && matches!(v.w(i + 1), "comments" | "remarks" | "statements" | "words"));
+        if demonstrative && ui > 0 {
+            let prev = self.units.get(ui - 1)?;
+            let t = self.input.dates.iter().find(|t| prev.span.start <= t.span.start && t.span.end <= prev.span.end && matches!(t.kind, TimexKind::Date))?;
+            let value = self.value_of(t, status)?;
+            return Some(EventDate { value, source: DateSource::Mention, span: Some(t.span) });
+        }
+        None
+    }
+
+    /// A timex's value as an event date: calendar values only; weekdays re-resolved
+    /// against the publication date in the direction of the status.
+    fn value_of(&self, t: &Timex, status: Status) -> Option<String> {
+        let lw = lower(&t.text);
+        let day = lw.split(|c: char| !c.is_ascii_alphabetic()).find_map(weekday);
+        if let Some(day) = day {
+            if !t.text.bytes().any(|b| b.is_ascii_digit()) {
+                let p = self.input.published?;
+                let have = p.weekday().num_days_from_monday();
+                let date = match status {
+                    Status::Planned | Status::Cancelled => p + Duration::days(i64::from((day + 7 - have) % 7)),
+                    Status::Happened | Status::Ongoing => p - Duration::days(i64::from((have + 7 - day) % 7)),
+                };
+                return Some(date.format("%Y-%m-%d").to_string());
+            }
+        }
+        if lw == "today" || lw == "tonight" || lw == "this morning" || lw == "this afternoon" || lw == "this evening" {
+            return self.input.published.map(|p| p.format("%Y-%m-%d").to_string()).or_else(|| calendar_value(&t.value));
+        }
+        calendar_value(&t.value)
+    }
+
+    /// Adds a reading to the document's events: merged into the event it retells, or new.
+    fn add(&mut self, c: Cand) {
+        let target = self.same_event(&c);
+        match target {
+            Some(ei) => {
+                let e = &mut self.events[ei];
+                if !c.anaphoric && !c.bare {
+                    for &p in &c.parties {
+                        if !e.parties.contains(&p) {
+                            e.parties.push(p);
+                        }
+                    }
+                    e.named = e.named.max(c.named);
+                    e.anaphoric = false;
+                }
+                if e.place.is_none() {
+                    e.place = c.place;
+                }
+                if e.host.is_none() {
+                    e.host = c.host.filter(|h| e.parties.contains(h));
+                }
+                if e.date.is_none() {
+                    e.date = c.date.clone();
+                }
+                if (e.title && !c.title) || (!e.cued && c.cued && !c.title) {
+                    e.status = c.status;
+                    e.cued = c.cued;
+                }
+                if e.title && !c.title {
+                    e.title = false;
+                    e.trigger = c.trigger;
+                    if !e.verb && c.verb {
+                        e.verb = true;
+                    }
+                }
+                e.verb |= c.verb;
+                e.unit = c.unit;
+                let ev = &mut self.evidence[ei];
+                if !ev.contains(&c.evidence) {
+                    ev.push(c.evidence);
+                }
+            }
+            None => {
+                if c.bare || c.parties.len() < 2 {
+                    return;
+                }
+                self.evidence.push(vec![c.evidence]);
+                self.events.push(c);
+            }
+        }
+    }
+
+    /// The earlier event a reading retells, if any: one of the same kind first, then (for
+    /// "the meeting", "the two leaders") one of a kind the words may also stand for.
+    fn same_event(&self, c: &Cand) -> Option<usize> {
+        self.same_event_of(c, true).or_else(|| {
+            if c.bare || c.anaphoric {
+                self.same_event_of(c, false)
+            } else {
+                None
+            }
+        })
+    }
+
+    fn same_event_of(&self, c: &Cand, exact: bool) -> Option<usize> {
+        let talk = |k: EventKind| {
+            matches!(
+                k,
+                EventKind::Meet | EventKind::Summit | EventKind::Negotiate | EventKind::Mediate | EventKind::Call
+            )
+        };
+        for (ei, e) in self.events.iter().enumerate().rev() {
+            if exact && c.kind != e.kind || !exact && !(talk(c.kind) && talk(e.kind)) {
+                continue;
+            }
+            let close = e.unit + ANAPHOR_REACH >= c.unit;
+            if c.bare {
+                if close && dates_agree(c.date.as_ref(), e.date.as_ref()) && c.status != Status::Cancelled {
+                    return Some(ei);
+                }
+                continue;
+            }
+            let shared = overlap(&c.parties, &e.parties);
+            let subset = shared == c.parties.len().min(e.parties.len());
+            if !(shared >= 2 || subset && shared >= 1 && (c.anaphoric || c.parties.len() < 2)) {
+                continue;
+            }
+            if !dates_agree(c.date.as_ref(), e.date.as_ref()) {
+                continue;
+            }
+            let planned = |s: Status| matches!(s, Status::Planned | Status::Cancelled);
+            if planned(c.status) != planned(e.status) && c.cued && e.cued && !c.title && !e.title {
+                continue;
+            }
+            if c.anaphoric && c.date.is_some() && e.date.is_none() && c.status != e.status {
+                continue;
+            }
+            return Some(ei);
+        }
+        None
+    }
+
+    /// The document's events, with the dateline place where a sentence names none.
+    fn finish(self) -> Vec<Event> {
+        let Ctx { input, cast, events, evidence, .. } = self;
+        let dateline_place = input.dateline_place.and_then(|s| dateline_entity(input, cast, s));
+        events
+            .into_iter()
+            .zip(evidence)
+            .map(|(c, mut evidence)| {
+                evidence.sort_unstable();
+                evidence.dedup();
+                let mut place = c.place;
+                if place.is_none() && matches!(c.status, Status::Happened | Status::Ongoing) {
+                    let recent = match (&c.date, input.published) {
+                        (Some(d), Some(p)) => value_range(&d.value).is_some_and(|(a, b)| a <= p && p <= b + Duration::days(3)),
+                        (None, _) => true,
+                        _ => false,
+                    };
+                    if recent {
+                        place = dateline_place;
+                    }
+                }
+                let cameo = cameo(cast, &c, place);
+                let mut date = c.date;
+                if date.is_none() && c.status == Status::Ongoing {
+                    date = input.published.map(|p| EventDate {
+                        value: p.format("%Y-%m-%d").to_string(),
+                        source: DateSource::Published,
+                        span: None,
+                    });
+                }
+                let mut confidence: f32 = 0.45;
+                if c.verb {
+                    confidence += 0.15;
+                }
+                if c.named >= 2 {
+                    confidence += 0.2;
+                } else if c.named == 1 {
+                    confidence += 0.1;
+                }
+                if c.anaphoric {
+                    confidence -= 0.1;
+                }
+                confidence += 0.05 * (evidence.len().saturating_sub(1).min(3) as f32);
+                if c.title && evidence.len() == 1 {
+                    confidence -= 0.1;
+                }
+                let confidence = (confidence.clamp(0.05, 0.99) * 100.0).round() / 100.0;
+                Event {
+                    kind: c.kind,
+                    cameo: cameo.to_owned(),
+                    participants: c.parties,
+                    host: c.host,
+                    place,
+                    date,
+                    status: c.status,
+                    trigger: c.trigger,
+                    evidence,
+                    confidence,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The CAMEO code: 043 for a visit told from the host's side, 044 for a meeting in a country
+/// none of its parties belongs to.
+fn cameo(cast: &Cast<'_>, c: &Cand, place: Option<usize>) -> &'static str {
+    match c.kind {
+        EventKind::Visit if c.hosted => "043",
+        EventKind::Meet => {
+            let place_country = place.and_then(|p| cast.entity(p)).and_then(|e| e.country.clone());
+            let third = place_country.is_some_and(|pc| {
+                c.parties.iter().all(|&p| {
+                    let e = cast.entity(p);
+                    let own = match cast.class(p) {
+                        Class::Country => e.map(|e| e.name.clone()),
+                        _ => e.and_then(|e| e.country.clone()),
+                    };
+                    own.is_some_and(|o| o != pc)
+                })
+            });
+            if third {
+                "044"
+            } else {
+                "040"
+            }
+        }
+        k => k.cameo(),
+    }
+}
+
+/// The entity the wire dateline's place names ("BALI, Indonesia" -> Bali).
+fn dateline_entity(input: &Input<'_>, cast: &Cast<'_>, span: Span) -> Option<usize> {
+    let text = span.slice(input.doc.text())?;
+    let first = text.split(',').next()?.trim();
+    if first.is_empty() {
+        return None;
+    }
+    cast.entities.entities.iter().enumerate().find_map(|(i, e)| {
+        let same = e.name.eq_ignore_ascii_case(first) || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(first));
+        (same && cast.is_place(i)).then_some(i)
+    })
+}
+
+/// Does a new clause start at token `i` ("... and laid the groundwork", "and said")?
+fn starts_clause(v: &View<'_>, i: usize) -> bool {
+    let w = v.w(i);
+    if v.mention_at(i).is_some() || v.date_at(i).is_some() || v.capitalized(i) || is_determiner(w) {
+        return false;
+    }
+    reporting_verb(w)
+        || past_governor(w)
+        || matches!(w, "laid" | "left" | "went" | "gave" | "came" | "signed" | "agreed" | "expressed" | "discussed" | "stressed" | "welcomed" | "will" | "would" | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "also" | "then")
+        || w.len() > 4 && w.ends_with("ed") && v.tok(i).is_some_and(|t| t.kind == dateline_text::TokenKind::Word)
+}
+
+fn push(v: &mut Vec<usize>, x: usize) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "these" | "those" | "our" | "my" | "your" | "both" | "two" | "three" | "four" | "five" | "several" | "some" | "first" | "second" | "third" | "last" | "next")
+}
+
+/// "that" as a determiner ("that meeting") rather than a complementizer.
+fn is_determiner_like_that(v: &View<'_>, j: usize) -> bool {
+    trigger(v.w(j + 1)).is_some()
+}
+
+/// Is token `i` between quotation marks of its sentence?
+fn in_quotes(v: &View<'_>, i: usize) -> bool {
+    let mut open = false;
+    for j in v.unit.lo..i {
+        if v.tok(j).is_some_and(|t| t.is(dateline_text::Flags::QUOTE)) {
+            let r = v.raw(j);
+            if r == "\u{201c}" {
+                open = true;
+            } else if r == "\u{201d}" {
+                open = false;
+            } else if r == "\"" {
+                open = !open;
+            }
+        }
+    }
+    open
+}
+
+/// The preposition governing a mention starting at `a` (skipping determiners and
+/// adjectives), if any.
+fn preposition_before(v: &View<'_>, a: usize, left: usize) -> Option<&'static str> {
+    let mut i = a;
+    let mut steps = 0;
+    while i > left && steps < 5 {
+        i -= 1;
+        steps += 1;
+        let w = v.w(i);
+        if v.mention_at(i).is_some() {
+            return None;
+        }
+        let p = match w {
+            "in" => "in",
+            "at" => "at",
+            "on" => "on",
+            "about" => "about",
+            "for" => "for",
+            "near" => "near",
+            "inside" => "inside",
+            "against" => "against",
+            "over" => "over",
+            "regarding" => "regarding",
+            "to" => "to",
+            "into" => "into",
+            "across" => "across",
+            "toward" => "toward",
+            "towards" => "towards",
+            "with" => "with",
+            "by" => "by",
+            "of" => "of",
+            "from" => "from",
+            "between" => "between",
+            _ => {
+                if is_determiner(w) || matches!(w, "city" | "capital" | "town" | "of" | "port" | "northern" | "southern" | "eastern" | "western" | "central" | "swiss" | "french") || v.capitalized(i) && !v.is_punct(i) {
+                    continue;
+                }
+                return None;
+            }
+        };
+        return Some(p);
+    }
+    None
+}
+
+/// Is a mention the country or organisation of a person's title ("South Korean Prime
+/// Minister Han", "North Korea's Kim", "Imran Khan, Prime Minister of Pakistan")?
+fn attached_to_person(v: &View<'_>, cast: &Cast<'_>, m: M) -> bool {
+    if matches!(cast.class(m.entity), Class::Person) {
+        return false;
+    }
+    // Forward: title words then a person.
+    let mut i = m.b;
+    let mut steps = 0;
+    while i < v.unit.hi && steps < 6 {
+        if let Some(n) = v.mention_at(i) {
+            return cast.class(n.entity) == Class::Person && steps > 0 || cast.class(n.entity) == Class::Person && v.w(m.b) == "'s"
+                || cast.class(n.entity) == Class::Person && i == m.b;
+        }
+        let w = v.w(i);
+        if !(title_word(w) || w == "'s" || w == "'" || (v.capitalized(i) && !v.is_punct(i))) || matches!(w, "and" | "the") {
+            return false;
+        }
+        i += 1;
+        steps += 1;
+    }
+    // Backward: "X, Prime Minister of Pakistan", "President Macky Sall of Senegal".
+    let mut i = m.a;
+    let mut steps = 0;
+    let mut saw_of = false;
+    while i > v.unit.lo && steps < 6 {
+        i -= 1;
+        steps += 1;
+        if let Some(n) = v.mention_at(i) {
+            return saw_of && cast.class(n.entity) == Class::Person;
+        }
+        let w = v.w(i);
+        if w == "of" {
+            saw_of = true;
+            continue;
+        }
+        if !(title_word(w) || w == "," || (v.capitalized(i) && !v.is_punct(i))) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Is a mention the source of a reporting clause ("CCTV reported", "according to SANA",
+/// "Yonhap said")?
+fn reporting_source(v: &View<'_>, m: M, k: usize) -> bool {
+    let next = v.w(m.b);
+    if reporting_verb(next) {
+        return true;
+    }
+    if m.a >= 2 && v.w(m.a - 1) == "to" && v.w(m.a - 2) == "according" {
+        return true;
+    }
+    // "..., China Central Television (CCTV) reported" after the trigger.
+    m.a > k && (m.b..(m.b + 5).min(v.unit.hi)).any(|i| reporting_verb(v.w(i)) && !v.w(i).is_empty())
+        && v.w(m.a.saturating_sub(1)) == ","
+}
+
+/// Is token `i` in a reporting clause ("..., an official statement said on Tuesday")?
+fn in_reporting_clause(v: &View<'_>, i: usize) -> bool {
+    let lo = v.unit.lo;
+    let mut j = i;
+    let mut steps = 0;
+    while j > lo && steps < 3 {
+        j -= 1;
+        steps += 1;
+        let w = v.w(j);
+        if reporting_verb(w) && w != "told" {
+            return true;
+        }
+        if !matches!(w, "on" | "late" | "early" | "this" | "last") {
+            return false;
+        }
+    }
+    false
+}
+
+/// The calendar part of a TIMEX3 value, when it has one: "2023-09-23", "2023-09",
+/// "2023-W38", "2023", "XXXX-11-01", "2023-SU"; `None` for durations, references and
+/// values without year and month.
+pub(crate) fn calendar_value(value: &str) -> Option<String> {
+    let v = value.split('T').next().unwrap_or(value);
+    let b = v.as_bytes();
+    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+    let year_ok = b.len() >= 4 && (digits(&b[..4]) || &b[..4] == b"XXXX");
+    if !year_ok {
+        return None;
+    }
+    let rest = &v[4..];
+    let known_year = digits(&b[..4]);
+    let ok = match rest.len() {
+        0 => known_year,
+        3 => {
+            // "-09", "-SU", "-Q3", "-H1"
+            let r = &rest.as_bytes()[1..];
+            rest.starts_with('-') && (digits(r) || (known_year || r != b"XX") && matches!(r, b"SU" | b"SP" | b"FA" | b"WI" | b"Q1" | b"Q2" | b"Q3" | b"Q4" | b"H1" | b"H2"))
+        }
+        4 => known_year && rest.starts_with("-W") && digits(&rest.as_bytes()[2..]),
+        6 => rest.starts_with('-') && digits(&rest.as_bytes()[1..3]) && rest.as_bytes()[3] == b'-' && digits(&rest.as_bytes()[4..]),
+        _ => false,
+    };
+    ok.then(|| v.to_owned())
+}
+
+/// The inclusive day range of a calendar value with a known year.
+pub(crate) fn value_range(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let parts: Vec<&str> = value.split('-').collect();
+    let year: i32 = parts.first()?.parse().ok()?;
+    match parts.as_slice() {
+        [_] => Some((NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?)),
+        [_, m] if m.starts_with('W') => {
+            let w: u32 = m.get(1..)?.parse().ok()?;
+            let a = NaiveDate::from_isoywd_opt(year, w, chrono::Weekday::Mon)?;
+            Some((a, a + Duration::days(6)))
+        }
+        [_, m] => {
+            let m: u32 = m.parse().ok()?;
+            let a = NaiveDate::from_ymd_opt(year, m, 1)?;
+            let b = if m == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(year, m + 1, 1)? } - Duration::days(1);
+            Some((a, b))
+        }
+        [_, m, d] => {
+            let a = NaiveDate::from_ymd_opt(year, m.parse().ok()?, d.parse().ok()?)?;
+            Some((a, a))
+        }
+        _ => None,
+    }
+}
+
+/// Do two event dates allow the same encounter (equal, one inside the other, or unknown)?
+fn dates_agree(a: Option<&EventDate>, b: Option<&EventDate>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            if a.value == b.value || a.value.starts_with(&b.value) || b.value.starts_with(&a.value) {
+                return true;
+            }
+            match (value_range(&a.value), value_range(&b.value)) {
+                (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+                _ => false,
+            }
+        }
+        _ => true,
+    }
+}
+
+#[allow(dead_code)]
+fn label_of(cast: &Cast<'_>, e: usize) -> Option<Label> {
+    cast.entity(e).map(|e| e.label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_values() {
+        assert_eq!(calendar_value("2023-09-23").as_deref(), Some("2023-09-23"));
+        assert_eq!(calendar_value("2023-09-23TAF").as_deref(), Some("2023-09-23"));
+        assert_eq!(calendar_value("2023-09").as_deref(), Some("2023-09"));
+        assert_eq!(calendar_value("2023").as_deref(), Some("2023"));
+        assert_eq!(calendar_value("2022-W46").as_deref(), Some("2022-W46"));
+        assert_eq!(calendar_value("XXXX-11-01").as_deref(), Some("XXXX-11-01"));
+        assert_eq!(calendar_value("XXXX-11").as_deref(), Some("XXXX-11"));
+        assert_eq!(calendar_value("2023-SU").as_deref(), Some("2023-SU"));
+        for bad in ["XXXX", "XXXX-XX", "XXXX-WXX-4", "P4Y", "PRESENT_REF", "XXX", "199", "", "2023-1"] {
+            assert_eq!(calendar_value(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn ranges() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(value_range("2023-09"), Some((d(2023, 9, 1), d(2023, 9, 30))));
+        assert_eq!(value_range("2023-12"), Some((d(2023, 12, 1), d(2023, 12, 31))));
+        assert_eq!(value_range("2022-W46"), Some((d(2022, 11, 14), d(2022, 11, 20))));
+        assert_eq!(value_range("XXXX-11"), None);
+        assert_eq!(value_range("2023-02-30"), None);
+    }
+
+    #[test]
+    fn date_agreement() {
+        let e = |v: &str| EventDate { value: v.into(), source: DateSource::Mention, span: None };
+        assert!(dates_agree(Some(&e("2023-09-23")), Some(&e("2023-09"))));
+        assert!(dates_agree(None, Some(&e("2023-09"))));
+        assert!(!dates_agree(Some(&e("2019-12")), Some(&e("2022-11-15"))));
+    }
+}
