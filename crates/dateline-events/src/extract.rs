@@ -1,6 +1,8 @@
 //! The extractor: triggers, participants, status, date and place per sentence, then one
 //! event per encounter across the document.
 
+use std::ops::Not;
+
 use chrono::{Datelike, Duration, NaiveDate};
 use dateline_dates::{Timex, TimexKind};
 use dateline_entities::Label;
@@ -45,6 +47,12 @@ struct Cand {
     evidence: Span,
     unit: usize,
     verb: bool,
+    /// "bilateral meetings with A and B": one meeting per party after the trigger; the
+    /// number of parties before it.
+    bilateral: Option<usize>,
+    /// "their first conversation", "a previous meeting", "his last visit": another
+    /// encounter than the one the article is about.
+    distinct: bool,
 }
 
 /// Per-document state carried from sentence to sentence.
@@ -54,7 +62,11 @@ struct Ctx<'i, 'c> {
     units: Vec<Unit>,
     /// Per unit: the first person mentioned in it (the subject, as news sentences go).
     first_person: Vec<Option<usize>>,
-    /// Per unit: every person mentioned in it, in order.
+    /// Per unit: the person the text is about there (the first person named, or, when the
+    /// sentence opens with "He"/"She", the one before).
+    salient: Vec<Option<usize>>,
+    /// Per unit: it speaks of a phone or a conversation.
+    phone: Vec<bool>,
     events: Vec<Cand>,
     /// Per event: the evidence spans merged into it.
     evidence: Vec<Vec<Span>>,
@@ -64,36 +76,51 @@ pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
     let cast = Cast::new(input.entities);
     let units = units(input.doc, regions, input.title);
     let first_person = first_persons(&cast, &units);
+    let salient = salience(input, &units, &first_person);
     let mut ctx = Ctx {
         input,
         cast: &cast,
         units,
         first_person,
+        salient,
+        phone: Vec::new(),
         events: Vec::new(),
         evidence: Vec::new(),
     };
     let text = input.doc.text();
     let toks = input.doc.tokens();
-    for ui in 0..ctx.units.len() {
-        let unit = ctx.units[ui];
-        let mut triggers: Vec<(usize, Trigger)> = Vec::new();
+    // Trigger words per sentence, and which sentences speak of a phone.
+    let mut triggers: Vec<Vec<(usize, Trigger)>> = Vec::with_capacity(ctx.units.len());
+    for unit in &ctx.units {
+        let mut found = Vec::new();
         for k in unit.lo..unit.hi.min(toks.len()) {
             let word = toks[k].text(text);
             if !may_trigger(word) {
                 continue;
             }
             if let Some(t) = trigger(&lower(word)) {
-                triggers.push((k, t));
+                found.push((k, t));
             }
         }
-        if triggers.is_empty() {
+        triggers.push(found);
+    }
+    ctx.phone = triggers
+        .iter()
+        .map(|ts| ts.iter().any(|(_, t)| t.flavor == Flavor::Phone || t.flavor == Flavor::Conversation))
+        .collect();
+    for (ui, found) in triggers.iter().enumerate() {
+        if found.is_empty() {
             continue;
         }
+        let unit = ctx.units[ui];
         let view = View::new(input.doc, &cast, input.dates, unit);
-        let mut cands: Vec<Cand> = triggers
-            .iter()
-            .filter_map(|&(k, t)| ctx.read(&view, ui, k, t))
-            .collect();
+        let at: Vec<usize> = found.iter().map(|&(k, _)| k).collect();
+        let mut cands: Vec<Cand> = Vec::new();
+        for &(k, t) in found {
+            if let Some(c) = ctx.read(&view, ui, k, t, &at) {
+                cands.extend(split_bilateral(c));
+            }
+        }
         absorb_within_sentence(&mut cands);
         for c in cands {
             ctx.add(c);
@@ -129,6 +156,22 @@ fn first_persons(cast: &Cast<'_>, units: &[Unit]) -> Vec<Option<usize>> {
             q += 1;
         }
         out.push(found);
+    }
+    out
+}
+
+/// The person each unit is about, for pronouns: a sentence opening with "He", "She", "His"
+/// or "Her" continues the previous one's person; otherwise its first person named.
+fn salience(input: &Input<'_>, units: &[Unit], first: &[Option<usize>]) -> Vec<Option<usize>> {
+    let text = input.doc.text();
+    let toks = input.doc.tokens();
+    let mut out: Vec<Option<usize>> = Vec::with_capacity(units.len());
+    for (ui, u) in units.iter().enumerate() {
+        let opens_with_pronoun = (u.lo..(u.lo + 3).min(u.hi)).any(|i| {
+            toks.get(i).is_some_and(|t| matches!(lower(t.text(text)).as_str(), "he" | "she" | "his" | "her"))
+        });
+        let prev = if ui > 0 { out[ui - 1] } else { None };
+        out.push(if opens_with_pronoun { prev.or(first[ui]) } else { first[ui].or(prev) });
     }
     out
 }
@@ -204,7 +247,7 @@ struct Objects {
 
 impl Ctx<'_, '_> {
     /// Reads the encounter a trigger tells, if it does.
-    fn read(&self, v: &View<'_>, ui: usize, k: usize, trig: Trigger) -> Option<Cand> {
+    fn read(&self, v: &View<'_>, ui: usize, k: usize, trig: Trigger, others: &[usize]) -> Option<Cand> {
         let lo = v.unit.lo;
         let hi = v.unit.hi;
         let prev = if k > lo { v.w(k - 1) } else { "" };
@@ -273,7 +316,9 @@ impl Ctx<'_, '_> {
                 }
             }
             Flavor::Speak => {
-                if !phone_near || !matches!(next, "with" | "to" | "by" | "over" | "on" | "via") {
+                let phone_context = phone_near
+                    || (ui.saturating_sub(1)..=ui + 1).any(|u| self.phone.get(u).copied().unwrap_or(false));
+                if !phone_context || !matches!(next, "with" | "to" | "by" | "over" | "on" | "via") {
                     return None;
                 }
             }
@@ -298,7 +343,7 @@ impl Ctx<'_, '_> {
                 if v.w(k) == "host" && !matches!(prev, "to" | "will" | "'ll" | "would" | "shall") {
                     return None;
                 }
-                if matches!(v.w(k), "received" | "receives" | "welcomed" | "welcomes" | "greeted" | "greets")
+                if matches!(v.w(k), "received" | "receives" | "welcomed" | "welcomes" | "welcome" | "greeted" | "greets")
                     && next != "by"
                 {
                     // A party must follow directly (a title may come first).
@@ -311,7 +356,12 @@ impl Ctx<'_, '_> {
             }
             _ => {}
         }
-        if phone_near && matches!(kind, EventKind::Meet) && matches!(trig.flavor, Flavor::Talks | Flavor::Discussions | Flavor::Plain) {
+        let virtual_meeting = matches!(prev, "virtual" | "online" | "video")
+            || matches!(prev2, "virtual" | "online" | "video") && is_determiner(prev).not();
+        if (phone_near || virtual_meeting)
+            && matches!(kind, EventKind::Meet | EventKind::Summit)
+            && matches!(trig.flavor, Flavor::Talks | Flavor::Discussions | Flavor::Plain | Flavor::Conference)
+        {
             kind = EventKind::Call;
         }
         if trig.flavor == Flavor::Talks {
@@ -328,6 +378,9 @@ impl Ctx<'_, '_> {
             j -= 1;
             if v.mention_at(j).is_none() && left_stop(v.w(j)) && !(v.w(j) == "that" && j + 1 < k && is_determiner_like_that(v, j))
                 || v.w(j) == "and" && starts_clause(v, j + 1)
+                || v.w(j) == "-" && v.tok(j).is_some_and(|t| t.is(dateline_text::Flags::SPACE_BEFORE))
+                || matches!(v.w(j), "as" | "while" | "with") && j > lo && v.w(j - 1) == ","
+                || matches!(v.w(j), "which" | "who")
             {
                 left = j + 1;
                 break;
@@ -380,7 +433,10 @@ impl Ctx<'_, '_> {
             if matches!(w, "postponed" | "delayed") {
                 planned = true;
             }
-            if matches!(w, "will" | "is" | "are") && matches!(v.w(i + 1), "be" | "to" | "scheduled" | "due" | "set" | "expected" | "planned" | "slated") {
+            let (n1, n2) = (v.w(i + 1), v.w(i + 2));
+            if matches!(w, "will" | "would" | "shall") && (matches!(n1, "take" | "begin" | "start" | "open" | "resume" | "convene" | "continue") || n1 == "be" && matches!(n2, "held" | "hosted" | "convened" | "organised" | "organized" | "chaired"))
+                || matches!(w, "is" | "are" | "was" | "were") && matches!(n1, "scheduled" | "due" | "set" | "expected" | "planned" | "slated" | "to")
+            {
                 planned = true;
             }
             if matches!(w, "took" | "was" | "were" | "ended" | "concluded" | "lasted" | "followed" | "came") && !planned {
@@ -393,11 +449,23 @@ impl Ctx<'_, '_> {
         let mut pronoun_at: Option<usize> = None;
         let mut first_person_at: Option<usize> = None;
         let mut anaphoric = false;
+        let mut after_verb = false;
         let mut i = left;
         while i < k {
             if let Some(m) = v.mention_at(i) {
                 if m.b > k {
                     break;
+                }
+                // After another verb ("discussed the National Defense Strategy and the
+                // upcoming NATO conference") a mention is that verb's object, not a subject,
+                // unless a party preposition takes it ("a meeting with", "talks between").
+                let object_of_other = after_verb
+                    && !matches!(preposition_before(v, m.a, left), Some("with" | "between" | "by" | "of" | "from"))
+                    && m.b + 3 < k
+                    || form == Form::Noun && !subject_reaches_noun(v, m.b, k);
+                if object_of_other {
+                    i = m.b;
+                    continue;
                 }
                 if let Some(p) = self.subject_party(v, m, left, k) {
                     push(&mut parties, p);
@@ -410,12 +478,15 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let w = v.w(i);
+            if !parties.is_empty() && is_verb_like(v, i) {
+                after_verb = true;
+            }
             if matches!(w, "he" | "she") && !in_quotes(v, i)
-                || matches!(w, "his" | "her") && i + 3 >= k
+                || matches!(w, "his" | "her" | "him") && (i + 3 >= k || !in_quotes(v, i))
             {
                 pronoun_at = pronoun_at.or(Some(i));
             }
-            if anaphor_head(w) && i > lo && matches!(v.w(i - 1), "two" | "both" | "the" | "three" | "four") {
+            if anaphor_head(w) && i > lo && matches!(v.w(i - 1), "two" | "both" | "the" | "three" | "four" | "main" | "all") {
                 anaphoric = true;
             }
             if matches!(w, "they" | "both") && !in_quotes(v, i) {
@@ -428,18 +499,48 @@ impl Ctx<'_, '_> {
         let obj_named = obj.parties.len() + obj.by.len() + obj.to.len();
         // Descriptions: "the Chinese president", "the envoy".
         if parties.is_empty() && pronoun_at.is_none() {
-            if let Some(p) = self.description(v, left, k) {
+            if let Some(p) = self.description(v, ui, left, k) {
                 push(&mut parties, p);
             }
         }
+        // A clause without a subject of its own takes the main clause's: "X, who arrived
+        // in ...", "X paid tribute ... while in Jakarta for talks with ...".
+        if parties.is_empty() && pronoun_at.is_none() && left > lo {
+            let boundary = v.w(left - 1);
+            let reduced = matches!(boundary, "while" | "when" | "after" | "before" | "since")
+                && (v.mention_at(left).is_none() && !matches!(v.w(left), "he" | "she" | "they" | "the" | "it" | "we"));
+            if boundary == "who" || reduced {
+                let mut j = left - 1;
+                let mut found = None;
+                while j > lo {
+                    j -= 1;
+                    if let Some(m) = v.mention_at(j) {
+                        if self.cast.is_party(m.entity) && !attached_to_person(v, self.cast, m) && !reporting_source(v, m, k) {
+                            found = Some(m.entity);
+                            if boundary == "who" {
+                                break;
+                            }
+                        }
+                        j = m.a;
+                    }
+                }
+                if let Some(p) = found.filter(|&p| self.cast.class(p) != Class::Nat) {
+                    push(&mut parties, p);
+                }
+            }
+        }
+        let subjects_named = parties.len();
+        let mut subjects = subjects_named;
         let pronoun_at = pronoun_at.or(obj.pronoun);
         let close_pronoun = pronoun_at.is_some_and(|i| {
-            i + 3 >= k && i <= k + 1 || first_person_at.is_none_or(|p| i < p)
+            i + 3 >= k && i <= k + 1
+                || matches!(v.w(i), "he" | "she") && first_person_at.is_none_or(|p| i < p)
         });
         if let Some(at) = pronoun_at.filter(|_| parties.len() < 2 || close_pronoun) {
             if let Some(p) = self.pronoun(ui, v, at) {
                 if !parties.contains(&p) {
                     parties.insert(0, p);
+                    subjects += 1;
                 }
             }
         }
@@ -459,6 +560,10 @@ impl Ctx<'_, '_> {
         }
         named += obj_named;
         let mut place = obj.place;
+        if hosted && place.is_none() {
+            // "welcome X to the White House".
+            place = obj.dest_place;
+        }
         // A visit's destination.
         if kind == EventKind::Visit && !hosted {
             if let Some(&d) = obj.to.first() {
@@ -501,18 +606,32 @@ impl Ctx<'_, '_> {
         if place.is_none() {
             place = self.place_before(v, left, k);
         }
-        // Summits: the organisation right before "summit" is a party ("the G-20 Summit").
-        if kind == EventKind::Summit {
-            if let Some(m) = (k.saturating_sub(2).max(lo)..k).rev().find_map(|i| v.mention_at(i)) {
-                if matches!(self.cast.class(m.entity), Class::Org | Class::Country) {
-                    push(&mut parties, m.entity);
+        // Summits: the organisation right before "summit" is a party ("the G-20 Summit",
+        // "the upcoming NATO defense ministers conference", "NATO Defense Ministers' meeting").
+        if matches!(kind, EventKind::Summit | EventKind::Meet) && form == Form::Noun {
+            if let Some(m) = (k.saturating_sub(4).max(lo)..k).rev().find_map(|i| v.mention_at(i)) {
+                let between: Vec<&str> = (m.b..k).map(|i| v.w(i)).collect();
+                let group = between.iter().any(|w| matches!(*w, "ministers" | "leaders" | "heads" | "ministerial" | "members" | "foreign" | "defence" | "defense" | "climate" | "leaders'" | "ministers'"));
+                let org = matches!(self.cast.class(m.entity), Class::Org | Class::Country);
+                if org && (kind == EventKind::Summit && between.len() <= 2 || group) {
+                    kind = EventKind::Summit;
+                    parties.retain(|&p| p != m.entity);
+                    parties.push(m.entity);
                 }
             }
         }
         // Anaphors: "the two leaders", "they" stand for the parties of the event just told.
         let mut bare = false;
-        if parties.len() < 2 {
-            if anaphoric || parties.is_empty() {
+        let definite = form == Form::Noun
+            && (k.saturating_sub(3).max(lo)..k).any(|i| matches!(v.w(i), "the" | "this" | "that" | "these" | "those" | "their" | "its" | "'s"));
+        if (k.saturating_sub(3).max(lo)..k).any(|i| v.w(i) == "their") {
+            anaphoric = true;
+        }
+        if parties.is_empty() && definite && !anaphoric {
+            // "The meeting took place ahead of ...": a bare noun referring back.
+            bare = true;
+        } else if parties.len() < 2 {
+            if anaphoric {
                 if let Some(prev_parties) = self.antecedent(ui, kind) {
                     let own = parties.clone();
                     if own.iter().all(|p| prev_parties.contains(p)) {
@@ -522,14 +641,7 @@ impl Ctx<'_, '_> {
                 }
             }
             if parties.len() < 2 {
-                // "The meeting took place ahead of ...": a bare noun referring back.
-                let definite = form == Form::Noun
-                    && (k.saturating_sub(3).max(lo)..k).any(|i| matches!(v.w(i), "the" | "this" | "that" | "these" | "those" | "their" | "its"));
-                if definite && parties.is_empty() {
-                    bare = true;
-                } else {
-                    return None;
-                }
+                return None;
             }
         }
         // ---- Kind refinements.
@@ -537,10 +649,14 @@ impl Ctx<'_, '_> {
             .iter()
             .filter(|&&p| self.cast.class(p) == Class::Person)
             .count();
-        if matches!(kind, EventKind::Meet | EventKind::Visit) && persons >= 3 && !anaphoric {
+        if matches!(kind, EventKind::Meet | EventKind::Visit) && (persons >= 3 || parties.len() >= 4) && !anaphoric {
             kind = EventKind::Summit;
         }
         if trig.flavor == Flavor::Gather && parties.len() < 2 && !bare {
+            return None;
+        }
+        if trig.flavor == Flavor::Travel && persons == 0 {
+            // "The plane was flying from Almaty to Nur-Sultan": people travel to meet.
             return None;
         }
         // ---- Status.
@@ -564,7 +680,7 @@ impl Ctx<'_, '_> {
             Status::Happened
         };
         // ---- Date.
-        let date = self.date(v, ui, k, left, obj.end, status);
+        let date = self.date(v, ui, k, left, obj.end, status, others);
         let mut status = status;
         let mut cued = cued;
         if let (Some(d), Some(p)) = (&date, self.input.published) {
@@ -583,6 +699,14 @@ impl Ctx<'_, '_> {
             }
         }
         let verb = !matches!(form, Form::Noun);
+        let distinct = (k.saturating_sub(3).max(lo)..k).any(|i| {
+            matches!(v.w(i), "first" | "previous" | "last" | "earlier" | "second" | "third" | "next" | "another" | "former" | "past" | "prior" | "latest")
+        });
+        let bilateral = (matches!(v.w(k), "meetings" | "talks" | "calls" | "visits")
+            && (k.saturating_sub(2).max(lo)..k).any(|i| matches!(v.w(i), "bilateral" | "separate"))
+            && subjects > 0
+            && parties.len() >= subjects + 2)
+            .then_some(subjects);
         Some(Cand {
             kind,
             trigger: v.tok(k).map_or(v.unit.span, |t| t.span),
@@ -600,6 +724,8 @@ impl Ctx<'_, '_> {
             evidence: v.unit.span,
             unit: ui,
             verb,
+            bilateral,
+            distinct,
         })
     }
 
@@ -607,6 +733,9 @@ impl Ctx<'_, '_> {
     /// ("South Korean Prime Minister Han"), a place ("in Seoul") or a topic ("on Syria").
     fn subject_party(&self, v: &View<'_>, m: M, left: usize, k: usize) -> Option<usize> {
         let class = self.cast.class(m.entity);
+        if parenthesized(v, m) {
+            return None;
+        }
         if attached_to_person(v, self.cast, m) {
             return None;
         }
@@ -615,29 +744,110 @@ impl Ctx<'_, '_> {
             return None;
         }
         match class {
-            Class::Person | Class::Country | Class::Org => {
-                if reporting_source(v, m, k) {
+            Class::Person => (!reporting_source(v, m, k)).then_some(m.entity),
+            Class::Country | Class::Org => {
+                if reporting_source(v, m, k) || modifier_use(v, m) {
                     return None;
                 }
-                Some(m.entity)
+                match self.role_of(v, m) {
+                    Some(described) => described,
+                    None => Some(m.entity),
+                }
             }
             Class::Nat => self.nationality(v, m),
-            Class::City => {
-                // "Moscow and Pyongyang held talks": a capital standing for its country.
-                let w = v.w(m.b);
-                (matches!(w, "and" | "," ) || m.b == k).then_some(m.entity).filter(|_| false)
-            }
             _ => None,
         }
+    }
+
+    /// "UN envoy", "OPEC president": an organisation or country followed by the role of one
+    /// person, with no name after it. `Some(person)` when the person is found, `Some(None)`
+    /// when not (the mention is then no party), `None` when the mention is not a role's.
+    #[allow(clippy::option_option)]
+    fn role_of(&self, v: &View<'_>, m: M) -> Option<Option<usize>> {
+        let mut i = m.b;
+        let mut head: Option<&str> = None;
+        while i < v.unit.hi && i < m.b + 4 {
+            if v.mention_at(i).is_some() {
+                return None;
+            }
+            let w = v.w(i);
+            if matches!(w, "envoy" | "chief" | "director" | "head" | "minister" | "president" | "secretary" | "secretary-general" | "spokesman" | "spokeswoman" | "spokesperson" | "ambassador" | "chairman" | "mediator" | "negotiator") {
+                head = Some(w);
+            } else if !(matches!(w, "'s" | "'" | "peace" | "special" | "foreign" | "prime" | "defence" | "defense" | "top" | "deputy" | "new" | "former" | "general")) {
+                break;
+            }
+            i += 1;
+        }
+        let head = head?;
+        let org = self.cast.entity(m.entity).map(|e| e.name.as_str());
+        let person = self.cast.entities.entities.iter().enumerate().find(|(pi, e)| {
+            self.cast.class(*pi) == Class::Person
+                && e.role.as_deref().is_some_and(|r| lower(r).contains(head))
+                && (e.country.as_deref() == org || e.country.is_none())
+        });
+        if let Some((pi, _)) = person {
+            return Some(Some(pi));
+        }
+        if matches!(head, "envoy" | "mediator" | "negotiator") {
+            let ui = self.unit_of(v);
+            return Some(self.next_unnamed_person(ui));
+        }
+        Some(None)
+    }
+
+    /// The unit index of a view.
+    fn unit_of(&self, v: &View<'_>) -> usize {
+        self.units.partition_point(|u| u.span.start < v.unit.span.start)
+    }
+
+    /// The first person of the next sentence, when no role is known for them (an envoy
+    /// described in the lead and named in the sentence after it).
+    fn next_unnamed_person(&self, ui: usize) -> Option<usize> {
+        let p = self.first_person.get(ui + 1).copied().flatten()?;
+        self.cast.entity(p).is_some_and(|e| e.role.is_none()).then_some(p)
     }
 
     /// A nationality as a party: "Syrian officials" -> Syria (or the nationality itself when
     /// the document names no such country); "the Saudis".
     fn nationality(&self, v: &View<'_>, m: M) -> Option<usize> {
-        let next = v.w(m.b);
-        let plural = v.raw(m.b.saturating_sub(1)).ends_with('s');
+        // A nationality of no country ("African", "European") stands for no party.
+        let country_name = self.cast.entity(m.entity)?.country.as_deref()?;
+        // The noun the nationality qualifies, across a list: "Turkish, French, German and
+        // British leaders".
+        let mut i = m.b;
+        while i < v.unit.hi {
+            match v.mention_at(i) {
+                Some(n) if self.cast.class(n.entity) == Class::Nat => i = n.b,
+                Some(_) => return None,
+                None if matches!(v.w(i), "," | "and") => i += 1,
+                None => break,
+            }
+        }
+        let next = v.w(i);
+        let plural = v.raw(m.b.saturating_sub(1)).ends_with('s') && m.b == i;
         if !(party_noun(next) || plural && !v.capitalized(m.b)) {
             return None;
+        }
+        // "the Angolan president": the person with that role, when the text names one.
+        if matches!(next, "president" | "premier" | "chancellor" | "king" | "leader" | "prime" | "foreign" | "emperor") && m.b == i {
+            let role = if next == "prime" { "prime minister" } else if next == "foreign" { "foreign" } else { next };
+            let with_role = |pi: usize, e: &dateline_entities::Entity| {
+                self.cast.class(pi) == Class::Person && e.role.as_deref().is_some_and(|r| lower(r).contains(role))
+            };
+            let people = &self.cast.entities.entities;
+            let person = people
+                .iter()
+                .enumerate()
+                .find(|(pi, e)| with_role(*pi, e) && e.country.as_deref() == Some(country_name))
+                .or_else(|| {
+                    // A person with that role and no known country, if only one.
+                    let mut it = people.iter().enumerate().filter(|(pi, e)| with_role(*pi, e) && e.country.is_none());
+                    let first = it.next();
+                    if it.next().is_some() { None } else { first }
+                });
+            if let Some((pi, _)) = person {
+                return Some(pi);
+            }
         }
         Some(self.cast.country.get(m.entity).copied().flatten().unwrap_or(m.entity))
     }
@@ -689,7 +899,15 @@ impl Ctx<'_, '_> {
                             if let Some(p) = self.counterpart(v, m, k).or_else(|| self.nationality(v, m)) {
                                 push(&mut out.parties, p);
                             }
-                        } else if self.cast.is_party(m.entity) && !reporting_source(v, m, k) {
+                        } else if matches!(class, Class::Org | Class::Country) && self.role_of(v, m).is_some() {
+                            if let Some(Some(p)) = self.role_of(v, m) {
+                                push(&mut out.parties, p);
+                            }
+                        } else if self.cast.is_party(m.entity)
+                            && !reporting_source(v, m, k)
+                            && !parenthesized(v, m)
+                            && !(matches!(class, Class::Org | Class::Country) && modifier_use(v, m))
+                        {
                             match prep {
                                 Prep::By => push(&mut out.by, m.entity),
                                 Prep::To => push(&mut out.to, m.entity),
@@ -705,8 +923,13 @@ impl Ctx<'_, '_> {
                             } else if kind == EventKind::Visit && prep == Prep::Direct && out.dest_place.is_none() && out.parties.is_empty() {
                                 // "visited Pyongyang".
                                 out.dest_place = Some(m.entity);
-                            } else if matches!(kind, EventKind::Negotiate | EventKind::Meet) && prep == Prep::With {
-                                // "talks with Moscow": a capital for its country.
+                            } else if matches!(kind, EventKind::Negotiate | EventKind::Meet)
+                                && prep == Prep::With
+                                && matches!(v.w(m.a.saturating_sub(1)), "with" | "between" | "and")
+                                && v.capitalized(m.a)
+                                && self.cast.country.get(m.entity).copied().flatten().is_some()
+                            {
+                                // "talks between Moscow and Pyongyang": capitals for their countries.
                                 push(&mut out.parties, m.entity);
                             }
                         }
@@ -717,7 +940,8 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let w = v.w(i);
-            if !out.parties.is_empty() && trigger(w).is_some_and(|t| t.form == Form::Noun) {
+            let found = !out.parties.is_empty() || !out.to.is_empty() || out.dest_place.is_some();
+            if found && trigger(w).is_some_and(|t| t.form == Form::Noun) {
                 parties_done = true;
             }
             if w == "and" && starts_clause(v, i + 1) {
@@ -828,7 +1052,7 @@ impl Ctx<'_, '_> {
     }
 
     /// "the Chinese president", "the envoy": the person with that role (and nationality).
-    fn description(&self, v: &View<'_>, left: usize, k: usize) -> Option<usize> {
+    fn description(&self, v: &View<'_>, ui: usize, left: usize, k: usize) -> Option<usize> {
         let mut i = k;
         let mut role: Vec<&str> = Vec::new();
         let mut adjective: Option<usize> = None;
@@ -882,7 +1106,13 @@ impl Ctx<'_, '_> {
             }
             best = Some(ei);
         }
-        best
+        // "The UN envoy for Syria held talks ... Norwegian diplomat Geir Pedersen told
+        // reporters": an envoy described in the lead is named in the next sentence.
+        best.or_else(|| {
+            matches!(head, "envoy" | "diplomat")
+                .then(|| self.next_unnamed_person(ui))
+                .flatten()
+        })
     }
 
     /// "he", "his" at token `at`: the person the current sentence (before it) or the latest
@@ -896,9 +1126,7 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        (ui.saturating_sub(4)..ui)
-            .rev()
-            .find_map(|u| self.first_person.get(u).copied().flatten())
+        ui.checked_sub(1).and_then(|u| self.salient.get(u).copied().flatten())
     }
 
     /// The parties of the latest event within reach (for "the two leaders", "they").
@@ -934,7 +1162,8 @@ impl Ctx<'_, '_> {
 
     /// The event's date from the sentence: the date mention nearest the trigger outside
     /// the reporting clause, weekdays re-resolved by the status.
-    fn date(&self, v: &View<'_>, ui: usize, k: usize, left: usize, right: usize, status: Status) -> Option<EventDate> {
+    #[allow(clippy::too_many_arguments)]
+    fn date(&self, v: &View<'_>, ui: usize, k: usize, left: usize, right: usize, status: Status, others: &[usize]) -> Option<EventDate> {
         // The clause around the trigger: from the left boundary (or, after "when"/"where", the
         // sentence before it: "last met in December 2019, when ... paid a visit") to the next
         // clause of its own.
@@ -958,6 +1187,12 @@ impl Ctx<'_, '_> {
                 continue;
             }
             if d.a < from || d.a >= to || in_reporting_clause(v, d.a) {
+                continue;
+            }
+            // A date nearer another trigger of the sentence is that event's ("gathered for a
+            // virtual meeting to follow the results of a summit in March").
+            let between = |o: usize| if d.a > k { o > k && o < d.a } else { o > d.b && o < k };
+            if others.iter().any(|&o| o != k && between(o)) {
                 continue;
             }
             let Some(value) = self.value_of(t, status) else { continue };
@@ -1073,7 +1308,26 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// Two readings of one visit: the same guest, and hosts that agree (the same, or a host
+    /// person of the host country: "arrived in Sri Lanka" / "welcomed by his Sri Lankan
+    /// counterpart").
+    fn same_visit(&self, c: &Cand, e: &Cand) -> bool {
+        let (Some(ch), Some(eh)) = (c.host, e.host) else {
+            return false;
+        };
+        let country = |x: usize| self.cast.country.get(x).copied().flatten().unwrap_or(x);
+        if country(ch) != country(eh) {
+            return false;
+        }
+        let guests = |x: &Cand, h: usize| -> Vec<usize> { x.parties.iter().copied().filter(|&p| p != h && country(p) != country(h)).collect() };
+        let (cg, eg) = (guests(c, ch), guests(e, eh));
+        overlap(&cg, &eg) >= 1 && dates_agree(c.date.as_ref(), e.date.as_ref())
+    }
+
     fn same_event_of(&self, c: &Cand, exact: bool) -> Option<usize> {
+        if c.distinct && c.date.is_none() {
+            return None;
+        }
         let talk = |k: EventKind| {
             matches!(
                 k,
@@ -1081,10 +1335,15 @@ impl Ctx<'_, '_> {
             )
         };
         for (ei, e) in self.events.iter().enumerate().rev() {
-            if exact && c.kind != e.kind || !exact && !(talk(c.kind) && talk(e.kind)) {
+            // "Thursday's meeting" after "X is hosting Y": the meeting is the visit.
+            let meeting_in_visit = c.bare && c.kind == EventKind::Meet && e.kind == EventKind::Visit;
+            if exact && c.kind != e.kind || !exact && !(talk(c.kind) && talk(e.kind) || meeting_in_visit) {
                 continue;
             }
             let close = e.unit + ANAPHOR_REACH >= c.unit;
+            if c.kind == EventKind::Visit && e.kind == EventKind::Visit && close && self.same_visit(c, e) {
+                return Some(ei);
+            }
             if c.bare {
                 if close && dates_agree(c.date.as_ref(), e.date.as_ref()) && c.status != Status::Cancelled {
                     return Some(ei);
@@ -1096,11 +1355,17 @@ impl Ctx<'_, '_> {
             if !(shared >= 2 || subset && shared >= 1 && (c.anaphoric || c.parties.len() < 2)) {
                 continue;
             }
-            if !dates_agree(c.date.as_ref(), e.date.as_ref()) {
+            if !dates_agree(c.date.as_ref(), e.date.as_ref()) || c.distinct && c.date != e.date {
                 continue;
             }
             let planned = |s: Status| matches!(s, Status::Planned | Status::Cancelled);
-            if planned(c.status) != planned(e.status) && c.cued && e.cued && !c.title && !e.title {
+            if planned(c.status) != planned(e.status)
+                && c.cued
+                && e.cued
+                && !c.title
+                && !e.title
+                && !(c.anaphoric && c.date.is_none())
+            {
                 continue;
             }
             if c.anaphoric && c.date.is_some() && e.date.is_none() && c.status != e.status {
@@ -1122,10 +1387,13 @@ impl Ctx<'_, '_> {
                 evidence.sort_unstable();
                 evidence.dedup();
                 let mut place = c.place;
-                if place.is_none() && matches!(c.status, Status::Happened | Status::Ongoing) {
+                if place.is_none() && c.status != Status::Cancelled {
+                    // The wire dateline's place is where the reporter is: the place of what
+                    // happens there around the publication date.
                     let recent = match (&c.date, input.published) {
-                        (Some(d), Some(p)) => value_range(&d.value).is_some_and(|(a, b)| a <= p && p <= b + Duration::days(3)),
-                        (None, _) => true,
+                        (Some(d), Some(p)) => value_range(&d.value)
+                            .is_some_and(|(a, b)| a <= p + Duration::days(1) && p <= b + Duration::days(3)),
+                        (None, _) => c.status != Status::Planned,
                         _ => false,
                     };
                     if recent {
@@ -1213,6 +1481,95 @@ fn dateline_entity(input: &Input<'_>, cast: &Cast<'_>, span: Span) -> Option<usi
         let same = e.name.eq_ignore_ascii_case(first) || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(first));
         (same && cast.is_place(i)).then_some(i)
     })
+}
+
+/// "bilateral meetings with A and B": one meeting with each.
+fn split_bilateral(c: Cand) -> Vec<Cand> {
+    let Some(n) = c.bilateral else {
+        return vec![c];
+    };
+    let (subjects, objects) = c.parties.split_at(n.min(c.parties.len()));
+    objects
+        .iter()
+        .map(|&o| {
+            let mut one = c.clone();
+            one.parties = subjects.iter().copied().chain(std::iter::once(o)).collect();
+            one.kind = if one.kind == EventKind::Summit { EventKind::Meet } else { one.kind };
+            one.bilateral = None;
+            one
+        })
+        .collect()
+}
+
+/// Is a mention alone in brackets ("(AFP)", "(JEM)"): an agency or an acronym's gloss?
+fn parenthesized(v: &View<'_>, m: M) -> bool {
+    m.a > v.unit.lo && v.w(m.a - 1) == "(" && v.w(m.b) == ")"
+}
+
+/// Is an organisation or country used as a modifier of a noun ("NATO obligations", "US
+/// sanctions") rather than as a party?
+fn modifier_use(v: &View<'_>, m: M) -> bool {
+    let i = m.b;
+    if v.mention_at(i).is_some() || v.date_at(i).is_some() || v.capitalized(i) || v.is_punct(i) {
+        return false;
+    }
+    let w = v.w(i);
+    let function = matches!(
+        w,
+        "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "of" | "from" | "by" | "the" | "a" | "an"
+            | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "also" | "said"
+            | "says" | "and's" | "as" | "that" | "which" | "who" | "earlier" | "later" | "today" | "yesterday"
+            | "recently" | "last" | "next" | "this" | "on-" | "over" | "after" | "before" | "during" | "since"
+            | "until" | "but" | "not" | "could" | "may" | "might" | "must" | "should" | "can" | "did" | "does"
+            | "do" | "again" | "then" | "now" | "still" | "already" | "jointly" | "together" | "alone"
+            | "officially" | "formally" | "finally" | "first" | "briefly" | "late" | "early" | "here" | "there"
+            | "about" | "against" | "into" | "via" | "amid" | "ahead" | "because" | "while" | "when" | "where"
+            | "if" | "than" | "so" | "whose" | "whom" | "'s" | "'" | "both" | "jointly-"
+    );
+    if function || party_noun(w) || title_word(w) || anaphor_head(w) {
+        return false;
+    }
+    let word = v.tok(i).is_some_and(|t| t.kind == dateline_text::TokenKind::Word);
+    word && w.len() > 3 && !w.ends_with("ed") && !w.ends_with("ly") && !w.ends_with("ing") && trigger(w).is_none()
+}
+
+/// For an event noun, can a subject ending at `from` be its party? Only through a light verb
+/// ("X held talks", "X attended the summit", "X's visit") or a frame that puts the subject
+/// at the event ("X and Y discussed Z during a meeting"); not through another verb ("X
+/// gathered ... to follow the results of a summit").
+fn subject_reaches_noun(v: &View<'_>, from: usize, k: usize) -> bool {
+    let at_event = (k.saturating_sub(4)..k).any(|i| matches!(v.w(i), "during" | "at" | "in" | "sidelines" | "margins"));
+    if at_event {
+        return true;
+    }
+    for i in from..k {
+        if v.mention_at(i).is_some() {
+            continue;
+        }
+        let w = v.w(i);
+        let light = past_governor(w)
+            || matches!(w, "hold" | "holds" | "holding" | "attend" | "attends" | "attending" | "join" | "joins" | "joining" | "have" | "has" | "having" | "pay" | "pays" | "paying" | "make" | "makes" | "begin" | "begins" | "conclude" | "concludes" | "start" | "starts" | "open" | "opens" | "host" | "hosts" | "hosting" | "hosted" | "resume" | "resumed" | "continue" | "continued" | "led" | "lead" | "leads" | "chaired" | "chair" | "chairs");
+        if light {
+            continue;
+        }
+        let infinitive = i > 0 && v.w(i - 1) == "to" && !is_determiner(w) && v.mention_at(i).is_none() && !v.capitalized(i) && !title_word(w);
+        if is_verb_like(v, i) || infinitive || trigger(w).is_some_and(|t| t.form != Form::Noun) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Is token `i` a verb in the past or a verb of saying (the end of a subject)?
+fn is_verb_like(v: &View<'_>, i: usize) -> bool {
+    let w = v.w(i);
+    if v.capitalized(i) || w.len() < 4 || title_word(w) {
+        return false;
+    }
+    reporting_verb(w)
+        || past_governor(w)
+        || matches!(w, "discussed" | "signed" | "agreed" | "welcomed" | "urged" | "stressed" | "reviewed" | "addressed" | "outlined")
+        || w.ends_with("ed") && !matches!(w, "united" | "red" | "need" | "speed" | "feed" | "seed" | "armed" | "based" | "led" | "proposed" | "planned" | "scheduled" | "expected" | "upcoming")
 }
 
 /// Does a new clause start at token `i` ("... and laid the groundwork", "and said")?

@@ -87,6 +87,7 @@ pub(crate) fn trigger(w: &str) -> Option<Trigger> {
         "received" => t(Visit, Past, Host),
         "receives" => t(Visit, Present, Host),
         "welcomed" => t(Visit, Past, Host),
+        "welcome" => t(Visit, Base, Host),
         "welcomes" => t(Visit, Present, Host),
         "visit" => t(Visit, Noun, Plain),
         "visits" => t(Visit, Present, Plain),
@@ -414,6 +415,10 @@ pub(crate) fn anaphor_head(w: &str) -> bool {
             | "delegations"
             | "parties"
             | "pair"
+            | "figures"
+            | "participants"
+            | "negotiators"
+            | "mediators"
             | "allies"
             | "neighbours"
             | "neighbors"

@@ -102,9 +102,15 @@ impl<'a> Cast<'a> {
 
 fn classify(e: &Entity) -> Class {
     match e.label {
+        // A title taken for a name ("Secretary of Defense Chuck Hagel" -> "Defense").
+        Label::Person if !e.name.contains(' ') && crate::lexicon::title_word(&lower(&e.name)) => Class::Other,
+        Label::Person if matches!(lower(&e.name).as_str(), "defense" | "defence" | "state" | "foreign" | "interior" | "commerce" | "justice") => Class::Other,
         Label::Person => Class::Person,
         Label::Gpe => {
-            if e.country.is_none() || e.country.as_deref() == Some(e.name.as_str()) {
+            // Countries have no country of their own. (A town no gazetteer knows has none
+            // either and is taken for a country: the entity types do not tell them apart.)
+            if e.country.is_none() || e.country.as_deref() == Some(e.name.as_str())
+            {
                 Class::Country
             } else {
                 Class::City
