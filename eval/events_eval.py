@@ -17,7 +17,7 @@ event's participants. A gold participant is found when one of its forms (the can
 for key people, every mention as written) equals one of the forms of a predicted participant (the
 entity's canonical name, aliases and mention texts), after normalization: Unicode accents
 removed, case folded, hyphens, dots and apostrophes made spaces, one-letter initials dropped. Pairs
-are taken greedily, most participants found first, then same kind, then overlapping evidence;
+are taken greedily: overlapping evidence first, then most participants found, then same kind;
 each gold and each predicted event is used once.
 
 Figures: precision = matched / predicted events, recall = matched / gold events, F1; over the
@@ -104,7 +104,7 @@ def match_page(gold: list, pred: list, people: dict, ents: dict, text: str) -> l
         for pi, p in enumerate(pred):
             n = found_participants(g, p, people, ents)
             if n >= need and n > 0:
-                pairs.append((-n, g["kind"] != p["kind"], not evidence_overlap(g, p, text), gi, pi))
+                pairs.append((not evidence_overlap(g, p, text), -n, g["kind"] != p["kind"], gi, pi))
     pairs.sort()
     used_g, used_p, out = set(), set(), []
     for _, _, _, gi, pi in pairs:

@@ -182,6 +182,25 @@ fn absorb_within_sentence(cands: &mut Vec<Cand>) {
     if cands.len() < 2 {
         return;
     }
+    // A summit told with a meeting of the same sentence ("discussed the upcoming NATO
+    // conference during a meeting", "a meeting on the sidelines of the G-20 Summit"): the
+    // meeting's parties attend it.
+    let meet_parties: Option<Vec<usize>> = cands
+        .iter()
+        .find(|c| matches!(c.kind, EventKind::Meet | EventKind::Call | EventKind::Visit) && c.parties.len() >= 2 && !c.anaphoric)
+        .map(|c| c.parties.clone());
+    if let Some(mp) = meet_parties {
+        for c in cands.iter_mut().filter(|c| c.kind == EventKind::Summit) {
+            if c.parties.len() < 2 || c.parties.iter().any(|p| mp.contains(p)) {
+                for &p in mp.iter().rev() {
+                    if !c.parties.contains(&p) {
+                        c.parties.insert(0, p);
+                    }
+                }
+                c.bare = false;
+            }
+        }
+    }
     let has_named = cands.iter().any(|c| !c.bare && !c.anaphoric);
     if has_named {
         cands.retain(|c| !c.bare && !c.anaphoric);
@@ -239,6 +258,8 @@ struct Objects {
     place: Option<usize>,
     /// A destination that is a place (city) after "to"/"in".
     dest_place: Option<usize>,
+    /// "between the two leaders", "with them": the parties of the event before.
+    anaphor: bool,
     /// A personal pronoun among the objects ("a meeting he had with").
     pronoun: Option<usize>,
     /// Where the scan stopped.
@@ -331,6 +352,12 @@ impl Ctx<'_, '_> {
                     }
                 }
             }
+            Flavor::Gather if form != Form::Noun => {
+                // "gathered for a virtual meeting": the noun tells the kind; the verb is its light verb.
+                if (k + 1..(k + 6).min(hi)).any(|i| trigger(v.w(i)).is_some_and(|t| t.form == Form::Noun && t.flavor != Flavor::Gather)) {
+                    return None;
+                }
+            }
             Flavor::Discussions => {
                 if !(past_governor(prev)
                     || matches!(prev, "hold" | "holds" | "holding" | "bilateral" | "substantive" | "substantial" | "detailed" | "direct" | "formal" | "informal")
@@ -343,8 +370,11 @@ impl Ctx<'_, '_> {
                 if v.w(k) == "host" && !matches!(prev, "to" | "will" | "'ll" | "would" | "shall") {
                     return None;
                 }
+                let passive_by = matches!(prev, "was" | "were" | "been" | "being" | "be")
+                    && (k + 1..(k + 14).min(hi)).any(|i| v.w(i) == "by");
                 if matches!(v.w(k), "received" | "receives" | "welcomed" | "welcomes" | "welcome" | "greeted" | "greets")
                     && next != "by"
+                    && !passive_by
                 {
                     // A party must follow directly (a title may come first).
                     let first = (k + 1..(k + 6).min(hi)).find(|&i| v.mention_at(i).is_some() || !(title_word(v.w(i)) || (v.capitalized(i) && !v.is_punct(i))));
@@ -398,17 +428,26 @@ impl Ctx<'_, '_> {
             if v.mention_at(i).is_some() {
                 continue;
             }
-            if hypothetical_cue(w) && !(w == "no" && v.w(i + 1) == "longer") {
-                // "would consider visiting", "declined to meet", "did not meet".
+            if hypothetical_cue(w) && !(w == "no" && v.w(i + 1) == "longer") && governs(v, i, k) {
+                // "would consider visiting", "declined to meet", "did not meet"; not
+                // "declined to endorse Article 5 en route to the summit".
                 hypothetical = true;
             }
             if cancel_cue(w) || (w == "called" && v.w(i + 1) == "off") || w == "postponed" && false {
                 cancelled = true;
             }
-            if planned_cue(w) || w == "would" || matches!(w, "agreed" | "agree" | "agrees") && v.w(i + 1) == "to" {
+            let adjective = matches!(w, "upcoming" | "forthcoming" | "planned" | "proposed" | "scheduled" | "next" | "awaited");
+            let in_np = (i + 1..k).all(|j| {
+                v.mention_at(j).is_some() || !matches!(v.w(j), "in" | "on" | "at" | "for" | "of" | "to" | "with" | "and" | "," | "during" | "by" | "from")
+            });
+            if planned_cue(w) && (!adjective || in_np || v.w(i + 1) == "to")
+                || w == "would"
+                || matches!(w, "agreed" | "agree" | "agrees") && v.w(i + 1) == "to"
+            {
                 planned = true;
             }
-            if (w == "to") && i + 1 == k && matches!(prev2, "is" | "are" | "was" | "were") {
+            if w == "to" && i > lo && matches!(v.w(i - 1), "is" | "are" | "was" | "were") && i + 3 >= k {
+                // "is to hold talks", "are to meet".
                 planned = true;
             }
             if ongoing_cue(w) {
@@ -418,10 +457,7 @@ impl Ctx<'_, '_> {
                 past = true;
             }
         }
-        if hypothetical && !matches!(prev, "the" | "a" | "their" | "his" | "her") {
-            return None;
-        }
-        if hypothetical && window.iter().any(|&i| matches!(v.w(i), "not" | "n't" | "never" | "declined" | "refused" | "consider" | "considering")) {
+        if hypothetical {
             return None;
         }
         // Cancellation after the trigger: "the summit was cancelled", "talks were called off".
@@ -478,7 +514,7 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let w = v.w(i);
-            if !parties.is_empty() && is_verb_like(v, i) {
+            if is_verb_like(v, i) {
                 after_verb = true;
             }
             if matches!(w, "he" | "she") && !in_quotes(v, i)
@@ -492,10 +528,20 @@ impl Ctx<'_, '_> {
             if matches!(w, "they" | "both") && !in_quotes(v, i) {
                 anaphoric = true;
             }
+            if matches!(w, "i" | "we") {
+                // "I called Scott Morrison", said by the quote's speaker.
+                if let Some(p) = self.speaker_at(v, i) {
+                    push(&mut parties, p);
+                    named += 1;
+                }
+            }
             i += 1;
         }
         // ---- Parties after the trigger.
         let obj = self.objects(v, k, kind, trig.flavor);
+        if obj.anaphor {
+            anaphoric = true;
+        }
         let obj_named = obj.parties.len() + obj.by.len() + obj.to.len();
         // Descriptions: "the Chinese president", "the envoy".
         if parties.is_empty() && pronoun_at.is_none() {
@@ -627,7 +673,29 @@ impl Ctx<'_, '_> {
         if (k.saturating_sub(3).max(lo)..k).any(|i| v.w(i) == "their") {
             anaphoric = true;
         }
-        if parties.is_empty() && definite && !anaphoric {
+        // "did not mention Xi's comment on the summit or a visit to Seoul": an event named as
+        // a topic is a reference to one told elsewhere, not a new one.
+        let topic = form == Form::Noun && {
+            let mut j = k;
+            let mut found = false;
+            while j > lo && j + 6 > k {
+                j -= 1;
+                let w = v.w(j);
+                if matches!(w, "on" | "about" | "regarding" | "concerning") && !matches!(v.w(j + 2), "sidelines" | "sideline" | "margins" | "margin" | "eve" | "fringes") && !matches!(v.w(j + 1), "sidelines" | "eve") {
+                    found = v.date_at(j + 1).is_none();
+                    break;
+                }
+                if is_verb_like(v, j) || matches!(w, "," | ";" | "and") {
+                    break;
+                }
+            }
+            found
+        };
+        if topic {
+            parties.clear();
+            anaphoric = false;
+        }
+        if parties.is_empty() && (definite || topic) && !anaphoric {
             // "The meeting took place ahead of ...": a bare noun referring back.
             bare = true;
         } else if parties.len() < 2 {
@@ -637,10 +705,19 @@ impl Ctx<'_, '_> {
                     if own.iter().all(|p| prev_parties.contains(p)) {
                         parties = prev_parties;
                         anaphoric = true;
+                    } else if kind == EventKind::Summit {
+                        // "They also discussed the upcoming NATO ministers' meeting": the
+                        // organisation's meeting, attended by them.
+                        parties = prev_parties;
+                        for p in own {
+                            push(&mut parties, p);
+                        }
                     }
                 }
             }
-            if parties.len() < 2 {
+            // A summit of one organisation may get its attendees from a meeting of the same
+            // sentence (see `absorb_within_sentence`); anything else needs two parties.
+            if parties.len() < 2 && !(kind == EventKind::Summit && parties.len() == 1) {
                 return None;
             }
         }
@@ -649,7 +726,10 @@ impl Ctx<'_, '_> {
             .iter()
             .filter(|&&p| self.cast.class(p) == Class::Person)
             .count();
-        if matches!(kind, EventKind::Meet | EventKind::Visit) && (persons >= 3 || parties.len() >= 4) && !anaphoric {
+        if (kind == EventKind::Meet || kind == EventKind::Visit && hosted)
+            && (persons >= 3 || parties.len() >= 4)
+            && !anaphoric
+        {
             kind = EventKind::Summit;
         }
         if trig.flavor == Flavor::Gather && parties.len() < 2 && !bare {
@@ -795,6 +875,17 @@ impl Ctx<'_, '_> {
         Some(None)
     }
 
+    /// The speaker of the quote token `i` is in, if known.
+    fn speaker_at(&self, v: &View<'_>, i: usize) -> Option<usize> {
+        let at = v.tok(i)?.span.start;
+        let sp = self.input.speakers;
+        let j = sp.partition_point(|(s, _)| s.end <= at);
+        sp.get(j)
+            .filter(|(s, _)| s.start <= at)
+            .map(|&(_, e)| e)
+            .filter(|&e| self.cast.class(e) == Class::Person)
+    }
+
     /// The unit index of a view.
     fn unit_of(&self, v: &View<'_>) -> usize {
         self.units.partition_point(|u| u.span.start < v.unit.span.start)
@@ -865,6 +956,11 @@ impl Ctx<'_, '_> {
         }
         let hi = v.unit.hi.min(k + RIGHT_REACH);
         let mut out = Objects::default();
+        // "After two days of negotiations, Saudi Arabia and OPEC said ...": the trigger is in
+        // a fronted phrase whose subject follows the comma, even when it is also the
+        // subject of saying.
+        let fronted = matches!(v.w(v.unit.lo), "after" | "following" | "during" | "at" | "in" | "despite" | "before" | "since" | "amid")
+            && (v.unit.lo + 1..k).all(|i| !is_verb_like(v, i) && v.w(i) != ",");
         let mut prep = Prep::Direct;
         let mut gap = 0;
         let mut i = k + 1;
@@ -904,7 +1000,7 @@ impl Ctx<'_, '_> {
                                 push(&mut out.parties, p);
                             }
                         } else if self.cast.is_party(m.entity)
-                            && !reporting_source(v, m, k)
+                            && (fronted || !reporting_source(v, m, k))
                             && !parenthesized(v, m)
                             && !(matches!(class, Class::Org | Class::Country) && modifier_use(v, m))
                         {
@@ -940,8 +1036,8 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let w = v.w(i);
-            let found = !out.parties.is_empty() || !out.to.is_empty() || out.dest_place.is_some();
-            if found && trigger(w).is_some_and(|t| t.form == Form::Noun) {
+            if trigger(w).is_some_and(|t| t.form == Form::Noun && t.flavor != Flavor::Phone) && i > k + 1 {
+                // Another event's noun ("travelled to Luebeck fresh from talks with ...").
                 parties_done = true;
             }
             if w == "and" && starts_clause(v, i + 1) {
@@ -998,6 +1094,11 @@ impl Ctx<'_, '_> {
                         out.pronoun = Some(i);
                     }
                 }
+                "them" => {
+                    if !parties_done {
+                        out.anaphor = true;
+                    }
+                }
                 "." | ";" | "!" | "?" | "\u{2014}" | "--" | "\u{2013}" => {
                     break;
                 }
@@ -1013,6 +1114,9 @@ impl Ctx<'_, '_> {
                         if prep != Prep::In {
                             prep = Prep::Topic;
                         }
+                    } else if anaphor_head(w) && !parties_done && i > k && matches!(v.w(i - 1), "two" | "both" | "the" | "three" | "four") {
+                        out.anaphor = true;
+                        gap = 0;
                     } else if title_word(w) || is_determiner(w) || party_noun(w) || v.capitalized(i) || matches!(w, "'s" | "'" | "counterparts" | "leaders" | "city" | "capital" | "town" | "port" | "province" | "region" | "resort" | "village" | "northern" | "southern" | "eastern" | "western" | "central" | "members" | "heads") {
                         gap = 0;
                     } else {
@@ -1056,6 +1160,7 @@ impl Ctx<'_, '_> {
         let mut i = k;
         let mut role: Vec<&str> = Vec::new();
         let mut adjective: Option<usize> = None;
+        let mut definite = false;
         while i > left {
             i -= 1;
             let w = v.w(i);
@@ -1065,14 +1170,16 @@ impl Ctx<'_, '_> {
                 }
                 if self.cast.class(m.entity) == Class::Nat {
                     adjective = Some(m.entity);
+                    definite = i > left && v.w(i - 1) == "the";
                     break;
                 }
                 return None;
             }
             if matches!(w, "president" | "minister" | "premier" | "chancellor" | "envoy" | "secretary" | "king" | "emperor" | "leader" | "diplomat") {
                 role.push(w);
-            } else if matches!(w, "prime" | "foreign" | "defence" | "defense" | "un" | "special" | "new" | "former") {
+            } else if matches!(w, "prime" | "foreign" | "defence" | "defense" | "un" | "special" | "new" | "former" | "deputy" | "vice" | "acting" | "interim" | "outgoing" | "top" | "chief" | "state") {
             } else if w == "the" {
+                definite = true;
                 break;
             } else if !role.is_empty() {
                 break;
@@ -1111,6 +1218,13 @@ impl Ctx<'_, '_> {
         best.or_else(|| {
             matches!(head, "envoy" | "diplomat")
                 .then(|| self.next_unnamed_person(ui))
+                .flatten()
+        })
+        .or_else(|| {
+            // "the former Italian deputy foreign minister": no one has that role in the
+            // entities; a definite description names the person the text is about.
+            definite
+                .then(|| ui.checked_sub(1).and_then(|u| self.salient.get(u).copied().flatten()))
                 .flatten()
         })
     }
@@ -1247,6 +1361,16 @@ impl Ctx<'_, '_> {
     /// Adds a reading to the document's events: merged into the event it retells, or new.
     fn add(&mut self, c: Cand) {
         let target = self.same_event(&c);
+        if std::env::var_os("EVDBG").is_some() {
+            let names: Vec<&str> = c.parties.iter().filter_map(|&p| self.cast.entity(p)).map(|e| e.name.as_str()).collect();
+            eprintln!(
+                "DBG u{} {:?} {:?} {:?} place={:?} date={:?} {:?} cued={} bare={} ana={} -> {:?} | {}",
+                c.unit, self.input.doc.text().get(c.trigger.range()), c.kind, names,
+                c.place.and_then(|p| self.cast.entity(p)).map(|e| e.name.as_str()),
+                c.date.as_ref().map(|d| d.value.as_str()), c.status, c.cued, c.bare, c.anaphoric, target,
+                self.input.doc.text().get(c.evidence.range()).unwrap_or("").chars().take(90).collect::<String>()
+            );
+        }
         match target {
             Some(ei) => {
                 let e = &mut self.events[ei];
@@ -1360,8 +1484,7 @@ impl Ctx<'_, '_> {
             }
             let planned = |s: Status| matches!(s, Status::Planned | Status::Cancelled);
             if planned(c.status) != planned(e.status)
-                && c.cued
-                && e.cued
+                && (c.cued || e.cued)
                 && !c.title
                 && !e.title
                 && !(c.anaphoric && c.date.is_none())
@@ -1501,6 +1624,28 @@ fn split_bilateral(c: Cand) -> Vec<Cand> {
         .collect()
 }
 
+/// Does the cue at `i` bear on the trigger at `k`: near it, or separated from it only by
+/// words that carry the encounter ("declined to hold talks with", "would consider the
+/// matter of visiting")?
+fn governs(v: &View<'_>, i: usize, k: usize) -> bool {
+    if i + 3 >= k {
+        return true;
+    }
+    (i + 1..k).all(|j| {
+        let w = v.w(j);
+        v.mention_at(j).is_some()
+            || is_determiner(w)
+            || title_word(w)
+            || matches!(
+                w,
+                "to" | "be" | "him" | "her" | "them" | "with" | "hold" | "have" | "make" | "pay" | "attend" | "host"
+                    | "seriously" | "also" | "again" | "soon" | "ever" | "personally" | "further" | "more" | "any"
+                    | "possible" | "another" | "bilateral" | "official" | "state" | "matter" | "idea" | "of" | "direct"
+                    | "formal" | "face-to-face" | "in-person" | "held" | "had" | "made" | "paid"
+            )
+    })
+}
+
 /// Is a mention alone in brackets ("(AFP)", "(JEM)"): an agency or an acronym's gloss?
 fn parenthesized(v: &View<'_>, m: M) -> bool {
     m.a > v.unit.lo && v.w(m.a - 1) == "(" && v.w(m.b) == ")"
@@ -1529,8 +1674,14 @@ fn modifier_use(v: &View<'_>, m: M) -> bool {
     if function || party_noun(w) || title_word(w) || anaphor_head(w) {
         return false;
     }
+    // A plural noun ending its phrase: "meets NATO obligations.", "US sanctions on".
     let word = v.tok(i).is_some_and(|t| t.kind == dateline_text::TokenKind::Word);
-    word && w.len() > 3 && !w.ends_with("ed") && !w.ends_with("ly") && !w.ends_with("ing") && trigger(w).is_none()
+    let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+    let after = v.w(i + 1);
+    let phrase_ends = v.is_punct(i + 1)
+        || after.is_empty()
+        || matches!(after, "on" | "in" | "of" | "for" | "against" | "and" | "or" | "with" | "were" | "are" | "have");
+    word && plural && phrase_ends && !matches!(w, "members" | "officials" | "says" | "agrees" | "meets" | "holds" | "hosts")
 }
 
 /// For an event noun, can a subject ending at `from` be its party? Only through a light verb
@@ -1548,7 +1699,7 @@ fn subject_reaches_noun(v: &View<'_>, from: usize, k: usize) -> bool {
         }
         let w = v.w(i);
         let light = past_governor(w)
-            || matches!(w, "hold" | "holds" | "holding" | "attend" | "attends" | "attending" | "join" | "joins" | "joining" | "have" | "has" | "having" | "pay" | "pays" | "paying" | "make" | "makes" | "begin" | "begins" | "conclude" | "concludes" | "start" | "starts" | "open" | "opens" | "host" | "hosts" | "hosting" | "hosted" | "resume" | "resumed" | "continue" | "continued" | "led" | "lead" | "leads" | "chaired" | "chair" | "chairs");
+            || matches!(w, "hold" | "holds" | "holding" | "attend" | "attends" | "attending" | "join" | "joins" | "joining" | "have" | "has" | "having" | "pay" | "pays" | "paying" | "make" | "makes" | "begin" | "begins" | "conclude" | "concludes" | "start" | "starts" | "open" | "opens" | "host" | "hosts" | "hosting" | "hosted" | "resume" | "resumed" | "continue" | "continued" | "led" | "lead" | "leads" | "chaired" | "chair" | "chairs" | "gathered" | "gather" | "convened" | "convene" | "reconvene" | "sat" | "took");
         if light {
             continue;
         }
@@ -1715,9 +1866,18 @@ fn reporting_source(v: &View<'_>, m: M, k: usize) -> bool {
     if m.a >= 2 && v.w(m.a - 1) == "to" && v.w(m.a - 2) == "according" {
         return true;
     }
-    // "..., China Central Television (CCTV) reported" after the trigger.
-    m.a > k && (m.b..(m.b + 5).min(v.unit.hi)).any(|i| reporting_verb(v.w(i)) && !v.w(i).is_empty())
+    // "..., China Central Television (CCTV) reported." after the trigger: a trailing
+    // attribution (the verb ends the sentence or is followed by its date or channel), not
+    // "After talks, X said they would ...".
+    m.a > k
         && v.w(m.a.saturating_sub(1)) == ","
+        && (m.b..(m.b + 5).min(v.unit.hi)).any(|i| {
+            reporting_verb(v.w(i))
+                && (i + 1 >= v.unit.hi
+                    || v.is_punct(i + 1)
+                    || matches!(v.w(i + 1), "on" | "in" | "late" | "early" | "earlier" | "citing" | "today" | "yesterday")
+                    || v.date_at(i + 1).is_some())
+        })
 }
 
 /// Is token `i` in a reporting clause ("..., an official statement said on Tuesday")?

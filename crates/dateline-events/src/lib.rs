@@ -394,6 +394,9 @@ pub struct Input<'a> {
     /// The headline's span: headline evidence never decides the status (headlines use the
     /// present tense for the past).
     pub title: Option<Span>,
+    /// Quoted passages with the entity who speaks them, sorted by span: "I" and "we" inside
+    /// a quote stand for its speaker ("I called Scott Morrison to congratulate him").
+    pub speakers: &'a [(Span, usize)],
 }
 
 impl<'a> Input<'a> {
@@ -416,6 +419,7 @@ impl<'a> Input<'a> {
             published: None,
             dateline_place: None,
             title: None,
+            speakers: &[],
         }
     }
 
@@ -466,6 +470,27 @@ impl<'a> Input<'a> {
     #[must_use]
     pub fn with_dateline_place(mut self, place: Option<Span>) -> Self {
         self.dateline_place = place;
+        self
+    }
+
+    /// Sets [`Input::speakers`] (quoted spans and their speaker's entity index, sorted).
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_text::{Span, Tokenized};
+    /// let text = "Shorten said: \"I called Scott Morrison to congratulate him.\"";
+    /// let doc = Tokenized::new(text);
+    /// let entities = dateline_entities::extract(text, &Default::default());
+    /// let shorten = entities.entities.iter().position(|e| e.name.contains("Shorten")).unwrap();
+    /// let speakers = [(Span::new(15, text.len() - 1), shorten)];
+    /// let input = dateline_events::Input::new(&doc, &entities, &[]).with_speakers(&speakers);
+    /// let events = dateline_events::extract(&input).unwrap();
+    /// assert_eq!(events[0].kind, dateline_events::EventKind::Call);
+    /// assert!(events[0].participants.contains(&shorten));
+    /// ```
+    #[must_use]
+    pub fn with_speakers(mut self, speakers: &'a [(Span, usize)]) -> Self {
+        self.speakers = speakers;
         self
     }
 

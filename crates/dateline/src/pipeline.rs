@@ -197,7 +197,13 @@ pub fn analyze(text: &str, options: &Options) -> Result<Document, Error> {
     let entity_options = dateline_entities::Options::default().with_tagger(options.tagger);
     document.entities = extract_tokenized(&tokens, Some(&regions), &entity_options)?;
     document.quotes = quotes::attribute(&tokens, &document.article.paragraphs, &document.entities);
+    let speakers: Vec<(Span, usize)> = document
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.map(|s| (q.span, s)))
+        .collect();
     let event_input = dateline_events::Input::new(&tokens, &document.entities, &document.dates)
+        .with_speakers(&speakers)
         .with_regions(&regions)
         .with_published(document.published.anchor())
         .with_dateline_place(document.article.dateline.as_ref().and_then(|d| d.place))

@@ -20,8 +20,14 @@ fn show(text: &str, published: Option<NaiveDate>) -> Vec<String> {
 }
 
 #[test]
-fn debug_seed_004() {
-    let text = "Chinese President Xi Jinping said on Tuesday that his country is ready to collaborate with South Korea to promote regional peace and stability.\nThese comments were made during a meeting he had with his South Korean counterpart Yoon Suk-yeol on the sidelines of the G-20 Summit in Bali, Indonesia.\n";
+fn debug() {
+    for text in [
+        "After two days of negotiations, Saudi Arabia and other OPEC countries said they would cut 800,000 barrels a day.",
+        "After negotiations, Saudi Arabia and other OPEC countries said they would cut output.",
+        "After negotiations, Saudi Arabia and OPEC said they would cut output.",
+        "Saudi Arabia and OPEC held negotiations.",
+    ] {
     let got = show(text, NaiveDate::from_ymd_opt(2022, 11, 16));
     eprintln!("{got:#?}");
+    }
 }
