@@ -655,7 +655,11 @@ impl Ctx<'_, '_> {
         // Summits: the organisation right before "summit" is a party ("the G-20 Summit",
         // "the upcoming NATO defense ministers conference", "NATO Defense Ministers' meeting").
         if matches!(kind, EventKind::Summit | EventKind::Meet) && form == Form::Noun {
-            if let Some(m) = (k.saturating_sub(4).max(lo)..k).rev().find_map(|i| v.mention_at(i)) {
+            let org_before = (k.saturating_sub(4).max(lo)..k)
+                .rev()
+                .filter_map(|i| v.mention_at(i))
+                .find(|m| matches!(self.cast.class(m.entity), Class::Org | Class::Country));
+            if let Some(m) = org_before {
                 let between: Vec<&str> = (m.b..k).map(|i| v.w(i)).collect();
                 let group = between.iter().any(|w| matches!(*w, "ministers" | "leaders" | "heads" | "ministerial" | "members" | "foreign" | "defence" | "defense" | "climate" | "leaders'" | "ministers'"));
                 let org = matches!(self.cast.class(m.entity), Class::Org | Class::Country);
@@ -712,6 +716,8 @@ impl Ctx<'_, '_> {
                         for p in own {
                             push(&mut parties, p);
                         }
+                        // A new encounter (with its organisation), not a retelling.
+                        anaphoric = false;
                     }
                 }
             }
@@ -780,7 +786,11 @@ impl Ctx<'_, '_> {
         }
         let verb = !matches!(form, Form::Noun);
         let distinct = (k.saturating_sub(3).max(lo)..k).any(|i| {
-            matches!(v.w(i), "first" | "previous" | "last" | "earlier" | "second" | "third" | "next" | "another" | "former" | "past" | "prior" | "latest")
+            matches!(v.w(i), "previous" | "last" | "earlier" | "next" | "another" | "former" | "past" | "prior")
+                // "their first conversation took place on November 9", but not the predicate
+                // "it was the first meeting of the two secretaries".
+                || matches!(v.w(i), "first" | "second" | "third")
+                    && !(lo..i).rev().take(3).any(|j| matches!(v.w(j), "was" | "is" | "be" | "been" | "were" | "are"))
         });
         let bilateral = (matches!(v.w(k), "meetings" | "talks" | "calls" | "visits")
             && (k.saturating_sub(2).max(lo)..k).any(|i| matches!(v.w(i), "bilateral" | "separate"))
@@ -1474,7 +1484,24 @@ impl Ctx<'_, '_> {
                 }
                 continue;
             }
-            let shared = overlap(&c.parties, &e.parties);
+            let mut shared = overlap(&c.parties, &e.parties);
+            if shared < 2 && close && !c.distinct {
+                // "Foreign ministers of Turkey, Germany and France held a teleconference" and
+                // "Cavusoglu, Maas and Le Drian gathered for a virtual meeting": the same
+                // parties, by country.
+                let countries = |ps: &[usize]| -> Vec<usize> {
+                    ps.iter().filter_map(|&p| self.cast.country.get(p).copied().flatten()).collect()
+                };
+                let (cc, ec) = (countries(&c.parties), countries(&e.parties));
+                let only_countries = |ps: &[usize]| ps.iter().all(|&p| self.cast.class(p) == Class::Country);
+                if overlap(&cc, &ec) >= 2
+                    && cc.len() == c.parties.len()
+                    && ec.len() == e.parties.len()
+                    && only_countries(&c.parties) != only_countries(&e.parties)
+                {
+                    shared = 2;
+                }
+            }
             let subset = shared == c.parties.len().min(e.parties.len());
             if !(shared >= 2 || subset && shared >= 1 && (c.anaphoric || c.parties.len() < 2)) {
                 continue;
@@ -1487,7 +1514,7 @@ impl Ctx<'_, '_> {
                 && (c.cued || e.cued)
                 && !c.title
                 && !e.title
-                && !(c.anaphoric && c.date.is_none())
+                && !(c.anaphoric && (c.date.is_none() || !c.cued))
             {
                 continue;
             }
@@ -1655,6 +1682,12 @@ fn parenthesized(v: &View<'_>, m: M) -> bool {
 /// sanctions") rather than as a party?
 fn modifier_use(v: &View<'_>, m: M) -> bool {
     let i = m.b;
+    if v.w(i) == "'s" && v.mention_at(i + 1).is_none() && !v.capitalized(i + 1) {
+        // "Syria's domestic opposition", "Russia's alliance": a possessor, not the party
+        // (a title keeps it: "Russia's foreign minister").
+        let w = v.w(i + 1);
+        return !(title_word(w) || party_noun(w) || is_determiner(w) || v.date_at(i + 1).is_some());
+    }
     if v.mention_at(i).is_some() || v.date_at(i).is_some() || v.capitalized(i) || v.is_punct(i) {
         return false;
     }

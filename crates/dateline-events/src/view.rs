@@ -103,8 +103,7 @@ impl<'a> Cast<'a> {
 fn classify(e: &Entity) -> Class {
     match e.label {
         // A title taken for a name ("Secretary of Defense Chuck Hagel" -> "Defense").
-        Label::Person if !e.name.contains(' ') && crate::lexicon::title_word(&lower(&e.name)) => Class::Other,
-        Label::Person if matches!(lower(&e.name).as_str(), "defense" | "defence" | "state" | "foreign" | "interior" | "commerce" | "justice") => Class::Other,
+        Label::Person if title_only(&e.name) => Class::Other,
         Label::Person => Class::Person,
         Label::Gpe => {
             // Countries have no country of their own. (A town no gazetteer knows has none
@@ -129,6 +128,17 @@ fn classify(e: &Entity) -> Class {
         Label::Norp => Class::Nat,
         _ => Class::Other,
     }
+}
+
+/// A "person" made only of title words ("Defense", "Defense Ministers"): a title taken for
+/// a name.
+fn title_only(name: &str) -> bool {
+    name.split([' ', '-']).all(|w| {
+        let w = lower(w.trim_end_matches(['\'', 's']));
+        crate::lexicon::title_word(&w)
+            || crate::lexicon::title_word(&format!("{w}s"))
+            || matches!(w.as_str(), "defense" | "defence" | "state" | "interior" | "commerce" | "justice" | "war" | "finance" | "trade" | "health")
+    })
 }
 
 /// One sentence (clipped to a region): its span and token range in the document.

@@ -22,10 +22,7 @@ fn show(text: &str, published: Option<NaiveDate>) -> Vec<String> {
 #[test]
 fn debug() {
     for text in [
-        "After two days of negotiations, Saudi Arabia and other OPEC countries said they would cut 800,000 barrels a day.",
-        "After negotiations, Saudi Arabia and other OPEC countries said they would cut output.",
-        "After negotiations, Saudi Arabia and OPEC said they would cut output.",
-        "Saudi Arabia and OPEC held negotiations.",
+        "U.S. Secretary of Defense James Mattis on Thursday met with his British counterpart Gavin Williamson at the Pentagon. They also discussed priorities for the upcoming NATO Defense Ministers' meeting in Brussels.",
     ] {
     let got = show(text, NaiveDate::from_ymd_opt(2022, 11, 16));
     eprintln!("{got:#?}");
