@@ -685,8 +685,20 @@ impl Ctx<'_, '_> {
             while j > lo && j + 6 > k {
                 j -= 1;
                 let w = v.w(j);
-                if matches!(w, "on" | "about" | "regarding" | "concerning") && !matches!(v.w(j + 2), "sidelines" | "sideline" | "margins" | "margin" | "eve" | "fringes") && !matches!(v.w(j + 1), "sidelines" | "eve") {
-                    found = v.date_at(j + 1).is_none();
+                if matches!(w, "on" | "about" | "regarding" | "concerning") {
+                    // "comment on the summit", "briefed him on the talks"; not "on his
+                    // first visit", "on the sidelines of the summit".
+                    let head = if j > lo { v.w(j - 1) } else { "" };
+                    found = v.date_at(j + 1).is_none()
+                        && (w != "on"
+                            || matches!(
+                                head,
+                                "comment" | "comments" | "commented" | "remarks" | "statement" | "statements" | "report"
+                                    | "reports" | "reported" | "details" | "detail" | "briefed" | "brief" | "spoke" | "speak"
+                                    | "talked" | "views" | "position" | "focus" | "focused" | "information" | "update"
+                                    | "silent" | "mention" | "mentioned" | "questions" | "question" | "reflected" | "insisted"
+                                    | "agreement" | "agreed" | "decision" | "him" | "her" | "them" | "reporters" | "journalists"
+                            ));
                     break;
                 }
                 if is_verb_like(v, j) || matches!(w, "," | ";" | "and") {
@@ -785,6 +797,17 @@ impl Ctx<'_, '_> {
             }
         }
         let verb = !matches!(form, Form::Noun);
+        // "who arrived on Tuesday on his first Damascus visit": the visit is under way.
+        let mut status = status;
+        let mut cued = cued;
+        if kind == EventKind::Visit
+            && form == Form::Noun
+            && status == Status::Happened
+            && (k.saturating_sub(8).max(lo)..k).any(|i| matches!(v.w(i), "arrived" | "arrives" | "arriving"))
+        {
+            status = Status::Ongoing;
+            cued = true;
+        }
         let distinct = (k.saturating_sub(3).max(lo)..k).any(|i| {
             matches!(v.w(i), "previous" | "last" | "earlier" | "next" | "another" | "former" | "past" | "prior")
                 // "their first conversation took place on November 9", but not the predicate
@@ -1180,7 +1203,12 @@ impl Ctx<'_, '_> {
                 }
                 if self.cast.class(m.entity) == Class::Nat {
                     adjective = Some(m.entity);
-                    definite = i > left && v.w(i - 1) == "the";
+                    // "the former Italian deputy foreign minister"
+                    let mut j = m.a;
+                    while j > left && matches!(v.w(j - 1), "former" | "new" | "then" | "veteran" | "top") {
+                        j -= 1;
+                    }
+                    definite = j > left && v.w(j - 1) == "the";
                     break;
                 }
                 return None;

@@ -22,7 +22,7 @@ fn show(text: &str, published: Option<NaiveDate>) -> Vec<String> {
 #[test]
 fn debug() {
     for text in [
-        "U.S. Secretary of Defense James Mattis on Thursday met with his British counterpart Gavin Williamson at the Pentagon. They also discussed priorities for the upcoming NATO Defense Ministers' meeting in Brussels.",
+        "Syrian daily al-Watan said de Mistura, who arrived on Tuesday on his first Damascus visit as the new UN envoy, was sounding out officials in Damascus.\nSyria said so. On Wednesday, the former Italian deputy foreign minister was holding talks with Syrian Foreign Minister Walid Muallem.",
     ] {
     let got = show(text, NaiveDate::from_ymd_opt(2022, 11, 16));
     eprintln!("{got:#?}");
