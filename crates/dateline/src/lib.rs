@@ -5,7 +5,8 @@
 //! normalized to a TIMEX3 value and anchored on that date ([`dateline_dates`]), named
 //! entities with canonical identities and roles ([`dateline_entities`]), quotes with
 //! their cue and speaker ([`quotes`]), and encounter events — who met whom, where and when
-//! ([`dateline_events`]).
+//! ([`dateline_events`]), which
+//! [`stories`] groups across documents.
 //!
 //! ## Usage
 //! ```
@@ -56,6 +57,8 @@ mod error;
 pub mod json;
 mod pipeline;
 pub mod quotes;
+#[cfg(feature = "serde")]
+pub mod stories;
 
 pub use dateline_article as article;
 pub use dateline_dates as dates;
