@@ -8,8 +8,10 @@ __all__ = [
     "BoilerplateDict",
     "CaptionDict",
     "DatelineDict",
+    "EventDateDict",
     "HeaderDict",
     "ParagraphDict",
+    "PlaceSourceDict",
     "PublishedDict",
 ]
 
@@ -63,3 +65,25 @@ class BoilerplateDict(TypedDict):
     text: str
     start: int
     end: int
+
+
+class _EventDateBase(TypedDict):
+    value: str
+    source: str
+    start: Optional[int]
+    end: Optional[int]
+
+
+class EventDateDict(_EventDateBase, total=False):
+    """``events[].date``: the TIMEX3 value, its source (``mention``, ``published`` or
+    ``story``), the mention's character offsets, and for ``story`` the document it came from."""
+
+    document: str
+
+
+class PlaceSourceDict(TypedDict):
+    """``events[].place_source``: where a place filled by story grouping came from."""
+
+    source: str
+    document: str
+    name: str

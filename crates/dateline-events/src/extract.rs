@@ -254,6 +254,8 @@ struct Objects {
     by: Vec<usize>,
     /// Parties after "to" (a visit's destination, a call's other end).
     to: Vec<usize>,
+    /// Parties right after the trigger, as its direct object ("visited North Korea").
+    direct: Vec<usize>,
     /// A place after "in"/"at"/"to" (first one).
     place: Option<usize>,
     /// A destination that is a place (city) after "to"/"in".
@@ -537,6 +539,20 @@ impl Ctx<'_, '_> {
             }
             i += 1;
         }
+        // "China asked South Korea to meet ...": the subject of an infinitive is the party
+        // right before it, not the subject of the verb that governs it.
+        if prev == "to" && parties.len() >= 2 {
+            if let Some(verb_at) = (left..k.saturating_sub(1)).rev().find(|&i| v.mention_at(i).is_none() && is_verb_like(v, i)) {
+                let after: Vec<usize> = (verb_at..k).filter_map(|i| v.mention_at(i)).filter(|m| m.a >= verb_at).map(|m| m.entity).collect();
+                if !after.is_empty() {
+                    parties.retain(|p| after.contains(p));
+                }
+            }
+        }
+        // "meet (someone) halfway" is a compromise, not an encounter.
+        if v.w(k) == "meet" && (k + 1..(k + 4).min(hi)).any(|i| v.w(i) == "halfway") {
+            return None;
+        }
         // ---- Parties after the trigger.
         let obj = self.objects(v, k, kind, trig.flavor);
         if obj.anaphor {
@@ -612,13 +628,16 @@ impl Ctx<'_, '_> {
         }
         // A visit's destination.
         if kind == EventKind::Visit && !hosted {
-            if let Some(&d) = obj.to.first() {
+            // "visit to X", "visited X": the country or person visited hosts.
+            if let Some(&d) = obj.to.first().or(obj.direct.first()) {
                 host = Some(d);
             }
             if let Some(city) = obj.dest_place {
                 place = Some(city);
                 if host.is_none() {
-                    host = self.cast.country.get(city).copied().flatten().filter(|&c| c != city);
+                    // The city's country when the text names it; else the city stands for
+                    // it ("will visit Pyongyang").
+                    host = Some(self.cast.country.get(city).copied().flatten().unwrap_or(city));
                     if let Some(h) = host {
                         push(&mut parties, h);
                     }
@@ -1040,6 +1059,10 @@ impl Ctx<'_, '_> {
                             match prep {
                                 Prep::By => push(&mut out.by, m.entity),
                                 Prep::To => push(&mut out.to, m.entity),
+                                Prep::Direct => {
+                                    push(&mut out.parties, m.entity);
+                                    push(&mut out.direct, m.entity);
+                                }
                                 _ => push(&mut out.parties, m.entity),
                             }
                         } else if self.cast.is_place(m.entity) {
@@ -1760,7 +1783,7 @@ fn subject_reaches_noun(v: &View<'_>, from: usize, k: usize) -> bool {
         }
         let w = v.w(i);
         let light = past_governor(w)
-            || matches!(w, "hold" | "holds" | "holding" | "attend" | "attends" | "attending" | "join" | "joins" | "joining" | "have" | "has" | "having" | "pay" | "pays" | "paying" | "make" | "makes" | "begin" | "begins" | "conclude" | "concludes" | "start" | "starts" | "open" | "opens" | "host" | "hosts" | "hosting" | "hosted" | "resume" | "resumed" | "continue" | "continued" | "led" | "lead" | "leads" | "chaired" | "chair" | "chairs" | "gathered" | "gather" | "convened" | "convene" | "reconvene" | "sat" | "took");
+            || matches!(w, "hold" | "holds" | "holding" | "attend" | "attends" | "attending" | "join" | "joins" | "joining" | "have" | "has" | "having" | "pay" | "pays" | "paying" | "make" | "makes" | "begin" | "begins" | "conclude" | "concludes" | "start" | "starts" | "open" | "opens" | "host" | "hosts" | "hosting" | "hosted" | "resume" | "resumed" | "continue" | "continued" | "led" | "lead" | "leads" | "chaired" | "chair" | "chairs" | "gathered" | "gather" | "convened" | "convene" | "reconvene" | "sat" | "took" | "called" | "off" | "cancelled" | "canceled" | "postponed" | "scrapped" | "delayed");
         if light {
             continue;
         }

@@ -323,12 +323,14 @@ pub struct EventDate {
 ///
 /// # Example
 /// ```
-/// let text = "Russian Foreign Minister Sergey Lavrov visited Pyongyang on Monday.";
+/// let text = "Russian Foreign Minister Sergey Lavrov visited Pyongyang on Monday, \
+///             North Korea's state media said.";
 /// let found = dateline_events::find(text, chrono::NaiveDate::from_ymd_opt(2023, 10, 18));
 /// let visit = &found.events[0];
 /// assert_eq!(visit.kind, dateline_events::EventKind::Visit);
 /// let host = &found.entities.entities[visit.host.unwrap()];
 /// assert_eq!(host.name, "North Korea"); // the country of the city visited
+/// assert_eq!(found.entities.entities[visit.place.unwrap()].name, "Pyongyang");
 /// assert_eq!(visit.date.as_ref().unwrap().value, "2023-10-16");
 /// assert!(visit.evidence.iter().any(|e| e.start <= visit.trigger.start && visit.trigger.end <= e.end));
 /// ```
@@ -478,11 +480,11 @@ impl<'a> Input<'a> {
     /// # Example
     /// ```
     /// use dateline_text::{Span, Tokenized};
-    /// let text = "Shorten said: \"I called Scott Morrison to congratulate him.\"";
+    /// let text = "Bill Shorten said: \"I called Scott Morrison to congratulate him.\"";
     /// let doc = Tokenized::new(text);
     /// let entities = dateline_entities::extract(text, &Default::default());
     /// let shorten = entities.entities.iter().position(|e| e.name.contains("Shorten")).unwrap();
-    /// let speakers = [(Span::new(15, text.len() - 1), shorten)];
+    /// let speakers = [(Span::new(20, text.len() - 1), shorten)];
     /// let input = dateline_events::Input::new(&doc, &entities, &[]).with_speakers(&speakers);
     /// let events = dateline_events::extract(&input).unwrap();
     /// assert_eq!(events[0].kind, dateline_events::EventKind::Call);
@@ -522,7 +524,7 @@ impl<'a> Input<'a> {
 /// ```
 /// use dateline_events::{extract, EventKind, Input, Status};
 /// use dateline_text::Tokenized;
-/// let text = "Lavrov will visit Pyongyang next month.";
+/// let text = "Sergey Lavrov will visit Pyongyang next month.";
 /// let doc = Tokenized::new(text);
 /// let entities = dateline_entities::extract(text, &Default::default());
 /// let events = extract(&Input::new(&doc, &entities, &[])).unwrap();

@@ -15,8 +15,7 @@
 //! let text = " date 2023-09-23 WORLD
 //! China seeks cooperation with South Korea amid tensions
 //!
-//! Chinese President Xi Jinping held talks on Saturday with South Korean Prime Minister
-//! Han Duck-soo in Hangzhou, China Central Television (CCTV) reported.
+//! Chinese President Xi Jinping held talks on Saturday with South Korean Prime Minister Han Duck-soo in Hangzhou, China Central Television (CCTV) reported.
 //!
 //! \"China attaches great importance to cooperation,\" the Chinese president said.
 //! ";

@@ -8,9 +8,10 @@ fn show(text: &str, published: Option<NaiveDate>) -> Vec<String> {
         .map(|e| {
             let names: Vec<&str> = e.participants.iter().map(|&i| f.entities.entities[i].name.as_str()).collect();
             format!(
-                "{} {:?} place={:?} date={:?} {}",
+                "{} {:?} host={:?} place={:?} date={:?} {}",
                 e.kind,
                 names,
+                e.host.map(|p| f.entities.entities[p].name.as_str()),
                 e.place.map(|p| f.entities.entities[p].name.as_str()),
                 e.date.as_ref().map(|d| d.value.as_str()),
                 e.status
@@ -22,9 +23,14 @@ fn show(text: &str, published: Option<NaiveDate>) -> Vec<String> {
 #[test]
 fn debug() {
     for text in [
-        "Syrian daily al-Watan said de Mistura, who arrived on Tuesday on his first Damascus visit as the new UN envoy, was sounding out officials in Damascus.\nSyria said so. On Wednesday, the former Italian deputy foreign minister was holding talks with Syrian Foreign Minister Walid Muallem.",
+        "Chinese President Xi Jinping held talks on Saturday with South Korean Prime Minister\nHan Duck-soo in Hangzhou, China Central Television (CCTV) reported.",
+        "Russian Foreign Minister Sergey Lavrov visited North Korea on Monday.",
+        "Sergey Lavrov will visit Pyongyang next month.",
+        "Bill Shorten said: \"I called Scott Morrison to congratulate him.\"",
+        "Russian Foreign Minister Sergey Lavrov visited Pyongyang on Monday, North Korea's state media said.",
     ] {
-    let got = show(text, NaiveDate::from_ymd_opt(2022, 11, 16));
-    eprintln!("{got:#?}");
+        let f = find(text, None);
+        eprintln!("{:?}", f.entities.mentions.iter().map(|m| (&m.text, m.label)).collect::<Vec<_>>());
+        eprintln!("{:#?}", show(text, NaiveDate::from_ymd_opt(2023, 10, 18)));
     }
 }
