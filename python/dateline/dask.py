@@ -120,9 +120,11 @@ def _apply(docs: Iterable[Any], stories: str) -> List[Any]:
     return [_apply_stories(d, stories) if isinstance(d, Document) else d for d in docs]
 
 
-def group_stories(bag: Any, *, window_days: int = 3) -> Any:
+def group_stories(bag: Any, *, window_days: int = 3, **compute: Any) -> Any:
     """A bag of the same Documents with story ids and filled dates and places, as
-    :func:`dateline.group_stories` gives for a list (see the module docs for how)."""
-    summaries = bag.map_partitions(_summaries).compute()
+    :func:`dateline.group_stories` gives for a list (see the module docs for how). The
+    summaries are computed now (``compute`` is passed to ``.compute()``, e.g.
+    ``scheduler="sync"``); the returned bag applies the stories lazily, partition by partition."""
+    summaries = bag.map_partitions(_summaries).compute(**compute)
     stories = _group_summaries(list(summaries), window_days=window_days)
     return bag.map_partitions(_apply, stories)

@@ -1,2 +1,2 @@
-mod basics;
 mod patterns;
+mod props;
