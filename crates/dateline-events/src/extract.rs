@@ -98,7 +98,7 @@ pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
             if !may_trigger(word) {
                 continue;
             }
-            if let Some(t) = trigger(&lower(word)) {
+            if let Some(t) = ascii_lower(word).and_then(|(buf, n)| std::str::from_utf8(&buf[..n]).ok().and_then(trigger)) {
                 found.push((k, t));
             }
         }
@@ -127,6 +127,19 @@ pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
         }
     }
     ctx.finish()
+}
+
+/// A short ASCII word lowercased into a stack buffer (no allocation): the trigger lookup.
+fn ascii_lower(word: &str) -> Option<([u8; 16], usize)> {
+    let b = word.as_bytes();
+    if b.len() > 16 || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some((buf, b.len()))
 }
 
 /// The first person mentioned in each unit (one sweep over the sorted mentions).
@@ -168,7 +181,10 @@ fn salience(input: &Input<'_>, units: &[Unit], first: &[Option<usize>]) -> Vec<O
     let mut out: Vec<Option<usize>> = Vec::with_capacity(units.len());
     for (ui, u) in units.iter().enumerate() {
         let opens_with_pronoun = (u.lo..(u.lo + 3).min(u.hi)).any(|i| {
-            toks.get(i).is_some_and(|t| matches!(lower(t.text(text)).as_str(), "he" | "she" | "his" | "her"))
+            toks.get(i).is_some_and(|t| {
+                let w = t.text(text);
+                ["he", "she", "his", "her"].iter().any(|p| w.eq_ignore_ascii_case(p))
+            })
         });
         let prev = if ui > 0 { out[ui - 1] } else { None };
         out.push(if opens_with_pronoun { prev.or(first[ui]) } else { first[ui].or(prev) });
@@ -1422,16 +1438,6 @@ impl Ctx<'_, '_> {
     /// Adds a reading to the document's events: merged into the event it retells, or new.
     fn add(&mut self, c: Cand) {
         let target = self.same_event(&c);
-        if std::env::var_os("EVDBG").is_some() {
-            let names: Vec<&str> = c.parties.iter().filter_map(|&p| self.cast.entity(p)).map(|e| e.name.as_str()).collect();
-            eprintln!(
-                "DBG u{} {:?} {:?} {:?} place={:?} date={:?} {:?} cued={} bare={} ana={} -> {:?} | {}",
-                c.unit, self.input.doc.text().get(c.trigger.range()), c.kind, names,
-                c.place.and_then(|p| self.cast.entity(p)).map(|e| e.name.as_str()),
-                c.date.as_ref().map(|d| d.value.as_str()), c.status, c.cued, c.bare, c.anaphoric, target,
-                self.input.doc.text().get(c.evidence.range()).unwrap_or("").chars().take(90).collect::<String>()
-            );
-        }
         match target {
             Some(ei) => {
                 let e = &mut self.events[ei];
