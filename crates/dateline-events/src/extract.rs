@@ -53,6 +53,8 @@ struct Cand {
     /// "their first conversation", "a previous meeting", "his last visit": another
     /// encounter than the one the article is about.
     distinct: bool,
+    /// "Zelensky, who joined the meeting": one party joining an encounter told before.
+    joiner: bool,
 }
 
 /// Per-document state carried from sentence to sentence.
@@ -475,6 +477,25 @@ impl Ctx<'_, '_> {
                 past = true;
             }
         }
+        // "... that was scheduled after the vote and a meeting with the King on Friday": a
+        // noun in a clause with no verb of its own takes the status of the clause before.
+        if form == Form::Noun
+            && !(planned || past || ongoing || cancelled)
+            && left > lo
+            && matches!(v.w(left - 1), "after" | "before" | "following")
+            && !(left..k).any(|i| is_verb_like(v, i))
+        {
+            let earlier = (lo..left - 1).rev().take(8).map(|i| v.w(i));
+            for w in earlier {
+                if matches!(w, "scheduled" | "slated" | "planned" | "will" | "due" | "expected") {
+                    planned = true;
+                    break;
+                }
+                if is_verb_like_word(w) {
+                    break;
+                }
+            }
+        }
         if hypothetical {
             return None;
         }
@@ -707,6 +728,7 @@ impl Ctx<'_, '_> {
         }
         // Anaphors: "the two leaders", "they" stand for the parties of the event just told.
         let mut bare = false;
+        let mut joiner = false;
         let definite = form == Form::Noun
             && (k.saturating_sub(3).max(lo)..k).any(|i| matches!(v.w(i), "the" | "this" | "that" | "these" | "those" | "their" | "its" | "'s"));
         if (k.saturating_sub(3).max(lo)..k).any(|i| v.w(i) == "their") {
@@ -768,9 +790,18 @@ impl Ctx<'_, '_> {
                     }
                 }
             }
-            // A summit of one organisation may get its attendees from a meeting of the same
-            // sentence (see `absorb_within_sentence`); anything else needs two parties.
-            if parties.len() < 2 && !(kind == EventKind::Summit && parties.len() == 1) {
+            // "EU leaders have gathered in Brussels", "G7 foreign ministers met": a summit of
+            // one organisation's members.
+            if parties.len() == 1 && self.cast.class(parties[0]) == Class::Org && group_subject(v, left, k) {
+                kind = EventKind::Summit;
+            }
+            // A summit of one organisation gets its attendees from a meeting of the same
+            // sentence (see `absorb_within_sentence`) or from "X joined the summit" later; "X
+            // attended the meeting" adds X to the meeting told before. Anything else needs
+            // two parties.
+            if parties.len() == 1 && definite && form == Form::Noun && kind != EventKind::Summit {
+                joiner = true;
+            } else if parties.len() < 2 && !(kind == EventKind::Summit && parties.len() == 1) {
                 return None;
             }
         }
@@ -874,6 +905,7 @@ impl Ctx<'_, '_> {
             verb,
             bilateral,
             distinct,
+            joiner,
         })
     }
 
@@ -1045,7 +1077,10 @@ impl Ctx<'_, '_> {
                 let next_i = m.b.max(i + 1);
                 match prep {
                     Prep::In => {
-                        if self.cast.is_place(m.entity) && out.place.is_none() && depth == 0 {
+                        let airport = self.cast.entity(m.entity).is_some_and(|e| lower(&e.name).contains("airport"));
+                        if airport && out.place.is_none() {
+                            // "welcomed at the airport in Katunayake": the town is the place.
+                        } else if self.cast.is_place(m.entity) && out.place.is_none() && depth == 0 {
                             out.place = Some(m.entity);
                             if kind == EventKind::Visit && matches!(flavor, Flavor::Arrive) && out.dest_place.is_none() {
                                 out.dest_place = Some(m.entity);
@@ -1441,7 +1476,13 @@ impl Ctx<'_, '_> {
         match target {
             Some(ei) => {
                 let e = &mut self.events[ei];
-                if !c.anaphoric && !c.bare {
+                if c.joiner {
+                    for &p in &c.parties {
+                        if !e.parties.contains(&p) {
+                            e.parties.push(p);
+                        }
+                    }
+                } else if !c.anaphoric && !c.bare {
                     for &p in &c.parties {
                         if !e.parties.contains(&p) {
                             e.parties.push(p);
@@ -1478,7 +1519,10 @@ impl Ctx<'_, '_> {
                 }
             }
             None => {
-                if c.bare || c.parties.len() < 2 {
+                // A summit of one organisation waits for its attendees (dropped at the end
+                // if none comes); anything else needs two parties of its own.
+                let provisional = c.kind == EventKind::Summit && c.parties.len() == 1;
+                if c.bare || c.joiner || c.parties.len() < 2 && !provisional {
                     return;
                 }
                 self.evidence.push(vec![c.evidence]);
@@ -1491,7 +1535,7 @@ impl Ctx<'_, '_> {
     /// "the meeting", "the two leaders") one of a kind the words may also stand for.
     fn same_event(&self, c: &Cand) -> Option<usize> {
         self.same_event_of(c, true).or_else(|| {
-            if c.bare || c.anaphoric {
+            if c.bare || c.anaphoric || c.joiner {
                 self.same_event_of(c, false)
             } else {
                 None
@@ -1535,7 +1579,7 @@ impl Ctx<'_, '_> {
             if c.kind == EventKind::Visit && e.kind == EventKind::Visit && close && self.same_visit(c, e) {
                 return Some(ei);
             }
-            if c.bare {
+            if c.bare || c.joiner {
                 if close && dates_agree(c.date.as_ref(), e.date.as_ref()) && c.status != Status::Cancelled {
                     return Some(ei);
                 }
@@ -1587,13 +1631,33 @@ impl Ctx<'_, '_> {
     fn finish(self) -> Vec<Event> {
         let Ctx { input, cast, events, evidence, .. } = self;
         let dateline_place = input.dateline_place.and_then(|s| dateline_entity(input, cast, s));
+        // Visits under way or just made, with their place and guests: what the guests do
+        // during the visit happens there ("De Mistura, on his first Damascus visit, ... was
+        // holding talks with the Syrian foreign minister").
+        let visits: Vec<(usize, usize, Vec<usize>)> = events
+            .iter()
+            .filter(|e| e.kind == EventKind::Visit && matches!(e.status, Status::Ongoing | Status::Happened))
+            .filter_map(|e| {
+                let place = e.place?;
+                let guests = e.parties.iter().copied().filter(|&p| Some(p) != e.host).collect();
+                Some((e.unit, place, guests))
+            })
+            .collect();
         events
             .into_iter()
             .zip(evidence)
+            .filter(|(c, _)| c.parties.len() >= 2)
             .map(|(c, mut evidence)| {
                 evidence.sort_unstable();
                 evidence.dedup();
                 let mut place = c.place;
+                if place.is_none() && c.kind != EventKind::Visit && c.date.is_none() {
+                    place = visits
+                        .iter()
+                        .rev()
+                        .find(|(unit, _, guests)| *unit <= c.unit && c.unit <= unit + ANAPHOR_REACH && c.parties.iter().any(|p| guests.contains(p)))
+                        .map(|&(_, p, _)| p);
+                }
                 if place.is_none() && c.status != Status::Cancelled {
                     // The wire dateline's place is where the reporter is: the place of what
                     // happens there around the publication date.
@@ -1799,6 +1863,21 @@ fn subject_reaches_noun(v: &View<'_>, from: usize, k: usize) -> bool {
         }
     }
     true
+}
+
+/// Is the subject before the trigger an organisation's members ("EU leaders", "G7 foreign
+/// ministers", "OPEC oil ministers")?
+fn group_subject(v: &View<'_>, left: usize, k: usize) -> bool {
+    (left..k).any(|i| {
+        v.mention_at(i).is_some_and(|m| m.a == i && {
+            (m.b..(m.b + 3).min(k)).any(|j| matches!(v.w(j), "leaders" | "ministers" | "heads" | "members" | "diplomats" | "envoys" | "officials" | "delegates" | "representatives"))
+        })
+    })
+}
+
+/// Is a lowercase word a verb in the past or a verb of saying (without its token)?
+fn is_verb_like_word(w: &str) -> bool {
+    reporting_verb(w) || past_governor(w) || w.len() > 4 && w.ends_with("ed") && !planned_cue(w)
 }
 
 /// Is token `i` a verb in the past or a verb of saying (the end of a subject)?
