@@ -1680,7 +1680,7 @@ impl Ctx<'_, '_> {
                         span: None,
                     });
                 }
-                let mut confidence: f32 = 0.45;
+                let mut confidence: f64 = 0.45;
                 if c.verb {
                     confidence += 0.15;
                 }
@@ -1692,7 +1692,7 @@ impl Ctx<'_, '_> {
                 if c.anaphoric {
                     confidence -= 0.1;
                 }
-                confidence += 0.05 * (evidence.len().saturating_sub(1).min(3) as f32);
+                confidence += 0.05 * f64::from(u32::try_from(evidence.len().saturating_sub(1).min(3)).unwrap_or(3));
                 if c.title && evidence.len() == 1 {
                     confidence -= 0.1;
                 }

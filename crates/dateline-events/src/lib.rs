@@ -360,7 +360,7 @@ pub struct Event {
     pub evidence: Vec<Span>,
     /// How sure the extraction is, in `[0, 1]`: higher for a named subject and object around
     /// a verb, lower for pronouns, descriptions and bare nouns.
-    pub confidence: f32,
+    pub confidence: f64,
 }
 
 /// What [`extract`] reads: the tokenized text, its entities and dates, and what the article

@@ -343,7 +343,7 @@ struct EventRecord<'a> {
     status: &'static str,
     trigger: Spanned<'a>,
     evidence: Vec<Offsets>,
-    confidence: f32,
+    confidence: f64,
 }
 
 #[derive(Serialize)]
