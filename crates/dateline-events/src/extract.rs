@@ -1451,6 +1451,11 @@ impl Ctx<'_, '_> {
     /// A timex's value as an event date: calendar values only; weekdays re-resolved
     /// against the publication date in the direction of the status.
     fn value_of(&self, t: &Timex, status: Status) -> Option<String> {
+        // A value resolved against a publication date the caller does not vouch for (none
+        // given: unknown or doubtful) is no date of the event.
+        if t.anchor == dateline_dates::AnchorUse::Published && self.input.published.is_none() {
+            return None;
+        }
         let lw = lower(&t.text);
         let day = lw.split(|c: char| !c.is_ascii_alphabetic()).find_map(weekday);
         if let Some(day) = day {

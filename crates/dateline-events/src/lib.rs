@@ -388,7 +388,10 @@ pub struct Input<'a> {
     /// Byte regions to read events from (title, paragraphs ...), sorted or not; `None` reads
     /// the whole text.
     pub regions: Option<&'a [Span]>,
-    /// The publication date (anchor of weekdays and "today").
+    /// The publication date (anchor of weekdays and "today"). Date mentions resolved against
+    /// a publication date are used only when this is set: a pipeline leaves it `None` when
+    /// the publication date is unknown or doubtful (a crawler's placeholder), and the events
+    /// then carry no date rather than a wrong one (story grouping may fill it).
     pub published: Option<NaiveDate>,
     /// The place of the wire dateline ("BALI, Indonesia"), used when an event's sentences
     /// name no place.

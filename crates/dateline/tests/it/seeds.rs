@@ -301,4 +301,12 @@ fn seeds_000_and_003_are_one_story() {
     assert_eq!(lavrov["status"], "planned");
     assert_eq!(lavrov["date"]["value"], "2023-10");
     assert_eq!(lavrov["date"]["source"], "story");
+    // 004's header date is a doubtful placeholder, so its Bali meeting ("on Tuesday") has no
+    // date of its own; 003 mentions the same meeting "in November 2022".
+    let r004 = &records[2];
+    let bali = &r004["events"][0];
+    assert_eq!(bali["place"], "gpe:bali");
+    assert_eq!(bali["date"]["value"], "2022-11");
+    assert_eq!(bali["date"]["document"], "003_fa70326514a1b195");
+    assert_eq!(bali["story"], r003["events"][1]["story"]);
 }
