@@ -13,7 +13,6 @@ pub mod dates {
     use crate::{check_timex, check_timexes};
     use chrono::NaiveDate;
     use dateline_dates::{find, find_in, parse_one, DateOrder, Options};
-    use dateline_text::Span;
 
     #[derive(Debug, Arbitrary)]
     struct Input<'a> {
@@ -60,12 +59,7 @@ pub mod dates {
             }
         }
 
-        let regions: Vec<Span> = input
-            .regions
-            .iter()
-            .take(8)
-            .map(|&(a, b)| Span::new(usize::from(a), usize::from(b)))
-            .collect();
+        let regions = spans(&input.regions);
         let some = find_in(text, &regions, &opts);
         check_timexes(text, &some);
         // `find_in` merges overlapping and touching regions: an expression may cross from one
@@ -155,7 +149,6 @@ pub mod entities {
     use super::*;
     use crate::check_entities;
     use dateline_entities::{extract, extract_in, EntityError, Options};
-    use dateline_text::Span;
 
     #[derive(Debug, Arbitrary)]
     struct Input<'a> {
@@ -176,12 +169,7 @@ pub mod entities {
         check_entities(text, &all);
         assert_eq!(all, extract(text, &opts), "extract is not deterministic");
 
-        let regions: Vec<Span> = input
-            .regions
-            .iter()
-            .take(8)
-            .map(|&(a, b)| Span::new(usize::from(a), usize::from(b)))
-            .collect();
+        let regions = spans(&input.regions);
         let valid = regions.iter().all(|r| {
             r.start <= r.end
                 && r.end <= text.len()
@@ -308,12 +296,7 @@ pub mod events {
         assert_eq!(found, find(text, published), "find is not deterministic");
 
         let doc = Tokenized::new(text);
-        let regions: Vec<Span> = input
-            .regions
-            .iter()
-            .take(8)
-            .map(|&(a, b)| Span::new(usize::from(a), usize::from(b)))
-            .collect();
+        let regions = spans(&input.regions);
         let dateline = input
             .dateline
             .map(|(a, b)| Span::new(usize::from(a), usize::from(b)))
@@ -347,6 +330,15 @@ pub mod events {
             Err(e) => assert!(!valid, "extract refused valid regions {regions:?}: {e}"),
         }
     }
+}
+
+/// Up to 8 raw (start, end) byte pairs as spans (out of bounds, inside a character or
+/// inverted: the targets check how each API takes them).
+fn spans(raw: &[(u16, u16)]) -> Vec<dateline_text::Span> {
+    raw.iter()
+        .take(8)
+        .map(|&(a, b)| dateline_text::Span::new(usize::from(a), usize::from(b)))
+        .collect()
 }
 
 /// The union of `regions` clipped to `len`, as sorted disjoint `(start, end)` pairs (regions

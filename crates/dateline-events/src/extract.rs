@@ -77,7 +77,7 @@ struct Ctx<'i, 'c> {
 pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
     let cast = Cast::new(input.entities);
     let units = units(input.doc, regions, input.title);
-    let first_person = first_persons(&cast, &units);
+    let (first_person, has_party) = first_persons(&cast, &units);
     let salient = salience(input, &units, &first_person);
     let mut ctx = Ctx {
         input,
@@ -111,7 +111,9 @@ pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
         .map(|ts| ts.iter().any(|(_, t)| t.flavor == Flavor::Phone || t.flavor == Flavor::Conversation))
         .collect();
     for (ui, found) in triggers.iter().enumerate() {
-        if found.is_empty() {
+        // A sentence without a party can only retell an encounter told before ("the
+        // meeting", "they met"): nothing to read when none was.
+        if found.is_empty() || !has_party[ui] && ctx.events.is_empty() {
             continue;
         }
         let unit = ctx.units[ui];
@@ -144,10 +146,12 @@ fn ascii_lower(word: &str) -> Option<([u8; 16], usize)> {
     Some((buf, b.len()))
 }
 
-/// The first person mentioned in each unit (one sweep over the sorted mentions).
-fn first_persons(cast: &Cast<'_>, units: &[Unit]) -> Vec<Option<usize>> {
+/// Per unit: the first person mentioned in it, and whether it mentions any party at all
+/// (one sweep over the sorted mentions).
+fn first_persons(cast: &Cast<'_>, units: &[Unit]) -> (Vec<Option<usize>>, Vec<bool>) {
     let ms = &cast.entities.mentions;
     let mut out = Vec::with_capacity(units.len());
+    let mut parties = Vec::with_capacity(units.len());
     let mut p = 0;
     for u in units {
         while cast
@@ -159,11 +163,13 @@ fn first_persons(cast: &Cast<'_>, units: &[Unit]) -> Vec<Option<usize>> {
         }
         let mut q = p;
         let mut found = None;
+        let mut party = false;
         while let Some(&i) = cast.order.get(q) {
             let m = &ms[i];
             if m.span.start >= u.span.end {
                 break;
             }
+            party |= cast.is_party(m.entity);
             if cast.class(m.entity) == Class::Person {
                 found = Some(m.entity);
                 break;
@@ -171,8 +177,9 @@ fn first_persons(cast: &Cast<'_>, units: &[Unit]) -> Vec<Option<usize>> {
             q += 1;
         }
         out.push(found);
+        parties.push(party || found.is_some());
     }
-    out
+    (out, parties)
 }
 
 /// The person each unit is about, for pronouns: a sentence opening with "He", "She", "His"
@@ -2100,8 +2107,9 @@ pub(crate) fn calendar_value(value: &str) -> Option<String> {
     ok.then(|| v.to_owned())
 }
 
-/// The inclusive day range of a calendar value with a known year.
+/// The inclusive day range of a calendar value with a known year (see [`crate::date_range`]).
 pub(crate) fn value_range(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let value = value.split('T').next().unwrap_or(value);
     let parts: Vec<&str> = value.split('-').collect();
     let year: i32 = parts.first()?.parse().ok()?;
     match parts.as_slice() {

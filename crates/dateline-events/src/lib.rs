@@ -577,6 +577,24 @@ pub fn extract(input: &Input<'_>) -> Result<Vec<Event>, EventError> {
     Ok(extract::run(input, &merged))
 }
 
+/// The inclusive day range of an event date value with a known year: a day
+/// ("2023-09-23", also with a time), a month ("2023-09"), an ISO week ("2022-W46") or a
+/// year ("2023"); `None` for values without a year ("XXXX-11-01"), seasons, quarters and
+/// impossible dates.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
+/// assert_eq!(dateline_events::date_range("2023-09"), Some((d(9, 1), d(9, 30))));
+/// assert_eq!(dateline_events::date_range("2023-09-23T14:00"), Some((d(9, 23), d(9, 23))));
+/// assert_eq!(dateline_events::date_range("XXXX-09-23"), None);
+/// ```
+#[must_use]
+pub fn date_range(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    extract::value_range(value)
+}
+
 /// Entities, dates and events of a text, as [`find`] returns them.
 ///
 /// # Example

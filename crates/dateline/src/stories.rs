@@ -432,32 +432,6 @@ impl Stories {
     }
 }
 
-/// The inclusive day range of a calendar value with a known year ("2023-09-23",
-/// "2023-09", "2023-W38", "2023").
-fn day_range(value: &str) -> Option<(NaiveDate, NaiveDate)> {
-    let v = value.split('T').next().unwrap_or(value);
-    let parts: Vec<&str> = v.split('-').collect();
-    let year: i32 = parts.first()?.parse().ok()?;
-    match parts.as_slice() {
-        [_] => Some((NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?)),
-        [_, w] if w.starts_with('W') => {
-            let a = NaiveDate::from_isoywd_opt(year, w.get(1..)?.parse().ok()?, chrono::Weekday::Mon)?;
-            Some((a, a + Duration::days(6)))
-        }
-        [_, m] => {
-            let m: u32 = m.parse().ok()?;
-            let a = NaiveDate::from_ymd_opt(year, m, 1)?;
-            let next = if m == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(year, m + 1, 1)? };
-            Some((a, next - Duration::days(1)))
-        }
-        [_, m, d] => {
-            let a = NaiveDate::from_ymd_opt(year, m.parse().ok()?, d.parse().ok()?)?;
-            Some((a, a))
-        }
-        _ => None,
-    }
-}
-
 /// Union-find over event indices.
 struct Sets(Vec<usize>);
 
@@ -503,7 +477,7 @@ const MAX_BLOCKED: usize = 8;
 pub fn group(summaries: &[EventSummary], options: &GroupOptions) -> Stories {
     let n = summaries.len();
     let ranges: Vec<Option<(NaiveDate, NaiveDate)>> =
-        summaries.iter().map(|s| s.date.as_deref().and_then(day_range)).collect();
+        summaries.iter().map(|s| s.date.as_deref().and_then(dateline_events::date_range)).collect();
     // Blocks: every pair of canonical participants, per kind.
     let mut blocks: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
     for (i, s) in summaries.iter().enumerate() {
@@ -774,11 +748,4 @@ mod tests {
         assert!(s1.stories[0].id.starts_with("story:"));
     }
 
-    #[test]
-    fn ranges() {
-        assert!(day_range("2023-09").is_some());
-        assert!(day_range("XXXX-09").is_none());
-        assert!(day_range("2023-02-30").is_none());
-        assert!(day_range("2023-09-23T14:00").is_some());
-    }
 }
