@@ -75,6 +75,10 @@ struct Ctx<'i, 'c> {
 }
 
 pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
+    if !any_trigger(input, regions) {
+        // Most texts tell no encounter: one pass over their tokens and nothing else.
+        return Vec::new();
+    }
     let cast = Cast::new(input.entities);
     let units = units(input.doc, regions, input.title);
     let (first_person, has_party) = first_persons(&cast, &units);
@@ -131,6 +135,22 @@ pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
         }
     }
     ctx.finish()
+}
+
+/// Does any token of the regions look like a trigger word?
+fn any_trigger(input: &Input<'_>, regions: &[Span]) -> bool {
+    let text = input.doc.text();
+    let toks = input.doc.tokens();
+    regions.iter().any(|r| {
+        let from = toks.partition_point(|t| t.span.start < r.start);
+        toks.get(from..).unwrap_or(&[]).iter().take_while(|t| t.span.end <= r.end).any(|t| {
+            let word = t.text(text);
+            may_trigger(word)
+                && ascii_lower(word)
+                    .and_then(|(buf, n)| std::str::from_utf8(&buf[..n]).ok().and_then(trigger))
+                    .is_some()
+        })
+    })
 }
 
 /// A short ASCII word lowercased into a stack buffer (no allocation): the trigger lookup.

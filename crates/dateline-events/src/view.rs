@@ -43,13 +43,15 @@ pub(crate) struct Cast<'a> {
 impl<'a> Cast<'a> {
     pub(crate) fn new(entities: &'a Entities) -> Self {
         let class: Vec<Class> = entities.entities.iter().map(classify).collect();
-        let find_country = |name: &str| {
-            entities
-                .entities
-                .iter()
-                .enumerate()
-                .position(|(i, e)| class[i] == Class::Country && e.name == name)
-        };
+        let countries: std::collections::HashMap<&str, usize> = entities
+            .entities
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(i, _)| class[*i] == Class::Country)
+            .map(|(i, e)| (e.name.as_str(), i))
+            .collect();
+        let find_country = |name: &str| countries.get(name).copied();
         let country = entities
             .entities
             .iter()
