@@ -10,8 +10,8 @@ use dateline_text::Span;
 
 use crate::lexicon::{
     anaphor_head, cancel_cue, clause_stop, hypothetical_cue, left_stop, lower, may_trigger,
-    negotiation_topic, ongoing_cue, party_noun, past_aux, past_governor, planned_cue,
-    present_aux, reporting_verb, title_word, trigger, weekday, Flavor, Form, Trigger,
+    negotiation_topic, ongoing_cue, party_noun, past_aux, past_governor, planned_cue, present_aux,
+    reporting_verb, title_word, trigger, weekday, Flavor, Form, Trigger,
 };
 use crate::view::{units, Cast, Class, Unit, View, M};
 use crate::{DateSource, Event, EventDate, EventKind, Input, Status};
@@ -99,12 +99,8 @@ pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
     let mut triggers: Vec<Vec<(usize, Trigger)>> = Vec::with_capacity(ctx.units.len());
     for unit in &ctx.units {
         let mut found = Vec::new();
-        for k in unit.lo..unit.hi.min(toks.len()) {
-            let word = toks[k].text(text);
-            if !may_trigger(word) {
-                continue;
-            }
-            if let Some(t) = ascii_lower(word).and_then(|(buf, n)| std::str::from_utf8(&buf[..n]).ok().and_then(trigger)) {
+        for (k, tok) in toks.iter().enumerate().take(unit.hi).skip(unit.lo) {
+            if let Some(t) = trigger_of(tok.text(text)) {
                 found.push((k, t));
             }
         }
@@ -112,7 +108,10 @@ pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
     }
     ctx.phone = triggers
         .iter()
-        .map(|ts| ts.iter().any(|(_, t)| t.flavor == Flavor::Phone || t.flavor == Flavor::Conversation))
+        .map(|ts| {
+            ts.iter()
+                .any(|(_, t)| t.flavor == Flavor::Phone || t.flavor == Flavor::Conversation)
+        })
         .collect();
     for (ui, found) in triggers.iter().enumerate() {
         // A sentence without a party can only retell an encounter told before ("the
@@ -143,14 +142,22 @@ fn any_trigger(input: &Input<'_>, regions: &[Span]) -> bool {
     let toks = input.doc.tokens();
     regions.iter().any(|r| {
         let from = toks.partition_point(|t| t.span.start < r.start);
-        toks.get(from..).unwrap_or(&[]).iter().take_while(|t| t.span.end <= r.end).any(|t| {
-            let word = t.text(text);
-            may_trigger(word)
-                && ascii_lower(word)
-                    .and_then(|(buf, n)| std::str::from_utf8(&buf[..n]).ok().and_then(trigger))
-                    .is_some()
-        })
+        toks.get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|t| t.span.end <= r.end)
+            .any(|t| trigger_of(t.text(text)).is_some())
     })
+}
+
+/// The trigger a token is, if any: a cheap shape test, then the word lowercased on the
+/// stack and looked up.
+fn trigger_of(word: &str) -> Option<Trigger> {
+    if !may_trigger(word) {
+        return None;
+    }
+    let (buf, n) = ascii_lower(word)?;
+    std::str::from_utf8(buf.get(..n)?).ok().and_then(trigger)
 }
 
 /// A short ASCII word lowercased into a stack buffer (no allocation): the trigger lookup.
@@ -212,11 +219,17 @@ fn salience(input: &Input<'_>, units: &[Unit], first: &[Option<usize>]) -> Vec<O
         let opens_with_pronoun = (u.lo..(u.lo + 3).min(u.hi)).any(|i| {
             toks.get(i).is_some_and(|t| {
                 let w = t.text(text);
-                ["he", "she", "his", "her"].iter().any(|p| w.eq_ignore_ascii_case(p))
+                ["he", "she", "his", "her"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
             })
         });
         let prev = if ui > 0 { out[ui - 1] } else { None };
-        out.push(if opens_with_pronoun { prev.or(first[ui]) } else { first[ui].or(prev) });
+        out.push(if opens_with_pronoun {
+            prev.or(first[ui])
+        } else {
+            first[ui].or(prev)
+        });
     }
     out
 }
@@ -232,7 +245,11 @@ fn absorb_within_sentence(cands: &mut Vec<Cand>) {
     // meeting's parties attend it.
     let meet_parties: Option<Vec<usize>> = cands
         .iter()
-        .find(|c| matches!(c.kind, EventKind::Meet | EventKind::Call | EventKind::Visit) && c.parties.len() >= 2 && !c.anaphoric)
+        .find(|c| {
+            matches!(c.kind, EventKind::Meet | EventKind::Call | EventKind::Visit)
+                && c.parties.len() >= 2
+                && !c.anaphoric
+        })
         .map(|c| c.parties.clone());
     if let Some(mp) = meet_parties {
         for c in cands.iter_mut().filter(|c| c.kind == EventKind::Summit) {
@@ -257,10 +274,19 @@ fn absorb_within_sentence(cands: &mut Vec<Cand>) {
         let mut j = i + 1;
         while j < cands.len() {
             let (a, b) = (&cands[i], &cands[j]);
-            let talk = |k: EventKind| matches!(k, EventKind::Meet | EventKind::Summit | EventKind::Negotiate);
+            let talk = |k: EventKind| {
+                matches!(
+                    k,
+                    EventKind::Meet | EventKind::Summit | EventKind::Negotiate
+                )
+            };
             let same = a.kind == b.kind
-                && overlap(&a.parties, &b.parties) >= 2.min(a.parties.len().min(b.parties.len()).max(1))
-                || talk(a.kind) && talk(b.kind) && a.parties.len() == b.parties.len() && overlap(&a.parties, &b.parties) == a.parties.len();
+                && overlap(&a.parties, &b.parties)
+                    >= 2.min(a.parties.len().min(b.parties.len()).max(1))
+                || talk(a.kind)
+                    && talk(b.kind)
+                    && a.parties.len() == b.parties.len()
+                    && overlap(&a.parties, &b.parties) == a.parties.len();
             if same {
                 let b = cands.remove(j);
                 let a = &mut cands[i];
@@ -315,7 +341,14 @@ struct Objects {
 
 impl Ctx<'_, '_> {
     /// Reads the encounter a trigger tells, if it does.
-    fn read(&self, v: &View<'_>, ui: usize, k: usize, trig: Trigger, others: &[usize]) -> Option<Cand> {
+    fn read(
+        &self,
+        v: &View<'_>,
+        ui: usize,
+        k: usize,
+        trig: Trigger,
+        others: &[usize],
+    ) -> Option<Cand> {
         let lo = v.unit.lo;
         let hi = v.unit.hi;
         let prev = if k > lo { v.w(k - 1) } else { "" };
@@ -357,27 +390,60 @@ impl Ctx<'_, '_> {
                 }
             }
             Flavor::CallVerb => {
-                if matches!(next, "for" | "on" | "upon" | "off" | "out" | "into" | "up" | "it" | "in" | "back" | "the" | "a" | "an" | "him" | "her" | "them" | "this" | "that" | "himself" | "herself")
-                    && !matches!(v.w(k), "phoned" | "telephoned")
-                    && !(next == "the" || next == "a" || next == "an")
-                        .then_some(())
-                        .is_some_and(|()| matches!(prev, "phone" | "telephone"))
+                // "called for", "called on", "called off", "called it": no call.
+                let idiom = matches!(
+                    next,
+                    "for"
+                        | "on"
+                        | "upon"
+                        | "off"
+                        | "out"
+                        | "into"
+                        | "up"
+                        | "it"
+                        | "in"
+                        | "back"
+                        | "this"
+                        | "that"
+                        | "them"
+                        | "himself"
+                        | "herself"
+                );
+                if idiom && !matches!(v.w(k), "phoned" | "telephoned") {
+                    return None;
+                }
+                if matches!(
+                    prev,
+                    "is" | "was" | "are" | "were" | "been" | "be" | "so" | "so-called"
+                ) {
+                    return None;
+                }
+                if v.w(k) == "call"
+                    && !matches!(
+                        prev,
+                        "phone"
+                            | "telephone"
+                            | "video"
+                            | "a"
+                            | "the"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "conference"
+                    )
+                    && !phone_near
                 {
-                    return None;
-                }
-                if matches!(prev, "is" | "was" | "are" | "were" | "been" | "be" | "so" | "so-called") {
-                    return None;
-                }
-                if v.w(k) == "call" && !matches!(prev, "phone" | "telephone" | "video" | "a" | "the" | "their" | "his" | "her" | "conference") && !phone_near {
                     // "call" as a verb needs a party right after it.
-                    if v.mention_at(k + 1).is_none() {
-                        return None;
-                    }
+                    v.mention_at(k + 1)?;
                 }
                 if matches!(v.w(k), "called" | "calls") {
                     // "called X": a party (or a title before one) right after.
-                    let obj = (k + 1..(k + 5).min(hi)).find(|&i| !title_word(v.w(i)) && !v.capitalized(i) || v.mention_at(i).is_some());
-                    let ok = obj.and_then(|i| v.mention_at(i)).is_some_and(|m| self.cast.is_party(m.entity));
+                    let obj = (k + 1..(k + 5).min(hi)).find(|&i| {
+                        !title_word(v.w(i)) && !v.capitalized(i) || v.mention_at(i).is_some()
+                    });
+                    let ok = obj
+                        .and_then(|i| v.mention_at(i))
+                        .is_some_and(|m| self.cast.is_party(m.entity));
                     if !ok {
                         return None;
                     }
@@ -385,7 +451,8 @@ impl Ctx<'_, '_> {
             }
             Flavor::Speak => {
                 let phone_context = phone_near
-                    || (ui.saturating_sub(1)..=ui + 1).any(|u| self.phone.get(u).copied().unwrap_or(false));
+                    || (ui.saturating_sub(1)..=ui + 1)
+                        .any(|u| self.phone.get(u).copied().unwrap_or(false));
                 if !phone_context || !matches!(next, "with" | "to" | "by" | "over" | "on" | "via") {
                     return None;
                 }
@@ -399,19 +466,36 @@ impl Ctx<'_, '_> {
                     }
                 }
             }
-            Flavor::Gather if form != Form::Noun => {
-                // "gathered for a virtual meeting": the noun tells the kind; the verb is its light verb.
-                if (k + 1..(k + 6).min(hi)).any(|i| trigger(v.w(i)).is_some_and(|t| t.form == Form::Noun && t.flavor != Flavor::Gather)) {
-                    return None;
-                }
+            // "gathered for a virtual meeting": the noun tells the kind; the verb is its
+            // light verb.
+            Flavor::Gather
+                if form != Form::Noun
+                    && (k + 1..(k + 6).min(hi)).any(|i| {
+                        trigger(v.w(i))
+                            .is_some_and(|t| t.form == Form::Noun && t.flavor != Flavor::Gather)
+                    }) =>
+            {
+                return None;
             }
-            Flavor::Discussions => {
+            // "held discussions", "discussions with": a meeting; other discussions are not.
+            Flavor::Discussions
                 if !(past_governor(prev)
-                    || matches!(prev, "hold" | "holds" | "holding" | "bilateral" | "substantive" | "substantial" | "detailed" | "direct" | "formal" | "informal")
-                    || matches!(next, "with" | "between"))
-                {
-                    return None;
-                }
+                    || matches!(
+                        prev,
+                        "hold"
+                            | "holds"
+                            | "holding"
+                            | "bilateral"
+                            | "substantive"
+                            | "substantial"
+                            | "detailed"
+                            | "direct"
+                            | "formal"
+                            | "informal"
+                    )
+                    || matches!(next, "with" | "between")) =>
+            {
+                return None;
             }
             Flavor::Host => {
                 if v.w(k) == "host" && !matches!(prev, "to" | "will" | "'ll" | "would" | "shall") {
@@ -419,13 +503,27 @@ impl Ctx<'_, '_> {
                 }
                 let passive_by = matches!(prev, "was" | "were" | "been" | "being" | "be")
                     && (k + 1..(k + 14).min(hi)).any(|i| v.w(i) == "by");
-                if matches!(v.w(k), "received" | "receives" | "welcomed" | "welcomes" | "welcome" | "greeted" | "greets")
-                    && next != "by"
+                if matches!(
+                    v.w(k),
+                    "received"
+                        | "receives"
+                        | "welcomed"
+                        | "welcomes"
+                        | "welcome"
+                        | "greeted"
+                        | "greets"
+                ) && next != "by"
                     && !passive_by
                 {
                     // A party must follow directly (a title may come first).
-                    let first = (k + 1..(k + 6).min(hi)).find(|&i| v.mention_at(i).is_some() || !(title_word(v.w(i)) || (v.capitalized(i) && !v.is_punct(i))));
-                    let ok = first.and_then(|i| v.mention_at(i)).is_some_and(|m| self.cast.class(m.entity) == Class::Person || self.cast.class(m.entity) == Class::Nat && party_noun(v.w(m.b)));
+                    let first = (k + 1..(k + 6).min(hi)).find(|&i| {
+                        v.mention_at(i).is_some()
+                            || !(title_word(v.w(i)) || (v.capitalized(i) && !v.is_punct(i)))
+                    });
+                    let ok = first.and_then(|i| v.mention_at(i)).is_some_and(|m| {
+                        self.cast.class(m.entity) == Class::Person
+                            || self.cast.class(m.entity) == Class::Nat && party_noun(v.w(m.b))
+                    });
                     if !ok {
                         return None;
                     }
@@ -437,13 +535,17 @@ impl Ctx<'_, '_> {
             || matches!(prev2, "virtual" | "online" | "video") && is_determiner(prev).not();
         if (phone_near || virtual_meeting)
             && matches!(kind, EventKind::Meet | EventKind::Summit)
-            && matches!(trig.flavor, Flavor::Talks | Flavor::Discussions | Flavor::Plain | Flavor::Conference)
+            && matches!(
+                trig.flavor,
+                Flavor::Talks | Flavor::Discussions | Flavor::Plain | Flavor::Conference
+            )
         {
             kind = EventKind::Call;
         }
         if trig.flavor == Flavor::Talks {
-            let before = (k.saturating_sub(3).max(lo)..k).any(|i| negotiation_topic(v.w(i)) || v.w(i).starts_with("inter-"));
-            let after = matches!(next, "on" | "over") && !v.date_at(k + 2).is_some();
+            let before = (k.saturating_sub(3).max(lo)..k)
+                .any(|i| negotiation_topic(v.w(i)) || v.w(i).starts_with("inter-"));
+            let after = matches!(next, "on" | "over") && v.date_at(k + 2).is_none();
             if before || after {
                 kind = EventKind::Negotiate;
             }
@@ -453,9 +555,13 @@ impl Ctx<'_, '_> {
         let mut j = k;
         while j > left {
             j -= 1;
-            if v.mention_at(j).is_none() && left_stop(v.w(j)) && !(v.w(j) == "that" && j + 1 < k && is_determiner_like_that(v, j))
+            if v.mention_at(j).is_none()
+                && left_stop(v.w(j))
+                && !(v.w(j) == "that" && j + 1 < k && is_determiner_like_that(v, j))
                 || v.w(j) == "and" && starts_clause(v, j + 1)
-                || v.w(j) == "-" && v.tok(j).is_some_and(|t| t.is(dateline_text::Flags::SPACE_BEFORE))
+                || v.w(j) == "-"
+                    && v.tok(j)
+                        .is_some_and(|t| t.is(dateline_text::Flags::SPACE_BEFORE))
                 || matches!(v.w(j), "as" | "while" | "with") && j > lo && v.w(j - 1) == ","
                 || matches!(v.w(j), "which" | "who")
             {
@@ -480,12 +586,35 @@ impl Ctx<'_, '_> {
                 // "declined to endorse Article 5 en route to the summit".
                 hypothetical = true;
             }
-            if cancel_cue(w) || (w == "called" && v.w(i + 1) == "off") || w == "postponed" && false {
+            if cancel_cue(w) || w == "called" && v.w(i + 1) == "off" {
                 cancelled = true;
             }
-            let adjective = matches!(w, "upcoming" | "forthcoming" | "planned" | "proposed" | "scheduled" | "next" | "awaited");
+            let adjective = matches!(
+                w,
+                "upcoming"
+                    | "forthcoming"
+                    | "planned"
+                    | "proposed"
+                    | "scheduled"
+                    | "next"
+                    | "awaited"
+            );
             let in_np = (i + 1..k).all(|j| {
-                v.mention_at(j).is_some() || !matches!(v.w(j), "in" | "on" | "at" | "for" | "of" | "to" | "with" | "and" | "," | "during" | "by" | "from")
+                v.mention_at(j).is_some()
+                    || !matches!(
+                        v.w(j),
+                        "in" | "on"
+                            | "at"
+                            | "for"
+                            | "of"
+                            | "to"
+                            | "with"
+                            | "and"
+                            | ","
+                            | "during"
+                            | "by"
+                            | "from"
+                    )
             });
             if planned_cue(w) && (!adjective || in_np || v.w(i + 1) == "to")
                 || w == "would"
@@ -493,7 +622,11 @@ impl Ctx<'_, '_> {
             {
                 planned = true;
             }
-            if w == "to" && i > lo && matches!(v.w(i - 1), "is" | "are" | "was" | "were") && i + 3 >= k {
+            if w == "to"
+                && i > lo
+                && matches!(v.w(i - 1), "is" | "are" | "was" | "were")
+                && i + 3 >= k
+            {
                 // "is to hold talks", "are to meet".
                 planned = true;
             }
@@ -514,7 +647,10 @@ impl Ctx<'_, '_> {
         {
             let earlier = (lo..left - 1).rev().take(8).map(|i| v.w(i));
             for w in earlier {
-                if matches!(w, "scheduled" | "slated" | "planned" | "will" | "due" | "expected") {
+                if matches!(
+                    w,
+                    "scheduled" | "slated" | "planned" | "will" | "due" | "expected"
+                ) {
                     planned = true;
                     break;
                 }
@@ -529,19 +665,38 @@ impl Ctx<'_, '_> {
         // Cancellation after the trigger: "the summit was cancelled", "talks were called off".
         for i in k + 1..(k + 5).min(hi) {
             let w = v.w(i);
-            if cancel_cue(w) || (w == "called" && v.w(i + 1) == "off") || (w == "off" && v.w(i.saturating_sub(1)) == "called") {
+            if cancel_cue(w)
+                || (w == "called" && v.w(i + 1) == "off")
+                || (w == "off" && v.w(i.saturating_sub(1)) == "called")
+            {
                 cancelled = true;
             }
             if matches!(w, "postponed" | "delayed") {
                 planned = true;
             }
             let (n1, n2) = (v.w(i + 1), v.w(i + 2));
-            if matches!(w, "will" | "would" | "shall") && (matches!(n1, "take" | "begin" | "start" | "open" | "resume" | "convene" | "continue") || n1 == "be" && matches!(n2, "held" | "hosted" | "convened" | "organised" | "organized" | "chaired"))
-                || matches!(w, "is" | "are" | "was" | "were") && matches!(n1, "scheduled" | "due" | "set" | "expected" | "planned" | "slated" | "to")
+            if matches!(w, "will" | "would" | "shall")
+                && (matches!(
+                    n1,
+                    "take" | "begin" | "start" | "open" | "resume" | "convene" | "continue"
+                ) || n1 == "be"
+                    && matches!(
+                        n2,
+                        "held" | "hosted" | "convened" | "organised" | "organized" | "chaired"
+                    ))
+                || matches!(w, "is" | "are" | "was" | "were")
+                    && matches!(
+                        n1,
+                        "scheduled" | "due" | "set" | "expected" | "planned" | "slated" | "to"
+                    )
             {
                 planned = true;
             }
-            if matches!(w, "took" | "was" | "were" | "ended" | "concluded" | "lasted" | "followed" | "came") && !planned {
+            if matches!(
+                w,
+                "took" | "was" | "were" | "ended" | "concluded" | "lasted" | "followed" | "came"
+            ) && !planned
+            {
                 past = true;
             }
         }
@@ -562,7 +717,10 @@ impl Ctx<'_, '_> {
                 // upcoming NATO conference") a mention is that verb's object, not a subject,
                 // unless a party preposition takes it ("a meeting with", "talks between").
                 let object_of_other = after_verb
-                    && !matches!(preposition_before(v, m.a, left), Some("with" | "between" | "by" | "of" | "from"))
+                    && !matches!(
+                        preposition_before(v, m.a, left),
+                        Some("with" | "between" | "by" | "of" | "from")
+                    )
                     && m.b + 3 < k
                     || form == Form::Noun && !subject_reaches_noun(v, m.b, k);
                 if object_of_other {
@@ -588,7 +746,13 @@ impl Ctx<'_, '_> {
             {
                 pronoun_at = pronoun_at.or(Some(i));
             }
-            if anaphor_head(w) && i > lo && matches!(v.w(i - 1), "two" | "both" | "the" | "three" | "four" | "main" | "all") {
+            if anaphor_head(w)
+                && i > lo
+                && matches!(
+                    v.w(i - 1),
+                    "two" | "both" | "the" | "three" | "four" | "main" | "all"
+                )
+            {
                 anaphoric = true;
             }
             if matches!(w, "they" | "both") && !in_quotes(v, i) {
@@ -606,8 +770,15 @@ impl Ctx<'_, '_> {
         // "China asked South Korea to meet ...": the subject of an infinitive is the party
         // right before it, not the subject of the verb that governs it.
         if prev == "to" && parties.len() >= 2 {
-            if let Some(verb_at) = (left..k.saturating_sub(1)).rev().find(|&i| v.mention_at(i).is_none() && is_verb_like(v, i)) {
-                let after: Vec<usize> = (verb_at..k).filter_map(|i| v.mention_at(i)).filter(|m| m.a >= verb_at).map(|m| m.entity).collect();
+            if let Some(verb_at) = (left..k.saturating_sub(1))
+                .rev()
+                .find(|&i| v.mention_at(i).is_none() && is_verb_like(v, i))
+            {
+                let after: Vec<usize> = (verb_at..k)
+                    .filter_map(|i| v.mention_at(i))
+                    .filter(|m| m.a >= verb_at)
+                    .map(|m| m.entity)
+                    .collect();
                 if !after.is_empty() {
                     parties.retain(|p| after.contains(p));
                 }
@@ -634,14 +805,18 @@ impl Ctx<'_, '_> {
         if parties.is_empty() && pronoun_at.is_none() && left > lo {
             let boundary = v.w(left - 1);
             let reduced = matches!(boundary, "while" | "when" | "after" | "before" | "since")
-                && (v.mention_at(left).is_none() && !matches!(v.w(left), "he" | "she" | "they" | "the" | "it" | "we"));
+                && (v.mention_at(left).is_none()
+                    && !matches!(v.w(left), "he" | "she" | "they" | "the" | "it" | "we"));
             if boundary == "who" || reduced {
                 let mut j = left - 1;
                 let mut found = None;
                 while j > lo {
                     j -= 1;
                     if let Some(m) = v.mention_at(j) {
-                        if self.cast.is_party(m.entity) && !attached_to_person(v, self.cast, m) && !reporting_source(v, m, k) {
+                        if self.cast.is_party(m.entity)
+                            && !attached_to_person(v, self.cast, m)
+                            && !reporting_source(v, m, k)
+                        {
                             found = Some(m.entity);
                             if boundary == "who" {
                                 break;
@@ -660,7 +835,7 @@ impl Ctx<'_, '_> {
         let pronoun_at = pronoun_at.or(obj.pronoun);
         let close_pronoun = pronoun_at.is_some_and(|i| {
             i + 3 >= k && i <= k + 1
-                || matches!(v.w(i), "he" | "she") && first_person_at.is_none_or(|p| i < p)
+                || matches!(v.w(i), "he" | "she") && first_person_at.map_or(true, |p| i < p)
         });
         if let Some(at) = pronoun_at.filter(|_| parties.len() < 2 || close_pronoun) {
             if let Some(p) = self.pronoun(ui, v, at) {
@@ -701,7 +876,14 @@ impl Ctx<'_, '_> {
                 if host.is_none() {
                     // The city's country when the text names it; else the city stands for
                     // it ("will visit Pyongyang").
-                    host = Some(self.cast.country.get(city).copied().flatten().unwrap_or(city));
+                    host = Some(
+                        self.cast
+                            .country
+                            .get(city)
+                            .copied()
+                            .flatten()
+                            .unwrap_or(city),
+                    );
                     if let Some(h) = host {
                         push(&mut parties, h);
                     }
@@ -709,7 +891,10 @@ impl Ctx<'_, '_> {
             }
             // "his first Damascus visit": a place just before the noun.
             if place.is_none() {
-                if let Some(m) = (k.saturating_sub(2).max(lo)..k).rev().find_map(|i| v.mention_at(i)) {
+                if let Some(m) = (k.saturating_sub(2).max(lo)..k)
+                    .rev()
+                    .find_map(|i| v.mention_at(i))
+                {
                     if m.b == k && self.cast.is_place(m.entity) {
                         place = Some(m.entity);
                         if host.is_none() {
@@ -724,7 +909,10 @@ impl Ctx<'_, '_> {
         }
         // "the Geneva talks", "Moscow inter-Syrian talks": a place right before the noun.
         if place.is_none() && form == Form::Noun {
-            if let Some(m) = (k.saturating_sub(3).max(lo)..k).rev().find_map(|i| v.mention_at(i)) {
+            if let Some(m) = (k.saturating_sub(3).max(lo)..k)
+                .rev()
+                .find_map(|i| v.mention_at(i))
+            {
                 if self.cast.is_place(m.entity) && (m.b..k).all(|i| !v.is_punct(i)) {
                     place = Some(m.entity);
                     parties.retain(|&p| p != m.entity);
@@ -744,7 +932,22 @@ impl Ctx<'_, '_> {
                 .find(|m| matches!(self.cast.class(m.entity), Class::Org | Class::Country));
             if let Some(m) = org_before {
                 let between: Vec<&str> = (m.b..k).map(|i| v.w(i)).collect();
-                let group = between.iter().any(|w| matches!(*w, "ministers" | "leaders" | "heads" | "ministerial" | "members" | "foreign" | "defence" | "defense" | "climate" | "leaders'" | "ministers'"));
+                let group = between.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "ministers"
+                            | "leaders"
+                            | "heads"
+                            | "ministerial"
+                            | "members"
+                            | "foreign"
+                            | "defence"
+                            | "defense"
+                            | "climate"
+                            | "leaders'"
+                            | "ministers'"
+                    )
+                });
                 let org = matches!(self.cast.class(m.entity), Class::Org | Class::Country);
                 if org && (kind == EventKind::Summit && between.len() <= 2 || group) {
                     kind = EventKind::Summit;
@@ -757,7 +960,12 @@ impl Ctx<'_, '_> {
         let mut bare = false;
         let mut joiner = false;
         let definite = form == Form::Noun
-            && (k.saturating_sub(3).max(lo)..k).any(|i| matches!(v.w(i), "the" | "this" | "that" | "these" | "those" | "their" | "its" | "'s"));
+            && (k.saturating_sub(3).max(lo)..k).any(|i| {
+                matches!(
+                    v.w(i),
+                    "the" | "this" | "that" | "these" | "those" | "their" | "its" | "'s"
+                )
+            });
         if (k.saturating_sub(3).max(lo)..k).any(|i| v.w(i) == "their") {
             anaphoric = true;
         }
@@ -777,11 +985,43 @@ impl Ctx<'_, '_> {
                         && (w != "on"
                             || matches!(
                                 head,
-                                "comment" | "comments" | "commented" | "remarks" | "statement" | "statements" | "report"
-                                    | "reports" | "reported" | "details" | "detail" | "briefed" | "brief" | "spoke" | "speak"
-                                    | "talked" | "views" | "position" | "focus" | "focused" | "information" | "update"
-                                    | "silent" | "mention" | "mentioned" | "questions" | "question" | "reflected" | "insisted"
-                                    | "agreement" | "agreed" | "decision" | "him" | "her" | "them" | "reporters" | "journalists"
+                                "comment"
+                                    | "comments"
+                                    | "commented"
+                                    | "remarks"
+                                    | "statement"
+                                    | "statements"
+                                    | "report"
+                                    | "reports"
+                                    | "reported"
+                                    | "details"
+                                    | "detail"
+                                    | "briefed"
+                                    | "brief"
+                                    | "spoke"
+                                    | "speak"
+                                    | "talked"
+                                    | "views"
+                                    | "position"
+                                    | "focus"
+                                    | "focused"
+                                    | "information"
+                                    | "update"
+                                    | "silent"
+                                    | "mention"
+                                    | "mentioned"
+                                    | "questions"
+                                    | "question"
+                                    | "reflected"
+                                    | "insisted"
+                                    | "agreement"
+                                    | "agreed"
+                                    | "decision"
+                                    | "him"
+                                    | "her"
+                                    | "them"
+                                    | "reporters"
+                                    | "journalists"
                             ));
                     break;
                 }
@@ -819,7 +1059,10 @@ impl Ctx<'_, '_> {
             }
             // "EU leaders have gathered in Brussels", "G7 foreign ministers met": a summit of
             // one organisation's members.
-            if parties.len() == 1 && self.cast.class(parties[0]) == Class::Org && group_subject(v, left, k) {
+            if parties.len() == 1
+                && self.cast.class(parties[0]) == Class::Org
+                && group_subject(v, left, k)
+            {
                 kind = EventKind::Summit;
             }
             // A summit of one organisation gets its attendees from a meeting of the same
@@ -857,14 +1100,22 @@ impl Ctx<'_, '_> {
             Status::Cancelled
         } else if planned
             || form == Form::Base
-                && matches!(prev, "to" | "will" | "'ll" | "would" | "shall" | "can" | "must")
+                && matches!(
+                    prev,
+                    "to" | "will" | "'ll" | "would" | "shall" | "can" | "must"
+                )
         {
             Status::Planned
-        } else if form == Form::Ing && window.last().is_some_and(|&i| present_aux(v.w(i))) || ongoing {
+        } else if form == Form::Ing && window.last().is_some_and(|&i| present_aux(v.w(i)))
+            || ongoing
+            || trig.flavor == Flavor::Arrive
+            || (kind == EventKind::Visit && trig_word == "visiting")
+        {
             Status::Ongoing
-        } else if trig.flavor == Flavor::Arrive || (kind == EventKind::Visit && trig_word == "visiting") {
-            Status::Ongoing
-        } else if matches!(form, Form::Past) || past || form == Form::Ing && window.last().is_some_and(|&i| past_aux(v.w(i))) {
+        } else if matches!(form, Form::Past)
+            || past
+            || form == Form::Ing && window.last().is_some_and(|&i| past_aux(v.w(i)))
+        {
             Status::Happened
         } else {
             cued = false;
@@ -873,10 +1124,12 @@ impl Ctx<'_, '_> {
         // ---- Date.
         let date = self.date(v, ui, k, left, obj.end, status, others);
         let mut status = status;
-        let mut cued = cued;
         if let (Some(d), Some(p)) = (&date, self.input.published) {
             if let Some((a, _)) = value_range(&d.value) {
-                if a > p && matches!(status, Status::Happened) && !(matches!(form, Form::Past) || past) {
+                if a > p
+                    && matches!(status, Status::Happened)
+                    && !(matches!(form, Form::Past) || past)
+                {
                     status = Status::Planned;
                     cued = true;
                 }
@@ -891,12 +1144,11 @@ impl Ctx<'_, '_> {
         }
         let verb = !matches!(form, Form::Noun);
         // "who arrived on Tuesday on his first Damascus visit": the visit is under way.
-        let mut status = status;
-        let mut cued = cued;
         if kind == EventKind::Visit
             && form == Form::Noun
             && status == Status::Happened
-            && (k.saturating_sub(8).max(lo)..k).any(|i| matches!(v.w(i), "arrived" | "arrives" | "arriving"))
+            && (k.saturating_sub(8).max(lo)..k)
+                .any(|i| matches!(v.w(i), "arrived" | "arrives" | "arriving"))
         {
             status = Status::Ongoing;
             cued = true;
@@ -909,7 +1161,8 @@ impl Ctx<'_, '_> {
                     && !(lo..i).rev().take(3).any(|j| matches!(v.w(j), "was" | "is" | "be" | "been" | "were" | "are"))
         });
         let bilateral = (matches!(v.w(k), "meetings" | "talks" | "calls" | "visits")
-            && (k.saturating_sub(2).max(lo)..k).any(|i| matches!(v.w(i), "bilateral" | "separate"))
+            && (k.saturating_sub(2).max(lo)..k)
+                .any(|i| matches!(v.w(i), "bilateral" | "separate"))
             && subjects > 0
             && parties.len() >= subjects + 2)
             .then_some(subjects);
@@ -947,7 +1200,25 @@ impl Ctx<'_, '_> {
             return None;
         }
         let before = preposition_before(v, m.a, left);
-        if matches!(before, Some("in" | "at" | "on" | "about" | "for" | "near" | "inside" | "against" | "over" | "regarding" | "to" | "into" | "across" | "toward" | "towards")) {
+        if matches!(
+            before,
+            Some(
+                "in" | "at"
+                    | "on"
+                    | "about"
+                    | "for"
+                    | "near"
+                    | "inside"
+                    | "against"
+                    | "over"
+                    | "regarding"
+                    | "to"
+                    | "into"
+                    | "across"
+                    | "toward"
+                    | "towards"
+            )
+        ) {
             return None;
         }
         match class {
@@ -978,20 +1249,57 @@ impl Ctx<'_, '_> {
                 return None;
             }
             let w = v.w(i);
-            if matches!(w, "envoy" | "chief" | "director" | "head" | "minister" | "president" | "secretary" | "secretary-general" | "spokesman" | "spokeswoman" | "spokesperson" | "ambassador" | "chairman" | "mediator" | "negotiator") {
+            if matches!(
+                w,
+                "envoy"
+                    | "chief"
+                    | "director"
+                    | "head"
+                    | "minister"
+                    | "president"
+                    | "secretary"
+                    | "secretary-general"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "ambassador"
+                    | "chairman"
+                    | "mediator"
+                    | "negotiator"
+            ) {
                 head = Some(w);
-            } else if !(matches!(w, "'s" | "'" | "peace" | "special" | "foreign" | "prime" | "defence" | "defense" | "top" | "deputy" | "new" | "former" | "general")) {
+            } else if !(matches!(
+                w,
+                "'s" | "'"
+                    | "peace"
+                    | "special"
+                    | "foreign"
+                    | "prime"
+                    | "defence"
+                    | "defense"
+                    | "top"
+                    | "deputy"
+                    | "new"
+                    | "former"
+                    | "general"
+            )) {
                 break;
             }
             i += 1;
         }
         let head = head?;
         let org = self.cast.entity(m.entity).map(|e| e.name.as_str());
-        let person = self.cast.entities.entities.iter().enumerate().find(|(pi, e)| {
-            self.cast.class(*pi) == Class::Person
-                && e.role.as_deref().is_some_and(|r| lower(r).contains(head))
-                && (e.country.as_deref() == org || e.country.is_none())
-        });
+        let person = self
+            .cast
+            .entities
+            .entities
+            .iter()
+            .enumerate()
+            .find(|(pi, e)| {
+                self.cast.class(*pi) == Class::Person
+                    && e.role.as_deref().is_some_and(|r| lower(r).contains(head))
+                    && (e.country.as_deref() == org || e.country.is_none())
+            });
         if let Some((pi, _)) = person {
             return Some(Some(pi));
         }
@@ -1015,14 +1323,18 @@ impl Ctx<'_, '_> {
 
     /// The unit index of a view.
     fn unit_of(&self, v: &View<'_>) -> usize {
-        self.units.partition_point(|u| u.span.start < v.unit.span.start)
+        self.units
+            .partition_point(|u| u.span.start < v.unit.span.start)
     }
 
     /// The first person of the next sentence, when no role is known for them (an envoy
     /// described in the lead and named in the sentence after it).
     fn next_unnamed_person(&self, ui: usize) -> Option<usize> {
         let p = self.first_person.get(ui + 1).copied().flatten()?;
-        self.cast.entity(p).is_some_and(|e| e.role.is_none()).then_some(p)
+        self.cast
+            .entity(p)
+            .is_some_and(|e| e.role.is_none())
+            .then_some(p)
     }
 
     /// A nationality as a party: "Syrian officials" -> Syria (or the nationality itself when
@@ -1047,10 +1359,28 @@ impl Ctx<'_, '_> {
             return None;
         }
         // "the Angolan president": the person with that role, when the text names one.
-        if matches!(next, "president" | "premier" | "chancellor" | "king" | "leader" | "prime" | "foreign" | "emperor") && m.b == i {
-            let role = if next == "prime" { "prime minister" } else if next == "foreign" { "foreign" } else { next };
+        if matches!(
+            next,
+            "president"
+                | "premier"
+                | "chancellor"
+                | "king"
+                | "leader"
+                | "prime"
+                | "foreign"
+                | "emperor"
+        ) && m.b == i
+        {
+            let role = if next == "prime" {
+                "prime minister"
+            } else if next == "foreign" {
+                "foreign"
+            } else {
+                next
+            };
             let with_role = |pi: usize, e: &dateline_entities::Entity| {
-                self.cast.class(pi) == Class::Person && e.role.as_deref().is_some_and(|r| lower(r).contains(role))
+                self.cast.class(pi) == Class::Person
+                    && e.role.as_deref().is_some_and(|r| lower(r).contains(role))
             };
             let people = &self.cast.entities.entities;
             let person = people
@@ -1059,15 +1389,29 @@ impl Ctx<'_, '_> {
                 .find(|(pi, e)| with_role(*pi, e) && e.country.as_deref() == Some(country_name))
                 .or_else(|| {
                     // A person with that role and no known country, if only one.
-                    let mut it = people.iter().enumerate().filter(|(pi, e)| with_role(*pi, e) && e.country.is_none());
+                    let mut it = people
+                        .iter()
+                        .enumerate()
+                        .filter(|(pi, e)| with_role(*pi, e) && e.country.is_none());
                     let first = it.next();
-                    if it.next().is_some() { None } else { first }
+                    if it.next().is_some() {
+                        None
+                    } else {
+                        first
+                    }
                 });
             if let Some((pi, _)) = person {
                 return Some(pi);
             }
         }
-        Some(self.cast.country.get(m.entity).copied().flatten().unwrap_or(m.entity))
+        Some(
+            self.cast
+                .country
+                .get(m.entity)
+                .copied()
+                .flatten()
+                .unwrap_or(m.entity),
+        )
     }
 
     /// The parties, place and destination after a trigger.
@@ -1086,8 +1430,18 @@ impl Ctx<'_, '_> {
         // "After two days of negotiations, Saudi Arabia and OPEC said ...": the trigger is in
         // a fronted phrase whose subject follows the comma, even when it is also the
         // subject of saying.
-        let fronted = matches!(v.w(v.unit.lo), "after" | "following" | "during" | "at" | "in" | "despite" | "before" | "since" | "amid")
-            && (v.unit.lo + 1..k).all(|i| !is_verb_like(v, i) && v.w(i) != ",");
+        let fronted = matches!(
+            v.w(v.unit.lo),
+            "after"
+                | "following"
+                | "during"
+                | "at"
+                | "in"
+                | "despite"
+                | "before"
+                | "since"
+                | "amid"
+        ) && (v.unit.lo + 1..k).all(|i| !is_verb_like(v, i) && v.w(i) != ",");
         let mut prep = Prep::Direct;
         let mut gap = 0;
         let mut i = k + 1;
@@ -1104,15 +1458,26 @@ impl Ctx<'_, '_> {
                 let next_i = m.b.max(i + 1);
                 match prep {
                     Prep::In => {
-                        let airport = self.cast.entity(m.entity).is_some_and(|e| lower(&e.name).contains("airport"));
+                        let airport = self
+                            .cast
+                            .entity(m.entity)
+                            .is_some_and(|e| lower(&e.name).contains("airport"));
                         if airport && out.place.is_none() {
                             // "welcomed at the airport in Katunayake": the town is the place.
-                        } else if self.cast.is_place(m.entity) && out.place.is_none() && depth == 0 {
+                        } else if self.cast.is_place(m.entity) && out.place.is_none() && depth == 0
+                        {
                             out.place = Some(m.entity);
-                            if kind == EventKind::Visit && matches!(flavor, Flavor::Arrive) && out.dest_place.is_none() {
+                            if kind == EventKind::Visit
+                                && matches!(flavor, Flavor::Arrive)
+                                && out.dest_place.is_none()
+                            {
                                 out.dest_place = Some(m.entity);
                             }
-                        } else if class == Class::Country && kind == EventKind::Visit && matches!(flavor, Flavor::Arrive) && out.to.is_empty() {
+                        } else if class == Class::Country
+                            && kind == EventKind::Visit
+                            && matches!(flavor, Flavor::Arrive)
+                            && out.to.is_empty()
+                        {
                             out.to.push(m.entity);
                         }
                     }
@@ -1122,10 +1487,14 @@ impl Ctx<'_, '_> {
                         if attached_to_person(v, self.cast, m) {
                             // A title's country: the person follows.
                         } else if class == Class::Nat {
-                            if let Some(p) = self.counterpart(v, m, k).or_else(|| self.nationality(v, m)) {
+                            if let Some(p) =
+                                self.counterpart(v, m, k).or_else(|| self.nationality(v, m))
+                            {
                                 push(&mut out.parties, p);
                             }
-                        } else if matches!(class, Class::Org | Class::Country) && self.role_of(v, m).is_some() {
+                        } else if matches!(class, Class::Org | Class::Country)
+                            && self.role_of(v, m).is_some()
+                        {
                             if let Some(Some(p)) = self.role_of(v, m) {
                                 push(&mut out.parties, p);
                             }
@@ -1148,9 +1517,16 @@ impl Ctx<'_, '_> {
                                 if out.dest_place.is_none() {
                                     out.dest_place = Some(m.entity);
                                 }
-                            } else if prep == Prep::To && out.place.is_none() && class == Class::Venue {
+                            } else if prep == Prep::To
+                                && out.place.is_none()
+                                && class == Class::Venue
+                            {
                                 out.place = Some(m.entity);
-                            } else if kind == EventKind::Visit && prep == Prep::Direct && out.dest_place.is_none() && out.parties.is_empty() {
+                            } else if kind == EventKind::Visit
+                                && prep == Prep::Direct
+                                && out.dest_place.is_none()
+                                && out.parties.is_empty()
+                            {
                                 // "visited Pyongyang".
                                 out.dest_place = Some(m.entity);
                             } else if matches!(kind, EventKind::Negotiate | EventKind::Meet)
@@ -1170,7 +1546,9 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let w = v.w(i);
-            if trigger(w).is_some_and(|t| t.form == Form::Noun && t.flavor != Flavor::Phone) && i > k + 1 {
+            if trigger(w).is_some_and(|t| t.form == Form::Noun && t.flavor != Flavor::Phone)
+                && i > k + 1
+            {
                 // Another event's noun ("travelled to Luebeck fresh from talks with ...").
                 parties_done = true;
             }
@@ -1180,24 +1558,31 @@ impl Ctx<'_, '_> {
             match w {
                 "(" | "[" => depth += 1,
                 ")" | "]" => depth -= 1,
-                "with" | "between" | "among" | "including" | "and" | "," | "&" | "from" | "of" | "alongside" => {
-                    if prep != Prep::In || matches!(w, "with" | "between" | "among" | "from") {
-                        if matches!(w, "with" | "between" | "among") {
-                            prep = Prep::With;
-                        } else if w == "from" && prep != Prep::In {
-                            prep = Prep::With;
-                        }
+                "with" | "between" | "among" | "including" | "and" | "," | "&" | "from" | "of"
+                | "alongside" => {
+                    if matches!(w, "with" | "between" | "among") || w == "from" && prep != Prep::In
+                    {
+                        prep = Prep::With;
                     }
                     gap = 0;
                 }
                 "by" => {
-                    prep = if matches!(v.w(i + 1), "phone" | "telephone" | "video") { prep } else { Prep::By };
+                    prep = if matches!(v.w(i + 1), "phone" | "telephone" | "video") {
+                        prep
+                    } else {
+                        Prep::By
+                    };
                     gap = 0;
                 }
                 "to" => {
                     // "to discuss": a purpose clause ends the parties.
                     let nx = v.w(i + 1);
-                    if v.mention_at(i + 1).is_none() && !is_determiner(nx) && !title_word(nx) && !v.capitalized(i + 1) && v.date_at(i + 1).is_none() {
+                    if v.mention_at(i + 1).is_none()
+                        && !is_determiner(nx)
+                        && !title_word(nx)
+                        && !v.capitalized(i + 1)
+                        && v.date_at(i + 1).is_none()
+                    {
                         parties_done = true;
                         prep = Prep::Topic;
                     } else {
@@ -1212,10 +1597,32 @@ impl Ctx<'_, '_> {
                 "on" | "for" => {
                     if v.date_at(i + 1).is_some() {
                         // "on Saturday"
-                    } else if w == "on" && v.w(i + 1) == "the" && matches!(v.w(i + 2), "sidelines" | "sideline" | "margins" | "margin" | "fringes" | "fringe") {
+                    } else if w == "on"
+                        && v.w(i + 1) == "the"
+                        && matches!(
+                            v.w(i + 2),
+                            "sidelines" | "sideline" | "margins" | "margin" | "fringes" | "fringe"
+                        )
+                    {
                         prep = Prep::In;
                         i += 2;
-                    } else if w == "for" && matches!(v.w(i + 1), "talks" | "a" | "an" | "the" | "his" | "her" | "their" | "two" | "three" | "several" | "bilateral" | "official") {
+                    } else if w == "for"
+                        && matches!(
+                            v.w(i + 1),
+                            "talks"
+                                | "a"
+                                | "an"
+                                | "the"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "two"
+                                | "three"
+                                | "several"
+                                | "bilateral"
+                                | "official"
+                        )
+                    {
                         // "in Jakarta for talks with": keep reading.
                     } else {
                         parties_done = true;
@@ -1238,20 +1645,57 @@ impl Ctx<'_, '_> {
                 }
                 ":" => break,
                 _ => {
-                    if clause_stop(w) && !matches!(w, "ahead" | "before" | "after" | "following" | "amid" | "during") {
+                    if clause_stop(w)
+                        && !matches!(
+                            w,
+                            "ahead" | "before" | "after" | "following" | "amid" | "during"
+                        )
+                    {
                         out.end = i;
                         return out;
                     }
-                    if matches!(w, "ahead" | "before" | "after" | "following" | "amid" | "during") {
+                    if matches!(
+                        w,
+                        "ahead" | "before" | "after" | "following" | "amid" | "during"
+                    ) {
                         // The parties end; a place may still follow ("ahead of the Games in Hangzhou").
                         parties_done = true;
                         if prep != Prep::In {
                             prep = Prep::Topic;
                         }
-                    } else if anaphor_head(w) && !parties_done && i > k && matches!(v.w(i - 1), "two" | "both" | "the" | "three" | "four") {
+                    } else if anaphor_head(w)
+                        && !parties_done
+                        && i > k
+                        && matches!(v.w(i - 1), "two" | "both" | "the" | "three" | "four")
+                    {
                         out.anaphor = true;
                         gap = 0;
-                    } else if title_word(w) || is_determiner(w) || party_noun(w) || v.capitalized(i) || matches!(w, "'s" | "'" | "counterparts" | "leaders" | "city" | "capital" | "town" | "port" | "province" | "region" | "resort" | "village" | "northern" | "southern" | "eastern" | "western" | "central" | "members" | "heads") {
+                    } else if title_word(w)
+                        || is_determiner(w)
+                        || party_noun(w)
+                        || v.capitalized(i)
+                        || matches!(
+                            w,
+                            "'s" | "'"
+                                | "counterparts"
+                                | "leaders"
+                                | "city"
+                                | "capital"
+                                | "town"
+                                | "port"
+                                | "province"
+                                | "region"
+                                | "resort"
+                                | "village"
+                                | "northern"
+                                | "southern"
+                                | "eastern"
+                                | "western"
+                                | "central"
+                                | "members"
+                                | "heads"
+                        )
+                    {
                         gap = 0;
                     } else {
                         gap += 1;
@@ -1285,7 +1729,9 @@ impl Ctx<'_, '_> {
             .entities
             .iter()
             .enumerate()
-            .find(|(i, e)| self.cast.class(*i) == Class::Person && e.country.as_deref() == Some(country))
+            .find(|(i, e)| {
+                self.cast.class(*i) == Class::Person && e.country.as_deref() == Some(country)
+            })
             .map(|(i, _)| i)
     }
 
@@ -1306,7 +1752,9 @@ impl Ctx<'_, '_> {
                     adjective = Some(m.entity);
                     // "the former Italian deputy foreign minister"
                     let mut j = m.a;
-                    while j > left && matches!(v.w(j - 1), "former" | "new" | "then" | "veteran" | "top") {
+                    while j > left
+                        && matches!(v.w(j - 1), "former" | "new" | "then" | "veteran" | "top")
+                    {
                         j -= 1;
                     }
                     definite = j > left && v.w(j - 1) == "the";
@@ -1314,9 +1762,39 @@ impl Ctx<'_, '_> {
                 }
                 return None;
             }
-            if matches!(w, "president" | "minister" | "premier" | "chancellor" | "envoy" | "secretary" | "king" | "emperor" | "leader" | "diplomat") {
+            if matches!(
+                w,
+                "president"
+                    | "minister"
+                    | "premier"
+                    | "chancellor"
+                    | "envoy"
+                    | "secretary"
+                    | "king"
+                    | "emperor"
+                    | "leader"
+                    | "diplomat"
+            ) {
                 role.push(w);
-            } else if matches!(w, "prime" | "foreign" | "defence" | "defense" | "un" | "special" | "new" | "former" | "deputy" | "vice" | "acting" | "interim" | "outgoing" | "top" | "chief" | "state") {
+            } else if matches!(
+                w,
+                "prime"
+                    | "foreign"
+                    | "defence"
+                    | "defense"
+                    | "un"
+                    | "special"
+                    | "new"
+                    | "former"
+                    | "deputy"
+                    | "vice"
+                    | "acting"
+                    | "interim"
+                    | "outgoing"
+                    | "top"
+                    | "chief"
+                    | "state"
+            ) {
             } else if w == "the" {
                 definite = true;
                 break;
@@ -1344,7 +1822,11 @@ impl Ctx<'_, '_> {
             }
             if best.is_some() {
                 // Ambiguous: prefer the one mentioned before the trigger.
-                let before = e.mentions.iter().filter_map(|&mi| self.cast.entities.mentions.get(mi)).any(|m| m.span.end <= v.tok(k).map_or(0, |t| t.span.start));
+                let before = e
+                    .mentions
+                    .iter()
+                    .filter_map(|&mi| self.cast.entities.mentions.get(mi))
+                    .any(|m| m.span.end <= v.tok(k).map_or(0, |t| t.span.start));
                 if before {
                     best = Some(ei);
                 }
@@ -1363,7 +1845,10 @@ impl Ctx<'_, '_> {
             // "the former Italian deputy foreign minister": no one has that role in the
             // entities; a definite description names the person the text is about.
             definite
-                .then(|| ui.checked_sub(1).and_then(|u| self.salient.get(u).copied().flatten()))
+                .then(|| {
+                    ui.checked_sub(1)
+                        .and_then(|u| self.salient.get(u).copied().flatten())
+                })
                 .flatten()
         })
     }
@@ -1379,7 +1864,8 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        ui.checked_sub(1).and_then(|u| self.salient.get(u).copied().flatten())
+        ui.checked_sub(1)
+            .and_then(|u| self.salient.get(u).copied().flatten())
     }
 
     /// The parties of the latest event within reach (for "the two leaders", "they").
@@ -1416,7 +1902,16 @@ impl Ctx<'_, '_> {
     /// The event's date from the sentence: the date mention nearest the trigger outside
     /// the reporting clause, weekdays re-resolved by the status.
     #[allow(clippy::too_many_arguments)]
-    fn date(&self, v: &View<'_>, ui: usize, k: usize, left: usize, right: usize, status: Status, others: &[usize]) -> Option<EventDate> {
+    fn date(
+        &self,
+        v: &View<'_>,
+        ui: usize,
+        k: usize,
+        left: usize,
+        right: usize,
+        status: Status,
+        others: &[usize],
+    ) -> Option<EventDate> {
         // The clause around the trigger: from the left boundary (or, after "when"/"where", the
         // sentence before it: "last met in December 2019, when ... paid a visit") to the next
         // clause of its own.
@@ -1428,14 +1923,22 @@ impl Ctx<'_, '_> {
         let mut to = right.max(k + 1);
         while to < v.unit.hi {
             let w = v.w(to);
-            if v.mention_at(to).is_none() && v.date_at(to).is_none() && (matches!(w, "which" | "who" | "while" | "but" | ";" | "whereas" | "although") || reporting_verb(w) && w != "told") {
+            if v.mention_at(to).is_none()
+                && v.date_at(to).is_none()
+                && (matches!(
+                    w,
+                    "which" | "who" | "while" | "but" | ";" | "whereas" | "although"
+                ) || reporting_verb(w) && w != "told")
+            {
                 break;
             }
             to += 1;
         }
         let mut best: Option<(usize, EventDate)> = None;
         for d in &v.dates {
-            let Some(t) = self.input.dates.get(d.timex) else { continue };
+            let Some(t) = self.input.dates.get(d.timex) else {
+                continue;
+            };
             if !matches!(t.kind, TimexKind::Date | TimexKind::Time) {
                 continue;
             }
@@ -1444,13 +1947,22 @@ impl Ctx<'_, '_> {
             }
             // A date nearer another trigger of the sentence is that event's ("gathered for a
             // virtual meeting to follow the results of a summit in March").
-            let between = |o: usize| if d.a > k { o > k && o < d.a } else { o > d.b && o < k };
+            let between = |o: usize| {
+                if d.a > k {
+                    o > k && o < d.a
+                } else {
+                    o > d.b && o < k
+                }
+            };
             if others.iter().any(|&o| o != k && between(o)) {
                 continue;
             }
-            let Some(value) = self.value_of(t, status) else { continue };
-            let dist = if d.a > k { d.a - k } else { k - d.b.min(k) } + if d.a < left { 10 } else { 0 };
-            if best.as_ref().is_none_or(|(bd, _)| dist < *bd) {
+            let Some(value) = self.value_of(t, status) else {
+                continue;
+            };
+            let dist =
+                if d.a > k { d.a - k } else { k - d.b.min(k) } + if d.a < left { 10 } else { 0 };
+            if best.as_ref().map_or(true, |(bd, _)| dist < *bd) {
                 best = Some((
                     dist,
                     EventDate {
@@ -1465,12 +1977,23 @@ impl Ctx<'_, '_> {
             return Some(d);
         }
         // "These comments were made during a meeting ...": the date of the sentence before.
-        let demonstrative = (v.unit.lo..k).any(|i| matches!(v.w(i), "these" | "those" | "the") && matches!(v.w(i + 1), "comments" | "remarks" | "statements" | "words"));
+        let demonstrative = (v.unit.lo..k).any(|i| {
+            matches!(v.w(i), "these" | "those" | "the")
+                && matches!(v.w(i + 1), "comments" | "remarks" | "statements" | "words")
+        });
         if demonstrative && ui > 0 {
             let prev = self.units.get(ui - 1)?;
-            let t = self.input.dates.iter().find(|t| prev.span.start <= t.span.start && t.span.end <= prev.span.end && matches!(t.kind, TimexKind::Date))?;
+            let t = self.input.dates.iter().find(|t| {
+                prev.span.start <= t.span.start
+                    && t.span.end <= prev.span.end
+                    && matches!(t.kind, TimexKind::Date)
+            })?;
             let value = self.value_of(t, status)?;
-            return Some(EventDate { value, source: DateSource::Mention, span: Some(t.span) });
+            return Some(EventDate {
+                value,
+                source: DateSource::Mention,
+                span: Some(t.span),
+            });
         }
         None
     }
@@ -1484,20 +2007,35 @@ impl Ctx<'_, '_> {
             return None;
         }
         let lw = lower(&t.text);
-        let day = lw.split(|c: char| !c.is_ascii_alphabetic()).find_map(weekday);
+        let day = lw
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .find_map(weekday);
         if let Some(day) = day {
             if !t.text.bytes().any(|b| b.is_ascii_digit()) {
                 let p = self.input.published?;
                 let have = p.weekday().num_days_from_monday();
                 let date = match status {
-                    Status::Planned | Status::Cancelled => p + Duration::days(i64::from((day + 7 - have) % 7)),
-                    Status::Happened | Status::Ongoing => p - Duration::days(i64::from((have + 7 - day) % 7)),
+                    Status::Planned | Status::Cancelled => {
+                        p + Duration::days(i64::from((day + 7 - have) % 7))
+                    }
+                    Status::Happened | Status::Ongoing => {
+                        p - Duration::days(i64::from((have + 7 - day) % 7))
+                    }
                 };
                 return Some(date.format("%Y-%m-%d").to_string());
             }
         }
-        if lw == "today" || lw == "tonight" || lw == "this morning" || lw == "this afternoon" || lw == "this evening" {
-            return self.input.published.map(|p| p.format("%Y-%m-%d").to_string()).or_else(|| calendar_value(&t.value));
+        if lw == "today"
+            || lw == "tonight"
+            || lw == "this morning"
+            || lw == "this afternoon"
+            || lw == "this evening"
+        {
+            return self
+                .input
+                .published
+                .map(|p| p.format("%Y-%m-%d").to_string())
+                .or_else(|| calendar_value(&t.value));
         }
         calendar_value(&t.value)
     }
@@ -1586,7 +2124,13 @@ impl Ctx<'_, '_> {
         if country(ch) != country(eh) {
             return false;
         }
-        let guests = |x: &Cand, h: usize| -> Vec<usize> { x.parties.iter().copied().filter(|&p| p != h && country(p) != country(h)).collect() };
+        let guests = |x: &Cand, h: usize| -> Vec<usize> {
+            x.parties
+                .iter()
+                .copied()
+                .filter(|&p| p != h && country(p) != country(h))
+                .collect()
+        };
         let (cg, eg) = (guests(c, ch), guests(e, eh));
         overlap(&cg, &eg) >= 1 && dates_agree(c.date.as_ref(), e.date.as_ref())
     }
@@ -1598,21 +2142,35 @@ impl Ctx<'_, '_> {
         let talk = |k: EventKind| {
             matches!(
                 k,
-                EventKind::Meet | EventKind::Summit | EventKind::Negotiate | EventKind::Mediate | EventKind::Call
+                EventKind::Meet
+                    | EventKind::Summit
+                    | EventKind::Negotiate
+                    | EventKind::Mediate
+                    | EventKind::Call
             )
         };
         for (ei, e) in self.events.iter().enumerate().rev() {
             // "Thursday's meeting" after "X is hosting Y": the meeting is the visit.
-            let meeting_in_visit = c.bare && c.kind == EventKind::Meet && e.kind == EventKind::Visit;
-            if exact && c.kind != e.kind || !exact && !(talk(c.kind) && talk(e.kind) || meeting_in_visit) {
+            let meeting_in_visit =
+                c.bare && c.kind == EventKind::Meet && e.kind == EventKind::Visit;
+            if exact && c.kind != e.kind
+                || !(exact || meeting_in_visit || talk(c.kind) && talk(e.kind))
+            {
                 continue;
             }
             let close = e.unit + ANAPHOR_REACH >= c.unit;
-            if c.kind == EventKind::Visit && e.kind == EventKind::Visit && close && self.same_visit(c, e) {
+            if c.kind == EventKind::Visit
+                && e.kind == EventKind::Visit
+                && close
+                && self.same_visit(c, e)
+            {
                 return Some(ei);
             }
             if c.bare || c.joiner {
-                if close && dates_agree(c.date.as_ref(), e.date.as_ref()) && c.status != Status::Cancelled {
+                if close
+                    && dates_agree(c.date.as_ref(), e.date.as_ref())
+                    && c.status != Status::Cancelled
+                {
                     return Some(ei);
                 }
                 continue;
@@ -1623,10 +2181,13 @@ impl Ctx<'_, '_> {
                 // "Cavusoglu, Maas and Le Drian gathered for a virtual meeting": the same
                 // parties, by country.
                 let countries = |ps: &[usize]| -> Vec<usize> {
-                    ps.iter().filter_map(|&p| self.cast.country.get(p).copied().flatten()).collect()
+                    ps.iter()
+                        .filter_map(|&p| self.cast.country.get(p).copied().flatten())
+                        .collect()
                 };
                 let (cc, ec) = (countries(&c.parties), countries(&e.parties));
-                let only_countries = |ps: &[usize]| ps.iter().all(|&p| self.cast.class(p) == Class::Country);
+                let only_countries =
+                    |ps: &[usize]| ps.iter().all(|&p| self.cast.class(p) == Class::Country);
                 if overlap(&cc, &ec) >= 2
                     && cc.len() == c.parties.len()
                     && ec.len() == e.parties.len()
@@ -1661,17 +2222,32 @@ impl Ctx<'_, '_> {
 
     /// The document's events, with the dateline place where a sentence names none.
     fn finish(self) -> Vec<Event> {
-        let Ctx { input, cast, events, evidence, .. } = self;
-        let dateline_place = input.dateline_place.and_then(|s| dateline_entity(input, cast, s));
+        let Ctx {
+            input,
+            cast,
+            events,
+            evidence,
+            ..
+        } = self;
+        let dateline_place = input
+            .dateline_place
+            .and_then(|s| dateline_entity(input, cast, s));
         // Visits under way or just made, with their place and guests: what the guests do
         // during the visit happens there ("De Mistura, on his first Damascus visit, ... was
         // holding talks with the Syrian foreign minister").
         let visits: Vec<(usize, usize, Vec<usize>)> = events
             .iter()
-            .filter(|e| e.kind == EventKind::Visit && matches!(e.status, Status::Ongoing | Status::Happened))
+            .filter(|e| {
+                e.kind == EventKind::Visit && matches!(e.status, Status::Ongoing | Status::Happened)
+            })
             .filter_map(|e| {
                 let place = e.place?;
-                let guests = e.parties.iter().copied().filter(|&p| Some(p) != e.host).collect();
+                let guests = e
+                    .parties
+                    .iter()
+                    .copied()
+                    .filter(|&p| Some(p) != e.host)
+                    .collect();
                 Some((e.unit, place, guests))
             })
             .collect();
@@ -1687,15 +2263,20 @@ impl Ctx<'_, '_> {
                     place = visits
                         .iter()
                         .rev()
-                        .find(|(unit, _, guests)| *unit <= c.unit && c.unit <= unit + ANAPHOR_REACH && c.parties.iter().any(|p| guests.contains(p)))
+                        .find(|(unit, _, guests)| {
+                            *unit <= c.unit
+                                && c.unit <= unit + ANAPHOR_REACH
+                                && c.parties.iter().any(|p| guests.contains(p))
+                        })
                         .map(|&(_, p, _)| p);
                 }
                 if place.is_none() && c.status != Status::Cancelled {
                     // The wire dateline's place is where the reporter is: the place of what
                     // happens there around the publication date.
                     let recent = match (&c.date, input.published) {
-                        (Some(d), Some(p)) => value_range(&d.value)
-                            .is_some_and(|(a, b)| a <= p + Duration::days(1) && p <= b + Duration::days(3)),
+                        (Some(d), Some(p)) => value_range(&d.value).is_some_and(|(a, b)| {
+                            a <= p + Duration::days(1) && p <= b + Duration::days(3)
+                        }),
                         (None, _) => c.status != Status::Planned,
                         _ => false,
                     };
@@ -1724,7 +2305,10 @@ impl Ctx<'_, '_> {
                 if c.anaphoric {
                     confidence -= 0.1;
                 }
-                confidence += 0.05 * f64::from(u32::try_from(evidence.len().saturating_sub(1).min(3)).unwrap_or(3));
+                confidence += 0.05
+                    * f64::from(
+                        u32::try_from(evidence.len().saturating_sub(1).min(3)).unwrap_or(3),
+                    );
                 if c.title && evidence.len() == 1 {
                     confidence -= 0.1;
                 }
@@ -1752,7 +2336,9 @@ fn cameo(cast: &Cast<'_>, c: &Cand, place: Option<usize>) -> &'static str {
     match c.kind {
         EventKind::Visit if c.hosted => "043",
         EventKind::Meet => {
-            let place_country = place.and_then(|p| cast.entity(p)).and_then(|e| e.country.clone());
+            let place_country = place
+                .and_then(|p| cast.entity(p))
+                .and_then(|e| e.country.clone());
             let third = place_country.is_some_and(|pc| {
                 c.parties.iter().all(|&p| {
                     let e = cast.entity(p);
@@ -1780,10 +2366,15 @@ fn dateline_entity(input: &Input<'_>, cast: &Cast<'_>, span: Span) -> Option<usi
     if first.is_empty() {
         return None;
     }
-    cast.entities.entities.iter().enumerate().find_map(|(i, e)| {
-        let same = e.name.eq_ignore_ascii_case(first) || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(first));
-        (same && cast.is_place(i)).then_some(i)
-    })
+    cast.entities
+        .entities
+        .iter()
+        .enumerate()
+        .find_map(|(i, e)| {
+            let same = e.name.eq_ignore_ascii_case(first)
+                || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(first));
+            (same && cast.is_place(i)).then_some(i)
+        })
 }
 
 /// "bilateral meetings with A and B": one meeting with each.
@@ -1797,7 +2388,11 @@ fn split_bilateral(c: Cand) -> Vec<Cand> {
         .map(|&o| {
             let mut one = c.clone();
             one.parties = subjects.iter().copied().chain(std::iter::once(o)).collect();
-            one.kind = if one.kind == EventKind::Summit { EventKind::Meet } else { one.kind };
+            one.kind = if one.kind == EventKind::Summit {
+                EventKind::Meet
+            } else {
+                one.kind
+            };
             one.bilateral = None;
             one
         })
@@ -1818,10 +2413,42 @@ fn governs(v: &View<'_>, i: usize, k: usize) -> bool {
             || title_word(w)
             || matches!(
                 w,
-                "to" | "be" | "him" | "her" | "them" | "with" | "hold" | "have" | "make" | "pay" | "attend" | "host"
-                    | "seriously" | "also" | "again" | "soon" | "ever" | "personally" | "further" | "more" | "any"
-                    | "possible" | "another" | "bilateral" | "official" | "state" | "matter" | "idea" | "of" | "direct"
-                    | "formal" | "face-to-face" | "in-person" | "held" | "had" | "made" | "paid"
+                "to" | "be"
+                    | "him"
+                    | "her"
+                    | "them"
+                    | "with"
+                    | "hold"
+                    | "have"
+                    | "make"
+                    | "pay"
+                    | "attend"
+                    | "host"
+                    | "seriously"
+                    | "also"
+                    | "again"
+                    | "soon"
+                    | "ever"
+                    | "personally"
+                    | "further"
+                    | "more"
+                    | "any"
+                    | "possible"
+                    | "another"
+                    | "bilateral"
+                    | "official"
+                    | "state"
+                    | "matter"
+                    | "idea"
+                    | "of"
+                    | "direct"
+                    | "formal"
+                    | "face-to-face"
+                    | "in-person"
+                    | "held"
+                    | "had"
+                    | "made"
+                    | "paid"
             )
     })
 }
@@ -1847,27 +2474,130 @@ fn modifier_use(v: &View<'_>, m: M) -> bool {
     let w = v.w(i);
     let function = matches!(
         w,
-        "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "of" | "from" | "by" | "the" | "a" | "an"
-            | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "also" | "said"
-            | "says" | "and's" | "as" | "that" | "which" | "who" | "earlier" | "later" | "today" | "yesterday"
-            | "recently" | "last" | "next" | "this" | "on-" | "over" | "after" | "before" | "during" | "since"
-            | "until" | "but" | "not" | "could" | "may" | "might" | "must" | "should" | "can" | "did" | "does"
-            | "do" | "again" | "then" | "now" | "still" | "already" | "jointly" | "together" | "alone"
-            | "officially" | "formally" | "finally" | "first" | "briefly" | "late" | "early" | "here" | "there"
-            | "about" | "against" | "into" | "via" | "amid" | "ahead" | "because" | "while" | "when" | "where"
-            | "if" | "than" | "so" | "whose" | "whom" | "'s" | "'" | "both" | "jointly-"
+        "and"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "of"
+            | "from"
+            | "by"
+            | "the"
+            | "a"
+            | "an"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "also"
+            | "said"
+            | "says"
+            | "and's"
+            | "as"
+            | "that"
+            | "which"
+            | "who"
+            | "earlier"
+            | "later"
+            | "today"
+            | "yesterday"
+            | "recently"
+            | "last"
+            | "next"
+            | "this"
+            | "on-"
+            | "over"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "until"
+            | "but"
+            | "not"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "can"
+            | "did"
+            | "does"
+            | "do"
+            | "again"
+            | "then"
+            | "now"
+            | "still"
+            | "already"
+            | "jointly"
+            | "together"
+            | "alone"
+            | "officially"
+            | "formally"
+            | "finally"
+            | "first"
+            | "briefly"
+            | "late"
+            | "early"
+            | "here"
+            | "there"
+            | "about"
+            | "against"
+            | "into"
+            | "via"
+            | "amid"
+            | "ahead"
+            | "because"
+            | "while"
+            | "when"
+            | "where"
+            | "if"
+            | "than"
+            | "so"
+            | "whose"
+            | "whom"
+            | "'s"
+            | "'"
+            | "both"
+            | "jointly-"
     );
     if function || party_noun(w) || title_word(w) || anaphor_head(w) {
         return false;
     }
     // A plural noun ending its phrase: "meets NATO obligations.", "US sanctions on".
-    let word = v.tok(i).is_some_and(|t| t.kind == dateline_text::TokenKind::Word);
+    let word = v
+        .tok(i)
+        .is_some_and(|t| t.kind == dateline_text::TokenKind::Word);
     let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
     let after = v.w(i + 1);
     let phrase_ends = v.is_punct(i + 1)
         || after.is_empty()
-        || matches!(after, "on" | "in" | "of" | "for" | "against" | "and" | "or" | "with" | "were" | "are" | "have");
-    word && plural && phrase_ends && !matches!(w, "members" | "officials" | "says" | "agrees" | "meets" | "holds" | "hosts")
+        || matches!(
+            after,
+            "on" | "in"
+                | "of"
+                | "for"
+                | "against"
+                | "and"
+                | "or"
+                | "with"
+                | "were"
+                | "are"
+                | "have"
+        );
+    word && plural
+        && phrase_ends
+        && !matches!(
+            w,
+            "members" | "officials" | "says" | "agrees" | "meets" | "holds" | "hosts"
+        )
 }
 
 /// For an event noun, can a subject ending at `from` be its party? Only through a light verb
@@ -1875,7 +2605,8 @@ fn modifier_use(v: &View<'_>, m: M) -> bool {
 /// at the event ("X and Y discussed Z during a meeting"); not through another verb ("X
 /// gathered ... to follow the results of a summit").
 fn subject_reaches_noun(v: &View<'_>, from: usize, k: usize) -> bool {
-    let at_event = (k.saturating_sub(4)..k).any(|i| matches!(v.w(i), "during" | "at" | "in" | "sidelines" | "margins"));
+    let at_event = (k.saturating_sub(4)..k)
+        .any(|i| matches!(v.w(i), "during" | "at" | "in" | "sidelines" | "margins"));
     if at_event {
         return true;
     }
@@ -1885,11 +2616,71 @@ fn subject_reaches_noun(v: &View<'_>, from: usize, k: usize) -> bool {
         }
         let w = v.w(i);
         let light = past_governor(w)
-            || matches!(w, "hold" | "holds" | "holding" | "attend" | "attends" | "attending" | "join" | "joins" | "joining" | "have" | "has" | "having" | "pay" | "pays" | "paying" | "make" | "makes" | "begin" | "begins" | "conclude" | "concludes" | "start" | "starts" | "open" | "opens" | "host" | "hosts" | "hosting" | "hosted" | "resume" | "resumed" | "continue" | "continued" | "led" | "lead" | "leads" | "chaired" | "chair" | "chairs" | "gathered" | "gather" | "convened" | "convene" | "reconvene" | "sat" | "took" | "called" | "off" | "cancelled" | "canceled" | "postponed" | "scrapped" | "delayed");
+            || matches!(
+                w,
+                "hold"
+                    | "holds"
+                    | "holding"
+                    | "attend"
+                    | "attends"
+                    | "attending"
+                    | "join"
+                    | "joins"
+                    | "joining"
+                    | "have"
+                    | "has"
+                    | "having"
+                    | "pay"
+                    | "pays"
+                    | "paying"
+                    | "make"
+                    | "makes"
+                    | "begin"
+                    | "begins"
+                    | "conclude"
+                    | "concludes"
+                    | "start"
+                    | "starts"
+                    | "open"
+                    | "opens"
+                    | "host"
+                    | "hosts"
+                    | "hosting"
+                    | "hosted"
+                    | "resume"
+                    | "resumed"
+                    | "continue"
+                    | "continued"
+                    | "led"
+                    | "lead"
+                    | "leads"
+                    | "chaired"
+                    | "chair"
+                    | "chairs"
+                    | "gathered"
+                    | "gather"
+                    | "convened"
+                    | "convene"
+                    | "reconvene"
+                    | "sat"
+                    | "took"
+                    | "called"
+                    | "off"
+                    | "cancelled"
+                    | "canceled"
+                    | "postponed"
+                    | "scrapped"
+                    | "delayed"
+            );
         if light {
             continue;
         }
-        let infinitive = i > 0 && v.w(i - 1) == "to" && !is_determiner(w) && v.mention_at(i).is_none() && !v.capitalized(i) && !title_word(w);
+        let infinitive = i > 0
+            && v.w(i - 1) == "to"
+            && !is_determiner(w)
+            && v.mention_at(i).is_none()
+            && !v.capitalized(i)
+            && !title_word(w);
         if is_verb_like(v, i) || infinitive || trigger(w).is_some_and(|t| t.form != Form::Noun) {
             return false;
         }
@@ -1901,8 +2692,23 @@ fn subject_reaches_noun(v: &View<'_>, from: usize, k: usize) -> bool {
 /// ministers", "OPEC oil ministers")?
 fn group_subject(v: &View<'_>, left: usize, k: usize) -> bool {
     (left..k).any(|i| {
-        v.mention_at(i).is_some_and(|m| m.a == i && {
-            (m.b..(m.b + 3).min(k)).any(|j| matches!(v.w(j), "leaders" | "ministers" | "heads" | "members" | "diplomats" | "envoys" | "officials" | "delegates" | "representatives"))
+        v.mention_at(i).is_some_and(|m| {
+            m.a == i && {
+                (m.b..(m.b + 3).min(k)).any(|j| {
+                    matches!(
+                        v.w(j),
+                        "leaders"
+                            | "ministers"
+                            | "heads"
+                            | "members"
+                            | "diplomats"
+                            | "envoys"
+                            | "officials"
+                            | "delegates"
+                            | "representatives"
+                    )
+                })
+            }
         })
     })
 }
@@ -1920,8 +2726,36 @@ fn is_verb_like(v: &View<'_>, i: usize) -> bool {
     }
     reporting_verb(w)
         || past_governor(w)
-        || matches!(w, "discussed" | "signed" | "agreed" | "welcomed" | "urged" | "stressed" | "reviewed" | "addressed" | "outlined")
-        || w.ends_with("ed") && !matches!(w, "united" | "red" | "need" | "speed" | "feed" | "seed" | "armed" | "based" | "led" | "proposed" | "planned" | "scheduled" | "expected" | "upcoming")
+        || matches!(
+            w,
+            "discussed"
+                | "signed"
+                | "agreed"
+                | "welcomed"
+                | "urged"
+                | "stressed"
+                | "reviewed"
+                | "addressed"
+                | "outlined"
+        )
+        || w.ends_with("ed")
+            && !matches!(
+                w,
+                "united"
+                    | "red"
+                    | "need"
+                    | "speed"
+                    | "feed"
+                    | "seed"
+                    | "armed"
+                    | "based"
+                    | "led"
+                    | "proposed"
+                    | "planned"
+                    | "scheduled"
+                    | "expected"
+                    | "upcoming"
+            )
 }
 
 /// Does a new clause start at token `i` ("... and laid the groundwork", "and said")?
@@ -1932,8 +2766,35 @@ fn starts_clause(v: &View<'_>, i: usize) -> bool {
     }
     reporting_verb(w)
         || past_governor(w)
-        || matches!(w, "laid" | "left" | "went" | "gave" | "came" | "signed" | "agreed" | "expressed" | "discussed" | "stressed" | "welcomed" | "will" | "would" | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "also" | "then")
-        || w.len() > 4 && w.ends_with("ed") && v.tok(i).is_some_and(|t| t.kind == dateline_text::TokenKind::Word)
+        || matches!(
+            w,
+            "laid"
+                | "left"
+                | "went"
+                | "gave"
+                | "came"
+                | "signed"
+                | "agreed"
+                | "expressed"
+                | "discussed"
+                | "stressed"
+                | "welcomed"
+                | "will"
+                | "would"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "also"
+                | "then"
+        )
+        || w.len() > 4
+            && w.ends_with("ed")
+            && v.tok(i)
+                .is_some_and(|t| t.kind == dateline_text::TokenKind::Word)
 }
 
 fn push(v: &mut Vec<usize>, x: usize) {
@@ -1943,7 +2804,35 @@ fn push(v: &mut Vec<usize>, x: usize) {
 }
 
 fn is_determiner(w: &str) -> bool {
-    matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "these" | "those" | "our" | "my" | "your" | "both" | "two" | "three" | "four" | "five" | "several" | "some" | "first" | "second" | "third" | "last" | "next")
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "our"
+            | "my"
+            | "your"
+            | "both"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "several"
+            | "some"
+            | "first"
+            | "second"
+            | "third"
+            | "last"
+            | "next"
+    )
 }
 
 /// "that" as a determiner ("that meeting") rather than a complementizer.
@@ -2003,7 +2892,24 @@ fn preposition_before(v: &View<'_>, a: usize, left: usize) -> Option<&'static st
             "from" => "from",
             "between" => "between",
             _ => {
-                if is_determiner(w) || matches!(w, "city" | "capital" | "town" | "of" | "port" | "northern" | "southern" | "eastern" | "western" | "central" | "swiss" | "french") || v.capitalized(i) && !v.is_punct(i) {
+                if is_determiner(w)
+                    || matches!(
+                        w,
+                        "city"
+                            | "capital"
+                            | "town"
+                            | "of"
+                            | "port"
+                            | "northern"
+                            | "southern"
+                            | "eastern"
+                            | "western"
+                            | "central"
+                            | "swiss"
+                            | "french"
+                    )
+                    || v.capitalized(i) && !v.is_punct(i)
+                {
                     continue;
                 }
                 return None;
@@ -2025,11 +2931,14 @@ fn attached_to_person(v: &View<'_>, cast: &Cast<'_>, m: M) -> bool {
     let mut steps = 0;
     while i < v.unit.hi && steps < 6 {
         if let Some(n) = v.mention_at(i) {
-            return cast.class(n.entity) == Class::Person && steps > 0 || cast.class(n.entity) == Class::Person && v.w(m.b) == "'s"
+            return cast.class(n.entity) == Class::Person && steps > 0
+                || cast.class(n.entity) == Class::Person && v.w(m.b) == "'s"
                 || cast.class(n.entity) == Class::Person && i == m.b;
         }
         let w = v.w(i);
-        if !(title_word(w) || w == "'s" || w == "'" || (v.capitalized(i) && !v.is_punct(i))) || matches!(w, "and" | "the") {
+        if !(title_word(w) || w == "'s" || w == "'" || (v.capitalized(i) && !v.is_punct(i)))
+            || matches!(w, "and" | "the")
+        {
             return false;
         }
         i += 1;
@@ -2076,7 +2985,16 @@ fn reporting_source(v: &View<'_>, m: M, k: usize) -> bool {
             reporting_verb(v.w(i))
                 && (i + 1 >= v.unit.hi
                     || v.is_punct(i + 1)
-                    || matches!(v.w(i + 1), "on" | "in" | "late" | "early" | "earlier" | "citing" | "today" | "yesterday")
+                    || matches!(
+                        v.w(i + 1),
+                        "on" | "in"
+                            | "late"
+                            | "early"
+                            | "earlier"
+                            | "citing"
+                            | "today"
+                            | "yesterday"
+                    )
                     || v.date_at(i + 1).is_some())
         })
 }
@@ -2118,10 +3036,30 @@ pub(crate) fn calendar_value(value: &str) -> Option<String> {
         3 => {
             // "-09", "-SU", "-Q3", "-H1"
             let r = &rest.as_bytes()[1..];
-            rest.starts_with('-') && (digits(r) || (known_year || r != b"XX") && matches!(r, b"SU" | b"SP" | b"FA" | b"WI" | b"Q1" | b"Q2" | b"Q3" | b"Q4" | b"H1" | b"H2"))
+            rest.starts_with('-')
+                && (digits(r)
+                    || (known_year || r != b"XX")
+                        && matches!(
+                            r,
+                            b"SU"
+                                | b"SP"
+                                | b"FA"
+                                | b"WI"
+                                | b"Q1"
+                                | b"Q2"
+                                | b"Q3"
+                                | b"Q4"
+                                | b"H1"
+                                | b"H2"
+                        ))
         }
         4 => known_year && rest.starts_with("-W") && digits(&rest.as_bytes()[2..]),
-        6 => rest.starts_with('-') && digits(&rest.as_bytes()[1..3]) && rest.as_bytes()[3] == b'-' && digits(&rest.as_bytes()[4..]),
+        6 => {
+            rest.starts_with('-')
+                && digits(&rest.as_bytes()[1..3])
+                && rest.as_bytes()[3] == b'-'
+                && digits(&rest.as_bytes()[4..])
+        }
         _ => false,
     };
     ok.then(|| v.to_owned())
@@ -2133,7 +3071,10 @@ pub(crate) fn value_range(value: &str) -> Option<(NaiveDate, NaiveDate)> {
     let parts: Vec<&str> = value.split('-').collect();
     let year: i32 = parts.first()?.parse().ok()?;
     match parts.as_slice() {
-        [_] => Some((NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?)),
+        [_] => Some((
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+        )),
         [_, m] if m.starts_with('W') => {
             let w: u32 = m.get(1..)?.parse().ok()?;
             let a = NaiveDate::from_isoywd_opt(year, w, chrono::Weekday::Mon)?;
@@ -2142,7 +3083,11 @@ pub(crate) fn value_range(value: &str) -> Option<(NaiveDate, NaiveDate)> {
         [_, m] => {
             let m: u32 = m.parse().ok()?;
             let a = NaiveDate::from_ymd_opt(year, m, 1)?;
-            let b = if m == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(year, m + 1, 1)? } - Duration::days(1);
+            let b = if m == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+            } else {
+                NaiveDate::from_ymd_opt(year, m + 1, 1)?
+            } - Duration::days(1);
             Some((a, b))
         }
         [_, m, d] => {
@@ -2157,7 +3102,8 @@ pub(crate) fn value_range(value: &str) -> Option<(NaiveDate, NaiveDate)> {
 fn dates_agree(a: Option<&EventDate>, b: Option<&EventDate>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => {
-            if a.value == b.value || a.value.starts_with(&b.value) || b.value.starts_with(&a.value) {
+            if a.value == b.value || a.value.starts_with(&b.value) || b.value.starts_with(&a.value)
+            {
                 return true;
             }
             match (value_range(&a.value), value_range(&b.value)) {
@@ -2181,14 +3127,27 @@ mod tests {
     #[test]
     fn calendar_values() {
         assert_eq!(calendar_value("2023-09-23").as_deref(), Some("2023-09-23"));
-        assert_eq!(calendar_value("2023-09-23TAF").as_deref(), Some("2023-09-23"));
+        assert_eq!(
+            calendar_value("2023-09-23TAF").as_deref(),
+            Some("2023-09-23")
+        );
         assert_eq!(calendar_value("2023-09").as_deref(), Some("2023-09"));
         assert_eq!(calendar_value("2023").as_deref(), Some("2023"));
         assert_eq!(calendar_value("2022-W46").as_deref(), Some("2022-W46"));
         assert_eq!(calendar_value("XXXX-11-01").as_deref(), Some("XXXX-11-01"));
         assert_eq!(calendar_value("XXXX-11").as_deref(), Some("XXXX-11"));
         assert_eq!(calendar_value("2023-SU").as_deref(), Some("2023-SU"));
-        for bad in ["XXXX", "XXXX-XX", "XXXX-WXX-4", "P4Y", "PRESENT_REF", "XXX", "199", "", "2023-1"] {
+        for bad in [
+            "XXXX",
+            "XXXX-XX",
+            "XXXX-WXX-4",
+            "P4Y",
+            "PRESENT_REF",
+            "XXX",
+            "199",
+            "",
+            "2023-1",
+        ] {
             assert_eq!(calendar_value(bad), None, "{bad}");
         }
     }
@@ -2196,16 +3155,29 @@ mod tests {
     #[test]
     fn ranges() {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        assert_eq!(value_range("2023-09"), Some((d(2023, 9, 1), d(2023, 9, 30))));
-        assert_eq!(value_range("2023-12"), Some((d(2023, 12, 1), d(2023, 12, 31))));
-        assert_eq!(value_range("2022-W46"), Some((d(2022, 11, 14), d(2022, 11, 20))));
+        assert_eq!(
+            value_range("2023-09"),
+            Some((d(2023, 9, 1), d(2023, 9, 30)))
+        );
+        assert_eq!(
+            value_range("2023-12"),
+            Some((d(2023, 12, 1), d(2023, 12, 31)))
+        );
+        assert_eq!(
+            value_range("2022-W46"),
+            Some((d(2022, 11, 14), d(2022, 11, 20)))
+        );
         assert_eq!(value_range("XXXX-11"), None);
         assert_eq!(value_range("2023-02-30"), None);
     }
 
     #[test]
     fn date_agreement() {
-        let e = |v: &str| EventDate { value: v.into(), source: DateSource::Mention, span: None };
+        let e = |v: &str| EventDate {
+            value: v.into(),
+            source: DateSource::Mention,
+            span: None,
+        };
         assert!(dates_agree(Some(&e("2023-09-23")), Some(&e("2023-09"))));
         assert!(dates_agree(None, Some(&e("2023-09"))));
         assert!(!dates_agree(Some(&e("2019-12")), Some(&e("2022-11-15"))));

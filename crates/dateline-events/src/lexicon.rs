@@ -153,8 +153,20 @@ pub(crate) fn may_trigger(word: &str) -> bool {
     }
     matches!(
         b[0].to_ascii_lowercase(),
-        b'm' | b't' | b'd' | b'g' | b'h' | b'r' | b'w' | b'v' | b'a' | b'f' | b'p' | b'c' | b's'
-            | b'n' | b'b'
+        b'm' | b't'
+            | b'd'
+            | b'g'
+            | b'h'
+            | b'r'
+            | b'w'
+            | b'v'
+            | b'a'
+            | b'f'
+            | b'p'
+            | b'c'
+            | b's'
+            | b'n'
+            | b'b'
     )
 }
 
@@ -688,7 +700,10 @@ mod tests {
             trigger("negotiations").map(|t| t.kind),
             Some(EventKind::Negotiate)
         );
-        assert_eq!(trigger("brokered").map(|t| t.kind), Some(EventKind::Mediate));
+        assert_eq!(
+            trigger("brokered").map(|t| t.kind),
+            Some(EventKind::Mediate)
+        );
         assert_eq!(trigger("statement"), None);
         assert_eq!(trigger("sanctions"), None);
     }
@@ -696,11 +711,41 @@ mod tests {
     #[test]
     fn every_trigger_passes_the_cheap_test() {
         for w in [
-            "met", "meet", "meets", "meeting", "talks", "discussion", "greeted", "hosted",
-            "received", "welcomed", "visit", "visited", "trip", "arrived", "arrival", "travelled",
-            "flew", "phone", "telephone", "teleconference", "videoconference", "phoned",
-            "called", "call", "conversation", "spoke", "talked", "summit", "conference",
-            "gathered", "convened", "reconvene", "negotiations", "mediators", "brokered",
+            "met",
+            "meet",
+            "meets",
+            "meeting",
+            "talks",
+            "discussion",
+            "greeted",
+            "hosted",
+            "received",
+            "welcomed",
+            "visit",
+            "visited",
+            "trip",
+            "arrived",
+            "arrival",
+            "travelled",
+            "flew",
+            "phone",
+            "telephone",
+            "teleconference",
+            "videoconference",
+            "phoned",
+            "called",
+            "call",
+            "conversation",
+            "spoke",
+            "talked",
+            "summit",
+            "conference",
+            "gathered",
+            "convened",
+            "reconvene",
+            "negotiations",
+            "mediators",
+            "brokered",
             "broker",
         ] {
             assert!(trigger(w).is_some(), "{w}");

@@ -110,8 +110,7 @@ fn classify(e: &Entity) -> Class {
         Label::Gpe => {
             // Countries have no country of their own. (A town no gazetteer knows has none
             // either and is taken for a country: the entity types do not tell them apart.)
-            if e.country.is_none() || e.country.as_deref() == Some(e.name.as_str())
-            {
+            if e.country.is_none() || e.country.as_deref() == Some(e.name.as_str()) {
                 Class::Country
             } else {
                 Class::City
@@ -139,7 +138,19 @@ fn title_only(name: &str) -> bool {
         let w = lower(w.trim_end_matches(['\'', 's']));
         crate::lexicon::title_word(&w)
             || crate::lexicon::title_word(&format!("{w}s"))
-            || matches!(w.as_str(), "defense" | "defence" | "state" | "interior" | "commerce" | "justice" | "war" | "finance" | "trade" | "health")
+            || matches!(
+                w.as_str(),
+                "defense"
+                    | "defence"
+                    | "state"
+                    | "interior"
+                    | "commerce"
+                    | "justice"
+                    | "war"
+                    | "finance"
+                    | "trade"
+                    | "health"
+            )
     })
 }
 
@@ -168,8 +179,10 @@ pub(crate) fn units(doc: &Tokenized<'_>, regions: &[Span], title: Option<Span>) 
             if reg.start >= s.span.end {
                 break;
             }
-            let start = s.tokens.start + toks[s.tokens.clone()].partition_point(|t| t.span.start < reg.start);
-            let end = s.tokens.start + toks[s.tokens.clone()].partition_point(|t| t.span.end <= reg.end);
+            let start = s.tokens.start
+                + toks[s.tokens.clone()].partition_point(|t| t.span.start < reg.start);
+            let end =
+                s.tokens.start + toks[s.tokens.clone()].partition_point(|t| t.span.end <= reg.end);
             if start < end {
                 if let (Some(a), Some(b)) = (toks.get(start), toks.get(end - 1)) {
                     let span = Span::new(a.span.start, b.span.end);
@@ -232,7 +245,10 @@ impl<'a> View<'a> {
         let toks = doc.tokens();
         let n = unit.hi.saturating_sub(unit.lo);
         let words: Vec<String> = (unit.lo..unit.hi)
-            .map(|i| toks.get(i).map_or_else(String::new, |t| lower(t.text(text))))
+            .map(|i| {
+                toks.get(i)
+                    .map_or_else(String::new, |t| lower(t.text(text)))
+            })
             .collect();
         let span_tokens = |span: Span| -> Option<(usize, usize)> {
             let seg = toks.get(unit.lo..unit.hi)?;
@@ -272,7 +288,10 @@ impl<'a> View<'a> {
             if t.span.start >= unit.span.end {
                 break;
             }
-            if !matches!(t.kind, TimexKind::Date | TimexKind::Time | TimexKind::Duration) {
+            if !matches!(
+                t.kind,
+                TimexKind::Date | TimexKind::Time | TimexKind::Duration
+            ) {
                 continue;
             }
             if let Some((a, b)) = span_tokens(t.span) {

@@ -207,7 +207,11 @@ impl PyDocument {
             let mut head = format!(
                 "{} · {}",
                 ev.kind_str(),
-                participants.iter().map(|p| name(p)).collect::<Vec<_>>().join(", ")
+                participants
+                    .iter()
+                    .map(|p| name(p))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
             if let Some(p) = place {
                 head.push_str(&format!(" · in {}", name(p)));
@@ -220,11 +224,18 @@ impl PyDocument {
             if let Some(chars) = &chars {
                 let (t0, t1) = ev.trigger_span();
                 for (a, b) in ev.evidence_spans() {
-                    let Some(snippet) = chars.get(a..b) else { continue };
+                    let Some(snippet) = chars.get(a..b) else {
+                        continue;
+                    };
                     let snippet: String = snippet.iter().collect();
                     let mut marks = Vec::new();
                     if a <= t0 && t1 <= b {
-                        marks.push(html::Mark::new(t0 - a, t1 - a, "event", format!("trigger of {}", ev.kind_str())));
+                        marks.push(html::Mark::new(
+                            t0 - a,
+                            t1 - a,
+                            "event",
+                            format!("trigger of {}", ev.kind_str()),
+                        ));
                     }
                     for e in &self.entities {
                         if !participants.contains(&e.id) && place != Some(e.id.as_str()) {
@@ -232,7 +243,12 @@ impl PyDocument {
                         }
                         for m in &e.mentions {
                             if a <= m.start && m.end <= b {
-                                marks.push(html::Mark::new(m.start - a, m.end - a, e.label.as_str(), format!("{} {}", e.label.as_str(), e.name)));
+                                marks.push(html::Mark::new(
+                                    m.start - a,
+                                    m.end - a,
+                                    e.label.as_str(),
+                                    format!("{} {}", e.label.as_str(), e.name),
+                                ));
                             }
                         }
                     }

@@ -99,7 +99,10 @@ impl PyEvent {
     /// ``{"source": "story", "document", "name"}`` when story grouping filled the place.
     #[getter]
     fn place_source<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.place_source.as_ref().map(|p| json_value(py, p)).transpose()
+        self.place_source
+            .as_ref()
+            .map(|p| json_value(py, p))
+            .transpose()
     }
 
     /// ``{"value", "source", "start", "end"}`` (``"document"`` too for ``source="story"``), or ``None``.
@@ -206,7 +209,8 @@ fn documents<'py>(items: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>>
 }
 
 fn record_of(doc: &PyDocument) -> Result<serde_json::Value, Error> {
-    serde_json::to_value(doc).map_err(|e| Error::Internal(format!("cannot serialize a Document: {e}")))
+    serde_json::to_value(doc)
+        .map_err(|e| Error::Internal(format!("cannot serialize a Document: {e}")))
 }
 
 fn document_of(record: serde_json::Value, text: Option<String>) -> Result<PyDocument, Error> {
@@ -235,18 +239,26 @@ pub(crate) fn group_stories<'py>(
     window_days: i64,
 ) -> PyResult<Bound<'py, PyList>> {
     let items = documents(docs)?;
-    let mut records: Vec<Option<(serde_json::Value, Option<String>)>> = Vec::with_capacity(items.len());
+    let mut records: Vec<Option<(serde_json::Value, Option<String>)>> =
+        Vec::with_capacity(items.len());
     for item in &items {
         match item.cast::<PyDocument>() {
             Ok(d) => {
                 let d = d.get();
-                records.push(Some((record_of(d).map_err(|e| e.into_pyerr(py))?, d.text.clone())));
+                records.push(Some((
+                    record_of(d).map_err(|e| e.into_pyerr(py))?,
+                    d.text.clone(),
+                )));
             }
             Err(_) => records.push(None),
         }
     }
     let out: Vec<Option<PyDocument>> = run(py, || {
-        let summaries: Vec<EventSummary> = records.iter().flatten().flat_map(|(r, _)| summarize(r)).collect();
+        let summaries: Vec<EventSummary> = records
+            .iter()
+            .flatten()
+            .flat_map(|(r, _)| summarize(r))
+            .collect();
         let stories = group(&summaries, &window(window_days));
         records
             .into_iter()
@@ -282,25 +294,35 @@ pub(crate) fn _story_summaries(py: Python<'_>, doc: PyRef<'_, PyDocument>) -> Py
 /// (step 2 of grouping on Dask).
 #[pyfunction]
 #[pyo3(signature = (summaries, *, window_days=3))]
-pub(crate) fn _group_summaries(py: Python<'_>, summaries: Vec<String>, window_days: i64) -> PyResult<String> {
+pub(crate) fn _group_summaries(
+    py: Python<'_>,
+    summaries: Vec<String>,
+    window_days: i64,
+) -> PyResult<String> {
     run(py, || {
         let mut all: Vec<EventSummary> = Vec::new();
         for s in &summaries {
-            let part: Vec<EventSummary> = serde_json::from_str(s).map_err(|e| Error::InvalidOption {
-                param: "summaries",
-                value: format!("<{} chars>", s.chars().count()),
-                expected: format!("JSON from _story_summaries(): {e}"),
-            })?;
+            let part: Vec<EventSummary> =
+                serde_json::from_str(s).map_err(|e| Error::InvalidOption {
+                    param: "summaries",
+                    value: format!("<{} chars>", s.chars().count()),
+                    expected: format!("JSON from _story_summaries(): {e}"),
+                })?;
             all.extend(part);
         }
-        serde_json::to_string(&group(&all, &window(window_days))).map_err(|e| Error::Internal(e.to_string()))
+        serde_json::to_string(&group(&all, &window(window_days)))
+            .map_err(|e| Error::Internal(e.to_string()))
     })
 }
 
 /// Applies grouped stories (JSON from ``_group_summaries``) to one Document (step 3 of
 /// grouping on Dask).
 #[pyfunction]
-pub(crate) fn _apply_stories(py: Python<'_>, doc: PyRef<'_, PyDocument>, stories: &str) -> PyResult<PyDocument> {
+pub(crate) fn _apply_stories(
+    py: Python<'_>,
+    doc: PyRef<'_, PyDocument>,
+    stories: &str,
+) -> PyResult<PyDocument> {
     let record = record_of(&doc).map_err(|e| e.into_pyerr(py))?;
     let text = doc.text.clone();
     run(py, || {

@@ -145,7 +145,11 @@ pub(crate) fn events_list(items: &[(String, Vec<String>)]) -> String {
         .map(|(head, evidence)| {
             let ev: String = evidence
                 .iter()
-                .map(|e| format!("<div class=\"dl-evidence\" style=\"margin-left:1em;color:#333\">{e}</div>"))
+                .map(|e| {
+                    format!(
+                        "<div class=\"dl-evidence\" style=\"margin-left:1em;color:#333\">{e}</div>"
+                    )
+                })
                 .collect();
             format!("<li><b>{}</b>{ev}</li>", escape(head))
         })

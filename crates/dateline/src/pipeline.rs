@@ -207,7 +207,12 @@ pub fn analyze(text: &str, options: &Options) -> Result<Document, Error> {
         .with_regions(&regions)
         // A doubtful publication date (low confidence: a placeholder, contradicted by the
         // text) dates no event: better no date than a wrong one (stories can fill it).
-        .with_published(document.published.anchor().filter(|_| document.published.confidence != Confidence::Low))
+        .with_published(
+            document
+                .published
+                .anchor()
+                .filter(|_| document.published.confidence != Confidence::Low),
+        )
         .with_dateline_place(document.article.dateline.as_ref().and_then(|d| d.place))
         .with_title(document.article.title.as_ref().map(|t| t.span));
     document.events = dateline_events::extract(&event_input)?;

@@ -219,7 +219,9 @@ pub fn summarize_as(record: &Value, key: &str) -> Vec<EventSummary> {
         participants.sort();
         participants.dedup();
         let place = e.get("place").and_then(Value::as_str).map(str::to_owned);
-        let place_name = place.as_deref().map(|p| names.get(p).map_or(p, |n| *n).to_owned());
+        let place_name = place
+            .as_deref()
+            .map(|p| names.get(p).map_or(p, |n| *n).to_owned());
         let own_date = e
             .get("date")
             .filter(|d| d.get("source").and_then(Value::as_str) != Some("story"))
@@ -263,13 +265,21 @@ pub fn summarize_as(record: &Value, key: &str) -> Vec<EventSummary> {
         out.push(EventSummary {
             doc: doc.clone(),
             event: i,
-            kind: e.get("kind").and_then(Value::as_str).unwrap_or("").to_owned(),
+            kind: e
+                .get("kind")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned(),
             names: participants.iter().map(|(_, n)| n.clone()).collect(),
             participants: participants.into_iter().map(|(p, _)| p).collect(),
             place,
             place_name,
             date: own_date,
-            status: e.get("status").and_then(Value::as_str).unwrap_or("").to_owned(),
+            status: e
+                .get("status")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned(),
             published: published.clone(),
             unresolved,
             trigger,
@@ -397,7 +407,10 @@ impl Stories {
         }
         let assigned = self.assignments.get(key);
         let mut doc_story: Option<(usize, usize)> = None; // (documents, story)
-        if let (Some(events), Some(assigned)) = (obj.get_mut("events").and_then(Value::as_array_mut), assigned) {
+        if let (Some(events), Some(assigned)) = (
+            obj.get_mut("events").and_then(Value::as_array_mut),
+            assigned,
+        ) {
             for &(ei, ref a) in assigned {
                 let Some(e) = events.get_mut(ei).and_then(Value::as_object_mut) else {
                     continue;
@@ -407,7 +420,7 @@ impl Stories {
                 };
                 e.insert("story".to_owned(), Value::String(story.id.clone()));
                 let n = story.documents();
-                if doc_story.is_none_or(|(best, _)| n > best) {
+                if doc_story.map_or(true, |(best, _)| n > best) {
                     doc_story = Some((n, a.story));
                 }
                 if let Some(f) = &a.date {
@@ -476,15 +489,20 @@ const MAX_BLOCKED: usize = 8;
 #[must_use]
 pub fn group(summaries: &[EventSummary], options: &GroupOptions) -> Stories {
     let n = summaries.len();
-    let ranges: Vec<Option<(NaiveDate, NaiveDate)>> =
-        summaries.iter().map(|s| s.date.as_deref().and_then(dateline_events::date_range)).collect();
+    let ranges: Vec<Option<(NaiveDate, NaiveDate)>> = summaries
+        .iter()
+        .map(|s| s.date.as_deref().and_then(dateline_events::date_range))
+        .collect();
     // Blocks: every pair of canonical participants, per kind.
     let mut blocks: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
     for (i, s) in summaries.iter().enumerate() {
         let ps = &s.participants[..s.participants.len().min(MAX_BLOCKED)];
         for (a, pa) in ps.iter().enumerate() {
             for pb in &ps[a + 1..] {
-                blocks.entry((s.kind.as_str(), pa.as_str(), pb.as_str())).or_default().push(i);
+                blocks
+                    .entry((s.kind.as_str(), pa.as_str(), pb.as_str()))
+                    .or_default()
+                    .push(i);
             }
         }
     }
@@ -497,15 +515,26 @@ pub fn group(summaries: &[EventSummary], options: &GroupOptions) -> Stories {
     let mut keys: Vec<_> = blocks.keys().copied().collect();
     keys.sort_unstable();
     for key in keys {
-        let Some(members) = blocks.get(&key) else { continue };
-        let mut dated: Vec<usize> = members.iter().copied().filter(|&i| ranges[i].is_some()).collect();
+        let Some(members) = blocks.get(&key) else {
+            continue;
+        };
+        let mut dated: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| ranges[i].is_some())
+            .collect();
         dated.sort_by_key(|&i| (ranges[i], i));
         // Sweep the dated reports: a report within the window of the cluster joins it.
         let mut clusters: Vec<(usize, NaiveDate)> = Vec::new(); // (first member, end)
         for &i in &dated {
-            let Some((start, end)) = ranges[i] else { continue };
+            let Some((start, end)) = ranges[i] else {
+                continue;
+            };
             match clusters.last_mut() {
-                Some((first, cend)) if start <= *cend + window && place_agrees(&summaries[*first], &summaries[i]) => {
+                Some((first, cend))
+                    if start <= *cend + window
+                        && place_agrees(&summaries[*first], &summaries[i]) =>
+                {
                     sets.union(*first, i);
                     *cend = (*cend).max(end);
                 }
@@ -514,7 +543,11 @@ pub fn group(summaries: &[EventSummary], options: &GroupOptions) -> Stories {
         }
         // Undated reports join the one dated encounter of the block (or the one whose place
         // they share); with none, they form one story among themselves.
-        let undated: Vec<usize> = members.iter().copied().filter(|&i| ranges[i].is_none()).collect();
+        let undated: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| ranges[i].is_none())
+            .collect();
         for &i in &undated {
             let fitting: Vec<usize> = clusters
                 .iter()
@@ -563,21 +596,36 @@ pub fn group(summaries: &[EventSummary], options: &GroupOptions) -> Stories {
             }
         }
         let first = &summaries[ms[0]];
-        let mut ids: Vec<&str> = ms.iter().flat_map(|&i| summaries[i].participants.iter().map(String::as_str)).collect();
+        let mut ids: Vec<&str> = ms
+            .iter()
+            .flat_map(|&i| summaries[i].participants.iter().map(String::as_str))
+            .collect();
         ids.sort_unstable();
         ids.dedup();
-        let id = story_id(&first.kind, &ids, date.as_ref().map(|(v, _)| v.as_str()), place.as_ref().map(|(p, _, _)| p.as_str()));
+        let id = story_id(
+            &first.kind,
+            &ids,
+            date.as_ref().map(|(v, _)| v.as_str()),
+            place.as_ref().map(|(p, _, _)| p.as_str()),
+        );
         let multi = ms.iter().any(|&i| summaries[i].doc != first.doc);
         for &i in &ms {
             let s = &summaries[i];
             let date_fill = match (&s.date, &date) {
-                (None, Some((v, from))) if multi && from != &s.doc => Some(Fill { value: v.clone(), document: from.clone(), start: None, end: None }),
+                (None, Some((v, from))) if multi && from != &s.doc => Some(Fill {
+                    value: v.clone(),
+                    document: from.clone(),
+                    start: None,
+                    end: None,
+                }),
                 _ => None,
             };
             if let Some(f) = &date_fill {
                 if s.published.is_none() && matches!(s.status.as_str(), "happened" | "ongoing") {
-                    if let Some(d) = NaiveDate::parse_from_str(&f.value, "%Y-%m-%d").ok() {
-                        let e = anchors.entry(s.doc.as_str()).or_insert((d, f.document.clone()));
+                    if let Ok(d) = NaiveDate::parse_from_str(&f.value, "%Y-%m-%d") {
+                        let e = anchors
+                            .entry(s.doc.as_str())
+                            .or_insert((d, f.document.clone()));
                         if d > e.0 {
                             *e = (d, f.document.clone());
                         }
@@ -587,14 +635,24 @@ pub fn group(summaries: &[EventSummary], options: &GroupOptions) -> Stories {
                 pending.push((i, story_index));
             }
             let place_fill = match (&s.place, &place) {
-                (None, Some((p, name, from))) if multi && from != &s.doc => {
-                    Some((Fill { value: p.clone(), document: from.clone(), start: None, end: None }, name.clone()))
-                }
+                (None, Some((p, name, from))) if multi && from != &s.doc => Some((
+                    Fill {
+                        value: p.clone(),
+                        document: from.clone(),
+                        start: None,
+                        end: None,
+                    },
+                    name.clone(),
+                )),
                 _ => None,
             };
             out.assignments.entry(s.doc.clone()).or_default().push((
                 s.event,
-                Assignment { story: story_index, date: date_fill, place: place_fill },
+                Assignment {
+                    story: story_index,
+                    date: date_fill,
+                    place: place_fill,
+                },
             ));
         }
         out.stories.push(Story {
@@ -603,23 +661,42 @@ pub fn group(summaries: &[EventSummary], options: &GroupOptions) -> Stories {
             names,
             date: date.map(|(v, _)| v),
             place: place.map(|(_, n, _)| n),
-            reports: ms.iter().map(|&i| (summaries[i].doc.clone(), summaries[i].event)).collect(),
+            reports: ms
+                .iter()
+                .map(|&i| (summaries[i].doc.clone(), summaries[i].event))
+                .collect(),
         });
     }
     // Re-resolve the relative dates of anchored documents ("next month").
     for (i, story) in pending {
         let s = &summaries[i];
-        let Some((anchor, from)) = anchors.get(s.doc.as_str()) else { continue };
-        let nearest = s.unresolved.iter().min_by_key(|u| u.start.abs_diff(s.trigger));
+        let Some((anchor, from)) = anchors.get(s.doc.as_str()) else {
+            continue;
+        };
+        let nearest = s
+            .unresolved
+            .iter()
+            .min_by_key(|u| u.start.abs_diff(s.trigger));
         let Some(u) = nearest else { continue };
         let found = dateline_dates::find(&u.text, &dateline_dates::Options::with_anchor(*anchor));
-        let Some(t) = found.first().filter(|t| !t.value.contains('X') && !t.value.ends_with("_REF")) else {
+        let Some(t) = found
+            .first()
+            .filter(|t| !t.value.contains('X') && !t.value.ends_with("_REF"))
+        else {
             continue;
         };
         let value = t.value.split('T').next().unwrap_or(&t.value).to_owned();
         if let Some(list) = out.assignments.get_mut(&s.doc) {
-            if let Some((_, a)) = list.iter_mut().find(|(e, a)| *e == s.event && a.story == story) {
-                a.date = Some(Fill { value, document: from.clone(), start: Some(u.start), end: Some(u.end) });
+            if let Some((_, a)) = list
+                .iter_mut()
+                .find(|(e, a)| *e == s.event && a.story == story)
+            {
+                a.date = Some(Fill {
+                    value,
+                    document: from.clone(),
+                    start: Some(u.start),
+                    end: Some(u.end),
+                });
             }
         }
     }
@@ -629,20 +706,34 @@ pub fn group(summaries: &[EventSummary], options: &GroupOptions) -> Stories {
 /// The date the reports of a story agree on: the most precise value every other value
 /// contains (or that contains them), with the document it comes from.
 fn agreed_date(summaries: &[EventSummary], members: &[usize]) -> Option<(String, String)> {
-    let dated: Vec<&EventSummary> = members.iter().map(|&i| &summaries[i]).filter(|s| s.date.is_some()).collect();
-    let best = dated.iter().max_by_key(|s| s.date.as_ref().map_or(0, String::len))?;
+    let dated: Vec<&EventSummary> = members
+        .iter()
+        .map(|&i| &summaries[i])
+        .filter(|s| s.date.is_some())
+        .collect();
+    let best = dated
+        .iter()
+        .max_by_key(|s| s.date.as_ref().map_or(0, String::len))?;
     let value = best.date.clone()?;
     let consistent = dated.iter().all(|s| {
-        s.date.as_deref().is_some_and(|d| value.starts_with(d) || d.starts_with(value.as_str()))
+        s.date
+            .as_deref()
+            .is_some_and(|d| value.starts_with(d) || d.starts_with(value.as_str()))
     });
     consistent.then(|| (value, best.doc.clone()))
 }
 
 /// The place the reports of a story agree on: (entity id, name, document).
 fn agreed_place(summaries: &[EventSummary], members: &[usize]) -> Option<(String, String, String)> {
-    let placed: Vec<&EventSummary> = members.iter().map(|&i| &summaries[i]).filter(|s| s.place.is_some()).collect();
+    let placed: Vec<&EventSummary> = members
+        .iter()
+        .map(|&i| &summaries[i])
+        .filter(|s| s.place.is_some())
+        .collect();
     let first = placed.first()?;
-    let agree = placed.iter().all(|s| s.place == first.place || s.place_name == first.place_name);
+    let agree = placed
+        .iter()
+        .all(|s| s.place == first.place || s.place_name == first.place_name);
     agree.then(|| {
         (
             first.place.clone().unwrap_or_default(),
@@ -674,7 +765,13 @@ fn story_id(kind: &str, participants: &[&str], date: Option<&str>, place: Option
 mod tests {
     use super::*;
 
-    fn ev(doc: &str, kind: &str, ps: &[&str], date: Option<&str>, place: Option<&str>) -> EventSummary {
+    fn ev(
+        doc: &str,
+        kind: &str,
+        ps: &[&str],
+        date: Option<&str>,
+        place: Option<&str>,
+    ) -> EventSummary {
         EventSummary {
             doc: doc.into(),
             event: 0,
@@ -716,15 +813,27 @@ mod tests {
     #[test]
     fn undated_reports_join_the_one_dated_story_and_get_its_date_and_place() {
         let s = [
-            ev("a", "meet", &["x", "y"], Some("2023-09-23"), Some("Hangzhou")),
+            ev(
+                "a",
+                "meet",
+                &["x", "y"],
+                Some("2023-09-23"),
+                Some("Hangzhou"),
+            ),
             ev("b", "meet", &["x", "y", "z"], None, None),
         ];
         let st = group(&s, &GroupOptions::default());
         assert_eq!(st.stories.len(), 1);
         let a = &st.assignments["b"][0].1;
-        assert_eq!(a.date.as_ref().map(|f| f.value.as_str()), Some("2023-09-23"));
+        assert_eq!(
+            a.date.as_ref().map(|f| f.value.as_str()),
+            Some("2023-09-23")
+        );
         assert_eq!(a.date.as_ref().map(|f| f.document.as_str()), Some("a"));
-        assert_eq!(a.place.as_ref().map(|(f, _)| f.value.as_str()), Some("Hangzhou"));
+        assert_eq!(
+            a.place.as_ref().map(|(f, _)| f.value.as_str()),
+            Some("Hangzhou")
+        );
     }
 
     #[test]
@@ -747,5 +856,4 @@ mod tests {
         assert_eq!(s1.stories[0].id, s2.stories[0].id);
         assert!(s1.stories[0].id.starts_with("story:"));
     }
-
 }

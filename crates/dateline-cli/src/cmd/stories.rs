@@ -59,16 +59,20 @@ enum Input {
 /// cannot be written. Malformed lines are counted as failures in the [`Outcome`], reported
 /// and passed through.
 pub(crate) fn run<W: Write>(args: &StoriesArgs, out: &mut W) -> Result<Outcome, CliError> {
-    let from_stdin = args.input.as_ref().is_none_or(|p| p.as_os_str() == "-");
+    let from_stdin = args.input.as_ref().map_or(true, |p| p.as_os_str() == "-");
     let mut input = if from_stdin {
-        let path = std::env::temp_dir().join(format!("dateline-stories-{}.jsonl", std::process::id()));
+        let path =
+            std::env::temp_dir().join(format!("dateline-stories-{}.jsonl", std::process::id()));
         let file = File::options()
             .read(true)
             .write(true)
             .create(true)
             .truncate(true)
             .open(&path)
-            .map_err(|source| CliError::Write { path: path.clone(), source })?;
+            .map_err(|source| CliError::Write {
+                path: path.clone(),
+                source,
+            })?;
         Input::Spooled(file, path)
     } else {
         Input::File(args.input.clone().unwrap_or_default())
@@ -80,12 +84,19 @@ pub(crate) fn run<W: Write>(args: &StoriesArgs, out: &mut W) -> Result<Outcome, 
     result
 }
 
-fn run_on<W: Write>(args: &StoriesArgs, input: &mut Input, out: &mut W) -> Result<Outcome, CliError> {
+fn run_on<W: Write>(
+    args: &StoriesArgs,
+    input: &mut Input,
+    out: &mut W,
+) -> Result<Outcome, CliError> {
     let label = match input {
         Input::File(p) => p.clone(),
         Input::Spooled(..) => PathBuf::from("-"),
     };
-    let read_err = |source: io::Error| CliError::Read { path: label.clone(), source };
+    let read_err = |source: io::Error| CliError::Read {
+        path: label.clone(),
+        source,
+    };
     // Pass 1: summaries.
     let mut outcome = Outcome::default();
     let mut summaries = Vec::new();
@@ -102,7 +113,9 @@ fn run_on<W: Write>(args: &StoriesArgs, input: &mut Input, out: &mut W) -> Resul
         for (n, line) in lines(reader).enumerate() {
             let line = line.map_err(read_err)?;
             if let Some(s) = spool.as_mut() {
-                s.write_all(&line).and_then(|()| s.write_all(b"\n")).map_err(read_err)?;
+                s.write_all(&line)
+                    .and_then(|()| s.write_all(b"\n"))
+                    .map_err(read_err)?;
             }
             match parse(&line) {
                 Ok(Some(record)) => {
@@ -125,7 +138,10 @@ fn run_on<W: Write>(args: &StoriesArgs, input: &mut Input, out: &mut W) -> Resul
             s.flush().map_err(read_err)?;
         }
     }
-    let stories = group(&summaries, &GroupOptions::default().with_window_days(i64::from(args.window)));
+    let stories = group(
+        &summaries,
+        &GroupOptions::default().with_window_days(i64::from(args.window)),
+    );
     let write_err = CliError::Stdout;
     match args.format {
         StoriesFormat::Summary => summary(&stories, out).map_err(write_err)?,
@@ -210,13 +226,32 @@ impl Keys {
 
 /// Top-level keys in the order of the output contract (others after them, sorted).
 const RECORD_ORDER: &[&str] = &[
-    "schema_version", "id", "source", "language", "article", "dates", "entities", "quotes", "events", "story",
+    "schema_version",
+    "id",
+    "source",
+    "language",
+    "article",
+    "dates",
+    "entities",
+    "quotes",
+    "events",
+    "story",
     "warnings",
 ];
 /// Event keys in the order of the output contract.
 const EVENT_ORDER: &[&str] = &[
-    "kind", "cameo", "participants", "host", "place", "place_source", "date", "status", "trigger", "evidence",
-    "confidence", "story",
+    "kind",
+    "cameo",
+    "participants",
+    "host",
+    "place",
+    "place_source",
+    "date",
+    "status",
+    "trigger",
+    "evidence",
+    "confidence",
+    "story",
 ];
 
 /// Writes a record with its keys in contract order (serde_json's map sorts them).
@@ -231,7 +266,9 @@ fn write_record<W: Write>(out: &mut W, record: &Value) -> io::Result<()> {
                 if i > 0 {
                     out.write_all(b",")?;
                 }
-                write_ordered(out, e, EVENT_ORDER, |_, v, out| serde_json::to_writer(out, v).map_err(io::Error::other))?;
+                write_ordered(out, e, EVENT_ORDER, |_, v, out| {
+                    serde_json::to_writer(out, v).map_err(io::Error::other)
+                })?;
             }
             out.write_all(b"]")
         } else {
@@ -250,7 +287,12 @@ fn write_ordered<W: Write>(
         return serde_json::to_writer(out, value).map_err(io::Error::other);
     };
     let mut keys: Vec<&String> = map.keys().collect();
-    keys.sort_by_key(|k| (order.iter().position(|o| o == k).unwrap_or(order.len()), k.as_str()));
+    keys.sort_by_key(|k| {
+        (
+            order.iter().position(|o| o == k).unwrap_or(order.len()),
+            k.as_str(),
+        )
+    });
     out.write_all(b"{")?;
     for (i, k) in keys.into_iter().enumerate() {
         if i > 0 {
@@ -269,7 +311,15 @@ fn write_ordered<W: Write>(
 fn summary<W: Write>(stories: &Stories, out: &mut W) -> io::Result<()> {
     let mut order: Vec<&Story> = stories.stories.iter().collect();
     order.sort_by_key(|s| std::cmp::Reverse(s.documents()));
-    let mut table = Table::new(vec!["story", "kind", "participants", "date", "place", "documents", "reports"]);
+    let mut table = Table::new(vec![
+        "story",
+        "kind",
+        "participants",
+        "date",
+        "place",
+        "documents",
+        "reports",
+    ]);
     let rows: Vec<Vec<String>> = order
         .iter()
         .map(|s| {
@@ -298,7 +348,9 @@ mod tests {
         assert!(parse(b"{\"id\": 1}").unwrap().is_some());
         assert!(parse(b"   ").unwrap().is_none());
         assert!(parse(b"[1, 2]").unwrap_err().contains("object"));
-        assert!(parse(b"{\"id\": ").unwrap_err().contains("not a JSON record"));
+        assert!(parse(b"{\"id\": ")
+            .unwrap_err()
+            .contains("not a JSON record"));
     }
 
     #[test]

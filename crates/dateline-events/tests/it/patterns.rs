@@ -9,7 +9,13 @@ fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 }
 
 /// (kind, participant names, place, date value, status) of every event.
-type Row = (EventKind, Vec<String>, Option<String>, Option<String>, Status);
+type Row = (
+    EventKind,
+    Vec<String>,
+    Option<String>,
+    Option<String>,
+    Status,
+);
 
 fn rows(found: &Found) -> Vec<Row> {
     let name = |i: usize| found.entities.entities[i].name.clone();
@@ -108,7 +114,10 @@ fn hosting_is_a_visit_told_from_the_host() {
     );
     let e = &found.events[0];
     assert_eq!((e.kind, e.cameo.as_str()), (EventKind::Visit, "043"));
-    assert_eq!(found.entities.entities[e.host.unwrap()].name, "Pedro Sanchez");
+    assert_eq!(
+        found.entities.entities[e.host.unwrap()].name,
+        "Pedro Sanchez"
+    );
 }
 
 #[test]
@@ -219,9 +228,18 @@ fn a_summit_of_an_organisation() {
         None,
     );
     let r = rows(&found);
-    let summit = r.iter().find(|r| r.0 == EventKind::Summit).expect("a summit");
-    assert!(summit.1.contains(&"G20".to_owned()) || summit.1.iter().any(|n| n.contains("20")), "{summit:?}");
-    let meet = r.iter().find(|r| r.0 == EventKind::Meet).expect("the meeting");
+    let summit = r
+        .iter()
+        .find(|r| r.0 == EventKind::Summit)
+        .expect("a summit");
+    assert!(
+        summit.1.contains(&"G20".to_owned()) || summit.1.iter().any(|n| n.contains("20")),
+        "{summit:?}"
+    );
+    let meet = r
+        .iter()
+        .find(|r| r.0 == EventKind::Meet)
+        .expect("the meeting");
     assert_eq!(meet.1, names(&["Xi Jinping", "Joe Biden"]));
     assert_eq!(meet.2.as_deref(), Some("Bali"));
 }
@@ -245,7 +263,10 @@ fn nationalities_stand_for_their_countries() {
         None,
     );
     let r = rows(&found);
-    assert!(r.iter().any(|r| r.1.contains(&"Syria".to_owned())), "{r:#?}");
+    assert!(
+        r.iter().any(|r| r.1.contains(&"Syria".to_owned())),
+        "{r:#?}"
+    );
 }
 
 #[test]
@@ -255,7 +276,10 @@ fn the_wire_dateline_is_the_place_when_the_sentence_names_none() {
     let text = "SEOUL -- South Korean President Yoon Suk-yeol met Japanese Prime Minister Fumio Kishida on Sunday. Seoul hopes for more.";
     let doc = Tokenized::new(text);
     let entities = dateline_entities::extract(text, &Default::default());
-    let dates = dateline_dates::find(text, &dateline_dates::Options::with_anchor(day(2023, 5, 8).unwrap()));
+    let dates = dateline_dates::find(
+        text,
+        &dateline_dates::Options::with_anchor(day(2023, 5, 8).unwrap()),
+    );
     let regions = [Span::new(9, text.len())];
     let input = Input::new(&doc, &entities, &dates)
         .with_regions(&regions)

@@ -83,7 +83,10 @@ fn json_offsets_are_code_points() {
         for e in v["events"].as_array().unwrap() {
             spanned.push(&e["trigger"]);
             // Evidence spans are whole sentences holding the trigger.
-            let t = (e["trigger"]["start"].as_u64().unwrap(), e["trigger"]["end"].as_u64().unwrap());
+            let t = (
+                e["trigger"]["start"].as_u64().unwrap(),
+                e["trigger"]["end"].as_u64().unwrap(),
+            );
             assert!(e["evidence"]
                 .as_array()
                 .unwrap()
@@ -192,8 +195,11 @@ fn caller_date_overrides_inference() {
     assert_eq!(tuesday.value, "2022-11-15");
 }
 
-/// (kind, participant names, place, date value, status) of a document's events.
-fn events_of(doc: &Document) -> Vec<(String, Vec<String>, Option<String>, Option<String>, String)> {
+/// (kind, sorted participant names, place, date value, status) of one event.
+type EventRow = (String, Vec<String>, Option<String>, Option<String>, String);
+
+/// The rows of a document's events.
+fn events_of(doc: &Document) -> Vec<EventRow> {
     let name = |i: usize| doc.entities.entities[i].name.clone();
     doc.events
         .iter()
@@ -248,7 +254,10 @@ fn seed_000_events_are_the_three_encounters() {
     // The caption and the lead tell the Hangzhou talks: one event, two evidence spans.
     assert_eq!(doc.events[0].evidence.len(), 2);
     // "he will seriously consider the matter of visiting South Korea" is no event.
-    assert!(doc.events.iter().all(|e| e.status.as_str() != "planned" || e.kind.as_str() != "visit"));
+    assert!(doc
+        .events
+        .iter()
+        .all(|e| e.status.as_str() != "planned" || e.kind.as_str() != "visit"));
 }
 
 #[test]
@@ -259,14 +268,25 @@ fn seed_004_events_bali_and_the_december_2019_visit() {
         .iter()
         .find(|e| e.0 == "meet" && e.1 == strings(&["Xi Jinping", "Yoon Suk-yeol"]))
         .expect("the Xi-Yoon meeting");
-    assert_eq!((bali.2.as_deref(), bali.4.as_str()), (Some("Bali"), "happened"));
-    assert!(events.iter().any(|e| e.0 == "summit" && e.1.contains(&"G20".to_owned())), "{events:?}");
+    assert_eq!(
+        (bali.2.as_deref(), bali.4.as_str()),
+        (Some("Bali"), "happened")
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.0 == "summit" && e.1.contains(&"G20".to_owned())),
+        "{events:?}"
+    );
     let moon = events
         .iter()
         .find(|e| e.1.contains(&"Moon Jae-in".to_owned()))
         .expect("the December 2019 encounter");
     assert_eq!(moon.1, strings(&["Moon Jae-in", "Xi Jinping"]));
-    assert_eq!((moon.2.as_deref(), moon.3.as_deref(), moon.4.as_str()), (Some("Beijing"), Some("2019-12"), "happened"));
+    assert_eq!(
+        (moon.2.as_deref(), moon.3.as_deref(), moon.4.as_str()),
+        (Some("Beijing"), Some("2019-12"), "happened")
+    );
 }
 
 #[test]
