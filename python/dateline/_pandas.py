@@ -130,8 +130,8 @@ def _events(doc: "Document") -> List[Dict[str, Any]]:
     text = doc.text
     rows = []
     for n, ev in enumerate(doc.events):
-        d = ev.date or {}
-        ps = ev.place_source or {}
+        d: Mapping[str, Any] = ev.date or {}
+        ps: Mapping[str, Any] = ev.place_source or {}
         first = ev.evidence[0] if ev.evidence else None
         rows.append(
             {
