@@ -789,7 +789,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         // ---- Parties after the trigger.
-        let obj = self.objects(v, k, kind, trig.flavor);
+        let obj = self.objects(v, k, left, kind, trig.flavor);
         if obj.anaphor {
             anaphoric = true;
         }
@@ -874,16 +874,15 @@ impl Ctx<'_, '_> {
             if let Some(city) = obj.dest_place {
                 place = Some(city);
                 if host.is_none() {
-                    // The city's country when the text names it; else the city stands for
-                    // it ("will visit Pyongyang").
-                    host = Some(
-                        self.cast
-                            .country
-                            .get(city)
-                            .copied()
-                            .flatten()
-                            .unwrap_or(city),
-                    );
+                    // The city's country when the text names it; else, for a visit, the city
+                    // stands for it ("will visit Pyongyang"). Travelling to a town is no visit
+                    // by itself ("had been travelling to Shrewsbury").
+                    let country = self.cast.country.get(city).copied().flatten();
+                    host = if trig.flavor == Flavor::Travel {
+                        country
+                    } else {
+                        Some(country.unwrap_or(city))
+                    };
                     if let Some(h) = host {
                         push(&mut parties, h);
                     }
@@ -1415,7 +1414,14 @@ impl Ctx<'_, '_> {
     }
 
     /// The parties, place and destination after a trigger.
-    fn objects(&self, v: &View<'_>, k: usize, kind: EventKind, flavor: Flavor) -> Objects {
+    fn objects(
+        &self,
+        v: &View<'_>,
+        k: usize,
+        left: usize,
+        kind: EventKind,
+        flavor: Flavor,
+    ) -> Objects {
         #[derive(Clone, Copy, PartialEq, Eq)]
         enum Prep {
             Direct,
@@ -1427,6 +1433,9 @@ impl Ctx<'_, '_> {
         }
         let hi = v.unit.hi.min(k + RIGHT_REACH);
         let mut out = Objects::default();
+        // "Zelensky, who joined the meeting, welcomed ...": a relative clause ends at its
+        // comma.
+        let relative = left > v.unit.lo && matches!(v.w(left - 1), "who" | "which");
         // "After two days of negotiations, Saudi Arabia and OPEC said ...": the trigger is in
         // a fronted phrase whose subject follows the comma, even when it is also the
         // subject of saying.
@@ -1546,6 +1555,12 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let w = v.w(i);
+            if relative && w == ","
+                || i > k + 1 && is_verb_like(v, i) && trigger(w).is_none() && !reporting_verb(w)
+            {
+                // A new predicate ("... the meeting, welcomed the decisions").
+                break;
+            }
             if trigger(w).is_some_and(|t| t.form == Form::Noun && t.flavor != Flavor::Phone)
                 && i > k + 1
             {
