@@ -390,25 +390,30 @@ impl Ctx<'_, '_> {
                 }
             }
             Flavor::CallVerb => {
+                // "paid a courtesy call on": a visit.
+                if v.w(k) == "call" && prev == "courtesy" {
+                    kind = EventKind::Visit;
+                }
                 // "called for", "called on", "called off", "called it": no call.
-                let idiom = matches!(
-                    next,
-                    "for"
-                        | "on"
-                        | "upon"
-                        | "off"
-                        | "out"
-                        | "into"
-                        | "up"
-                        | "it"
-                        | "in"
-                        | "back"
-                        | "this"
-                        | "that"
-                        | "them"
-                        | "himself"
-                        | "herself"
-                );
+                let idiom = kind == EventKind::Call
+                    && matches!(
+                        next,
+                        "for"
+                            | "on"
+                            | "upon"
+                            | "off"
+                            | "out"
+                            | "into"
+                            | "up"
+                            | "it"
+                            | "in"
+                            | "back"
+                            | "this"
+                            | "that"
+                            | "them"
+                            | "himself"
+                            | "herself"
+                    );
                 if idiom && !matches!(v.w(k), "phoned" | "telephoned") {
                     return None;
                 }
@@ -430,6 +435,7 @@ impl Ctx<'_, '_> {
                             | "his"
                             | "her"
                             | "conference"
+                            | "courtesy"
                     )
                     && !phone_near
                 {
@@ -477,6 +483,7 @@ impl Ctx<'_, '_> {
             {
                 return None;
             }
+            Flavor::Handshake if next != "hands" => return None,
             // "held discussions", "discussions with": a meeting; other discussions are not.
             Flavor::Discussions
                 if !(past_governor(prev)
@@ -1085,6 +1092,16 @@ impl Ctx<'_, '_> {
         {
             kind = EventKind::Summit;
         }
+        // "two leaders meeting, even at a summit, is a meeting": a summit of two people or
+        // countries and no organisation.
+        if kind == EventKind::Summit
+            && parties.len() == 2
+            && parties
+                .iter()
+                .all(|&p| matches!(self.cast.class(p), Class::Person | Class::Country))
+        {
+            kind = EventKind::Meet;
+        }
         if trig.flavor == Flavor::Gather && parties.len() < 2 && !bare {
             return None;
         }
@@ -1142,12 +1159,23 @@ impl Ctx<'_, '_> {
             }
         }
         let verb = !matches!(form, Form::Noun);
-        // "who arrived on Tuesday on his first Damascus visit": the visit is under way.
+        // "who arrived on Tuesday on his first Damascus visit", "X, on a visit to Y," and
+        // "X is on a visit to Y": the visit is under way.
+        let on_a_visit = (k.saturating_sub(4).max(lo)..k).any(|i| {
+            v.w(i) == "on"
+                && matches!(
+                    v.w(i + 1),
+                    "a" | "an" | "his" | "her" | "their" | "its" | "the"
+                )
+        }) && !(k.saturating_sub(8).max(lo)..k)
+            .any(|i| matches!(v.w(i), "was" | "were" | "during" | "after" | "before"));
         if kind == EventKind::Visit
             && form == Form::Noun
             && status == Status::Happened
-            && (k.saturating_sub(8).max(lo)..k)
-                .any(|i| matches!(v.w(i), "arrived" | "arrives" | "arriving"))
+            && !cued
+            && (on_a_visit
+                || (k.saturating_sub(8).max(lo)..k)
+                    .any(|i| matches!(v.w(i), "arrived" | "arrives" | "arriving")))
         {
             status = Status::Ongoing;
             cued = true;
@@ -1610,7 +1638,10 @@ impl Ctx<'_, '_> {
                     gap = 0;
                 }
                 "on" | "for" => {
-                    if v.date_at(i + 1).is_some() {
+                    if w == "on" && i == k + 1 && v.w(k) == "call" {
+                        // "paid a courtesy call on the president".
+                        prep = Prep::With;
+                    } else if v.date_at(i + 1).is_some() {
                         // "on Saturday"
                     } else if w == "on"
                         && v.w(i + 1) == "the"

@@ -48,6 +48,8 @@ pub(crate) enum Flavor {
     Talks,
     /// "discussions": a meeting only after "held"/"hold" or before "with"/"between".
     Discussions,
+    /// "shook hands (with)": a meeting only before "hands".
+    Handshake,
 }
 
 /// A trigger word: the kind of event, how the word is used, and its flavour.
@@ -66,8 +68,8 @@ const fn t(kind: EventKind, form: Form, flavor: Flavor) -> Option<Trigger> {
 pub(crate) fn trigger(w: &str) -> Option<Trigger> {
     use EventKind::{Call, Mediate, Meet, Negotiate, Summit, Visit};
     use Flavor::{
-        Arrive, CallVerb, Conference, Conversation, Discussions, Gather, Host, Phone, Plain, Speak,
-        Talks, Travel,
+        Arrive, CallVerb, Conference, Conversation, Discussions, Gather, Handshake, Host, Phone,
+        Plain, Speak, Talks, Travel,
     };
     use Form::{Base, Ing, Noun, Past, Present};
     match w {
@@ -79,6 +81,7 @@ pub(crate) fn trigger(w: &str) -> Option<Trigger> {
         "talks" => t(Meet, Noun, Talks),
         "discussions" | "discussion" => t(Meet, Noun, Discussions),
         "greeted" => t(Meet, Past, Host),
+        "shook" => t(Meet, Past, Handshake),
         "greets" => t(Meet, Present, Host),
         "hosted" => t(Visit, Past, Host),
         "hosts" => t(Visit, Present, Host),

@@ -304,3 +304,41 @@ fn regions_limit_what_is_read() {
     let bad = [Span::new(0, 999)];
     assert!(extract(&Input::new(&doc, &entities, &[]).with_regions(&bad)).is_err());
 }
+
+#[test]
+fn on_a_visit_is_ongoing_and_a_courtesy_call_is_a_visit() {
+    let found = find(
+        "Indian Prime Minister Narendra Modi, who is on a visit to France, met French President Emmanuel Macron.",
+        None,
+    );
+    let r = rows(&found);
+    let visit = r
+        .iter()
+        .find(|r| r.0 == EventKind::Visit)
+        .expect("the visit");
+    assert_eq!(visit.4, Status::Ongoing);
+    assert!(visit.1.contains(&"France".to_owned()), "{visit:?}");
+    let (kind, who, _, _, _) = one(
+        "Japanese Foreign Minister Yoko Kamikawa paid a courtesy call on Philippine President Ferdinand Marcos.",
+        None,
+    );
+    assert_eq!(kind, EventKind::Visit);
+    assert_eq!(who, names(&["Yoko Kamikawa", "Ferdinand Marcos"]));
+}
+
+#[test]
+fn a_handshake_is_a_meeting_and_two_leaders_at_a_summit_meet() {
+    let (kind, who, _, _, _) = one(
+        "US President Donald Trump shook hands with North Korean leader Kim Jong Un.",
+        None,
+    );
+    assert_eq!(kind, EventKind::Meet);
+    assert_eq!(who, names(&["Donald Trump", "Kim Jong Un"]));
+    let found = find(
+        "Donald Trump and Kim Jong Un held a summit in Singapore.",
+        None,
+    );
+    assert_eq!(rows(&found)[0].0, EventKind::Meet);
+    let found = find("Donald Trump shook the hand of a voter.", None);
+    assert!(found.events.is_empty());
+}
