@@ -18,6 +18,10 @@ use crate::{DateSource, Event, EventDate, EventKind, Input, Status};
 
 /// How far back an anaphor ("the two leaders", "the meeting") may reach, in sentences.
 const ANAPHOR_REACH: usize = 8;
+/// Most earlier events a reading is compared with.
+const MAX_LOOKBACK: usize = 64;
+/// Most trigger words read in one sentence (the rest are ignored: no news sentence has more).
+const MAX_TRIGGERS_PER_SENTENCE: usize = 16;
 /// Longest subject window, in tokens.
 const LEFT_REACH: usize = 30;
 /// Longest object scan, in tokens.
@@ -102,6 +106,9 @@ pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
         for (k, tok) in toks.iter().enumerate().take(unit.hi).skip(unit.lo) {
             if let Some(t) = trigger_of(tok.text(text)) {
                 found.push((k, t));
+                if found.len() == MAX_TRIGGERS_PER_SENTENCE {
+                    break;
+                }
             }
         }
         triggers.push(found);
@@ -1318,15 +1325,13 @@ impl Ctx<'_, '_> {
         let org = self.cast.entity(m.entity).map(|e| e.name.as_str());
         let person = self
             .cast
-            .entities
-            .entities
+            .people
             .iter()
-            .enumerate()
-            .find(|(pi, e)| {
-                self.cast.class(*pi) == Class::Person
-                    && e.role.as_deref().is_some_and(|r| lower(r).contains(head))
-                    && (e.country.as_deref() == org || e.country.is_none())
-            });
+            .find(|p| {
+                p.role.as_deref().is_some_and(|r| r.contains(head))
+                    && (p.country == org || p.country.is_none())
+            })
+            .map(|p| (p.entity, ()));
         if let Some((pi, _)) = person {
             return Some(Some(pi));
         }
@@ -1405,28 +1410,27 @@ impl Ctx<'_, '_> {
             } else {
                 next
             };
-            let with_role = |pi: usize, e: &dateline_entities::Entity| {
-                self.cast.class(pi) == Class::Person
-                    && e.role.as_deref().is_some_and(|r| lower(r).contains(role))
-            };
-            let people = &self.cast.entities.entities;
+            let with_role =
+                |p: &&crate::view::Person<'_>| p.role.as_deref().is_some_and(|r| r.contains(role));
+            let people = &self.cast.people;
             let person = people
                 .iter()
-                .enumerate()
-                .find(|(pi, e)| with_role(*pi, e) && e.country.as_deref() == Some(country_name))
+                .filter(with_role)
+                .find(|p| p.country == Some(country_name))
                 .or_else(|| {
                     // A person with that role and no known country, if only one.
                     let mut it = people
                         .iter()
-                        .enumerate()
-                        .filter(|(pi, e)| with_role(*pi, e) && e.country.is_none());
+                        .filter(with_role)
+                        .filter(|p| p.country.is_none());
                     let first = it.next();
                     if it.next().is_some() {
                         None
                     } else {
                         first
                     }
-                });
+                })
+                .map(|p| (p.entity, ()));
             if let Some((pi, _)) = person {
                 return Some(pi);
             }
@@ -1771,14 +1775,10 @@ impl Ctx<'_, '_> {
         let country = self.cast.entity(m.entity)?.country.as_deref()?;
         let _ = k;
         self.cast
-            .entities
-            .entities
+            .people
             .iter()
-            .enumerate()
-            .find(|(i, e)| {
-                self.cast.class(*i) == Class::Person && e.country.as_deref() == Some(country)
-            })
-            .map(|(i, _)| i)
+            .find(|p| p.country == Some(country))
+            .map(|p| p.entity)
     }
 
     /// "the Chinese president", "the envoy": the person with that role (and nationality).
@@ -1853,32 +1853,29 @@ impl Ctx<'_, '_> {
             .and_then(|a| self.cast.entity(a))
             .and_then(|e| e.country.as_deref());
         let mut best = None;
-        for (ei, e) in self.cast.entities.entities.iter().enumerate() {
-            if self.cast.class(ei) != Class::Person {
+        let trigger_at = v.tok(k).map_or(0, |t| t.span.start);
+        for p in &self.cast.people {
+            if !p.role.as_deref().is_some_and(|r| r.contains(head)) {
                 continue;
             }
-            let Some(r) = e.role.as_deref() else { continue };
-            if !lower(r).contains(head) {
+            if country.is_some() && p.country != country {
                 continue;
-            }
-            if let Some(c) = country {
-                if e.country.as_deref() != Some(c) {
-                    continue;
-                }
             }
             if best.is_some() {
                 // Ambiguous: prefer the one mentioned before the trigger.
-                let before = e
-                    .mentions
-                    .iter()
-                    .filter_map(|&mi| self.cast.entities.mentions.get(mi))
-                    .any(|m| m.span.end <= v.tok(k).map_or(0, |t| t.span.start));
+                // Mentions are in text order: the first one tells.
+                let before = self
+                    .cast
+                    .entity(p.entity)
+                    .and_then(|e| e.mentions.first())
+                    .and_then(|&mi| self.cast.entities.mentions.get(mi))
+                    .is_some_and(|m| m.span.end <= trigger_at);
                 if before {
-                    best = Some(ei);
+                    best = Some(p.entity);
                 }
                 continue;
             }
-            best = Some(ei);
+            best = Some(p.entity);
         }
         // "The UN envoy for Syria held talks ... Norwegian diplomat Geir Pedersen told
         // reporters": an envoy described in the lead is named in the next sentence.
@@ -2195,7 +2192,10 @@ impl Ctx<'_, '_> {
                     | EventKind::Call
             )
         };
-        for (ei, e) in self.events.iter().enumerate().rev() {
+        // The latest events only: an article retells an encounter within its own few dozen
+        // events, and the bound keeps extraction linear on any text.
+        let from = self.events.len().saturating_sub(MAX_LOOKBACK);
+        for (ei, e) in self.events.iter().enumerate().skip(from).rev() {
             // "Thursday's meeting" after "X is hosting Y": the meeting is the visit.
             let meeting_in_visit =
                 c.bare && c.kind == EventKind::Meet && e.kind == EventKind::Visit;
@@ -2306,9 +2306,12 @@ impl Ctx<'_, '_> {
                 evidence.dedup();
                 let mut place = c.place;
                 if place.is_none() && c.kind != EventKind::Visit && c.date.is_none() {
-                    place = visits
+                    // Visits are in unit order: look back from this event's unit only.
+                    let upto = visits.partition_point(|(unit, _, _)| *unit <= c.unit);
+                    place = visits[..upto]
                         .iter()
                         .rev()
+                        .take_while(|(unit, _, _)| c.unit <= unit + ANAPHOR_REACH)
                         .find(|(unit, _, guests)| {
                             *unit <= c.unit
                                 && c.unit <= unit + ANAPHOR_REACH
@@ -2888,20 +2891,7 @@ fn is_determiner_like_that(v: &View<'_>, j: usize) -> bool {
 
 /// Is token `i` between quotation marks of its sentence?
 fn in_quotes(v: &View<'_>, i: usize) -> bool {
-    let mut open = false;
-    for j in v.unit.lo..i {
-        if v.tok(j).is_some_and(|t| t.is(dateline_text::Flags::QUOTE)) {
-            let r = v.raw(j);
-            if r == "\u{201c}" {
-                open = true;
-            } else if r == "\u{201d}" {
-                open = false;
-            } else if r == "\"" {
-                open = !open;
-            }
-        }
-    }
-    open
+    v.quoted(i)
 }
 
 /// The preposition governing a mention starting at `a` (skipping determiners and

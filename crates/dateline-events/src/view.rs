@@ -28,6 +28,21 @@ pub(crate) enum Class {
     Other,
 }
 
+/// Most people the role and nationality lookups consider ("the Angolan president", "his
+/// South Korean counterpart"): the first ones with a role or a country. Keeps every lookup
+/// constant-time, so extraction stays linear on any text.
+const MAX_PEOPLE: usize = 256;
+
+/// A person with a role or a country, for descriptions.
+pub(crate) struct Person<'a> {
+    /// Index into the entities.
+    pub(crate) entity: usize,
+    /// The role, lowercased ("prime minister").
+    pub(crate) role: Option<String>,
+    /// The country, as the entity gives it.
+    pub(crate) country: Option<&'a str>,
+}
+
 /// The document-wide facts the extractor needs about entities.
 pub(crate) struct Cast<'a> {
     pub(crate) entities: &'a Entities,
@@ -38,6 +53,8 @@ pub(crate) struct Cast<'a> {
     pub(crate) country: Vec<Option<usize>>,
     /// Mention indices sorted by span.
     pub(crate) order: Vec<usize>,
+    /// People with a role or a country (at most `MAX_PEOPLE`, in entity order).
+    pub(crate) people: Vec<Person<'a>>,
 }
 
 impl<'a> Cast<'a> {
@@ -72,11 +89,26 @@ impl<'a> Cast<'a> {
         {
             order.sort_by_key(|&i| entities.mentions[i].span);
         }
+        let people = entities
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| {
+                class[*i] == Class::Person && (e.role.is_some() || e.country.is_some())
+            })
+            .take(MAX_PEOPLE)
+            .map(|(i, e)| Person {
+                entity: i,
+                role: e.role.as_deref().map(lower),
+                country: e.country.as_deref(),
+            })
+            .collect();
         Cast {
             entities,
             class,
             country,
             order,
+            people,
         }
     }
 
@@ -179,10 +211,9 @@ pub(crate) fn units(doc: &Tokenized<'_>, regions: &[Span], title: Option<Span>) 
             if reg.start >= s.span.end {
                 break;
             }
-            let start = s.tokens.start
-                + toks[s.tokens.clone()].partition_point(|t| t.span.start < reg.start);
-            let end =
-                s.tokens.start + toks[s.tokens.clone()].partition_point(|t| t.span.end <= reg.end);
+            let seg = toks.get(s.tokens.clone()).unwrap_or(&[]);
+            let start = s.tokens.start + seg.partition_point(|t| t.span.start < reg.start);
+            let end = s.tokens.start + seg.partition_point(|t| t.span.end <= reg.end);
             if start < end {
                 if let (Some(a), Some(b)) = (toks.get(start), toks.get(end - 1)) {
                     let span = Span::new(a.span.start, b.span.end);
@@ -232,6 +263,8 @@ pub(crate) struct View<'a> {
     pub(crate) dates: Vec<D>,
     /// Per token of `lo..hi`: the date mention covering it.
     date_owner: Vec<Option<usize>>,
+    /// Per token of `lo..hi`: inside quotation marks opened earlier in the sentence.
+    quoted: Vec<bool>,
 }
 
 impl<'a> View<'a> {
@@ -302,6 +335,19 @@ impl<'a> View<'a> {
                 }
             }
         }
+        let mut quoted = Vec::with_capacity(n);
+        let mut open = false;
+        for i in unit.lo..unit.hi {
+            quoted.push(open);
+            if let Some(t) = toks.get(i).filter(|t| t.is(dateline_text::Flags::QUOTE)) {
+                match t.text(text) {
+                    "\u{201c}" => open = true,
+                    "\u{201d}" => open = false,
+                    "\"" => open = !open,
+                    _ => {}
+                }
+            }
+        }
         View {
             text,
             toks,
@@ -311,6 +357,7 @@ impl<'a> View<'a> {
             owner,
             dates: ds,
             date_owner,
+            quoted,
         }
     }
 
@@ -348,6 +395,14 @@ impl<'a> View<'a> {
             .copied()
             .flatten()
             .and_then(|k| self.dates.get(k).copied())
+    }
+
+    /// Is token `i` inside quotation marks opened earlier in its sentence?
+    pub(crate) fn quoted(&self, i: usize) -> bool {
+        i.checked_sub(self.unit.lo)
+            .and_then(|j| self.quoted.get(j))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// Is token `i` punctuation?

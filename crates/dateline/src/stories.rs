@@ -549,6 +549,10 @@ pub fn group(summaries: &[EventSummary], options: &GroupOptions) -> Stories {
             .filter(|&i| ranges[i].is_none())
             .collect();
         for &i in &undated {
+            if clusters.len() > 16 {
+                // Many encounters between the same parties: an undated report fits none.
+                break;
+            }
             let fitting: Vec<usize> = clusters
                 .iter()
                 .map(|&(f, _)| f)
@@ -584,6 +588,9 @@ pub fn group(summaries: &[EventSummary], options: &GroupOptions) -> Stories {
     let mut pending: Vec<(usize, usize)> = Vec::new(); // (summary, story) needing re-resolution
     for root in order {
         let ms = members.remove(&root).unwrap_or_default();
+        let Some(&first_member) = ms.first() else {
+            continue;
+        };
         let story_index = out.stories.len();
         let date = agreed_date(summaries, &ms);
         let place = agreed_place(summaries, &ms);
@@ -595,7 +602,7 @@ pub fn group(summaries: &[EventSummary], options: &GroupOptions) -> Stories {
                 }
             }
         }
-        let first = &summaries[ms[0]];
+        let first = &summaries[first_member];
         let mut ids: Vec<&str> = ms
             .iter()
             .flat_map(|&i| summaries[i].participants.iter().map(String::as_str))
