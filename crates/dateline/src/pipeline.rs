@@ -153,7 +153,8 @@ impl Options {
     }
 }
 
-/// Analyses one news text: article structure, publication date, dates, entities, quotes.
+/// Analyses one news text: article structure, publication date, dates, entities, quotes,
+/// encounter events.
 ///
 /// Entities are taken from the title, standfirst, caption texts and body paragraphs only
 /// (never from headers, datelines, boilerplate or related headlines); dates from those and
@@ -203,6 +204,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Document, Error> {
         dates: Vec::new(),
         entities: Entities::default(),
         quotes: Vec::new(),
+        events: Vec::new(),
         warnings: Vec::new(),
         article,
     };
@@ -227,6 +229,25 @@ pub fn analyze(text: &str, options: &Options) -> Result<Document, Error> {
     let entity_options = dateline_entities::Options::default().with_tagger(options.tagger);
     document.entities = extract_tokenized(&tokens, Some(&regions), &entity_options)?;
     document.quotes = quotes::attribute(&tokens, &document.article.paragraphs, &document.entities);
+    let speakers: Vec<(Span, usize)> = document
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.map(|s| (q.span, s)))
+        .collect();
+    let event_input = dateline_events::Input::new(&tokens, &document.entities, &document.dates)
+        .with_speakers(&speakers)
+        .with_regions(&regions)
+        // A doubtful publication date (low confidence: a placeholder, contradicted by the
+        // text) dates no event: better no date than a wrong one (stories can fill it).
+        .with_published(
+            document
+                .published
+                .anchor()
+                .filter(|_| document.published.confidence != Confidence::Low),
+        )
+        .with_dateline_place(document.article.dateline.as_ref().and_then(|d| d.place))
+        .with_title(document.article.title.as_ref().map(|t| t.span));
+    document.events = dateline_events::extract(&event_input)?;
     Ok(document)
 }
 
