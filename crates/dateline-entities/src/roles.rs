@@ -319,6 +319,17 @@ pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut Vec<Cand>) -> Vec<
             .map(lower)
             .unwrap_or_default()
     };
+    let mut buf = String::new();
+    // A lone title word the tagger took for a name: "Rafi Khan, Head of Data Privacy".
+    let mut lone_title = |c: &Cand| {
+        c.b == c.a + 1
+            && ws.get(c.b).is_some_and(|w| w.kind == Wk::Lower && !w.brk)
+            && matches!(low(c.b).as_str(), "of" | "for")
+            && (matches!(title_match(text, ws, c.a, &mut buf), Some((1, t)) if !t.is_empty())
+                || ROLE_WORDS
+                    .get(low(c.a).as_str())
+                    .is_some_and(|&k| k & (RW_PERSON | RW_HEAD) != 0))
+    };
     // Guessed people made of common words go first.
     let drop: Vec<usize> = cands
         .iter()
@@ -328,9 +339,10 @@ pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut Vec<Cand>) -> Vec<
                 && c.conf != Conf::Strong
                 && c.title.is_none()
                 && c.entry.is_none()
-                && c.b - c.a >= 2
-                && (c.a..c.b).all(|i| g.is_common(&low(i)))
-                && !GIVEN_NAMES.contains(low(c.a).as_str())
+                && ((c.b - c.a >= 2
+                    && (c.a..c.b).all(|i| g.is_common(&low(i)))
+                    && !GIVEN_NAMES.contains(low(c.a).as_str()))
+                    || lone_title(c))
         })
         .map(|(ci, _)| ci)
         .collect();
@@ -949,7 +961,14 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let limit = a - 1;
-        let lo = self.chain_start(limit);
+        let mut lo = self.chain_start(limit);
+        // The chain may end before a short prepositional phrase ("judge in the case,").
+        if let Some(j) = (limit.saturating_sub(7)..limit)
+            .rev()
+            .find(|&j| self.short_phrase(j, limit))
+        {
+            lo = lo.min(self.chain_start(j));
+        }
         for s in lo..limit {
             let Some(p) = self.parse(s, limit, After::After) else {
                 continue;
@@ -1211,8 +1230,20 @@ impl<'a> Ctx<'a> {
             }
             break;
         }
-        let end = head_end?;
+        let mut end = head_end?;
         segs.truncate(head_segs);
+        // "Minister of Law and Justice", "Minister of Energy, Industry and Mineral Resources":
+        // a title ending in its own "of" phrase goes on with the list it coordinates.
+        if let Some(&Seg::Title(a, b, _)) = segs.last() {
+            if b == end && (a + 1..b).any(|i| matches!(self.lw(i), "of" | "for")) {
+                let tail = self.list_tail(end, limit);
+                if tail > end {
+                    segs.push(Seg::Verbatim(end, tail));
+                    words = words.saturating_add(1);
+                    end = tail;
+                }
+            }
+        }
         let mut p = end;
         // Complements: "of the WHO", "to the European Union", "for Syria", "at Nomura".
         // "of Pakistan" names the country, which goes to `country` as a country before the
@@ -1301,7 +1332,12 @@ impl<'a> Ctx<'a> {
                 q = c.b + 1;
             }
         }
-        let end = if let Some((k, c)) = self.cand_at(q).filter(|(_, c)| c.b <= limit) {
+        let cand = self.cand_at(q).filter(|(_, c)| c.b <= limit);
+        // A place the tagger guessed and no list holds ("Minister of Health and Family
+        // Welfare", "strategist at Wachovia Securities"): read as the words it is.
+        let guessed_place = cand
+            .is_some_and(|(_, c)| c.entry.is_none() && matches!(c.label, Label::Gpe | Label::Loc));
+        let end = if let Some((k, c)) = cand.filter(|_| !guessed_place) {
             match self.aff(c) {
                 // "at Nomura", "with the Fire Department": organizations only.
                 Aff::Org if naming || c.label == Label::Org => {
@@ -1322,11 +1358,18 @@ impl<'a> Ctx<'a> {
                         k += 1;
                         e = k;
                     }
-                    Some(Wk::Lower | Wk::Punct(',' | '&'))
+                    // "of Saudi Arabia" after the run names the country, not the office.
+                    Some(Wk::Lower | Wk::Punct('&'))
                         if k > q
-                            && matches!(self.lw(k), "and" | "&" | "of" | "," | "the")
-                            && matches!(self.kind(k + 1), Some(Wk::Cap | Wk::Upper)) =>
+                            && matches!(self.wtext(k), "and" | "&" | "of" | "the")
+                            && matches!(self.kind(k + 1), Some(Wk::Cap | Wk::Upper))
+                            && !(self.wtext(k) == "of" && self.country_at(k + 1)) =>
                     {
+                        k += 1;
+                    }
+                    // "of Energy, Industry and Mineral Resources": a comma inside a list that
+                    // ends in "and".
+                    Some(Wk::Punct(',')) if k > q && self.list_goes_on(k + 1, limit) => {
                         k += 1;
                     }
                     _ => break,
@@ -1341,6 +1384,9 @@ impl<'a> Ctx<'a> {
                 country = self.listed_country(q, e);
             }
             e
+        } else if let Some((_, c)) = cand.filter(|_| first) {
+            // "at Wachovia Securities": the place the tagger guessed is the employer.
+            c.b
         } else {
             return None;
         };
@@ -1348,6 +1394,59 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some((end, org, country))
+    }
+
+    /// The end of the capitalized list items coordinated after word `p` (", Industry and
+    /// Mineral Resources", "and Justice"); `p` when none. No item starts with a title or a
+    /// person's name ("and Prime Minister Modi").
+    fn list_tail(&self, p: usize, limit: usize) -> usize {
+        let item = |i: usize| {
+            i < limit
+                && !self.brk(i)
+                && matches!(self.kind(i), Some(Wk::Cap | Wk::Upper))
+                && !self.in_person(i)
+                && self.title_at(i).is_none()
+        };
+        let mut end = p;
+        let mut k = p;
+        loop {
+            let comma = self.kind(k) == Some(Wk::Punct(',')) && self.list_goes_on(k + 1, limit);
+            if !comma && self.wtext(k) != "and" {
+                return end;
+            }
+            let next = k + 1;
+            if self.brk(k) || !item(next) {
+                return end;
+            }
+            k = next;
+            while item(k) {
+                k += 1;
+            }
+            end = k;
+        }
+    }
+
+    /// Do capitalized words from `k` go on to an "and" before the list ends ("Industry and
+    /// Mineral Resources" after "Energy,")?
+    fn list_goes_on(&self, k: usize, limit: usize) -> bool {
+        let mut i = k;
+        while i < limit && i < k + 4 && !self.brk(i) {
+            match self.kind(i) {
+                Some(Wk::Cap | Wk::Upper) if !self.in_person(i) => i += 1,
+                Some(Wk::Lower) if i > k && self.wtext(i) == "and" => {
+                    return matches!(self.kind(i + 1), Some(Wk::Cap | Wk::Upper))
+                        && !self.in_person(i + 1);
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Does a country's mention start at word `i`?
+    fn country_at(&self, i: usize) -> bool {
+        self.cand_at(i)
+            .is_some_and(|(_, c)| matches!(self.aff(c), Aff::Country(Some(_))))
     }
 
     /// The country words a..b ("Pakistan", "the UAE") name, as one mention or a listed name.
@@ -1641,5 +1740,42 @@ mod tests {
             (role.as_deref(), country.as_deref()),
             (Some("Prime Minister"), Some("Pakistan"))
         );
+    }
+
+    #[test]
+    fn coordinated_portfolios_and_guessed_places() {
+        let text =
+            "Omar Haddad, Minister of Energy, Industry and Mineral Resources of Saudi Arabia, \
+                    spoke. Tom Reed: Minister of Law and Justice. \
+                    Sara Lind, senior equity strategist at Wachovia Securities, said so.";
+        assert_eq!(
+            r(text, "Omar Haddad").as_deref(),
+            Some("Minister of Energy, Industry and Mineral Resources")
+        );
+        assert_eq!(
+            r(text, "Tom Reed").as_deref(),
+            Some("Minister of Law and Justice")
+        );
+        assert_eq!(
+            r(text, "Sara Lind").as_deref(),
+            Some("senior equity strategist at Wachovia Securities")
+        );
+        // A title in the list is another person's ("and Prime Minister Ana Reyes").
+        let text = "Minister of Health Tom Reed and Prime Minister Ana Reyes met.";
+        assert_eq!(r(text, "Tom Reed").as_deref(), Some("Minister of Health"));
+    }
+
+    #[test]
+    fn role_and_a_short_phrase_before_a_comma_and_the_name() {
+        let text = "However, the presiding judge in the case, Ana Reyes, ruled on Monday.";
+        assert_eq!(r(text, "Ana Reyes").as_deref(), Some("presiding judge"));
+    }
+
+    #[test]
+    fn a_capitalized_title_after_the_name() {
+        let text = "\"It is a first shot,\" said Rafi Khan, Head of Data Privacy at Pillsbury Law.";
+        let found = extract(text, &Options::default());
+        assert!(found.entity_named("Head").is_none());
+        assert!(r(text, "Rafi Khan").is_some_and(|r| r.starts_with("Head of Data Privacy")));
     }
 }
