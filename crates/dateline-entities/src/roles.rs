@@ -288,6 +288,7 @@ pub(crate) fn assign(text: &str, ws: &[W], cands: &mut [Cand], maybe: &[usize]) 
                 found.push((ci, r));
             }
         }
+        cx.definite_descriptions(&mut found);
     }
     for &ci in &people {
         if let Some(c) = cands.get_mut(ci) {
@@ -548,6 +549,54 @@ impl<'a> Ctx<'a> {
             }
         }
         best
+    }
+
+    /// "Emmanuel Macron says ... . The French President added": a sentence that opens with
+    /// "The" and a role, then a verb, names the person the sentence before it opens with,
+    /// when that is its only person and no mention of that name has a role of its own.
+    fn definite_descriptions(&self, found: &mut Vec<(usize, Role)>) {
+        let mut prev_start = None;
+        let mut extra: Vec<(usize, Role)> = Vec::new();
+        for t in 0..self.ws.len() {
+            if !self.brk(t) {
+                continue;
+            }
+            let before = prev_start.replace(t);
+            if self.wtext(t) != "The" {
+                continue;
+            }
+            let Some(s0) = before else { continue };
+            let Some((ci, c)) = self.cand_at(s0).filter(|(_, c)| c.label == Label::Person) else {
+                continue;
+            };
+            // The only person of that sentence.
+            if (c.b..t).any(|i| self.in_person(i)) {
+                continue;
+            }
+            let Some(p) = self.parse(t + 1, self.ws.len(), After::After) else {
+                continue;
+            };
+            if p.class < Class::Description
+                || p.plural
+                || self.brk(p.end)
+                || self.kind(p.end) != Some(Wk::Lower)
+            {
+                continue;
+            }
+            let last = self.low(c.b - 1);
+            let has_role = |k: usize| {
+                self.cands.get(k).is_some_and(|o| {
+                    o.label == Label::Person
+                        && o.b > o.a
+                        && self.low(o.b - 1).as_str() == last.as_str()
+                })
+            };
+            if found.iter().any(|(k, _)| has_role(*k)) || extra.iter().any(|(k, _)| has_role(*k)) {
+                continue;
+            }
+            extra.push((ci, self.to_role(p)));
+        }
+        found.extend(extra);
     }
 
     /// "U.S. journalists Clare Gillis and James Foley": the plural role before the first of
@@ -1244,6 +1293,12 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // "official in charge of capital markets,": the duty, up to the punctuation after it.
+        if let Some(e) = self.in_charge_of(end, limit) {
+            segs.push(Seg::Verbatim(end, e));
+            words = words.saturating_add(2);
+            end = e;
+        }
         let mut p = end;
         // Complements: "of the WHO", "to the European Union", "for Syria", "at Nomura".
         // "of Pakistan" names the country, which goes to `country` as a country before the
@@ -1394,6 +1449,28 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some((end, org, country))
+    }
+
+    /// The end of "in charge of capital markets" at word `p`: at most five words after "of",
+    /// none a name, then punctuation or a break.
+    fn in_charge_of(&self, p: usize, limit: usize) -> Option<usize> {
+        if !(self.lw(p) == "in" && self.lw(p + 1) == "charge" && self.lw(p + 2) == "of") {
+            return None;
+        }
+        if (p + 1..p + 3).any(|i| self.brk(i)) {
+            return None;
+        }
+        let mut k = p + 3;
+        while k < limit && k < p + 8 && !self.brk(k) {
+            match self.kind(k) {
+                Some(Wk::Lower | Wk::Cap | Wk::Upper) if !self.in_person(k) => k += 1,
+                _ => break,
+            }
+        }
+        let closed = k >= self.ws.len()
+            || self.brk(k)
+            || matches!(self.kind(k), Some(Wk::Punct(',' | '.' | ';' | ')')));
+        (k > p + 3 && closed && k <= limit).then_some(k)
     }
 
     /// The end of the capitalized list items coordinated after word `p` (", Industry and
@@ -1777,5 +1854,37 @@ mod tests {
         let found = extract(text, &Options::default());
         assert!(found.entity_named("Head").is_none());
         assert!(r(text, "Rafi Khan").is_some_and(|r| r.starts_with("Head of Data Privacy")));
+    }
+
+    #[test]
+    fn a_duty_in_charge_of() {
+        let text = "Tom Reed, the IMF's official in charge of capital markets, warned of risks.";
+        let (role, _, org, _) = info(text, "Tom Reed");
+        assert_eq!(
+            role.as_deref(),
+            Some("official in charge of capital markets")
+        );
+        assert_eq!(org.as_deref(), Some("International Monetary Fund"));
+        // Not closed by punctuation: no duty read.
+        let text = "Tom Reed, the official in charge of the economy and many other things said so.";
+        assert_eq!(r(text, "Tom Reed").as_deref(), Some("official"));
+    }
+
+    #[test]
+    fn a_definite_description_in_the_next_sentence() {
+        let text = "Ana Reyes says the talks will go on. The French President added that a deal \
+                    was near.";
+        let (role, country, _, _) = info(text, "Ana Reyes");
+        assert_eq!(
+            (role.as_deref(), country.as_deref()),
+            (Some("President"), Some("France"))
+        );
+        // Two people in the sentence before: no guess.
+        let text =
+            "Ana Reyes met Tom Reed on Monday. The French President added that it went well.";
+        assert_eq!(r(text, "Ana Reyes"), None);
+        // A role of its own wins.
+        let text = "Ana Reyes, a lawyer, spoke. Reyes said no. The French President added more.";
+        assert_eq!(r(text, "Ana Reyes").as_deref(), Some("lawyer"));
     }
 }
