@@ -331,19 +331,46 @@ pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut Vec<Cand>) -> Vec<
                     .get(low(c.a).as_str())
                     .is_some_and(|&k| k & (RW_PERSON | RW_HEAD) != 0))
     };
+    // A one-word title the tagger took for a mention of its own right before a person's
+    // name: "with Rep. [Collin Peterson]" (not the NORP "Rep."), "Ms [Hayley Adams]".
+    let person_starts: FxSet<usize> = cands
+        .iter()
+        .filter(|c| c.label == Label::Person)
+        .map(|c| c.a)
+        .collect();
+    let (mut buf2, mut buf3) = (String::new(), String::new());
+    let mut title_before_name = |c: &Cand| {
+        c.b == c.a + 1
+            && c.label != Label::Person
+            && person_starts.contains(&c.b)
+            && ws.get(c.b).is_some_and(|w| !w.brk)
+            && title_match(text, ws, c.a, &mut buf2).is_some_and(|(n, _)| n == 1)
+    };
+    let mut honorific_before_name = |c: &Cand| {
+        c.b == c.a + 1
+            && person_starts.contains(&c.b)
+            && ws.get(c.b).is_some_and(|w| !w.brk)
+            && matches!(title_match(text, ws, c.a, &mut buf3), Some((1, t)) if t.is_empty() || HONORIFICS.contains(&t))
+    };
     // Guessed people made of common words go first.
     let drop: Vec<usize> = cands
         .iter()
         .enumerate()
         .filter(|(_, c)| {
-            c.label == Label::Person
-                && c.conf != Conf::Strong
-                && c.title.is_none()
-                && c.entry.is_none()
-                && ((c.b - c.a >= 2
-                    && (c.a..c.b).all(|i| g.is_common(&low(i)))
-                    && !GIVEN_NAMES.contains(low(c.a).as_str()))
-                    || lone_title(c))
+            (c.conf != Conf::Strong && c.entry.is_none() && title_before_name(c))
+                || (c.label == Label::Person
+                    && c.conf != Conf::Strong
+                    && c.title.is_none()
+                    && c.entry.is_none()
+                    && honorific_before_name(c))
+                || c.label == Label::Person
+                    && c.conf != Conf::Strong
+                    && c.title.is_none()
+                    && c.entry.is_none()
+                    && ((c.b - c.a >= 2
+                        && (c.a..c.b).all(|i| g.is_common(&low(i)))
+                        && !GIVEN_NAMES.contains(low(c.a).as_str()))
+                        || lone_title(c))
         })
         .map(|(ci, _)| ci)
         .collect();
@@ -1012,10 +1039,8 @@ impl<'a> Ctx<'a> {
         let limit = a - 1;
         let mut lo = self.chain_start(limit);
         // The chain may end before a short prepositional phrase ("judge in the case,").
-        if let Some(j) = (limit.saturating_sub(7)..limit)
-            .rev()
-            .find(|&j| self.short_phrase(j, limit))
-        {
+        // The earliest such preposition: "with the weather service in Houston,".
+        if let Some(j) = (limit.saturating_sub(7)..limit).find(|&j| self.short_phrase(j, limit)) {
             lo = lo.min(self.chain_start(j));
         }
         for s in lo..limit {
@@ -1886,5 +1911,19 @@ mod tests {
         // A role of its own wins.
         let text = "Ana Reyes, a lawyer, spoke. Reyes said no. The French President added more.";
         assert_eq!(r(text, "Ana Reyes").as_deref(), Some("lawyer"));
+    }
+
+    #[test]
+    fn a_title_or_honorific_the_tagger_split_off() {
+        let text = "The tally was close, with Rep. Collin Peterson voting no.";
+        assert_eq!(
+            r(text, "Collin Peterson").as_deref(),
+            Some("Representative")
+        );
+        let text = "On May 3, a meteorologist with the weather service in Houston, Ms Ana Reyes, \
+                    said it rained.";
+        let found = extract(text, &Options::default());
+        assert!(found.entity_named("Ms").is_none());
+        assert_eq!(r(text, "Ana Reyes").as_deref(), Some("meteorologist"));
     }
 }
