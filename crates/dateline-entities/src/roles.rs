@@ -1926,4 +1926,16 @@ mod tests {
         assert!(found.entity_named("Ms").is_none());
         assert_eq!(r(text, "Ana Reyes").as_deref(), Some("meteorologist"));
     }
+
+    #[test]
+    fn a_name_goes_on_after_a_word_that_is_also_a_place() {
+        let text =
+            "Prime Minister Jose Maria Pereira Neves arrived. Luis Van Gaal left out no one.";
+        assert_eq!(
+            r(text, "Jose Maria Pereira Neves").as_deref(),
+            Some("Prime Minister")
+        );
+        let found = extract(text, &Options::default());
+        assert!(found.entity_named("Luis Van Gaal").is_some());
+    }
 }
