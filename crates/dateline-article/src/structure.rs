@@ -278,6 +278,7 @@ pub(crate) fn parse(text: &str, model: &LineModel) -> Structure {
         byline_dates: Vec::new(),
         warnings: Vec::new(),
         sign_off_agency: None,
+        title_date: None,
     };
     b.run();
     let Builder {
@@ -471,6 +472,9 @@ struct Builder<'t, 'p> {
     byline_dates: Vec<DateValue>,
     warnings: Vec<String>,
     sign_off_agency: Option<Span>,
+    /// A date the site set beside the headline on the title line ("21/11/2022  Headline"):
+    /// the article's date line when the page has no line of its own for it.
+    title_date: Option<Span>,
 }
 
 impl<'t> Builder<'t, '_> {
@@ -525,6 +529,9 @@ impl<'t> Builder<'t, '_> {
         self.body(&body);
         if self.article.title.is_none() {
             self.title_from_related(&related);
+        }
+        if self.article.date_line.is_none() {
+            self.article.date_line = self.title_date.and_then(|d| date_line(self.text, d));
         }
         self.article.boilerplate.sort_by_key(|b| b.span);
     }
@@ -589,6 +596,7 @@ impl<'t> Builder<'t, '_> {
             self.boiler(BoilerplateKind::Chrome, span);
             return;
         }
+        self.title_date = undated_title(self.text, span).1;
         let from_header = self.prepared.header.as_ref().is_some_and(|h| h.line == k);
         let source = if from_header {
             TitleSource::Header
@@ -690,8 +698,19 @@ impl<'t> Builder<'t, '_> {
 
     fn date_line_line(&mut self, span: Span) {
         let dl = date_line(self.text, span).or_else(|| loose_date_line(self.text, span));
+        // A date line above the headline is the site's date of the day (a masthead); the one
+        // under the headline is the article's.
+        let masthead = match (&self.article.date_line, &self.article.title) {
+            (Some(old), Some(title)) => old.span.end <= title.span.start,
+            _ => false,
+        };
         match dl {
             Some(dl) if self.article.date_line.is_none() => self.article.date_line = Some(dl),
+            Some(dl) if masthead => {
+                if let Some(old) = self.article.date_line.replace(dl) {
+                    self.boiler(BoilerplateKind::Chrome, old.span);
+                }
+            }
             _ => self.boiler(BoilerplateKind::Chrome, span),
         }
     }
@@ -948,7 +967,7 @@ fn is_chrome_label(s: &str) -> bool {
 }
 
 fn make_title(text: &str, span: Span, source: TitleSource) -> Title {
-    let span = undated_title(text, span);
+    let (span, _) = undated_title(text, span);
     let s = span.slice(text).unwrap_or("");
     match lexicon::title_prefix(s) {
         Some(r) => {
@@ -968,20 +987,18 @@ fn make_title(text: &str, span: Span, source: TitleSource) -> Title {
     }
 }
 
-/// The header's date, normalized by dateline-dates; `None` for impossible dates ("2023-02-30").
-/// A month-precision header ("2023-09") is checked as the first day of that month and
-/// reported with month precision.
 /// The title line without a date the site set before or after the headline: "21/11/2022  COP27
 /// Summit Agrees Climate Deal" (a date, then a run of spaces) and "Vaccine thieves [December 30
 /// 2010]" (a date in brackets or parentheses at the end). A date joined to the headline by a
 /// dash or colon ("Hong Kong exchanges - Apr 7", "2004: A year in athletics") is part of it.
-/// The line is returned unchanged when what is left would not be a headline.
-fn undated_title(text: &str, span: Span) -> Span {
+/// The line is returned unchanged when what is left would not be a headline. The second value
+/// is the date that was trimmed.
+fn undated_title(text: &str, span: Span) -> (Span, Option<Span>) {
     let Some(line) = span.slice(text) else {
-        return span;
+        return (span, None);
     };
     if !line.bytes().any(|b| b.is_ascii_digit()) {
-        return span;
+        return (span, None);
     }
     let dates: Vec<Span> = find(line, &Options::default())
         .into_iter()
@@ -989,12 +1006,14 @@ fn undated_title(text: &str, span: Span) -> Span {
         .map(|t| t.span)
         .collect();
     let (mut start, mut end) = (0, line.len());
+    let mut trimmed = None;
     let lead = line.len() - line.trim_start().len();
     if let Some(d) = dates.iter().find(|d| d.start == lead) {
         let after = &line[d.end..];
         let rest = after.trim_start_matches([' ', '\t', '\u{a0}']);
         if after.len() - rest.len() >= 2 {
             start = line.len() - rest.len();
+            trimmed = Some(*d);
         }
     }
     let core = line.trim_end();
@@ -1006,15 +1025,22 @@ fn undated_title(text: &str, span: Span) -> Span {
         {
             if let Some(head) = line[start..d.start].strip_suffix(['[', '(']) {
                 end = start + head.trim_end().len();
+                trimmed = trimmed.or(Some(*d));
             }
         }
     }
-    if (start, end) == (0, line.len()) || !lexicon::headline_like(&line[start..end]) {
-        return span;
+    match trimmed {
+        Some(d) if lexicon::headline_like(&line[start..end]) => (
+            Span::new(span.start + start, span.start + end),
+            Some(Span::new(span.start + d.start, span.start + d.end)),
+        ),
+        _ => (span, None),
     }
-    Span::new(span.start + start, span.start + end)
 }
 
+/// The header's date, normalized by dateline-dates; `None` for impossible dates ("2023-02-30").
+/// A month-precision header ("2023-09") is checked as the first day of that month and
+/// reported with month precision.
 fn header_date(s: &str) -> Option<DateValue> {
     let month_only = s.matches('-').count() == 1;
     let expr = if month_only {

@@ -486,3 +486,20 @@ fn a_date_ending_a_wrapped_sentence_is_no_date_line() {
     let a = parse(text);
     assert!(a.date_line.is_none(), "{:?}", a.lines);
 }
+
+#[test]
+fn the_date_beside_the_headline_is_the_date_line() {
+    let text = "21/11/2022  Storm Floods Coastal Towns\n\nHeavy rain flooded coastal towns on Sunday, officials said on Monday.\n";
+    let a = parse(text);
+    let d = a.date_line.as_ref().expect("a date line");
+    assert_eq!(at(text, d.span), "21/11/2022");
+    assert_eq!(d.date.unwrap().to_string(), "2022-11-21");
+}
+
+#[test]
+fn a_date_line_under_the_headline_wins_over_the_masthead_date() {
+    let text = "November 23, 2024\nhome world sport video\n\nPlane crash kills twelve but dozens survive\n\nDecember 28, 2019\n\nA passenger jet has crashed shortly after take-off, killing at least twelve people.\n\nThe cause of the crash is unclear, officials said.\n";
+    let a = parse(text);
+    let d = a.date_line.as_ref().expect("a date line");
+    assert_eq!(at(text, d.span), "December 28, 2019", "{:?}", a.lines);
+}
