@@ -22,6 +22,8 @@ const ANAPHOR_REACH: usize = 8;
 const MAX_LOOKBACK: usize = 64;
 /// Most trigger words read in one sentence (the rest are ignored: no news sentence has more).
 const MAX_TRIGGERS_PER_SENTENCE: usize = 16;
+/// Most attendees a summit of one organisation takes from the sentences after it.
+const MAX_ATTENDEES: usize = 3;
 /// Longest subject window, in tokens.
 const LEFT_REACH: usize = 30;
 /// Longest object scan, in tokens.
@@ -59,6 +61,9 @@ struct Cand {
     distinct: bool,
     /// "Zelensky, who joined the meeting": one party joining an encounter told before.
     joiner: bool,
+    /// "arrived in Damascus for talks with ...": talks told as the purpose of a visit of
+    /// the same sentence.
+    purpose: bool,
 }
 
 /// Per-document state carried from sentence to sentence.
@@ -270,6 +275,35 @@ fn absorb_within_sentence(cands: &mut Vec<Cand>) {
             }
         }
     }
+    // "X arrived in Damascus for talks with Syrian officials": the talks are what the visit
+    // is for, one encounter (the visit, with the talks' parties).
+    let mut i = 0;
+    while i < cands.len() {
+        let c = &cands[i];
+        let visit = (c.purpose && matches!(c.kind, EventKind::Meet | EventKind::Negotiate))
+            .then(|| {
+                cands.iter().position(|v| {
+                    v.kind == EventKind::Visit
+                        && v.trigger.start < c.trigger.start
+                        && overlap(&v.parties, &c.parties) >= 1
+                })
+            })
+            .flatten();
+        if let Some(vi) = visit {
+            let c = cands.remove(i);
+            let vi = if vi > i { vi - 1 } else { vi };
+            let v = &mut cands[vi];
+            for p in c.parties {
+                push(&mut v.parties, p);
+            }
+            v.place = v.place.or(c.place);
+            if v.date.is_none() {
+                v.date = c.date;
+            }
+        } else {
+            i += 1;
+        }
+    }
     let has_named = cands.iter().any(|c| !c.bare && !c.anaphoric);
     if has_named {
         cands.retain(|c| !c.bare && !c.anaphoric);
@@ -361,6 +395,13 @@ impl Ctx<'_, '_> {
         let prev = if k > lo { v.w(k - 1) } else { "" };
         let prev2 = if k > lo + 1 { v.w(k - 2) } else { "" };
         let next = v.w(k + 1);
+        // A trigger word inside a person's name ("UN's De Mistura Meets Moallem": title-case
+        // headline words taken for one name): the names around it are not known.
+        if v.mention_at(k)
+            .is_some_and(|m| self.cast.class(m.entity) == Class::Person)
+        {
+            return None;
+        }
         let mut kind = trig.kind;
         let mut form = trig.form;
         // The form from the words around.
@@ -1088,13 +1129,15 @@ impl Ctx<'_, '_> {
                 return None;
             }
         }
-        // ---- Kind refinements.
+        // ---- Kind refinements. Three people, or four sides (a person and their own
+        // country are one side; "trilateral talks between China, Japan and South Korea"
+        // stay a meeting), gather at a summit.
         let persons = parties
             .iter()
             .filter(|&&p| self.cast.class(p) == Class::Person)
             .count();
         if (kind == EventKind::Meet || kind == EventKind::Visit && hosted)
-            && (persons >= 3 || parties.len() >= 4)
+            && (persons >= 3 || self.distinct_parties(&parties) >= 4)
             && !anaphoric
         {
             kind = EventKind::Summit;
@@ -1220,6 +1263,10 @@ impl Ctx<'_, '_> {
             bilateral,
             distinct,
             joiner,
+            purpose: form == Form::Noun
+                && (k.saturating_sub(4).max(lo)..k).any(|i| v.w(i) == "for")
+                && !(k.saturating_sub(4).max(lo)..k)
+                    .any(|i| matches!(v.w(i), "," | ";" | "and" | "after" | "before" | "during")),
         })
     }
 
@@ -1357,6 +1404,22 @@ impl Ctx<'_, '_> {
     fn unit_of(&self, v: &View<'_>) -> usize {
         self.units
             .partition_point(|u| u.span.start < v.unit.span.start)
+    }
+
+    /// The parties counted as sides: a country also named through its own person ("President
+    /// Ruto and Kenya") is one side with them.
+    fn distinct_parties(&self, parties: &[usize]) -> usize {
+        parties
+            .iter()
+            .filter(|&&p| {
+                !(self.cast.class(p) == Class::Country
+                    && parties.iter().any(|&q| {
+                        q != p
+                            && self.cast.class(q) == Class::Person
+                            && self.cast.country.get(q).copied().flatten() == Some(p)
+                    }))
+            })
+            .count()
     }
 
     /// The first person of the next sentence, when no role is known for them (an envoy
@@ -2271,10 +2334,41 @@ impl Ctx<'_, '_> {
         let Ctx {
             input,
             cast,
-            events,
+            units,
+            first_person,
+            mut events,
             evidence,
             ..
         } = self;
+        // A summit of one organisation that no sentence gave attendees ("EU leaders wound up
+        // two days of talks", "the UN climate summit agreed a deal"): the people the next
+        // sentences are about attend it (the council president who speaks of it, the
+        // summit's president who brought the gavel down).
+        for (e, ev) in events.iter_mut().zip(&evidence) {
+            if !(e.kind == EventKind::Summit
+                && e.parties.len() == 1
+                && cast.class(e.parties[0]) == Class::Org)
+            {
+                continue;
+            }
+            let first = ev
+                .iter()
+                .map(|s| units.partition_point(|u| u.span.end <= s.start))
+                .min()
+                .unwrap_or(e.unit);
+            let last = (e.unit + ANAPHOR_REACH).min(first_person.len());
+            for p in first_person
+                .get(first.min(last)..last)
+                .unwrap_or_default()
+                .iter()
+                .flatten()
+            {
+                if e.parties.len() > MAX_ATTENDEES {
+                    break;
+                }
+                push(&mut e.parties, *p);
+            }
+        }
         let dateline_place = input
             .dateline_place
             .and_then(|s| dateline_entity(input, cast, s));

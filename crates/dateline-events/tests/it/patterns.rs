@@ -342,3 +342,65 @@ fn a_handshake_is_a_meeting_and_two_leaders_at_a_summit_meet() {
     let found = find("Donald Trump shook the hand of a voter.", None);
     assert!(found.events.is_empty());
 }
+
+#[test]
+fn talks_that_a_visit_is_for_are_the_visit() {
+    let (kind, who, place, _, status) = one(
+        "The UN envoy to Iraq Jan Kubis arrived Monday in Baghdad for talks with Iraqi officials.",
+        day(2024, 3, 5),
+    );
+    assert_eq!(kind, EventKind::Visit);
+    assert_eq!(who, names(&["Jan Kubis", "Iraq"]));
+    assert_eq!(place.as_deref(), Some("Baghdad"));
+    assert_eq!(status, Status::Ongoing);
+}
+
+#[test]
+fn talks_of_four_sides_are_a_summit() {
+    let found = find(
+        "German Foreign Minister Annalena Baerbock held talks in Berlin with her counterparts from Poland, France and Spain.",
+        None,
+    );
+    let r = rows(&found);
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].0, EventKind::Summit);
+    // A person and her own country are one side: a two-sided meeting stays a meeting.
+    let (kind, _, _, _, _) = one(
+        "Kenyan President William Ruto of Kenya met Tanzanian President Samia Suluhu Hassan in Arusha.",
+        None,
+    );
+    assert_eq!(kind, EventKind::Meet);
+}
+
+#[test]
+fn a_summit_of_one_organisation_takes_its_speakers_as_attendees() {
+    let found = find(
+        "EU leaders wound up two days of talks in Brussels on Friday. \
+         European Council President Charles Michel said the agreement was a step forward.",
+        day(2023, 10, 27),
+    );
+    let r = rows(&found);
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].0, EventKind::Summit);
+    assert!(r[0].1.contains(&"Charles Michel".to_owned()), "{r:?}");
+    assert_eq!(r[0].2.as_deref(), Some("Brussels"));
+    // No one named after it: no attendees, no event.
+    let found = find(
+        "EU leaders wound up two days of talks in Brussels on Friday.",
+        None,
+    );
+    assert!(found.events.is_empty(), "{:#?}", rows(&found));
+}
+
+#[test]
+fn a_trigger_inside_a_headline_name_is_not_read() {
+    let found = find("UN's De Mistura Meets Moallem In Damascus", None);
+    assert!(
+        found.events.iter().all(|e| e
+            .participants
+            .iter()
+            .all(|&p| !found.entities.entities[p].name.contains("Meets"))),
+        "{:#?}",
+        rows(&found)
+    );
+}
