@@ -127,8 +127,11 @@ pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
         .collect();
     for (ui, found) in triggers.iter().enumerate() {
         // A sentence without a party can only retell an encounter told before ("the
-        // meeting", "they met"): nothing to read when none was.
-        if found.is_empty() || !has_party[ui] && ctx.events.is_empty() {
+        // meeting", "they met") or the one the next sentence names the parties of: nothing
+        // to read when neither is.
+        if found.is_empty()
+            || !has_party[ui] && ctx.events.is_empty() && !has_party.get(ui + 1).is_some_and(|&p| p)
+        {
             continue;
         }
         let unit = ctx.units[ui];
@@ -1109,6 +1112,16 @@ impl Ctx<'_, '_> {
                         // A new encounter (with its organisation), not a retelling.
                         anaphoric = false;
                     }
+                } else if parties.is_empty() && self.events.is_empty() {
+                    // "The meeting between the two leaders took place on the sidelines of
+                    // ..." opening a text, before anyone is named: the two the next sentence
+                    // names first.
+                    let next = self.persons_in(ui + 1);
+                    if next.len() == 2 {
+                        parties = next;
+                        named = 2;
+                        anaphoric = false;
+                    }
                 }
             }
             // "EU leaders have gathered in Brussels", "G7 foreign ministers met": a summit of
@@ -1420,6 +1433,29 @@ impl Ctx<'_, '_> {
                     }))
             })
             .count()
+    }
+
+    /// The first two people a unit names (none when the unit does not exist).
+    fn persons_in(&self, ui: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let Some(u) = self.units.get(ui) else {
+            return out;
+        };
+        let ms = &self.cast.entities.mentions;
+        let from = self
+            .cast
+            .order
+            .partition_point(|&i| ms[i].span.start < u.span.start);
+        for &i in &self.cast.order[from..] {
+            let m = &ms[i];
+            if m.span.end > u.span.end || out.len() == 2 {
+                break;
+            }
+            if self.cast.class(m.entity) == Class::Person {
+                push(&mut out, m.entity);
+            }
+        }
+        out
     }
 
     /// The first person of the next sentence, when no role is known for them (an envoy

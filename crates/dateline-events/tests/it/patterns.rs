@@ -404,3 +404,26 @@ fn a_trigger_inside_a_headline_name_is_not_read() {
         rows(&found)
     );
 }
+
+#[test]
+fn the_two_leaders_before_anyone_is_named_are_the_next_sentences_two() {
+    let found = find(
+        "The meeting between the two ministers took place on the sidelines of a regional forum. \
+         Japanese Defence Minister Gen Nakatani and Australian Defence Minister Richard Marles signed a new agreement on Friday.",
+        None,
+    );
+    let r = rows(&found);
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].0, EventKind::Meet);
+    assert_eq!(r[0].1, names(&["Gen Nakatani", "Richard Marles"]));
+    // Told after an encounter, "the two leaders" are its parties, not the next sentence's.
+    let found = find(
+        "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan on Monday. \
+         The meeting between the two leaders lasted an hour. \
+         Ugandan President Yoweri Museveni and Rwandan President Paul Kagame sent messages.",
+        None,
+    );
+    let r = rows(&found);
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].1, names(&["William Ruto", "Samia Suluhu Hassan"]));
+}
