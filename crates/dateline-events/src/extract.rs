@@ -129,8 +129,12 @@ pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
         // A sentence without a party can only retell an encounter told before ("the
         // meeting", "they met") or the one the next sentence names the parties of: nothing
         // to read when neither is.
+        let near = |u: Option<usize>| u.and_then(|u| has_party.get(u)).is_some_and(|&p| p);
         if found.is_empty()
-            || !has_party[ui] && ctx.events.is_empty() && !has_party.get(ui + 1).is_some_and(|&p| p)
+            || !has_party[ui]
+                && ctx.events.is_empty()
+                && !near(ui.checked_sub(1))
+                && !near(Some(ui + 1))
         {
             continue;
         }
@@ -465,7 +469,13 @@ impl Ctx<'_, '_> {
                             | "himself"
                             | "herself"
                     );
-                if idiom && !matches!(v.w(k), "phoned" | "telephoned") {
+                // "held a phone call on Friday": the noun takes no idiom.
+                let noun = matches!(v.w(k), "call" | "calls")
+                    && matches!(
+                        prev,
+                        "phone" | "telephone" | "video" | "a" | "the" | "their" | "his" | "her"
+                    );
+                if idiom && !noun && !matches!(v.w(k), "phoned" | "telephoned") {
                     return None;
                 }
                 if matches!(
@@ -1113,12 +1123,21 @@ impl Ctx<'_, '_> {
                         anaphoric = false;
                     }
                 } else if parties.is_empty() && self.events.is_empty() {
+                    // No encounter told before: "Sunak and Meloni discussed migration. The two
+                    // leaders agreed to meet again" are the two the sentence before names;
                     // "The meeting between the two leaders took place on the sidelines of
-                    // ..." opening a text, before anyone is named: the two the next sentence
-                    // names first.
-                    let next = self.persons_in(ui + 1);
-                    if next.len() == 2 {
-                        parties = next;
+                    // ..." opening a text, the two the next sentence names first.
+                    let before = ui
+                        .checked_sub(1)
+                        .map(|u| self.persons_in(u))
+                        .unwrap_or_default();
+                    let two = if before.len() == 2 {
+                        before
+                    } else {
+                        self.persons_in(ui + 1)
+                    };
+                    if two.len() == 2 {
+                        parties = two;
                         named = 2;
                         anaphoric = false;
                     }
@@ -2870,23 +2889,29 @@ fn subject_reaches_noun(v: &View<'_>, from: usize, k: usize) -> bool {
 /// Is the subject before the trigger an organisation's members ("EU leaders", "G7 foreign
 /// ministers", "OPEC oil ministers")?
 fn group_subject(v: &View<'_>, left: usize, k: usize) -> bool {
+    let group = |w: &str| {
+        matches!(
+            w,
+            "leaders"
+                | "ministers"
+                | "heads"
+                | "members"
+                | "diplomats"
+                | "envoys"
+                | "officials"
+                | "delegates"
+                | "representatives"
+        )
+    };
     (left..k).any(|i| {
         v.mention_at(i).is_some_and(|m| {
             m.a == i && {
-                (m.b..(m.b + 3).min(k)).any(|j| {
-                    matches!(
-                        v.w(j),
-                        "leaders"
-                            | "ministers"
-                            | "heads"
-                            | "members"
-                            | "diplomats"
-                            | "envoys"
-                            | "officials"
-                            | "delegates"
-                            | "representatives"
-                    )
-                })
+                (m.b..(m.b + 3).min(k)).any(|j| group(v.w(j)))
+                    // "Leaders of the G7", "foreign ministers of the EU".
+                    || {
+                        let of = if i > left && v.w(i - 1) == "the" { i - 1 } else { i };
+                        of > left + 1 && v.w(of - 1) == "of" && group(v.w(of - 2))
+                    }
             }
         })
     })

@@ -427,3 +427,49 @@ fn the_two_leaders_before_anyone_is_named_are_the_next_sentences_two() {
     assert_eq!(r.len(), 1, "{r:#?}");
     assert_eq!(r[0].1, names(&["William Ruto", "Samia Suluhu Hassan"]));
 }
+
+#[test]
+fn a_phone_call_on_a_day() {
+    let (kind, who, _, date, status) = one(
+        "Russian President Vladimir Putin and Chinese President Xi Jinping held a phone call on Friday.",
+        day(2024, 3, 5),
+    );
+    assert_eq!(kind, EventKind::Call);
+    assert_eq!(who, names(&["Vladimir Putin", "Xi Jinping"]));
+    assert_eq!(date.as_deref(), Some("2024-03-01"));
+    assert_eq!(status, Status::Happened);
+    // The verb keeps its idioms.
+    let found = find(
+        "Chinese President Xi Jinping called on Russian President Vladimir Putin to talk.",
+        None,
+    );
+    assert!(
+        rows(&found).iter().all(|r| r.0 != EventKind::Call),
+        "{:#?}",
+        rows(&found)
+    );
+}
+
+#[test]
+fn the_two_leaders_after_two_are_named_are_those_two() {
+    let (kind, who, place, _, status) = one(
+        "Rishi Sunak and Giorgia Meloni discussed migration. The two leaders also agreed to meet again in Rome.",
+        None,
+    );
+    assert_eq!(kind, EventKind::Meet);
+    assert_eq!(who, names(&["Rishi Sunak", "Giorgia Meloni"]));
+    assert_eq!(place.as_deref(), Some("Rome"));
+    assert_eq!(status, Status::Planned);
+}
+
+#[test]
+fn leaders_of_an_organisation_gather_at_its_summit() {
+    let (kind, who, place, _, _) = one(
+        "Leaders of the G7 gathered in Hiroshima on Friday for a three-day summit. \
+         Japanese Prime Minister Fumio Kishida opened the meeting.",
+        day(2024, 3, 5),
+    );
+    assert_eq!(kind, EventKind::Summit);
+    assert_eq!(who, names(&["G7", "Fumio Kishida"]));
+    assert_eq!(place.as_deref(), Some("Hiroshima"));
+}
