@@ -140,7 +140,19 @@ pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
         }
         let unit = ctx.units[ui];
         let view = View::new(input.doc, &cast, input.dates, unit);
-        let at: Vec<usize> = found.iter().map(|&(k, _)| k).collect();
+        // Other triggers, whose dates are their own; "phone" ("spoke by phone on Sunday") only
+        // marks a call told by another word.
+        let at: Vec<usize> = found
+            .iter()
+            .filter(|&&(k, t)| {
+                !(t.flavor == Flavor::Phone
+                    && matches!(
+                        toks.get(k).map(|tok| lower(tok.text(text))).as_deref(),
+                        Some("phone" | "telephone" | "phones")
+                    ))
+            })
+            .map(|&(k, _)| k)
+            .collect();
         let mut cands: Vec<Cand> = Vec::new();
         for &(k, t) in found {
             if let Some(c) = ctx.read(&view, ui, k, t, &at) {
@@ -1220,7 +1232,24 @@ impl Ctx<'_, '_> {
             Status::Happened
         };
         // ---- Date.
-        let date = self.date(v, ui, k, left, obj.end, status, others);
+        let mut date = self.date(v, ui, k, left, obj.end, status, others);
+        // "held their first summit on March 16" in an article of March 5: a day without a
+        // year that a past verb tells is the last one, not the next.
+        if let (Some(d), Some(p)) = (&mut date, self.input.published) {
+            let yearless = d
+                .span
+                .and_then(|s| self.input.doc.text().get(s.start..s.end))
+                .is_some_and(|t| !t.split(|c: char| !c.is_ascii_digit()).any(|n| n.len() == 4));
+            if yearless
+                && status == Status::Happened
+                && (matches!(form, Form::Past) || past)
+                && value_range(&d.value).is_some_and(|(a, _)| a > p + Duration::days(1))
+            {
+                if let Some(earlier) = year_before(&d.value) {
+                    d.value = earlier;
+                }
+            }
+        }
         let mut status = status;
         if let (Some(d), Some(p)) = (&date, self.input.published) {
             if let Some((a, _)) = value_range(&d.value) {
@@ -2528,6 +2557,18 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// A calendar value ("2024-03-16", "2024-03") one year earlier; `None` for other values or a
+/// day the earlier year lacks (February 29).
+fn year_before(value: &str) -> Option<String> {
+    let (year, rest) = value.split_once('-')?;
+    if year.len() != 4 || !rest.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+        return None;
+    }
+    let year: i32 = year.parse().ok()?;
+    let earlier = format!("{:04}-{rest}", year.checked_sub(1).filter(|y| *y > 0)?);
+    value_range(&earlier).map(|_| earlier)
+}
+
 /// The CAMEO code: 043 for a visit told from the host's side, 044 for a meeting in a country
 /// none of its parties belongs to.
 fn cameo(cast: &Cast<'_>, c: &Cand, place: Option<usize>) -> &'static str {
@@ -3360,6 +3401,16 @@ mod tests {
         );
         assert_eq!(value_range("XXXX-11"), None);
         assert_eq!(value_range("2023-02-30"), None);
+    }
+
+    #[test]
+    fn a_year_before() {
+        assert_eq!(year_before("2024-03-16").as_deref(), Some("2023-03-16"));
+        assert_eq!(year_before("2024-03").as_deref(), Some("2023-03"));
+        assert_eq!(year_before("2024-02-29"), None);
+        assert_eq!(year_before("2024-W11"), None);
+        assert_eq!(year_before("0001-01"), None);
+        assert_eq!(year_before("XXXX-03-16"), None);
     }
 
     #[test]

@@ -473,3 +473,31 @@ fn leaders_of_an_organisation_gather_at_its_summit() {
     assert_eq!(who, names(&["G7", "Fumio Kishida"]));
     assert_eq!(place.as_deref(), Some("Hiroshima"));
 }
+
+#[test]
+fn by_phone_does_not_hide_the_day() {
+    let (kind, _, _, date, _) = one(
+        "US President Joe Biden spoke to Israeli Prime Minister Benjamin Netanyahu by phone on Sunday.",
+        day(2024, 3, 5),
+    );
+    assert_eq!(kind, EventKind::Call);
+    assert_eq!(date.as_deref(), Some("2024-03-03"));
+}
+
+#[test]
+fn a_past_verb_puts_a_day_without_year_in_the_past() {
+    let (_, _, _, date, status) = one(
+        "Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol held a summit in Tokyo on March 16.",
+        day(2024, 3, 5),
+    );
+    assert_eq!(
+        (date.as_deref(), status),
+        (Some("2023-03-16"), Status::Happened)
+    );
+    // With its year, the date stays.
+    let (_, _, _, date, _) = one(
+        "Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol held a summit in Tokyo on March 16, 2024.",
+        day(2024, 3, 5),
+    );
+    assert_eq!(date.as_deref(), Some("2024-03-16"));
+}
