@@ -1110,7 +1110,13 @@ impl Ctx<'_, '_> {
             }
             found
         };
-        if topic {
+        // "X is expected to meet Y during the trip": a definite noun after "during", with an
+        // encounter told before it in the sentence, is the time of that one, not another.
+        let during = form == Form::Noun
+            && definite
+            && (k.saturating_sub(3).max(lo)..k).any(|i| v.w(i) == "during")
+            && others.iter().any(|&o| o < k && o >= lo);
+        if topic || during {
             parties.clear();
             anaphoric = false;
         }

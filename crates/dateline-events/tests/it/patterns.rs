@@ -501,3 +501,13 @@ fn a_past_verb_puts_a_day_without_year_in_the_past() {
     );
     assert_eq!(date.as_deref(), Some("2024-03-16"));
 }
+
+#[test]
+fn during_the_trip_is_the_time_of_the_meeting_before_it() {
+    let (kind, who, _, _, status) = one(
+        "US Secretary of State Antony Blinken is expected to meet Chinese Foreign Minister Wang Yi during the trip.",
+        None,
+    );
+    assert_eq!((kind, status), (EventKind::Meet, Status::Planned));
+    assert_eq!(who, names(&["Antony Blinken", "Wang Yi"]));
+}
