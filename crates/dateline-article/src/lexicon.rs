@@ -1420,7 +1420,11 @@ fn has_lowercase(s: &str) -> bool {
 /// Headline shape: 2-30 words, capitalized start, no sentence-final period (unless the line is
 /// in capitals or ends with an abbreviation such as "U.S." or an ellipsis), not several sentences.
 pub(crate) fn headline_like(line: &str) -> bool {
-    let words = word_count(line);
+    headline_like_counted(line, word_count(line))
+}
+
+/// [`headline_like`] for a line whose [`word_count`] is known.
+pub(crate) fn headline_like_counted(line: &str, words: usize) -> bool {
     if !(2..=30).contains(&words) {
         return false;
     }

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use dateline_dates::{find, Options, TimexKind};
 use dateline_text::Span;
 
-use crate::layout::features::{self, Input, Item, RuleClass};
+use crate::layout::features::{Input, RuleClass};
 use crate::layout::model::{Allowed, ANY};
 use crate::layout::LineModel;
 use crate::lexicon::{self, ChromeKind};
@@ -83,8 +83,8 @@ pub(crate) struct Prepared {
     units: Vec<Line>,
     classes: Vec<Class>,
     header: Option<HeaderLine>,
-    /// One item per non-blank unit, in order.
-    pub(crate) items: Vec<Item>,
+    /// The labeller's input per non-blank unit, in order.
+    pub(crate) inputs: Vec<Input>,
     /// The unit (line index) of each item.
     pub(crate) item_lines: Vec<usize>,
     /// The labels the line rules leave open for each item (see [`rule_mask`]).
@@ -184,12 +184,11 @@ pub(crate) fn prepare(text: &str) -> Prepared {
         });
         item_lines.push(k);
     }
-    let items = features::items(text, &inputs);
     Prepared {
         units,
         classes,
         header,
-        items,
+        inputs,
         item_lines,
         masks,
         line_count,
@@ -222,7 +221,7 @@ pub(crate) fn parse(text: &str, model: &LineModel) -> Structure {
     let mut labels = if model.is_empty() {
         rule_labels(text, &prepared)
     } else {
-        model.label(&prepared.items, &prepared.masks)
+        model.label(text, &prepared.inputs, &prepared.masks)
     };
     refine(text, &prepared, &mut labels);
     let mut b = Builder {

@@ -12,8 +12,6 @@
 //! Feature extraction is linear in the page size: one pass over the characters of each line,
 //! one hash table of the page's short words and one of its normalized lines.
 
-use std::collections::HashMap;
-
 use dateline_text::Span;
 
 use crate::lexicon;
@@ -91,6 +89,10 @@ struct Stats {
     chrome_hits: usize,
     /// The range of this line's short-word hashes in the page's list.
     short: (usize, usize),
+    /// [`norm_hash`] of the line.
+    norm: u64,
+    /// [`opening_hash`] of the line.
+    opening: Option<u64>,
 }
 
 // Flags.
@@ -388,10 +390,12 @@ impl WordInfo {
     }
 }
 
-/// The word lists as one table of sorted hashes with the lists each word is on (a lookup is
-/// one binary search, no lowercase copy).
+/// The word lists as one open-addressing table of word hashes with the lists each word is on
+/// (a lookup is one or two probes, no lowercase copy).
 struct Vocab {
-    table: Vec<(u64, u8)>,
+    /// `(hash, lists)`; `lists == 0` marks an empty slot. Its length is a power of two with
+    /// at least half the slots empty, so every probe sequence reaches an empty slot.
+    slots: Vec<(u64, u8)>,
 }
 
 const V_CHROME: u8 = 1;
@@ -401,15 +405,24 @@ const V_AGO: u8 = 8;
 const V_AMPM: u8 = 16;
 
 impl Vocab {
+    fn slot(&self, hash: u64) -> usize {
+        (hash ^ hash >> 29) as usize & (self.slots.len() - 1)
+    }
+
     fn kinds(&self, hash: u64) -> u8 {
-        self.table
-            .binary_search_by_key(&hash, |&(h, _)| h)
-            .map_or(0, |i| self.table[i].1)
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(hash);
+        loop {
+            let (h, kinds) = self.slots[i];
+            if kinds == 0 || h == hash {
+                return kinds;
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
 static VOCAB: std::sync::LazyLock<Vocab> = std::sync::LazyLock::new(|| {
-    let mut table: Vec<(u64, u8)> = Vec::new();
     let lists: [(&[&str], u8); 5] = [
         (CHROME_VOCAB, V_CHROME),
         (MONTHS, V_MONTH),
@@ -417,20 +430,23 @@ static VOCAB: std::sync::LazyLock<Vocab> = std::sync::LazyLock::new(|| {
         (&["ago"], V_AGO),
         (&["am", "pm"], V_AMPM),
     ];
+    let count: usize = lists.iter().map(|(w, _)| w.len()).sum();
+    let mut vocab = Vocab {
+        slots: vec![(0, 0); (2 * count).next_power_of_two()],
+    };
+    let mask = vocab.slots.len() - 1;
     for (words, kind) in lists {
         for w in words {
-            table.push((word_hash(w), kind));
+            let h = word_hash(w);
+            let mut i = vocab.slot(h);
+            while vocab.slots[i].1 != 0 && vocab.slots[i].0 != h {
+                i = (i + 1) & mask;
+            }
+            vocab.slots[i].0 = h;
+            vocab.slots[i].1 |= kind;
         }
     }
-    table.sort_unstable();
-    let mut merged: Vec<(u64, u8)> = Vec::with_capacity(table.len());
-    for (h, k) in table {
-        match merged.last_mut() {
-            Some(last) if last.0 == h => last.1 |= k,
-            _ => merged.push((h, k)),
-        }
-    }
-    Vocab { table: merged }
+    vocab
 });
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -476,17 +492,26 @@ fn head(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-/// Character counts and punctuation cues of an ASCII line, byte by byte.
-fn count_ascii(b: &[u8], st: &mut Stats) {
+/// Character counts and punctuation cues of an ASCII line, byte by byte; returns the line's
+/// [`norm_hash`] (`full_len`: the whole line's length), computed in the same pass.
+fn count_ascii(b: &[u8], full_len: usize, st: &mut Stats) -> u64 {
+    let mut norm: u64 = FNV_OFFSET ^ full_len as u64;
     let mut prev = b' ';
     for &c in b {
         match c {
-            b'a'..=b'z' => st.letters += 1,
+            b'a'..=b'z' | b'0'..=b'9' => {
+                norm = (norm ^ u64::from(c)).wrapping_mul(FNV_PRIME);
+                if c.is_ascii_digit() {
+                    st.digits += 1;
+                } else {
+                    st.letters += 1;
+                }
+            }
             b'A'..=b'Z' => {
+                norm = (norm ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
                 st.letters += 1;
                 st.upper += 1;
             }
-            b'0'..=b'9' => st.digits += 1,
             b' ' | b'\t'..=b'\r' => {}
             _ => {
                 st.punct += 1;
@@ -505,6 +530,7 @@ fn count_ascii(b: &[u8], st: &mut Stats) {
         prev = c;
     }
     st.chars = b.len();
+    norm
 }
 
 /// [`count_ascii`] for any text.
@@ -543,16 +569,19 @@ fn count_chars(s: &str, st: &mut Stats) {
 }
 
 /// Measures one line; the hashes of its short words (at most five characters, with a letter)
-/// are appended to `short` and their range recorded in [`Stats::short`].
+/// are appended to `short` and their range recorded in [`Stats::short`]. Each word of the
+/// line's head is hashed once: the first, first two, last and whole-line hashes and the
+/// opening hash ([`Stats::opening`]) reuse those hashes where the head is the whole line.
 fn measure(s: &str, short: &mut Vec<u64>) -> Stats {
     let mut st = Stats::default();
     let full = s;
     let s = head(full, DETAIL_BYTES);
     st.short.0 = short.len();
     if s.is_ascii() {
-        count_ascii(s.as_bytes(), &mut st);
+        st.norm = count_ascii(s.as_bytes(), full.len(), &mut st);
     } else {
         count_chars(s, &mut st);
+        st.norm = norm_hash(full);
     }
     let first_char = s.chars().next().unwrap_or(' ');
     let last_char = full.chars().next_back().unwrap_or(' ');
@@ -570,26 +599,38 @@ fn measure(s: &str, short: &mut Vec<u64>) -> Stats {
     if st.letters >= 4 && st.upper == st.letters {
         st.flags |= F_ALL_CAPS;
     }
-    let mut last_core = "";
-    let mut first_core = "";
-    for (index, token) in head(s, WORD_BYTES).split_whitespace().enumerate() {
+    let words_head = head(s, WORD_BYTES);
+    // The head is the whole line: its words are the line's words.
+    let whole_line = words_head.len() == full.len();
+    let mut last_hash = FNV_OFFSET; // word_hash("")
+    let mut whole: u64 = 0x84_2222;
+    let mut opening: u64 = 0x77;
+    // The opening's fifth word ends inside the head (so it is the line's fifth word).
+    let mut opening_complete = false;
+    let base = words_head.as_ptr() as usize;
+    for (index, token) in words_head.split_whitespace().enumerate() {
         st.words += 1;
         let w = core(token);
+        let info = WordInfo::of(w);
         if index == 0 {
-            first_core = w;
+            st.first_word = info.hash;
             if w.bytes().all(|c| c.is_ascii_digit()) && token.ends_with(['.', ')']) && !w.is_empty()
             {
                 st.flags |= F_NUMBERED;
             }
         } else if index == 1 {
-            st.first_two = word_hash(first_core) ^ word_hash(w).rotate_left(17);
+            st.first_two = st.first_word ^ info.hash.rotate_left(17);
         }
+        if index < 5 {
+            opening = opening.rotate_left(9) ^ info.hash;
+            if index == 4 {
+                let end = token.as_ptr() as usize - base + token.len();
+                opening_complete = end < words_head.len();
+            }
+        }
+        whole = whole.rotate_left(7) ^ info.hash;
         if !w.is_empty() {
-            last_core = w;
-        }
-        let info = WordInfo::of(w);
-        if index == 0 {
-            st.first_word = info.hash;
+            last_hash = info.hash;
         }
         if info.alpha {
             st.alpha_words += 1;
@@ -602,20 +643,22 @@ fn measure(s: &str, short: &mut Vec<u64>) -> Stats {
             }
             if n <= 13 {
                 let kinds = VOCAB.kinds(info.hash);
-                if kinds & V_CHROME != 0 {
-                    st.chrome_hits += 1;
-                }
-                if kinds & V_MONTH != 0 {
-                    st.flags |= F_MONTH;
-                }
-                if kinds & V_AGO != 0 {
-                    st.flags |= F_AGO;
-                }
-                if kinds & V_AMPM != 0 {
-                    st.flags |= F_AMPM;
-                }
-                if kinds & V_CREDIT != 0 {
-                    st.flags |= F_CREDIT_WORD;
+                if kinds != 0 {
+                    if kinds & V_CHROME != 0 {
+                        st.chrome_hits += 1;
+                    }
+                    if kinds & V_MONTH != 0 {
+                        st.flags |= F_MONTH;
+                    }
+                    if kinds & V_AGO != 0 {
+                        st.flags |= F_AGO;
+                    }
+                    if kinds & V_AMPM != 0 {
+                        st.flags |= F_AMPM;
+                    }
+                    if kinds & V_CREDIT != 0 {
+                        st.flags |= F_CREDIT_WORD;
+                    }
                 }
             }
             if n <= 5 {
@@ -653,20 +696,29 @@ fn measure(s: &str, short: &mut Vec<u64>) -> Stats {
         }
     }
     st.short.1 = short.len();
+    st.opening = if whole_line {
+        (st.words >= 4).then_some(opening)
+    } else if st.words >= 5 && opening_complete {
+        Some(opening)
+    } else {
+        opening_hash(full)
+    };
     if full.len() > WORD_BYTES {
         st.words = lexicon::word_count(full);
-        last_core = full.split_whitespace().next_back().map_or("", core);
+        last_hash = word_hash(full.split_whitespace().next_back().map_or("", core));
         st.length = full.chars().count();
     } else {
         st.length = st.chars;
     }
-    st.last_word = word_hash(last_core);
+    st.last_word = last_hash;
     if st.words <= 5 {
-        let mut h: u64 = 0x84_2222;
-        for token in s.split_whitespace() {
-            h = h.rotate_left(7) ^ word_hash(core(token));
+        if !whole_line {
+            whole = 0x84_2222;
+            for token in s.split_whitespace() {
+                whole = whole.rotate_left(7) ^ word_hash(core(token));
+            }
         }
-        st.whole = h;
+        st.whole = whole;
     }
     if lexicon::ends_dangling(full) {
         st.flags |= F_DANGLING;
@@ -674,8 +726,20 @@ fn measure(s: &str, short: &mut Vec<u64>) -> Stats {
     let terminal = lexicon::ends_in_terminal(full);
     st.prose = (6..=90).contains(&st.words) && terminal;
     st.ends_sentence = terminal || full.ends_with(['"', '”', '’', ')']);
-    st.headline = st.words <= 30 && lexicon::headline_like(full);
+    st.headline = st.words <= 30 && lexicon::headline_like_counted(full, st.words);
     st
+}
+
+/// The hash of a line's first five words when it has at least four (lines whose opening
+/// words come back at the start of a later line).
+fn opening_hash(s: &str) -> Option<u64> {
+    let (count, hash) = s
+        .split_whitespace()
+        .take(5)
+        .fold((0usize, 0x77u64), |(c, h), w| {
+            (c + 1, h.rotate_left(9) ^ word_hash(core(w)))
+        });
+    (count >= 4).then_some(hash)
 }
 
 // ---------------------------------------------------------------- buckets
@@ -775,27 +839,6 @@ fn bucket(template: u32, value: u64) -> u32 {
     ((h ^ (h >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9) >> (64 - BITS)) as u32
 }
 
-/// A hasher for keys that are already hashes (the page's line and word hashes).
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
 struct Emit<'a> {
     out: &'a mut Vec<u32>,
@@ -906,11 +949,33 @@ fn norm_hash(s: &str) -> u64 {
     h
 }
 
+/// The stems ([`WordInfo::stem`]) of the words of four characters or more of `s` that are not
+/// among the page's `top` words.
+fn stem_keys<'a>(s: &'a str, top: &'a [u64]) -> impl Iterator<Item = u64> + 'a {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4)
+        .map(WordInfo::of)
+        .filter(|i| i.chars >= 4 && top.binary_search(&i.stem).is_err())
+        .map(|i| i.stem)
+}
+
 /// The features of every input line of one page (`text` is the whole page).
 pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
+    let mut out = Vec::with_capacity(inputs.len());
+    for_each_line(text, inputs, |features| {
+        out.push(Item {
+            features: features.to_vec(),
+        });
+    });
+    out
+}
+
+/// Hands the feature buckets of every input line of one page to `sink`, in line order (one
+/// buffer, reused from line to line).
+pub(crate) fn for_each_line(text: &str, inputs: &[Input], mut sink: impl FnMut(&[u32])) {
     let n = inputs.len();
     if n == 0 {
-        return Vec::new();
+        return;
     }
     let strs: Vec<&str> = inputs
         .iter()
@@ -931,17 +996,28 @@ pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
     ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut top: Vec<u64> = ranked.iter().take(20).map(|&(k, _)| k).collect();
     top.sort_unstable();
-    for st in &mut stats {
-        st.top_hits = short[st.short.0..st.short.1]
-            .iter()
-            .filter(|h| top.binary_search(h).is_ok())
-            .count();
+    if !top.is_empty() {
+        for st in &mut stats {
+            st.top_hits = short[st.short.0..st.short.1]
+                .iter()
+                .filter(|h| top.binary_search(h).is_ok())
+                .count();
+        }
     }
 
-    let mut dups: KeyMap<u32> = KeyMap::default();
-    let norms: Vec<u64> = strs.iter().map(|s| norm_hash(s)).collect();
-    for &h in &norms {
-        *dups.entry(h).or_insert(0) += 1;
+    // How many lines share each line's normalized text (counted by sorting).
+    let mut dups = vec![1u32; n];
+    {
+        let mut by_norm: Vec<(u64, usize)> =
+            stats.iter().enumerate().map(|(k, st)| (st.norm, k)).collect();
+        by_norm.sort_unstable();
+        for run in by_norm.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() > 1 {
+                for &(_, k) in run {
+                    dups[k] = run.len() as u32;
+                }
+            }
+        }
     }
     let is_prose = |st: &Stats| st.words >= 12 && st.prose;
     let first_prose = stats.iter().position(is_prose);
@@ -970,14 +1046,7 @@ pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
     }
     let page_blanks = inputs.iter().any(|i| i.blank_before || i.blank_after);
     // Overlap with the lead: titles and standfirsts repeat the lead's content words.
-    let stem_keys = |s: &str| -> Vec<u64> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() >= 4)
-            .map(WordInfo::of)
-            .filter(|i| i.chars >= 4 && top.binary_search(&i.stem).is_err())
-            .map(|i| i.stem)
-            .collect()
-    };
+    let stem_keys = |s| stem_keys(s, &top);
     let lead_lines: Vec<usize> = (0..n).filter(|&k| is_prose(&stats[k])).take(3).collect();
     let mut lead_bag: Vec<u64> = lead_lines
         .iter()
@@ -996,38 +1065,28 @@ pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
         if lead_lines.contains(&k) {
             return 8;
         }
-        let keys = stem_keys(strs[k]);
-        let hits = keys
-            .iter()
-            .filter(|x| lead_bag.binary_search(x).is_ok())
-            .count();
-        if keys.is_empty() {
+        let (keys, hits) = stem_keys(strs[k]).fold((0usize, 0usize), |(n, h), x| {
+            (n + 1, h + usize::from(lead_bag.binary_search(&x).is_ok()))
+        });
+        if keys == 0 {
             7
         } else {
-            share(hits, keys.len()) << 2 | (hits.min(3) as u64)
+            share(hits, keys) << 2 | (hits.min(3) as u64)
         }
     };
     // Lines whose opening words come back at the start of a later line (a standfirst or
     // caption that the lead repeats, a title repeated as the first line of the body).
-    let opening = |s: &str| -> Option<u64> {
-        let (count, hash) = s
-            .split_whitespace()
-            .take(5)
-            .fold((0usize, 0x77u64), |(c, h), w| {
-                (c + 1, h.rotate_left(9) ^ word_hash(core(w)))
-            });
-        (count >= 4).then_some(hash)
-    };
-    let openings: Vec<Option<u64>> = strs.iter().map(|s| opening(s)).collect();
     let mut later_repeat = vec![false; n];
     {
-        let mut seen: KeyMap<usize> = KeyMap::default();
-        for k in (0..n).rev() {
-            if let Some(h) = openings[k] {
-                if seen.contains_key(&h) {
-                    later_repeat[k] = true;
-                }
-                seen.insert(h, k);
+        let mut by_opening: Vec<(u64, usize)> = stats
+            .iter()
+            .enumerate()
+            .filter_map(|(k, st)| st.opening.map(|h| (h, k)))
+            .collect();
+        by_opening.sort_unstable();
+        for run in by_opening.chunk_by(|a, b| a.0 == b.0) {
+            for &(_, k) in &run[..run.len() - 1] {
+                later_repeat[k] = true;
             }
         }
     }
@@ -1096,11 +1155,11 @@ pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
     }
     let text_len = text.len().max(1);
 
-    let mut out = Vec::with_capacity(n);
+    let mut features = Vec::with_capacity(256);
     for k in 0..n {
         let st = &stats[k];
         let input = &inputs[k];
-        let mut features = Vec::with_capacity(256);
+        features.clear();
         let mut e = Emit { out: &mut features };
         e.f(T_BIAS, 0);
         e.f(T_WORDS, words_bucket(st.words));
@@ -1163,7 +1222,7 @@ pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
                 nearest[k].min(6) as u64
             },
         );
-        let dup = dups.get(&norms[k]).copied().unwrap_or(1);
+        let dup = dups[k];
         e.f(T_DUP, u64::from(dup.min(4)));
         e.f(T_DUP_X_POS, u64::from(dup.min(3)) << 8 | position_bucket(k));
         e.f(T_TOP_SHARE, share(st.top_hits, st.alpha_words));
@@ -1213,7 +1272,8 @@ pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
         e.f(
             T_OPENING_REPEAT,
             u64::from(later_repeat[k])
-                | u64::from(k > 0 && openings[k].is_some() && openings[k] == openings[k - 1]) << 1,
+                | u64::from(k > 0 && st.opening.is_some() && st.opening == stats[k - 1].opening)
+                    << 1,
         );
         let ov = overlap(k);
         e.f(T_LEAD_OVERLAP, ov);
@@ -1268,9 +1328,8 @@ pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
             let f = features[i];
             features.push(bucket(T_STYLE, u64::from(f) ^ style << 20));
         }
-        out.push(Item { features });
+        sink(&features);
     }
-    out
 }
 
 #[cfg(test)]

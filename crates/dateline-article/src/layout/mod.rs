@@ -13,7 +13,7 @@ use std::fmt;
 use std::sync::{Arc, LazyLock};
 
 use crate::{ArticleError, LineLabel};
-use features::Item;
+use features::{Input, Item};
 use model::{Allowed, Weights, ANY, NLABEL};
 
 /// Trained weights of the line labeller, shared cheaply (clones share the weights).
@@ -119,10 +119,12 @@ impl LineModel {
         self.weights.nonzero == 0
     }
 
-    /// The label of every item, each within its mask of allowed labels.
-    pub(crate) fn label(&self, items: &[Item], masks: &[Allowed]) -> Vec<LineLabel> {
+    /// The label of every input line of `text`, each within its mask of allowed labels.
+    pub(crate) fn label(&self, text: &str, inputs: &[Input], masks: &[Allowed]) -> Vec<LineLabel> {
+        let mut emissions = Vec::with_capacity(inputs.len());
+        features::for_each_line(text, inputs, |f| emissions.push(self.weights.emission(f)));
         self.weights
-            .decode(items, Some(masks))
+            .decode(&emissions, Some(masks))
             .into_iter()
             .map(|y| LineLabel::ALL[y.min(NLABEL - 1)])
             .collect()
@@ -347,7 +349,7 @@ pub fn train(pages: &[TrainingPage], options: &TrainOptions) -> Result<LineModel
             .map(|(&r, &a)| r | a)
             .collect();
         examples.push(Example {
-            items: prepared.items,
+            items: features::items(&page.text, &prepared.inputs),
             weight: if page.weight.is_finite() && page.weight > 0.0 {
                 page.weight
             } else {
@@ -692,5 +694,46 @@ mod tests {
             train(&[short], &TrainOptions::default()),
             Err(ArticleError::InvalidTrainingData(_))
         ));
+    }
+}
+
+#[cfg(test)]
+#[path = "features_old.rs"]
+#[allow(dead_code, clippy::all)]
+mod features_old;
+
+#[cfg(test)]
+mod equiv_tmp {
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() { files(&p, out) } else if p.extension().is_some_and(|x| x == "txt") { out.push(p) }
+        }
+    }
+    #[test]
+    fn equiv_corpora() {
+        let Ok(dirs) = std::env::var("EQUIV_DIRS") else { return };
+        let mut n = 0usize;
+        for d in dirs.split(':') {
+            let mut ps = Vec::new();
+            files(std::path::Path::new(d), &mut ps);
+            for p in ps {
+                let Ok(bytes) = std::fs::read(&p) else { continue };
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let prep = crate::structure::prepare(&text);
+                let old_inputs: Vec<super::features_old::Input> = prep.inputs.iter().map(|i| super::features_old::Input {
+                    span: i.span, class: { use super::features_old::RuleClass as R; [R::Text,R::Caption,R::Credit,R::Byline,R::SignOff,R::Chrome,R::RelatedLink,R::Breadcrumb][i.class as usize] }, wire: i.wire, date_only: i.date_only,
+                    header_rest: i.header_rest, blank_before: i.blank_before, blank_after: i.blank_after }).collect();
+                let old = super::features_old::items(&text, &old_inputs);
+                let new = super::features::items(&text, &prep.inputs);
+                assert_eq!(old.len(), new.len());
+                for (a, b) in old.iter().zip(&new) {
+                    assert_eq!(a.features, b.features, "{}", p.display());
+                }
+                n += 1;
+            }
+        }
+        eprintln!("{n} pages identical");
     }
 }

@@ -19,7 +19,7 @@
 //! desc      UTF-8    what the weights were trained on, and how
 //! ```
 
-use crate::layout::features::{Item, BITS, FEATURE_VERSION};
+use crate::layout::features::{BITS, FEATURE_VERSION};
 use crate::ArticleError;
 
 /// Number of labels (the classes of [`crate::LineLabel::ALL`]).
@@ -72,10 +72,10 @@ impl Weights {
         }
     }
 
-    /// The emission scores of one line.
-    fn emission(&self, item: &Item) -> [f32; NLABEL] {
+    /// The emission scores of one line (its feature buckets).
+    pub(crate) fn emission(&self, features: &[u32]) -> [f32; NLABEL] {
         let mut sum = [0i32; NLABEL];
-        for &f in &item.features {
+        for &f in features {
             if let Some(row) = self.rows.get(f as usize) {
                 for (s, &w) in sum.iter_mut().zip(row) {
                     *s += i32::from(w);
@@ -86,14 +86,17 @@ impl Weights {
         sum.map(|s| s as f32 * self.scale)
     }
 
-    /// The best label sequence for `items` (label indices), each line restricted to its
+    /// The best label sequence for lines with these `emissions` (label indices), each line restricted to its
     /// `allowed` labels when given, with at most one title: when the sequence has several,
     /// the one the model is surest of (largest margin over the line's next best label) stays
     /// and the others take their next best label.
-    pub(crate) fn decode(&self, items: &[Item], allowed: Option<&[Allowed]>) -> Vec<usize> {
-        let emissions: Vec<[f32; NLABEL]> = items.iter().map(|i| self.emission(i)).collect();
+    pub(crate) fn decode(
+        &self,
+        emissions: &[[f32; NLABEL]],
+        allowed: Option<&[Allowed]>,
+    ) -> Vec<usize> {
         let trans = self.trans.map(|row| row.map(|w| f32::from(w) * self.scale));
-        let mut labels = viterbi(&emissions, &trans, allowed);
+        let mut labels = viterbi(emissions, &trans, allowed);
         let titles: Vec<usize> = (0..labels.len()).filter(|&i| labels[i] == TITLE).collect();
         if titles.len() > 1 {
             let ok = |i: usize, y: usize| {
