@@ -47,8 +47,10 @@ and for the key people and dates (issue 17):
                     gold role ends with it, ignoring case and punctuation ("former Finance
                     Minister" ends with "Finance Minister")
   key dates found   a predicted date whose span overlaps an occurrence of the gold text
-  value right       over found dates: the predicted value equals the gold value, or the gold
-                    value is a calendar interval and the predicted range covers exactly it
+  value right       over found dates: the predicted value equals the gold value (a clock time
+                    may carry a UTC offset the gold does not write: "2003-04-09T18:52-05:00" for
+                    gold "2003-04-09T18:52"), or the gold value is a calendar interval and the
+                    predicted range covers exactly it
 
 On readability pages: body shingle F1 (with the whole dump and jusText), body line P/R/F1 against
 the per-line labels, title and byline.
@@ -424,8 +426,17 @@ def score_people(page: Page, rec: dict, t: Tally) -> None:
             t.add("people_role", ok, page, (kp["name"], match.get("role"), kp["role"]))
 
 
+ZONE_SUFFIX = re.compile(r"T\d\d:\d\d(?::\d\d)?(Z|[+-]\d\d:\d\d)$")
+
+
 def value_matches(pred: dict, gold_value: str) -> bool:
-    if pred.get("value") == gold_value:
+    value = pred.get("value") or ""
+    if value == gold_value:
+        return True
+    # A clock time with its UTC offset ("2021-03-03T07:15+05:30" for "07:15 IST") matches the
+    # gold's clock time written without one (the offset is what issue 17 asks for).
+    zone = ZONE_SUFFIX.search(value)
+    if zone and value[:zone.start(1)] == gold_value:
         return True
     rng = pred.get("range")
     if not rng:

@@ -20,6 +20,8 @@ DOC_KEYS = [
     "dates",
     "entities",
     "quotes",
+    "events",
+    "story",
     "warnings",
 ]
 

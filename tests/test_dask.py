@@ -64,6 +64,10 @@ def test_local_cluster_equals_single_process(corpus: pathlib.Path) -> None:
         frame = client.compute(dld.to_dataframe(bag, "dates")).result()
         assert len(frame) == sum(len(d.dates) for d in expected)
         assert sorted(frame["doc_id"].unique()) == sorted({d.id for d in expected if d.dates})
+        # Stories: summaries on the workers, grouping on the client, applied on the workers.
+        grouped = client.compute(dld.group_stories(bag)).result()
+        assert grouped == dl.group_stories(expected)
+        assert any(d.story for d in grouped)
 
 
 def test_analyze_bag_without_cluster(corpus: pathlib.Path) -> None:
@@ -72,3 +76,7 @@ def test_analyze_bag_without_cluster(corpus: pathlib.Path) -> None:
     assert [d.id for d in docs] == [f"gen_{i:04d}" for i in range(5)]
     with pytest.raises(ValueError, match="table must be one of"):
         dld.to_dataframe(bag, "nope")
+    grouped = dld.group_stories(bag, scheduler="sync").compute(scheduler="sync")
+    assert grouped == dl.group_stories(docs)
+    events = dld.to_dataframe(bag, "events").compute(scheduler="sync")
+    assert len(events) == sum(len(d.events) for d in docs)

@@ -267,10 +267,59 @@ pub fn check_document(text: &str, doc: &dateline::Document) {
     if let Some((x, y)) = doc.published.date.map(|d| d.range()) {
         assert!(x <= y, "document published range {x} > {y}");
     }
+    check_events(text, &doc.entities, &doc.events);
     let json = doc
         .to_json_value(text)
         .unwrap_or_else(|e| panic!("to_json_value failed on the analysed text: {e}"));
     check_json_record(text, &json);
+}
+
+/// Checks the events of a text: participants, host and place index existing entities (and
+/// participants are distinct and not empty), trigger, evidence and date spans lie on character
+/// boundaries inside the text, some evidence span contains the trigger, evidence is sorted
+/// and disjoint, the date value is a TIMEX3 DATE value and the confidence lies in 0..=1.
+pub fn check_events(text: &str, entities: &dateline_entities::Entities, events: &[dateline_events::Event]) {
+    let n = entities.entities.len();
+    for e in events {
+        assert!(!e.participants.is_empty(), "event without participants: {e:?}");
+        for &p in &e.participants {
+            assert!(p < n, "event participant {p} out of range ({n} entities)");
+        }
+        let mut ps = e.participants.clone();
+        ps.sort_unstable();
+        ps.dedup();
+        assert_eq!(ps.len(), e.participants.len(), "repeated participant in {e:?}");
+        for x in [e.host, e.place].into_iter().flatten() {
+            assert!(x < n, "event host/place {x} out of range ({n} entities)");
+        }
+        check_span(text, e.trigger, "event trigger");
+        assert!(!e.trigger.is_empty(), "empty event trigger");
+        assert!(!e.evidence.is_empty(), "event without evidence");
+        for ev in &e.evidence {
+            check_span(text, *ev, "event evidence");
+        }
+        assert!(
+            e.evidence.windows(2).all(|w| w[0].end <= w[1].start),
+            "event evidence not sorted and disjoint: {:?}",
+            e.evidence
+        );
+        assert!(
+            e.evidence.iter().any(|ev| ev.start <= e.trigger.start && e.trigger.end <= ev.end),
+            "no evidence span contains the trigger {:?}: {:?}",
+            e.trigger,
+            e.evidence
+        );
+        if let Some(d) = &e.date {
+            if let Some(s) = d.span {
+                check_span(text, s, "event date mention");
+            }
+            if let Err(err) = timex::check("DATE", &d.value) {
+                panic!("event date {:?}: {err}", d.value);
+            }
+        }
+        assert!((0.0..=1.0).contains(&e.confidence), "confidence {}", e.confidence);
+        assert!(e.cameo.starts_with("04") && e.cameo.len() == 3, "cameo {}", e.cameo);
+    }
 }
 
 /// Checks the JSON record of a document (see [`record::check_record`]); panics on failure.

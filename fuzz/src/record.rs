@@ -10,8 +10,11 @@ use crate::timex;
 use serde_json::Value;
 
 /// Checks a record: `schema_version` 1; every object with integer `start` and `end` slices
-/// `text` by code points and, where it has a `text` field, to exactly that string; every date
-/// has a TIMEX3 value valid for its kind and a range with start <= end.
+/// `text` by code points and, where it has a `text` field, to exactly that string (both null
+/// is allowed: an event date that rests on no mention); every date has a TIMEX3 value valid
+/// for its kind and a range with start <= end; every event names participants, host and
+/// place among the record's entity ids, has a known kind and status, a date value valid as
+/// a TIMEX3 DATE, and evidence spans of which one contains the trigger.
 ///
 /// # Errors
 /// A message naming the first broken invariant.
@@ -39,6 +42,86 @@ pub fn check_record(text: &str, v: &Value) -> Result<(), String> {
             }
         }
     }
+    check_events(v)
+}
+
+fn check_events(v: &Value) -> Result<(), String> {
+    let ids: Vec<&str> = v["entities"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|e| e["id"].as_str())
+        .collect();
+    let known = |x: &Value| x.is_null() || x.as_str().is_some_and(|s| ids.contains(&s));
+    for e in v["events"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+    {
+        let kind = e["kind"].as_str().unwrap_or("");
+        if !["meet", "visit", "call", "summit", "negotiate", "mediate"].contains(&kind) {
+            return Err(format!("event kind {kind:?}"));
+        }
+        if !["happened", "ongoing", "planned", "cancelled"]
+            .contains(&e["status"].as_str().unwrap_or(""))
+        {
+            return Err(format!("event status {}", e["status"]));
+        }
+        if !e["cameo"]
+            .as_str()
+            .is_some_and(|c| c.len() == 3 && c.starts_with("04"))
+        {
+            return Err(format!("event cameo {}", e["cameo"]));
+        }
+        let participants = e["participants"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        if participants.is_empty() || !participants.iter().all(|p| p.is_string() && known(p)) {
+            return Err(format!(
+                "event participants {} not among the entities",
+                e["participants"]
+            ));
+        }
+        if !known(&e["host"]) || !known(&e["place"]) {
+            return Err(format!(
+                "event host {} or place {} not among the entities",
+                e["host"], e["place"]
+            ));
+        }
+        if !e["date"].is_null() {
+            let value = e["date"]["value"].as_str().unwrap_or("");
+            timex::check("DATE", value).map_err(|err| format!("event date {value:?}: {err}"))?;
+            if !["mention", "published", "story"]
+                .contains(&e["date"]["source"].as_str().unwrap_or(""))
+            {
+                return Err(format!("event date source {}", e["date"]["source"]));
+            }
+        }
+        let (ts, te) = (e["trigger"]["start"].as_u64(), e["trigger"]["end"].as_u64());
+        let (Some(ts), Some(te)) = (ts, te) else {
+            return Err(format!("event trigger {}", e["trigger"]));
+        };
+        let evidence = e["evidence"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let holds = evidence.iter().any(|x| {
+            x["start"].as_u64().is_some_and(|s| s <= ts)
+                && x["end"].as_u64().is_some_and(|en| te <= en)
+        });
+        if !holds {
+            return Err(format!(
+                "no evidence span of {} holds its trigger {}",
+                e["evidence"], e["trigger"]
+            ));
+        }
+        let c = e["confidence"].as_f64().unwrap_or(-1.0);
+        if !(0.0..=1.0).contains(&c) {
+            return Err(format!("event confidence {c}"));
+        }
+    }
     Ok(())
 }
 
@@ -51,7 +134,9 @@ pub fn is_error_record(v: &Value) -> bool {
 fn walk(text: &str, chars: &[usize], v: &Value) -> Result<(), String> {
     match v {
         Value::Object(map) => {
-            if let (Some(s), Some(e)) = (map.get("start"), map.get("end")) {
+            let both_null = map.get("start").is_some_and(Value::is_null)
+                && map.get("end").is_some_and(Value::is_null);
+            if let (Some(s), Some(e), false) = (map.get("start"), map.get("end"), both_null) {
                 let (Some(s), Some(e)) = (s.as_u64(), e.as_u64()) else {
                     return Err(format!("non-integer offsets in {v}"));
                 };

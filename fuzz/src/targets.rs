@@ -7,13 +7,13 @@ use arbitrary::{Arbitrary, Unstructured};
 
 /// `dates` target.
 pub mod dates {
-    //! `dateline_dates::{find, find_in, parse_one}` with arbitrary text, anchor, date order and
-    //! regions. Checks spans, TIMEX3 values, ranges, region containment and determinism.
+    //! `dateline_dates::{find, find_in, parse_one}` with arbitrary text, anchor, date order,
+    //! joined spans on or off and regions. Checks spans, TIMEX3 values, ranges, region
+    //! containment and determinism.
     use super::*;
     use crate::{check_timex, check_timexes};
     use chrono::NaiveDate;
     use dateline_dates::{find, find_in, parse_one, DateOrder, Options};
-    use dateline_text::Span;
 
     #[derive(Debug, Arbitrary)]
     struct Input<'a> {
@@ -44,6 +44,9 @@ pub mod dates {
             1 => DateOrder::Dmy,
             _ => DateOrder::Ymd,
         };
+        // A high bit of the same byte joins span ends (the pipeline's setting), so existing
+        // corpora stay valid.
+        opts.join_ranges = input.order & 0x10 != 0;
         let text = input.text;
 
         let all = find(text, &opts);
@@ -60,12 +63,7 @@ pub mod dates {
             }
         }
 
-        let regions: Vec<Span> = input
-            .regions
-            .iter()
-            .take(8)
-            .map(|&(a, b)| Span::new(usize::from(a), usize::from(b)))
-            .collect();
+        let regions = spans(&input.regions);
         let some = find_in(text, &regions, &opts);
         check_timexes(text, &some);
         // `find_in` merges overlapping and touching regions: an expression may cross from one
@@ -155,7 +153,6 @@ pub mod entities {
     use super::*;
     use crate::check_entities;
     use dateline_entities::{extract, extract_in, EntityError, Options};
-    use dateline_text::Span;
 
     #[derive(Debug, Arbitrary)]
     struct Input<'a> {
@@ -176,12 +173,7 @@ pub mod entities {
         check_entities(text, &all);
         assert_eq!(all, extract(text, &opts), "extract is not deterministic");
 
-        let regions: Vec<Span> = input
-            .regions
-            .iter()
-            .take(8)
-            .map(|&(a, b)| Span::new(usize::from(a), usize::from(b)))
-            .collect();
+        let regions = spans(&input.regions);
         let valid = regions.iter().all(|r| {
             r.start <= r.end
                 && r.end <= text.len()
@@ -272,6 +264,85 @@ pub mod analyze {
             Err(e) => panic!("unexpected error on a small input: {e}"),
         }
     }
+}
+
+/// `events` target.
+pub mod events {
+    //! `dateline_events::{find, extract}` with arbitrary text, publication date and raw
+    //! regions. Checks the events' invariants (see [`crate::check_events`]), that `extract`
+    //! fails exactly for regions that are not byte ranges of the text on character boundaries
+    //! and otherwise yields evidence inside the regions, and determinism.
+    use super::*;
+    use crate::check_events;
+    use chrono::NaiveDate;
+    use dateline_events::{extract, find, Input};
+    use dateline_text::{Span, Tokenized};
+
+    #[derive(Debug, Arbitrary)]
+    struct Input2<'a> {
+        published: Option<(u16, u16)>,
+        regions: Vec<(u16, u16)>,
+        dateline: Option<(u16, u16)>,
+        text: &'a str,
+    }
+
+    /// Runs the target on raw fuzzer bytes; panics on a broken invariant.
+    pub fn run(data: &[u8]) {
+        let Ok(input) = Input2::arbitrary_take_rest(Unstructured::new(data)) else {
+            return;
+        };
+        let published = input
+            .published
+            .and_then(|(y, d)| NaiveDate::from_yo_opt(i32::from(y % 9999) + 1, u32::from(d % 365) + 1));
+        let text = input.text;
+        let found = find(text, published);
+        check_events(text, &found.entities, &found.events);
+        assert_eq!(found, find(text, published), "find is not deterministic");
+
+        let doc = Tokenized::new(text);
+        let regions = spans(&input.regions);
+        let dateline = input
+            .dateline
+            .map(|(a, b)| Span::new(usize::from(a), usize::from(b)))
+            .filter(|s| s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        let valid = regions
+            .iter()
+            .all(|r| r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        let run = || {
+            extract(
+                &Input::new(&doc, &found.entities, &found.dates)
+                    .with_regions(&regions)
+                    .with_published(published)
+                    .with_dateline_place(dateline),
+            )
+        };
+        match run() {
+            Ok(events) => {
+                assert!(valid, "extract accepted bad regions {regions:?}");
+                check_events(text, &found.entities, &events);
+                let union = merged(&regions, text.len());
+                for e in &events {
+                    for ev in &e.evidence {
+                        assert!(
+                            union.iter().any(|&(s, en)| s <= ev.start && ev.end <= en),
+                            "evidence {ev:?} outside the regions {regions:?}"
+                        );
+                    }
+                }
+                assert_eq!(Ok(events), run(), "extract is not deterministic");
+            }
+            Err(e) => assert!(!valid, "extract refused valid regions {regions:?}: {e}"),
+        }
+    }
+}
+
+/// Up to 8 raw (start, end) byte pairs as spans (out of bounds, inside a character or
+/// inverted: the targets check how each API takes them).
+fn spans(raw: &[(u16, u16)]) -> Vec<dateline_text::Span> {
+    raw.iter()
+        .take(8)
+        .map(|&(a, b)| dateline_text::Span::new(usize::from(a), usize::from(b)))
+        .collect()
 }
 
 /// The union of `regions` clipped to `len`, as sorted disjoint `(start, end)` pairs (regions

@@ -35,12 +35,13 @@ fn replay(target: &str, run: fn(&[u8])) -> Vec<String> {
 
 #[test]
 fn regressions_pass() {
-    use dateline_fuzz::targets::{analyze, article, dates, entities};
+    use dateline_fuzz::targets::{analyze, article, dates, entities, events};
     let mut failures = Vec::new();
     failures.extend(replay("dates", dates::run));
     failures.extend(replay("article", article::run));
     failures.extend(replay("entities", entities::run));
     failures.extend(replay("analyze", analyze::run));
+    failures.extend(replay("events", events::run));
     assert!(
         failures.is_empty(),
         "open findings:\n{}",

@@ -10,6 +10,13 @@ calendar value, named entities with canonical identities and roles, and quotes::
     >>> [(e.name, e.label, e.role) for e in doc.entities][:2]
     [('Chinese', 'NORP', None), ('Xi Jinping', 'PERSON', 'President')]
 
+Encounter events (who met whom, where, when) and stories across articles::
+
+    >>> doc = dl.analyze("Xi Jinping met Yoon Suk-yeol in Bali on Tuesday.", published="2022-11-16")
+    >>> e = doc.events[0]
+    >>> (e.kind, [doc.entity(p).name for p in e.participants], doc.entity(e.place).name, e.date_value, e.status)
+    ('meet', ['Xi Jinping', 'Yoon Suk-yeol'], 'Bali', '2022-11-15', 'happened')
+
 Many articles in parallel (the GIL is released; order is kept)::
 
     >>> docs = dl.analyze_many(["On Monday, Kim met Yoon.", "Nothing here."], threads=2)
@@ -30,6 +37,7 @@ from dateline._native import (
     DatelineError,
     Document,
     Entity,
+    Event,
     InputTooLargeError,
     InternalError,
     InvalidDateError,
@@ -43,6 +51,7 @@ from dateline._native import (
     analyze_many,
     extract_entities,
     find_dates,
+    group_stories,
     parse_article,
     parse_date,
 )
@@ -99,6 +108,7 @@ __all__ = [
     "DatelineError",
     "Document",
     "Entity",
+    "Event",
     "InputTooLargeError",
     "InternalError",
     "InvalidDateError",
@@ -112,6 +122,7 @@ __all__ = [
     "analyze_many",
     "extract_entities",
     "find_dates",
+    "group_stories",
     "iter_analyze",
     "parse_article",
     "parse_date",

@@ -10,7 +10,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["TABLES", "to_pandas"]
 
-TABLES = ("articles", "dates", "entities", "mentions", "quotes")
+TABLES = ("articles", "dates", "entities", "mentions", "quotes", "events", "participants")
 
 
 def _date(value: Optional[str]) -> Optional[datetime.date]:
@@ -45,6 +45,8 @@ def _articles(doc: "Document") -> List[Dict[str, Any]]:
             "dates": len(doc.dates),
             "entities": len(doc.entities),
             "quotes": len(doc.quotes),
+            "events": len(doc.events),
+            "story": doc.story,
         }
     ]
 
@@ -123,12 +125,78 @@ def _quotes(doc: "Document") -> List[Dict[str, Any]]:
     ]
 
 
+def _events(doc: "Document") -> List[Dict[str, Any]]:
+    ents = {e.id: e for e in doc.entities}
+    name = lambda i: ents[i].name if i in ents else i  # noqa: E731
+    text = doc.text
+    rows = []
+    for n, ev in enumerate(doc.events):
+        d: Mapping[str, Any] = ev.date or {}
+        ps: Mapping[str, Any] = ev.place_source or {}
+        first = ev.evidence[0] if ev.evidence else None
+        rows.append(
+            {
+                "doc_id": doc.id,
+                "event": n,
+                "story": ev.story,
+                "kind": ev.kind,
+                "cameo": ev.cameo,
+                "participants": "; ".join(name(p) for p in ev.participants),
+                "participant_ids": "; ".join(ev.participants),
+                "n_participants": len(ev.participants),
+                "host": name(ev.host) if ev.host else None,
+                "host_id": ev.host,
+                "place": ps.get("name") or (name(ev.place) if ev.place else None),
+                "place_id": ev.place,
+                "date": _date(d.get("value")),
+                "date_value": d.get("value"),
+                "date_source": d.get("source"),
+                "date_document": d.get("document"),
+                "status": ev.status,
+                "trigger": ev.trigger.text,
+                "trigger_start": ev.trigger.start,
+                "trigger_end": ev.trigger.end,
+                "evidence": text[first[0]:first[1]] if text is not None and first else None,
+                "evidence_spans": len(ev.evidence),
+                "confidence": ev.confidence,
+            }
+        )
+    return rows
+
+
+def _participants(doc: "Document") -> List[Dict[str, Any]]:
+    ents = {e.id: e for e in doc.entities}
+    rows = []
+    for n, ev in enumerate(doc.events):
+        for p in ev.participants:
+            e = ents.get(p)
+            rows.append(
+                {
+                    "doc_id": doc.id,
+                    "event": n,
+                    "story": ev.story,
+                    "kind": ev.kind,
+                    "entity_id": p,
+                    "name": e.name if e else p,
+                    "label": e.label if e else None,
+                    "role": e.role if e else None,
+                    "country": e.country if e else None,
+                    "is_host": p == ev.host,
+                    "date_value": ev.date_value,
+                    "status": ev.status,
+                }
+            )
+    return rows
+
+
 _BUILDERS = {
     "articles": _articles,
     "dates": _dates,
     "entities": _entities,
     "mentions": _mentions,
     "quotes": _quotes,
+    "events": _events,
+    "participants": _participants,
 }
 
 
@@ -137,7 +205,10 @@ def to_pandas(docs: Iterable["Document"], table: str = "entities") -> Any:
 
     ``table`` is ``"articles"`` (one row per document), ``"dates"`` (one row per temporal
     expression; ``range_start``/``range_end`` are ``datetime.date``), ``"entities"`` (one row
-    per entity), ``"mentions"`` (one row per entity mention) or ``"quotes"``. Every row
+    per entity), ``"mentions"`` (one row per entity mention), ``"quotes"``, ``"events"`` (one
+    row per encounter event: kind, participant names joined with ``"; "``, host, place, date
+    as ``datetime.date`` when known to the day, status, trigger, first evidence sentence,
+    story) or ``"participants"`` (the long form: one row per event and participant). Every row
     carries ``doc_id``. Items of ``docs`` that are not Documents (the exceptions of
     ``analyze_many(..., errors="return")``) are skipped. Needs pandas
     (``pip install dateline[pandas]``).
@@ -168,6 +239,7 @@ _EMPTY_COLUMNS = {
         "doc_id", "source", "language", "title", "standfirst", "byline", "dateline_place",
         "dateline_agency", "published", "published_value", "published_source",
         "published_confidence", "published_warnings", "paragraphs", "dates", "entities", "quotes",
+        "events", "story",
     ],
     "dates": ["doc_id", "text", "start", "end", "kind", "value", "modifier", "anchor", "range_start", "range_end"],
     "entities": [
@@ -176,4 +248,13 @@ _EMPTY_COLUMNS = {
     ],
     "mentions": ["doc_id", "entity_id", "name", "label", "text", "start", "end"],
     "quotes": ["doc_id", "text", "start", "end", "speaker_id", "speaker", "cue", "direct"],
+    "events": [
+        "doc_id", "event", "story", "kind", "cameo", "participants", "participant_ids", "n_participants",
+        "host", "host_id", "place", "place_id", "date", "date_value", "date_source", "date_document", "status",
+        "trigger", "trigger_start", "trigger_end", "evidence", "evidence_spans", "confidence",
+    ],
+    "participants": [
+        "doc_id", "event", "story", "kind", "entity_id", "name", "label", "role", "country", "is_host",
+        "date_value", "status",
+    ],
 }

@@ -9,9 +9,11 @@ __all__ = [
     "CaptionDict",
     "DateLineDict",
     "DatelineDict",
+    "EventDateDict",
     "HeaderDict",
     "LineDict",
     "ParagraphDict",
+    "PlaceSourceDict",
     "PublishedDict",
 ]
 
@@ -84,3 +86,24 @@ class LineDict(TypedDict):
     label: str
     start: int
     end: int
+
+class _EventDateBase(TypedDict):
+    value: str
+    source: str
+    start: Optional[int]
+    end: Optional[int]
+
+
+class EventDateDict(_EventDateBase, total=False):
+    """``events[].date``: the TIMEX3 value, its source (``mention``, ``published`` or
+    ``story``), the mention's character offsets, and for ``story`` the document it came from."""
+
+    document: str
+
+
+class PlaceSourceDict(TypedDict):
+    """``events[].place_source``: where a place filled by story grouping came from."""
+
+    source: str
+    document: str
+    name: str

@@ -13,6 +13,18 @@
 Each partition reads its own files on the worker and runs :func:`dateline.analyze_many`
 there (Rust threads, GIL released), so only file names travel to the workers and only
 results travel back (Documents pickle compactly). Needs ``pip install dateline[dask]``.
+
+Stories across a corpus that does not fit one machine (:func:`group_stories`)::
+
+    stories_bag = dld.group_stories(bag)               # a bag of Documents with story ids
+
+Grouping runs in three steps, so documents never leave their partition: each partition
+turns its Documents into event summaries (participant ids, kind, date, place: a few hundred
+bytes per event); the summaries alone are gathered and grouped on the client (blocking on
+participant pairs, O(n log n) in events, the same code as ``dateline stories``); the
+resulting assignment table is sent back and each partition writes the story ids and the
+filled dates and places into its own Documents. Memory on the client is proportional to
+the number of events, not to the text.
 """
 
 from __future__ import annotations
@@ -21,10 +33,16 @@ import os
 from typing import Any, Iterable, List, Optional, Sequence, Union
 
 from dateline._corpus import _files, read_corpus
-from dateline._native import analyze_many
+from dateline._native import (
+    Document,
+    _apply_stories,
+    _group_summaries,
+    _story_summaries,
+    analyze_many,
+)
 from dateline._pandas import _EMPTY_COLUMNS, TABLES, to_pandas
 
-__all__ = ["analyze_bag", "to_dataframe"]
+__all__ = ["analyze_bag", "group_stories", "to_dataframe"]
 
 Paths = Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]]]
 
@@ -92,3 +110,21 @@ def to_dataframe(bag: Any, table: str = "entities") -> Any:
 
     parts = [dask.delayed(part)(d) for d in bag.to_delayed()]
     return dd.from_delayed(parts, meta=meta, verify_meta=False)
+
+
+def _summaries(docs: Iterable[Any]) -> List[str]:
+    return [_story_summaries(d) for d in docs if isinstance(d, Document)]
+
+
+def _apply(docs: Iterable[Any], stories: str) -> List[Any]:
+    return [_apply_stories(d, stories) if isinstance(d, Document) else d for d in docs]
+
+
+def group_stories(bag: Any, *, window_days: int = 3, **compute: Any) -> Any:
+    """A bag of the same Documents with story ids and filled dates and places, as
+    :func:`dateline.group_stories` gives for a list (see the module docs for how). The
+    summaries are computed now (``compute`` is passed to ``.compute()``, e.g.
+    ``scheduler="sync"``); the returned bag applies the stories lazily, partition by partition."""
+    summaries = bag.map_partitions(_summaries).compute(**compute)
+    stories = _group_summaries(list(summaries), window_days=window_days)
+    return bag.map_partitions(_apply, stories)

@@ -5,7 +5,7 @@
 
 Deterministic: the same scale gives byte-identical files (no randomness, no clock). At
 ``--scale 1`` the sizes are the ones issue 8 asks for (a 50 MB single line, a million
-newlines, 10,000 nested quotes, 100,000 capitalized words, 10,000-digit numbers ...); tests
+newlines, 10,000 nested quotes, 100,000 capitalized words, 10,000-digit numbers, 20,000 encounters ...); tests
 use small fractions (``--scale 0.001`` and ``0.01`` to compare 1x with 10x). Every file is a
 ``.txt`` so ``dateline analyze DIR`` picks it up; ``invalid_utf8.txt`` is not UTF-8 on
 purpose. Prints one line per file: ``NAME BYTES``.
@@ -178,6 +178,20 @@ def g_months_glued(scale: float) -> bytes:
     return "\n\n".join([glued, spaced, abbrev, dashed]).encode("utf-8")
 
 
+def g_encounters(scale: float) -> bytes:
+    # Encounter events at scale: thousands of distinct people meeting each other in separate
+    # sentences (no two the same encounter), one sentence with thousands of trigger words, and
+    # many "the two leaders" and "the meeting" referring back.
+    k = n(20_000, scale)
+    people = [f"President {w} {v}" for w, v in zip(words(k), reversed(words(k)))]
+    meetings = " ".join(
+        f"{people[i]} met {people[(i + 1) % k]} in Paris on Monday. The two leaders held talks."
+        for i in range(k)
+    )
+    one_sentence = "Xi met Han and " + "met the talks and visited the summit " * k + "."
+    return (meetings + "\n\n" + one_sentence + "\n").encode("utf-8")
+
+
 GENERATORS: dict[str, Callable[[float], bytes]] = {
     "empty": g_empty,
     "whitespace": g_whitespace,
@@ -195,6 +209,7 @@ GENERATORS: dict[str, Callable[[float], bytes]] = {
     "digits": g_digits,
     "next_next": g_next_next,
     "months_glued": g_months_glued,
+    "encounters": g_encounters,
 }
 
 #: Files whose size grows with --scale (the linear-time checks compare these at 1x and 10x).

@@ -625,6 +625,13 @@ pub enum PublishedSource {
     Dateline,
     /// A timestamp in the byline area.
     Byline,
+    /// A publication stamp on a line the structure did not take as the date line
+    /// ("Published 09/01/2009, 12:31 PM", "Xinhua, January 22, 2015", a headline ending in
+    /// "[December 30 2010]", a dateline "ADDIS ABABA (HAN) January 27, 2016 –").
+    Stamp,
+    /// An explicit date in a caption or the lead that falls on the weekday the lead names
+    /// ("Oil prices climbed Friday" under a photo dated "Dec. 7, 2018").
+    Body,
     /// Nothing: no date was found.
     None,
 }
@@ -643,6 +650,8 @@ impl PublishedSource {
             PublishedSource::DateLine => "date_line",
             PublishedSource::Dateline => "dateline",
             PublishedSource::Byline => "byline",
+            PublishedSource::Stamp => "stamp",
+            PublishedSource::Body => "body",
             PublishedSource::None => "none",
         }
     }

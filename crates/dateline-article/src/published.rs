@@ -13,7 +13,19 @@
 //!    before the chosen date corroborates it; otherwise a warning.
 //! 3. **Confidence**: two agreeing sources give `High`, one gives `Medium`. A header date of
 //!    January 1 that nothing corroborates is a known crawler placeholder: `Low` and a warning.
-//! 4. **Body evidence** (body paragraphs searched with `dateline_dates::find_in`, anchored on
+//! 4. **No date line, header or byline timestamp**: a publication stamp read off the page's
+//!    lines (a full date with its year on a line that holds little else, after a stamp word
+//!    such as "Published"/"Updated", or opening a dateline: "Xinhua, January 22, 2015",
+//!    "Published 09/01/2009, 12:31 PM", "[December 30 2010]"), the first at the top of the
+//!    page, else the first one marked by a stamp word or a clock anywhere. A date line above
+//!    the headline (or opening a page without one) followed under the headline by a stamp
+//!    with an earlier date is the site's date of the day: the stamp wins. The wire dateline's "Nov. 14" takes its year from the
+//!    date so chosen. Without any date, the latest explicit date near the top of the page is
+//!    used when it falls on the weekday the lead names ("climbed Friday" under a photo dated
+//!    "Dec. 7, 2018"; low confidence). A page with only weekdays, or a dateline with no year
+//!    anywhere, stays undated: the explicit dates of a body are too often other things'
+//!    dates (maturities, fiscal years) to give the dateline its year.
+//! 5. **Body evidence** (body paragraphs searched with `dateline_dates::find_in`, anchored on
 //!    the chosen date):
 //!    - the first bare weekday in the lead ("said on Tuesday") must be the chosen day or the
 //!      day before; otherwise a warning and one confidence level less;
@@ -24,7 +36,7 @@
 //!      (this alone can lift a January 1 header out of the placeholder case).
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
-use dateline_dates::{find_in, parse_one, AnchorUse, Modifier, Options, Timex, TimexKind};
+use dateline_dates::{find, find_in, parse_one, AnchorUse, Modifier, Options, Timex, TimexKind};
 use dateline_text::Span;
 
 use crate::model::{Article, Confidence, DateValue, Precision, Published, PublishedSource};
@@ -58,6 +70,27 @@ pub(crate) fn infer(
         candidates.push((PublishedSource::Byline, d));
     }
 
+    // Without a date line, header or byline timestamp: a publication stamp on a line the
+    // structure did not take as the date line.
+    let stamps = if candidates.is_empty() || date_line.is_some() {
+        stamps(text, article)
+    } else {
+        Vec::new()
+    };
+    if candidates.is_empty() {
+        if let Some(s) = pick_stamp(&stamps) {
+            candidates.push((PublishedSource::Stamp, s.date));
+        }
+    } else if let Some((stamp, line)) = masthead_date(text, article, &stamps) {
+        // The date line at the very top is the site's date of the day; the stamp under the
+        // headline dates the article.
+        warnings.push(format!(
+            "the date line {line:?} at the top of the page looks like the site's date of the day; using the stamp {} under it",
+            stamp.date
+        ));
+        candidates.insert(0, (PublishedSource::Stamp, stamp.date));
+    }
+
     let mut published = Published::none();
     if let Some(&(source, date)) = candidates.first() {
         published.date = Some(date);
@@ -76,7 +109,8 @@ pub(crate) fn infer(
         }
     }
 
-    // The wire dateline: month and day, year from the chosen date or the reference date.
+    // The wire dateline: month and day, year from the chosen date (a stamp on the page
+    // included) or the reference date.
     let anchor = published
         .date
         .map(|d| d.range().1)
@@ -113,6 +147,17 @@ pub(crate) fn infer(
         }
     }
 
+    // Still nothing: an explicit date in a caption or the lead on the weekday the lead names.
+    if published.date.is_none() {
+        if let Some(d) = weekday_dated(text, article) {
+            published.date = Some(d);
+            published.source = PublishedSource::Body;
+            warnings.push(format!(
+                "no date line, header or stamp: {d} is the date a caption or the lead gives for the weekday the lead names"
+            ));
+        }
+    }
+
     let Some(date) = published.date else {
         if article
             .dateline
@@ -130,14 +175,20 @@ pub(crate) fn infer(
     };
 
     published.confidence = match published.source {
-        PublishedSource::Dateline => Confidence::Low,
+        PublishedSource::Dateline | PublishedSource::Body => Confidence::Low,
         _ if !published.corroborated_by.is_empty() => Confidence::High,
         _ => Confidence::Medium,
     };
 
     // Body evidence.
     let mut body_corroborates = false;
-    if options.body_evidence {
+    // A date from the wire dateline or the body itself is already of low confidence, and
+    // the body cannot contradict what it gave: not read again.
+    let from_body = matches!(
+        published.source,
+        PublishedSource::Dateline | PublishedSource::Body
+    );
+    if options.body_evidence && !from_body {
         let regions = body_regions(article);
         let anchor = date.range().1;
         let found = find_in(text, &regions, &Options::with_anchor(anchor));
@@ -190,8 +241,446 @@ fn describe(source: PublishedSource) -> &'static str {
         PublishedSource::DateLine => "date line",
         PublishedSource::Dateline => "wire dateline",
         PublishedSource::Byline => "byline timestamp",
+        PublishedSource::Stamp => "publication stamp",
+        PublishedSource::Body => "dated caption or lead",
         PublishedSource::None => "nothing",
     }
+}
+
+/// Words that mark a publication stamp ("Published", "Updated:", "Posted on").
+const STAMP_CUES: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "modified",
+    "uploaded",
+    "date",
+];
+/// Words right before a date that make it the end or part of a span ("until March 3, 2020").
+const NOT_STAMP_BEFORE: &[&str] = &[
+    "until", "till", "through", "from", "to", "and", "before", "after", "since", "between", "of",
+    "in",
+];
+/// Words (one or two before a date) that make it the date of something else than the page
+/// ("the year ended Dec. 31, 1986", "notes due September 30, 2002", "which began January 1").
+const NOT_STAMP_VERBS: &[&str] = &[
+    "end",
+    "ended",
+    "ending",
+    "ends",
+    "due",
+    "expire",
+    "expires",
+    "expiring",
+    "mature",
+    "maturing",
+    "matures",
+    "began",
+    "begins",
+    "effective",
+    "payable",
+];
+/// A line at least this long that stops mid-sentence before a line as long in lower case is a
+/// line of a hard-wrapped paragraph.
+const WRAPPED_LINE: usize = 40;
+/// Lines read at the top of the page for stamps (bounded cost on huge dumps).
+const MAX_STAMP_LINES: usize = 300;
+/// Longer lines are prose, not stamps.
+const MAX_STAMP_LINE: usize = 240;
+/// Non-blank lines at the top of the page where a short dated line is a stamp.
+const TOP_LINES: usize = 8;
+/// Words besides its dates that a stamp line may hold ("Xinhua, January 22, 2015 Adjust font
+/// size:", a headline ending in "[December 30 2010]").
+const MAX_STAMP_WORDS: usize = 6;
+/// The same after a stamp word ("17 dead in plane crash (Agencies) Updated: 2009-03-23 08:41").
+const MAX_CUED_STAMP_WORDS: usize = 16;
+/// Words before the date of a dateline written with a full date ("ADDIS ABABA (HAN) January
+/// 27, 2016 –").
+const MAX_DATELINE_WORDS: usize = 5;
+
+/// Paragraphs (from the top) read for explicit dates when the page gives no date otherwise.
+const EXPLICIT_PARAGRAPHS: usize = 8;
+/// Bytes below the top searched for colons of stamps.
+const MAX_STAMP_SCAN: usize = 64 * 1024;
+/// Bytes of a long line searched for a dateline with a full date.
+const DATELINE_PREFIX: usize = 120;
+
+/// A line that carries a publication stamp.
+#[derive(Debug, Clone, Copy)]
+struct Stamp {
+    /// The stamp's day.
+    date: DateValue,
+    /// The line.
+    line: Span,
+    /// Among the first non-blank lines or before the body.
+    top: bool,
+    /// Marked as a stamp by a stamp word, a clock time or a dateline's dash.
+    strong: bool,
+}
+
+/// Publication stamps on the lines of the page, in text order: a full date with its year
+/// ("January 22, 2015", "09/01/2009", "2018-02-02 12:52:53") on a line that holds little
+/// else (see the limits above), after a stamp word, or opening a dateline.
+fn stamps(text: &str, article: &Article) -> Vec<Stamp> {
+    let body_start = article.paragraphs.first().map_or(usize::MAX, |p| p.start);
+    let header_date = article.header.as_ref().map(|h| h.date_text);
+    let b = text.as_bytes();
+    let line_at = |start: usize| {
+        let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |k| start + k);
+        (start, end)
+    };
+    let mut out = Vec::new();
+    // The top: the first non-blank lines and every line before the body.
+    let mut nonblank = 0;
+    let mut pos = 0;
+    let mut lines = 0;
+    while pos < b.len() && lines < MAX_STAMP_LINES {
+        let (start, end) = line_at(pos);
+        pos = end + 1;
+        lines += 1;
+        let Some(whole) = text.get(start..end) else {
+            continue;
+        };
+        if whole.trim().is_empty() {
+            continue;
+        }
+        nonblank += 1;
+        if nonblank > TOP_LINES && start >= body_start {
+            pos = start;
+            break;
+        }
+        // A line of a hard-wrapped paragraph ("the year ending June 30, 1988, to increase",
+        // "April 10, 1986.", "December 4, 1989, paying 0.18 pct over six-month London") is
+        // prose: it starts in lower case, ends a sentence, or is long, stops mid-sentence and
+        // the next line goes on in lower case.
+        let trimmed = whole.trim();
+        let next_lower = text
+            .get(end + 1..)
+            .and_then(|r| r.split('\n').next())
+            .is_some_and(|n| {
+                n.trim().len() >= WRAPPED_LINE
+                    && n.trim_start().starts_with(|c: char| c.is_lowercase())
+            });
+        let cut = trimmed.len() >= WRAPPED_LINE
+            && trimmed.ends_with(|c: char| c.is_alphanumeric() || c == ',')
+            && next_lower;
+        let starts_lower = trimmed.starts_with(|c: char| c.is_lowercase())
+            && !words(trimmed)
+                .next()
+                .is_some_and(|w| STAMP_CUES.iter().any(|c| w.eq_ignore_ascii_case(c)));
+        let wrapped =
+            starts_lower || ends_sentence(trimmed) || trimmed.ends_with([',', ';']) || cut;
+        out.extend(stamp_line(whole, start, Some(wrapped), header_date));
+    }
+    // Below the top a stamp comes with a colon ("Updated: 3 March 2021", "Source: Wire |
+    // 2018-02-02 12:52:53"): only the lines holding one are read.
+    let rest_end = b.len().min(pos.saturating_add(MAX_STAMP_SCAN));
+    let mut next_line = pos;
+    for k in memchr::memchr_iter(b':', b.get(pos..rest_end).unwrap_or(&[])) {
+        let k = pos + k;
+        if k < next_line {
+            continue;
+        }
+        let start = memchr::memrchr(b'\n', &b[..k]).map_or(0, |n| n + 1);
+        let (_, end) = line_at(k);
+        next_line = end + 1;
+        let Some(whole) = text.get(start..end) else {
+            continue;
+        };
+        if whole.len() <= MAX_STAMP_LINE && stamp_marked(whole) {
+            out.extend(stamp_line(whole, start, None, header_date));
+        }
+    }
+    out
+}
+
+/// The stamp on one line (`whole`, starting at byte `start` of the text), if it is one.
+/// `top`: `Some(wrapped)` for a line at the top of the page (`wrapped`: it reads as a line of
+/// a hard-wrapped paragraph), `None` below it.
+fn stamp_line(
+    whole: &str,
+    start: usize,
+    top: Option<bool>,
+    header_date: Option<Span>,
+) -> Option<Stamp> {
+    let whole = whole.trim_end_matches('\r');
+    // A long line is prose; only a dateline opening it can be a stamp.
+    let long = whole.len() > MAX_STAMP_LINE;
+    let line = if long {
+        let mut cut = DATELINE_PREFIX;
+        while !whole.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        &whole[..cut]
+    } else {
+        whole
+    };
+    // A stamp writes its year.
+    if !has_year_number(line) {
+        return None;
+    }
+    let found = find(line, &Options::default());
+    let outside_header = |t: &Timex| header_date.map_or(true, |h| t.span.start + start >= h.end);
+    let (t, date) = found
+        .iter()
+        .filter(|t| outside_header(t))
+        .filter(|t| matches!(t.kind, TimexKind::Date | TimexKind::Time))
+        .filter(|t| t.anchor == AnchorUse::None)
+        .find_map(|t| day_of(t).map(|d| (t, DateValue::day(d))))?;
+    let before = line.get(..t.span.start).unwrap_or("");
+    let after = line.get(t.span.end..).unwrap_or("");
+    // "the year ended Dec. 31, 1986", "notes due September 30, 2002": the date of something
+    // else.
+    let last_words: Vec<&str> = words(before).collect();
+    if last_words
+        .iter()
+        .rev()
+        .take(2)
+        .any(|w| NOT_STAMP_VERBS.iter().any(|c| w.eq_ignore_ascii_case(c)))
+        || last_words
+            .last()
+            .is_some_and(|w| NOT_STAMP_BEFORE.iter().any(|c| w.eq_ignore_ascii_case(c)))
+    {
+        return None;
+    }
+    // A stamp word right before the date ("Updated: 2009-03-23", "Posted on January 20,
+    // 2017", "Last updated on: 15 April, 2019") on a line that is not a sentence.
+    let cue = last_words
+        .iter()
+        .rev()
+        .take(3)
+        .any(|w| STAMP_CUES.iter().any(|c| w.eq_ignore_ascii_case(c)))
+        && !ends_sentence(line);
+    let outside: usize = {
+        let mut n = 0;
+        let mut p = 0;
+        for f in found.iter().filter(|f| outside_header(f)) {
+            n += words(line.get(p..f.span.start).unwrap_or("")).count();
+            p = f.span.end.max(p);
+        }
+        n + words(line.get(p..).unwrap_or("")).count()
+    };
+    let dateline =
+        last_words.len() <= MAX_DATELINE_WORDS && after.trim_start().starts_with(['–', '—', '-']);
+    let stamp = match top {
+        Some(wrapped) => {
+            dateline
+                || (!long
+                    && ((!wrapped && outside <= MAX_STAMP_WORDS)
+                        || (cue && outside <= MAX_CUED_STAMP_WORDS)))
+        }
+        // Below the top: marked by a stamp word or a clock, and short.
+        None => (cue || t.kind == TimexKind::Time) && outside <= MAX_CUED_STAMP_WORDS,
+    };
+    stamp.then(|| Stamp {
+        date,
+        line: Span::new(start, start + whole.len()),
+        top: top.is_some(),
+        strong: cue || dateline || t.kind == TimexKind::Time,
+    })
+}
+
+/// True when `line` ends like a sentence ("... effective April 1, 1987."); a clock's "a.m."
+/// or "p.m." is not a sentence end.
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    let clock = t.len() >= 4
+        && t.get(t.len() - 4..)
+            .is_some_and(|e| e.eq_ignore_ascii_case("a.m.") || e.eq_ignore_ascii_case("p.m."));
+    !clock && t.ends_with(['.', '!', '?', '"', '\u{201d}'])
+}
+
+/// A cheap test for a line below the top: stamps there come with a colon ("Updated: 3 March
+/// 2021", "Source: Wire | 2018-02-02 12:52:53"), and then with a clock or a stamp word.
+fn stamp_marked(line: &str) -> bool {
+    let b = line.as_bytes();
+    let Some(first) = memchr::memchr(b':', b) else {
+        return false;
+    };
+    let clock = memchr::memchr_iter(b':', &b[first..]).any(|k| {
+        let k = first + k;
+        k > 0
+            && b[k - 1].is_ascii_digit()
+            && b.get(k + 1).is_some_and(u8::is_ascii_digit)
+            && b.get(k + 2).is_some_and(u8::is_ascii_digit)
+    });
+    clock || words(line).any(|w| STAMP_CUES.iter().any(|c| w.eq_ignore_ascii_case(c)))
+}
+
+/// The words of `s` (runs of letters and digits holding a letter).
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+}
+
+/// The stamp that dates the page: the first at the top, else the first marked one anywhere
+/// (a stamp under the body: "Source: Xinhua | 2018-02-02 12:52:53 | Editor: ...").
+fn pick_stamp(stamps: &[Stamp]) -> Option<Stamp> {
+    stamps
+        .iter()
+        .find(|s| s.top)
+        .or_else(|| stamps.iter().find(|s| s.strong))
+        .copied()
+}
+
+/// A date line above the headline (or, without a headline, the page's first line: a
+/// masthead's date of the day) followed at the top, under the headline, by a stamp with an
+/// earlier date (the article's): that stamp and the date line's text.
+fn masthead_date(text: &str, article: &Article, stamps: &[Stamp]) -> Option<(Stamp, String)> {
+    let dl = article.date_line.as_ref()?;
+    let dl_date = dl.date?;
+    let first_line = text.len() - text.trim_start().len() == dl.span.start;
+    let title_start = article.title.as_ref().map(|t| t.span.start);
+    // Above the headline (or, without one, the page's first line): a masthead.
+    let above_title = title_start.is_some_and(|t| dl.span.end <= t);
+    if !(above_title || (title_start.is_none() && first_line)) {
+        return None;
+    }
+    let stamp = stamps.iter().find(|s| {
+        s.top
+            && s.line.start > dl.span.end
+            && title_start.map_or(true, |t| s.line.start > t)
+            && s.date.date < dl_date.date
+    })?;
+    Some((*stamp, dl.span.slice(text).unwrap_or("").to_owned()))
+}
+
+/// The explicit dates with a year (not resolved against anything) in the title, standfirst,
+/// captions and the first paragraphs. Only the parts that may hold a full date
+/// ([`has_dated_year`]) are read.
+fn explicit_dates(text: &str, article: &Article) -> Vec<Timex> {
+    let mut regions: Vec<Span> = article.title.iter().map(|t| t.span).collect();
+    regions.extend(article.standfirst);
+    regions.extend(article.captions.iter().map(|c| c.text));
+    regions.extend(article.paragraphs.iter().take(EXPLICIT_PARAGRAPHS));
+    regions.retain(|r| r.slice(text).is_some_and(has_dated_year));
+    regions.sort_unstable();
+    let mut found = find_in(text, &regions, &Options::default());
+    found.retain(|t| t.anchor == AnchorUse::None);
+    found
+}
+
+/// The byte ranges of the runs of exactly four digits from 1000 to 2199 in `s` (possible
+/// years).
+fn year_numbers(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = s.as_bytes();
+    // A year starts with 1 or 2: only those digits are visited (memchr2 skips the rest).
+    memchr::memchr2_iter(b'1', b'2', b).filter_map(move |start| {
+        if start > 0 && b[start - 1].is_ascii_digit() {
+            return None;
+        }
+        let end = start + 4;
+        let digits = b.get(start..end)?;
+        if !digits.iter().all(u8::is_ascii_digit) || b.get(end).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        (b[start] == b'1' || b[start + 1] <= b'1').then_some((start, end))
+    })
+}
+
+/// True when `s` holds a number that can be a year.
+fn has_year_number(s: &str) -> bool {
+    year_numbers(s).next().is_some()
+}
+
+/// True when `s` may hold a full date: a possible year written with a month name shortly
+/// before it ("Dec. 7, 2018", "22 January 2015") or inside a numeric date ("09/01/2009",
+/// "2018-02-02", "20.05.2020").
+fn has_dated_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    let sep = |c: u8| matches!(c, b'/' | b'-' | b'.');
+    // "dd/mm" before the year ("09/01/2009"), "-mm-dd" after it ("2018-02-02").
+    let pair_before = |k: usize| {
+        let mut i = k;
+        for _ in 0..2 {
+            if i == 0 || !sep(b[i - 1]) {
+                return false;
+            }
+            i -= 1;
+            let digits = b[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            if !(1..=2).contains(&digits) {
+                return false;
+            }
+            i -= digits;
+        }
+        true
+    };
+    let pair_after = |k: usize| {
+        let mut i = k;
+        for _ in 0..2 {
+            if !b.get(i).is_some_and(|c| sep(*c)) {
+                return false;
+            }
+            i += 1;
+            let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if !(1..=2).contains(&digits) {
+                return false;
+            }
+            i += digits;
+        }
+        true
+    };
+    year_numbers(s).any(|(start, end)| {
+        if pair_before(start) || pair_after(end) {
+            return true;
+        }
+        // A capitalized month name within the 16 bytes before the year.
+        let from = start.saturating_sub(16);
+        b[from..start].windows(3).any(|w| {
+            w[0].is_ascii_uppercase()
+                && matches!(
+                    &[w[0], w[1], w[2]],
+                    b"Jan"
+                        | b"Feb"
+                        | b"Mar"
+                        | b"Apr"
+                        | b"May"
+                        | b"Jun"
+                        | b"Jul"
+                        | b"Aug"
+                        | b"Sep"
+                        | b"Oct"
+                        | b"Nov"
+                        | b"Dec"
+                )
+        })
+    })
+}
+
+/// The latest explicit day (with its year) of the title, standfirst, captions and first
+/// paragraphs, when it falls on the weekday the lead (the first five paragraphs) names bare:
+/// "Oil prices climbed sharply Friday" under a photo dated "Dec. 7, 2018".
+fn weekday_dated(text: &str, article: &Article) -> Option<DateValue> {
+    let lead: Vec<Span> = article.paragraphs.iter().take(5).copied().collect();
+    let names_a_weekday = lead.iter().filter_map(|p| p.slice(text)).any(|p| {
+        [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ]
+        .iter()
+        .any(|w| p.contains(w))
+    });
+    if !names_a_weekday {
+        return None;
+    }
+    let latest = explicit_dates(text, article)
+        .iter()
+        .filter_map(day_of)
+        .max()?;
+    let named = find_in(text, &lead, &Options::default())
+        .into_iter()
+        .find(|t| t.kind == TimexKind::Date && t.value.starts_with("XXXX-WXX-"))?;
+    let wd = u32::from(*named.value.as_bytes().get(9)?).checked_sub(u32::from(b'0'))?;
+    (latest.weekday().number_from_monday() == wd).then(|| DateValue::day(latest))
 }
 
 /// The body paragraphs to search, bounded.

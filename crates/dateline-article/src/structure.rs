@@ -89,6 +89,8 @@ pub(crate) struct Prepared {
     pub(crate) item_lines: Vec<usize>,
     /// The labels the line rules leave open for each item (see [`rule_mask`]).
     pub(crate) masks: Vec<Allowed>,
+    /// Each item's wire dateline code (0 none, 1 place only, 2 with a date, 3 with an agency).
+    wires: Vec<u8>,
     /// Number of physical lines.
     pub(crate) line_count: usize,
 }
@@ -146,6 +148,7 @@ pub(crate) fn prepare(text: &str) -> Prepared {
     let mut inputs = Vec::new();
     let mut item_lines = Vec::new();
     let mut masks = Vec::new();
+    let mut wires = Vec::new();
     for (k, unit) in units.iter().enumerate() {
         if unit.is_blank() {
             continue;
@@ -167,6 +170,7 @@ pub(crate) fn prepare(text: &str) -> Prepared {
             0
         };
         let date_only = date_line(text, unit.text).is_some();
+        wires.push(wire);
         masks.push(if wire >= 2 && matches!(classes[k], Class::Text) {
             // "SEOUL, Sept 23 (Reuters) - ..." opens the body.
             1 << LineLabel::Body.index()
@@ -191,6 +195,7 @@ pub(crate) fn prepare(text: &str) -> Prepared {
         inputs,
         item_lines,
         masks,
+        wires,
         line_count,
     }
 }
@@ -274,6 +279,8 @@ pub(crate) fn parse(text: &str, model: &LineModel) -> Structure {
 ///   "Headline\nBy Jane Doe\n\nFirst paragraph ...");
 /// - a prose line right under the title with a caption, byline or date line after it is the
 ///   standfirst;
+/// - body lines before a dated or credited wire dateline among the first body lines are its
+///   standfirst (prose) or chrome;
 /// - after the last prose line of the body, headline-shaped lines (no closing punctuation)
 ///   labelled body, standfirst or (without a caption or byline cue) caption or byline are the
 ///   site's list of other stories.
@@ -338,6 +345,21 @@ fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
             && !labels.contains(&LineLabel::Standfirst)
         {
             labels[n] = LineLabel::Standfirst;
+        }
+    }
+    // A dated or credited wire dateline ("SEOUL, Sept 23 (Reuters) -") opens the story: body
+    // lines before it near the top are its standfirst, caption or chrome.
+    let body: Vec<usize> = (0..labels.len())
+        .filter(|&n| labels[n] == LineLabel::Body)
+        .take(4)
+        .collect();
+    if let Some(pos) = body.iter().position(|&n| p.wires[n] >= 2) {
+        for &n in &body[..pos] {
+            labels[n] = if lexicon::prose_like(s(n)) {
+                LineLabel::Standfirst
+            } else {
+                LineLabel::Chrome
+            };
         }
     }
     let last_prose = (0..labels.len()).rev().find(|&n| {

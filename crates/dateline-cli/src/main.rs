@@ -5,6 +5,7 @@
 //! dateline dates [--anchor YYYY-MM-DD|auto] [--date-order mdy|dmy|ymd] [--format table|jsonl] [PATH|-]...
 //! dateline timeml [--date-order mdy|dmy|ymd] [--lossy] INPUT_DIR OUTPUT_DIR
 //! dateline conll INPUT OUTPUT [--labels conll|ontonotes]
+//! dateline stories [--format jsonl|summary] [--window DAYS] [FILE|-]
 //! ```
 //!
 //! Exit codes: 0 success, 1 some documents failed (each failure is reported on stderr with
@@ -32,7 +33,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Analyse each document: article parts, publication date, dates, entities, quotes (JSONL, JSON, CSV, table).
+    /// Analyse each document: article parts, publication date, dates, entities, quotes, events (JSONL, JSON, CSV, table).
     Analyze(cmd::analyze::AnalyzeArgs),
     /// List every temporal expression with its normalized TIMEX3 value.
     Dates(cmd::dates::DatesArgs),
@@ -42,6 +43,8 @@ enum Command {
     Conll(cmd::conll::ConllArgs),
     /// Parse each document into its parts (title, dateline, byline, paragraphs, publication date).
     Parse(cmd::parse::ParseArgs),
+    /// Group the encounter events of `analyze` JSON Lines into stories across documents, filling dates and places.
+    Stories(cmd::stories::StoriesArgs),
 }
 
 /// What a run did: documents done and documents failed.
@@ -71,6 +74,7 @@ fn main() -> ExitCode {
         Command::Timeml(args) => cmd::timeml::run(args),
         Command::Conll(args) => cmd::conll::run(args),
         Command::Parse(args) => cmd::parse::run(args, &mut out),
+        Command::Stories(args) => cmd::stories::run(args, &mut out),
     };
     match result {
         Ok(outcome) if outcome.failed == 0 => ExitCode::SUCCESS,

@@ -13,6 +13,8 @@ use serde_json::Value;
 
 #[path = "it/analyze.rs"]
 mod analyze;
+#[path = "it/stories.rs"]
+mod stories;
 
 const BIN: &str = env!("CARGO_BIN_EXE_dateline");
 

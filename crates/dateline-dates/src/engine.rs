@@ -75,8 +75,11 @@ pub(crate) fn scan(text: &str, regions: &[Span], options: &Options) -> Vec<Timex
         toks: Vec::new(),
         ..State::default()
     };
-    for (s, e) in merged {
+    for &(s, e) in &merged {
         scan_region(text, s, e, options, &mut st);
+    }
+    if options.join_ranges {
+        crate::ranges::join(text, &merged, &mut st.out);
     }
     st.out
 }
@@ -91,6 +94,8 @@ struct State {
     /// Byte offset where the last single-day date ended.
     last_day_end: usize,
     last_date: Option<NaiveDate>,
+    /// The month of the last date mentioned within one month (year, month, end offset).
+    last_month: Option<(i32, u32, usize)>,
     last_year: Option<(i32, u32)>,
     /// An explicit date with a month has been seen.
     full_date_seen: bool,
@@ -156,8 +161,14 @@ fn word_triggers(
     let mut last_trigger_end = rs;
     for m in ac.find_iter(&bytes[rs..re]) {
         let p = rs + m.start();
-        // Triggers start a word.
-        if (p > rs && bytes[p - 1].is_ascii_alphanumeric()) || p < last_trigger_end {
+        // Triggers start a word (or are a month glued to one: "ReutersJan 26").
+        if p < last_trigger_end
+            || (p > rs
+                && bytes[p - 1].is_ascii_alphanumeric()
+                && !(bytes[p].is_ascii_uppercase()
+                    && bytes[p - 1].is_ascii_lowercase()
+                    && crate::lex::glued_month_at(bytes, p, re).is_some()))
+        {
             continue;
         }
         let mut we = rs + m.end();
@@ -280,24 +291,28 @@ fn run_window(text: &str, s: usize, e: usize, options: &Options, st: &mut State)
     }
     let mut toks = std::mem::take(&mut st.toks);
     lex(text, s, e, &mut toks);
+    let context = |st: &State| Cx {
+        text,
+        t: &toks,
+        anchor: options.anchor,
+        order: options.date_order,
+        last_day: st.last_day,
+        last_day_end: st.last_day_end,
+        last_date: st.last_date,
+        last_month: st.last_month,
+        last_year: st.last_year,
+        last_quarter: st.last_quarter,
+        narrative: st.years_far >= 2 && st.years_far > st.years_near,
+    };
+    // The context changes only when an expression is pushed.
+    let mut cx = context(st);
     let mut i = 0;
     while i < toks.len() {
-        let cx = Cx {
-            text,
-            t: &toks,
-            anchor: options.anchor,
-            order: options.date_order,
-            last_day: st.last_day,
-            last_day_end: st.last_day_end,
-            last_date: st.last_date,
-            last_year: st.last_year,
-            last_quarter: st.last_quarter,
-            narrative: st.years_far >= 2 && st.years_far > st.years_near,
-        };
         match cx.at(i) {
             Some(h) => {
                 let next = h.b.max(i + 1);
                 push(text, &toks, h, options.anchor, st);
+                cx = context(st);
                 i = next;
             }
             None => i += 1,
@@ -347,6 +362,12 @@ fn push(text: &str, toks: &[Tok], h: Hit, anchor: Option<NaiveDate>, st: &mut St
         }
         if h.kind == TimexKind::Date {
             st.last_date = Some(a);
+        }
+        if (h.kind == TimexKind::Date || h.kind == TimexKind::Time)
+            && a.year() == b.year()
+            && a.month() == b.month()
+        {
+            st.last_month = Some((a.year(), a.month(), span.end));
         }
         // An explicit year: remember it for year-less dates in narratives.
         let explicit = h.anchor == crate::AnchorUse::None

@@ -8,12 +8,12 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::lex::Tok;
 use crate::lexicon::{
-    long_adjective, month, month_is_abbrev, number_word, ordinal_word, part_of_day, season, unit,
-    weekday, weekday_abbrev, zone, Unit,
+    day_ordinal_word, long_adjective, month, month_is_abbrev, number_word, ordinal_word,
+    part_of_day, season, unit, us_zone, weekday, weekday_abbrev, zone, Unit,
 };
 use crate::resolve::{
-    add_days, add_months, day_value, easter, nth_weekday, week_value, weekday_back,
-    weekday_forward, ymd,
+    add_days, add_months, day_value, easter, nth_weekday, us_daylight_time, week_value,
+    weekday_back, weekday_forward, ymd,
 };
 use crate::tense::{is_sentence_end, sentence_has, tense_at, Tense};
 use crate::{AnchorUse, DateOrder, Modifier, TimexKind};
@@ -72,6 +72,10 @@ impl Hit {
         }
         self
     }
+    fn with_value(mut self, value: String) -> Self {
+        self.value = value;
+        self
+    }
     fn deixis(mut self) -> Self {
         self.deictic = self.anchor == AnchorUse::Published;
         self
@@ -98,6 +102,9 @@ pub(crate) struct Cx<'a> {
     pub(crate) last_day_end: usize,
     /// Start of the last resolved calendar date (any granularity) mentioned before.
     pub(crate) last_date: Option<NaiveDate>,
+    /// The month of the last date mentioned that lies within one month: (year, month, byte
+    /// offset where its mention ended).
+    pub(crate) last_month: Option<(i32, u32, usize)>,
     /// Year of the last explicit (absolute) date with a year.
     pub(crate) last_year: Option<(i32, u32)>,
     /// The last quarter named in the text (year, quarter).
@@ -106,6 +113,9 @@ pub(crate) struct Cx<'a> {
     /// dominate): year-less dates take the year of the last explicit date.
     pub(crate) narrative: bool,
 }
+
+/// Bytes after the mention of a day within which a bare clock time is on that day.
+const RECENT_DAY_REACH: usize = 600;
 
 const BEFORE_MONTH: &[&str] = &[
     "in",
@@ -306,7 +316,12 @@ impl Cx<'_> {
             )
         });
         if lead {
-            longest(&[Self::same_period, Self::part_of_date, Self::vague_span]);
+            longest(&[
+                Self::same_period,
+                Self::part_of_date,
+                Self::vague_span,
+                Self::ordinal_day,
+            ]);
         }
         best
     }
@@ -504,7 +519,20 @@ impl Cx<'_> {
     /// "November 2022", "Nov. 15-16", "September".
     fn calendar_date(&self, i: usize) -> Option<Hit> {
         let (date, j, range_end) = self.ymd_at(i)?;
-        self.emit_ymd(i, j, date, range_end)
+        let h = self.emit_ymd(i, j, date, range_end)?;
+        // Stamps write the year: "May 8 1:00AM" in a narrative is a day and a time.
+        Some(self.day_clock(
+            h,
+            date.d.is_some() && date.y.is_some() && range_end.is_none(),
+        ))
+    }
+
+    /// A day hit followed by a stamp's clock ([`Cx::stamp_clock`]); other hits unchanged.
+    fn day_clock(&self, h: Hit, is_day: bool) -> Hit {
+        if !is_day || h.is_rejected() || h.kind != TimexKind::Date {
+            return h;
+        }
+        self.stamp_clock(h)
     }
 
     fn ymd_at(&self, i: usize) -> Option<(Ymd, usize, Option<u32>)> {
@@ -524,8 +552,8 @@ impl Cx<'_> {
             return None;
         }
         let (m, j) = self.month_at(i)?;
-        // Month Day[-Day] [,] [Year]
-        if let Some((d, k)) = self.day_at(j) {
+        // Month Day[-Day] [,] [Year]; "March fourth", "May twenty-first".
+        if let Some((d, k)) = self.day_at(j).or_else(|| self.spelled_day_at(j)) {
             let mut end = k;
             let mut range_end = None;
             if (self.p(end, '-') || self.p(end, '–')) && self.tok(end + 1).is_some() {
@@ -587,10 +615,16 @@ impl Cx<'_> {
                 None,
             ));
         }
-        // Month alone: "May" and abbreviations need a preposition before them.
+        // Month alone: "May" and abbreviations need a preposition before them, or a month
+        // and a dash ("January-March").
         let t = self.tok(i)?;
         let needs_context = t.is("may") || t.is("march") || month_is_abbrev(t);
+        let after_month = i >= 2
+            && (self.p(i - 1, '-') || self.p(i - 1, '–'))
+            && self.glued(i)
+            && month(&self.t[i - 2]).is_some();
         if needs_context
+            && !after_month
             && !self
                 .prev_word(i)
                 .is_some_and(|p| BEFORE_MONTH.iter().any(|w| p.is(w)))
@@ -610,6 +644,154 @@ impl Cx<'_> {
             j,
             None,
         ))
+    }
+
+    /// A spelled day of the month: "fourth", "twentieth", "twenty-first", "thirty first";
+    /// returns (day, next index). Not an ordinal that starts a compound ("second-quarter").
+    fn spelled_day_at(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        let (d, k) = if let Some(d) = day_ordinal_word(t) {
+            (d, i + 1)
+        } else {
+            let tens = match t.lowb() {
+                b"twenty" => 20,
+                b"thirty" => 30,
+                _ => return None,
+            };
+            let j = if self.gp(i + 1, '-') { i + 2 } else { i + 1 };
+            let unit = self.tok(j).and_then(ordinal_word).filter(|u| *u <= 9)?;
+            (tens + unit, j + 1)
+        };
+        if d > 31 || self.gp(k, '-') {
+            return None;
+        }
+        Some((d, k))
+    }
+
+    /// "the 21st", "the 9th", "the fourth" after a preposition ("on the 21st", "by the 3rd",
+    /// "the morning of the 9th", "from the 3rd to the 5th"): a day of the month of the last
+    /// date mentioned nearby, else of the anchor's month (the month before when a past
+    /// sentence names a later day, the month after when a future one names an earlier day).
+    /// "the fourth of March" is that date. Not "the 21st century", "the 3rd round", "the
+    /// 2nd-largest": nothing noun-like may follow.
+    fn ordinal_day(&self, i: usize) -> Option<Hit> {
+        if !self.w(i, "the") {
+            return None;
+        }
+        let prev = self.prev_word(i).filter(|p| p.is_word())?;
+        let opens = matches!(
+            prev.lowb(),
+            b"on"
+                | b"by"
+                | b"until"
+                | b"till"
+                | b"since"
+                | b"before"
+                | b"after"
+                | b"from"
+                | b"of"
+                | b"through"
+        );
+        // "from the 3rd to the 5th", "the 3rd and the 5th": the second end of a pair of days.
+        let pairs = matches!(prev.lowb(), b"to" | b"and" | b"or" | b"through")
+            && self.last_day.is_some()
+            && self.last_day_end + 16 >= prev.s;
+        if !(opens || pairs) {
+            return None;
+        }
+        let numeric = self
+            .day_at(i + 1)
+            .filter(|(_, k)| *k == i + 3 && self.glued(i + 2));
+        let (d, k) = match numeric {
+            Some(x) if opens || pairs => x,
+            // "the Third Estate", "George the Third": capitalized ordinals are names.
+            None if opens && !self.tok(i + 1)?.cap => self.spelled_day_at(i + 1)?,
+            _ => return None,
+        };
+        if self.gp(k, '-') {
+            return None;
+        }
+        // "the fourth of March (2021)": a full date.
+        if self.w(k, "of") {
+            let (m, e) = self.month_at(k + 1)?;
+            let yk = if self.p(e, ',') { e + 1 } else { e };
+            let (y, end) = match self.year_at(yk) {
+                Some(y) => (Some(y), yk + 1),
+                None => (None, e),
+            };
+            return self.emit_ymd(i, end, Ymd { y, m, d: Some(d) }, None);
+        }
+        if self
+            .word_after(k)
+            .is_some_and(|w| !is_function_word(&w) && !matches!(w.as_slice(), b"until" | b"till"))
+        {
+            return None;
+        }
+        // The first end of a pair takes the month of the second: "from the 13th to the 19th of
+        // October 1950".
+        if self.wi(k, &["to", "and", "through", "until", "till", "or"]) || self.p(k, '-') {
+            let j = if self.w(k + 1, "the") { k + 2 } else { k + 1 };
+            if let Some((end, _, None)) = self.ymd_at(j) {
+                if end.d.is_some() && self.day_at(j).is_some() {
+                    if let Some(h) = self.emit_ymd(j, j + 1, end, None) {
+                        let v = &h.value;
+                        if v.len() == 10 && !v.starts_with('X') {
+                            let value = format!("{}{d:02}", &v[..8]);
+                            NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok()?;
+                            return Some(
+                                Hit {
+                                    a: i,
+                                    b: k,
+                                    range: None,
+                                    ..h
+                                }
+                                .with_value(value),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        let near = self
+            .last_month
+            .filter(|&(_, _, end)| end + 400 >= self.tok(i).map_or(0, |t| t.s));
+        let (y, m, used) = match (near, self.anchor) {
+            (Some((y, m, _)), _) => (y, m, AnchorUse::Mention),
+            (None, Some(anc)) => {
+                let shift = match self.tense_opt(i) {
+                    Some(Tense::Past) if d > anc.day() => -1,
+                    Some(Tense::Future) if d < anc.day() => 1,
+                    _ => 0,
+                };
+                let (y, m) = add_months(anc.year(), anc.month(), shift);
+                (y, m, AnchorUse::Published)
+            }
+            (None, None) => {
+                return Some(Hit::date(i, k, format!("XXXX-XX-{d:02}")));
+            }
+        };
+        let day = ymd(y, m, d)?;
+        let mut h = Hit::date(i, k, day_value(day));
+        h.anchor = used;
+        Some(h)
+    }
+
+    /// The lower-cased ASCII word at token `k`, or, when the window ends before `k`, the word
+    /// that follows the window in the text; `None` when punctuation or nothing follows.
+    fn word_after(&self, k: usize) -> Option<Vec<u8>> {
+        if let Some(t) = self.tok(k) {
+            return t.is_word().then(|| t.lowb().to_vec());
+        }
+        let b = self.text.as_bytes();
+        let mut p = self.t.last()?.e;
+        while p < b.len() && b[p] == b' ' {
+            p += 1;
+        }
+        let s = p;
+        while p < b.len() && b[p].is_ascii_alphabetic() && p - s < 16 {
+            p += 1;
+        }
+        (p > s).then(|| b[s..p].to_ascii_lowercase())
     }
 
     /// Resolves a possibly partial date and builds the hit.
@@ -778,9 +960,16 @@ impl Cx<'_> {
             } else {
                 1900 + t3.num
             };
-            match self.order {
-                DateOrder::Dmy => (y, t2.num, t.num),
-                DateOrder::Mdy | DateOrder::Ymd => (y, t.num, t2.num),
+            // A date valid in one order only ("15/11/2022", "11/15/2022") is read that way;
+            // dotted dates ("20.05.2020") are European, day first.
+            let day_first = match self.order {
+                DateOrder::Dmy => !(t2.num > 12 && t.num <= 12),
+                DateOrder::Mdy | DateOrder::Ymd => t2.num <= 12 && (t.num > 12 || c == '.'),
+            };
+            if day_first {
+                (y, t2.num, t.num)
+            } else {
+                (y, t.num, t2.num)
             }
         } else {
             return None;
@@ -801,20 +990,75 @@ impl Cx<'_> {
     /// A date at tokens `a..end`, extended by a following time ("2023-09-23 14:02",
     /// "2023-09-23T14:02:05", "26-FEB-1987 15:01:20.34").
     fn with_clock(&self, a: usize, end: usize, date: NaiveDate) -> Hit {
-        let ti = if self.tok(end).is_some_and(|x| x.glued() && x.is("t")) {
-            end + 1
-        } else {
-            end
+        self.stamp_clock(Hit::new(a, end, TimexKind::Date, day_value(date)))
+    }
+
+    /// A date hit extended by the clock of a publication stamp that follows it: "2023-09-23
+    /// 14:02", "2023-09-23T14:02:05", "May 2, 2023 14:05:09", "March 4, 2025 9:41 PM",
+    /// "Jan 8, 2021 - 16:02", "20.05.2020 | 09:24 IST", "Dec. 28, 2019 at 3:45 pm". The clock
+    /// must be written with a colon; its zone, when named, becomes the offset.
+    fn stamp_clock(&self, h: Hit) -> Hit {
+        let end = h.b;
+        // "T14:02" glued, or a separator: "2023-09-23, 14:02", "- 16:02", "| 09:24", "at 3:45 pm".
+        let separated = self.tok(end).is_some_and(|x| {
+            (x.glued() && x.is("t"))
+                || (x.p(',') && x.glued())
+                || x.p('-')
+                || x.p('–')
+                || x.p('—')
+                || x.p('|')
+                || x.p('@')
+        }) || self.w(end, "at");
+        let ti = if separated { end + 1 } else { end };
+        let glued_ok = ti > end && self.tok(end).is_some_and(|x| x.is("t"));
+        let Some((hh, mm, k)) = self.clock_at(ti, glued_ok) else {
+            return h;
         };
-        match self.clock_at(ti, ti > end) {
-            Some((hh, mm, k)) => {
-                let mut value = format!("{}T{hh:02}:{mm:02}", day_value(date));
-                if let Some(ss) = self.clock_seconds(ti) {
-                    value.push_str(&format!(":{ss:02}"));
-                }
-                Hit::new(a, k, TimexKind::Time, value)
-            }
-            None => Hit::new(a, end, TimexKind::Date, day_value(date)),
+        let Some((hh, k2)) = self.ampm(k, hh) else {
+            return h;
+        };
+        let mut value = format!("{}T{hh:02}:{mm:02}", h.value);
+        if let Some(ss) = self.clock_seconds(ti) {
+            value.push_str(&format!(":{ss:02}"));
+        }
+        let (zone_s, k3) = self.zone_at(k2, &h.value);
+        value.push_str(&zone_s);
+        Hit {
+            b: k3,
+            kind: TimexKind::Time,
+            value,
+            ..h
+        }
+    }
+
+    /// A time-zone abbreviation at `i` ("GMT", "IST", "EDT", "ET"): its offset ("Z",
+    /// "+05:30", "-04:00") and the next index; `("", i)` when there is none. The US zones
+    /// written without standard/daylight ("ET", "CT", "MT", "PT") get the offset in force on
+    /// `day` (a TIMEX3 day value; none when the day is unknown).
+    fn zone_at(&self, i: usize, day: &str) -> (String, usize) {
+        let Some(t) = self.tok(i).filter(|x| {
+            x.is_word()
+                && x.cap
+                && x.lowb().len() >= 2
+                && x.lowb().iter().all(u8::is_ascii_alphabetic)
+        }) else {
+            return (String::new(), i);
+        };
+        if let Some(standard) = us_zone(t) {
+            let date = NaiveDate::parse_from_str(day.get(..10).unwrap_or(""), "%Y-%m-%d").ok();
+            let offset = date.map_or_else(String::new, |d| {
+                let h = if us_daylight_time(d) {
+                    standard + 1
+                } else {
+                    standard
+                };
+                format!("-{:02}:00", -h)
+            });
+            return (offset, i + 1);
+        }
+        match zone(t) {
+            Some(z) => (z.to_string(), i + 1),
+            None => (String::new(), i),
         }
     }
 
@@ -1538,6 +1782,8 @@ impl Cx<'_> {
                     if let Some((hh, mm)) = clock {
                         h.value = format!("{}T{hh:02}:{mm:02}", h.value);
                         h.kind = TimexKind::Time;
+                    } else {
+                        h = self.day_clock(h, date.y.is_some() && range_end.is_none());
                     }
                     return Some(h);
                 }
@@ -1849,6 +2095,21 @@ impl Cx<'_> {
             }
         } else if t.is("that") && self.w(i + 1, "day") {
             (0, i + 2)
+        } else if let Some(p) = self
+            .tok(i + 1)
+            .filter(|_| t.is("that"))
+            .and_then(part_of_day)
+        {
+            // "that afternoon", "that night": a part of the last day mentioned (WikiWars types
+            // them DATE, like "Friday morning").
+            let (value, used) = match (self.last_day, self.anchor) {
+                (Some(d), _) => (day_value(d), AnchorUse::Mention),
+                (None, Some(a)) => (day_value(a), AnchorUse::Published),
+                (None, None) => ("XXXX-XX-XX".to_string(), AnchorUse::None),
+            };
+            let mut h = Hit::date(i, i + 2, format!("{value}T{p}"));
+            h.anchor = used;
+            return Some(h);
         } else {
             return None;
         };
@@ -2212,6 +2473,15 @@ impl Cx<'_> {
                                 || w.is("next")
                         })
                     {
+                        // "the next decade" after a date that is itself ahead of the anchor
+                        // ("the next decade" said twice) is counted from the anchor.
+                        let ahead =
+                            matches!((self.last_date, self.anchor), (Some(d), Some(a)) if d > a);
+                        if self.w(i + 1, "next") && ahead && u != Unit::Day && u != Unit::Week {
+                            let anc = self.anchor?;
+                            let h = Hit::date(i, j + 1, Self::unit_value(anc, u, 1)?);
+                            return Some(h.anch(true));
+                        }
                         return self.mention_unit(i, j + 1, u, if dir > 0 { 1 } else { -1 });
                     }
                     // "the past year", "the last quarter": TimeBank and MEANTIME annotate the
@@ -2484,6 +2754,16 @@ impl Cx<'_> {
         !(from..t.s).any(|k| is_sentence_end(b, k))
     }
 
+    /// The last day mentioned lies within a few hundred bytes before token `i` and is not
+    /// the anchor's day: a bare time that follows it ("launched Wednesday ... The liftoff at
+    /// 6:52 p.m. was smooth") is on that day.
+    fn recent_day(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        self.last_day.is_some_and(|d| Some(d) != self.anchor)
+            && self.last_day_end <= t.s
+            && t.s - self.last_day_end <= RECENT_DAY_REACH
+    }
+
     /// The bytes of the sentence before token `i`, at most 300 bytes back.
     fn sentence_before(&self, i: usize) -> Option<&[u8]> {
         let t = self.tok(i)?;
@@ -2583,7 +2863,9 @@ impl Cx<'_> {
         if !self.w(j, "of") {
             return None;
         }
-        let h = self.calendar_date(j + 1)?;
+        let h = self
+            .calendar_date(j + 1)
+            .or_else(|| self.ordinal_day(j + 1))?;
         let day = h.value.as_bytes();
         if h.kind != TimexKind::Date
             || h.modifier.is_some()
@@ -2820,6 +3102,8 @@ impl Cx<'_> {
             if let Some((h, m, e)) = self.clock_at(i, false) {
                 let (h, e2) = self.ampm(e, h)?;
                 (h, m, e2)
+            } else if let Some((h, m, e)) = self.dotted_clock(i) {
+                (h, m, e)
             } else if t.ndig() <= 2 && (1..=12).contains(&t.num) {
                 let (h, e) = self.ampm(i + 1, t.num)?;
                 if e == i + 1 {
@@ -2844,23 +3128,18 @@ impl Cx<'_> {
         } else {
             return None;
         };
-        let mut zone_s = "";
-        if let Some(z) = self
-            .tok(k)
-            .filter(|x| {
-                x.lowb().len() >= 2
-                    && x.lowb().iter().all(u8::is_ascii_alphabetic)
-                    && self.tok(k).is_some_and(|y| y.cap)
-            })
-            .and_then(zone)
-        {
-            zone_s = z;
-            k += 1;
-        }
+        let zone_i = k;
+        let (_, after_zone) = self.zone_at(k, "");
+        k = after_zone;
         // Attached day: "9 a.m. Tuesday", "10 p.m. yesterday", "5 p.m. on Sept. 26" (not "on").
         let mut day: Option<(String, AnchorUse)> = None;
-        // "5 p.m. EST, Nov. 9": a comma may separate an explicit date.
-        let dk = if self.p(k, ',') && self.tok(k + 1).and_then(month).is_some() {
+        // "5 p.m. EST, Nov. 9", "10:42 GMT, 3 March 2021": a comma may separate an explicit
+        // date.
+        let dk = if self.p(k, ',')
+            && self.tok(k + 1).is_some_and(|x| {
+                month(x).is_some()
+                    || (x.is_num() && self.ymd_at(k + 1).is_some_and(|(d, _, _)| d.d.is_some()))
+            }) {
             k + 1
         } else {
             k
@@ -2894,9 +3173,9 @@ impl Cx<'_> {
         // mentioned ("On 11 November ... at 11 a.m.").
         // In news, a time in the sentence that names a day is on that day ("the first test
         // flight Tuesday in Everett at 18:00 UTC").
-        let narrative_day = self
-            .last_day
-            .filter(|_| (self.narrative || self.day_in_sentence(i)) && day.is_none());
+        let narrative_day = self.last_day.filter(|_| {
+            (self.narrative || self.day_in_sentence(i) || self.recent_day(i)) && day.is_none()
+        });
         // The time is anchored as its day is ("2 a.m. the previous day" on a mentioned day).
         let (date, used) = match (day, narrative_day) {
             (Some((d, used)), _) => (d, used),
@@ -2906,10 +3185,25 @@ impl Cx<'_> {
                 None => ("XXXX-XX-XX".to_string(), AnchorUse::None),
             },
         };
+        let (zone_s, _) = self.zone_at(zone_i, &date);
         let value = format!("{date}T{hh:02}:{mm:02}{zone_s}");
         let mut h = Hit::new(i, k, TimexKind::Time, value);
         h.anchor = used;
         Some(h)
+    }
+
+    /// "11.30 pm", "7.45 a.m." (British style): an hour, a period and two-digit minutes, with
+    /// the a.m./p.m. marker that tells it from a decimal number.
+    fn dotted_clock(&self, i: usize) -> Option<(u32, u32, usize)> {
+        let t = self.tok(i)?;
+        if !(t.ndig() <= 2 && (1..=12).contains(&t.num) && self.gp(i + 1, '.')) {
+            return None;
+        }
+        let m = self
+            .tok(i + 2)
+            .filter(|x| x.is_num() && x.glued() && x.ndig() == 2 && x.num <= 59)?;
+        let (h, e) = self.ampm(i + 3, t.num)?;
+        (e > i + 3).then_some((h, m.num, e))
     }
 
     /// Optional "a.m."/"p.m."/"am"/"pm" at `i`; returns the 24-hour hour and next index.

@@ -262,10 +262,10 @@ fn number_or_ordinal(w: &[u8]) -> Option<u32> {
     })
 }
 
-/// Months, weekdays, units, number and ordinal words.
-fn is_calendar_word(w: &[u8]) -> bool {
-    matches!(
-        w,
+/// The month names and their abbreviations (lower case), as a pattern shared by
+/// [`is_month_word`] and [`is_calendar_word`].
+macro_rules! month_words {
+    () => {
         b"january"
             | b"jan"
             | b"february"
@@ -290,6 +290,19 @@ fn is_calendar_word(w: &[u8]) -> bool {
             | b"nov"
             | b"december"
             | b"dec"
+    };
+}
+
+/// Month names and their abbreviations (lower case).
+fn is_month_word(w: &[u8]) -> bool {
+    matches!(w, month_words!())
+}
+
+/// Months, weekdays, units, number and ordinal words.
+fn is_calendar_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        month_words!()
             | b"monday"
             | b"tuesday"
             | b"wednesday"
@@ -381,6 +394,29 @@ fn is_calendar_word(w: &[u8]) -> bool {
     )
 }
 
+/// A capitalized month name starting at `k` and followed by a space and a digit ("Jan 26"):
+/// the end of the month word. Crawled text glues inline elements together ("ReutersJan 26,
+/// 2026", "By Jane DoeMarch 3, 2020"); the caller checks that a lowercase letter precedes.
+pub(crate) fn glued_month_at(b: &[u8], k: usize, end: usize) -> Option<usize> {
+    if !b.get(k).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let mut e = k + 1;
+    while e < end && e - k < 10 && b[e].is_ascii_lowercase() {
+        e += 1;
+    }
+    if e + 1 >= end || b[e] != b' ' || !b[e + 1].is_ascii_digit() {
+        return None;
+    }
+    let mut buf = [0u8; 10];
+    let w = b.get(k..e)?;
+    for (x, c) in buf.iter_mut().zip(w) {
+        *x = c.to_ascii_lowercase();
+    }
+    let w = buf.get(..e - k)?;
+    is_month_word(w).then_some(e)
+}
+
 /// Lexes `text[start..end]`; `start` and `end` must be char boundaries.
 pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     out.clear();
@@ -410,6 +446,17 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         if c.is_ascii_alphabetic() {
             while i < end && b[i].is_ascii_alphabetic() {
                 i += 1;
+            }
+            // "ReutersJan 26, 2026": a month glued to the word before it by a crawl ends the
+            // word (checked only for words followed by a space and a digit).
+            if i + 1 < end && b[i] == b' ' && b[i + 1].is_ascii_digit() {
+                if let Some(k) = (i.saturating_sub(9).max(s + 1)..i.saturating_sub(2)).find(|&k| {
+                    b[k].is_ascii_uppercase()
+                        && b[k - 1].is_ascii_lowercase()
+                        && glued_month_at(b, k, end) == Some(i)
+                }) {
+                    i = k;
+                }
             }
             tok.kind = Kind::Word;
             tok.cap = c.is_ascii_uppercase();
@@ -480,6 +527,19 @@ mod tests {
         assert_eq!(t[4].num, 2023);
         assert!(t[1].glued() && !t[2].glued());
         assert!(!t[9].glued(), "NBSP is whitespace");
+    }
+
+    #[test]
+    fn month_glued_to_a_word() {
+        let text = "ReutersJan 26, 2026 and NoMarch here";
+        let mut t = Vec::new();
+        lex(text, 0, text.len(), &mut t);
+        let words: Vec<&str> = t.iter().map(|x| &text[x.s..x.e]).collect();
+        assert_eq!(
+            words,
+            ["Reuters", "Jan", "26", ",", "2026", "and", "NoMarch", "here"]
+        );
+        assert!(t[1].glued() && t[1].cap);
     }
 
     #[test]

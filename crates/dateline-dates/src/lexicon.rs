@@ -200,6 +200,29 @@ pub(crate) fn ordinal_word(t: &Tok) -> Option<u32> {
     })
 }
 
+/// Spelled ordinal days of the month that are one word ("first" .. "twentieth",
+/// "thirtieth"); "twenty-first" is "twenty" + [`ordinal_word`] (see the grammar).
+pub(crate) fn day_ordinal_word(t: &Tok) -> Option<u32> {
+    if let Some(n) = ordinal_word(t) {
+        return Some(n);
+    }
+    if !t.is_word() {
+        return None;
+    }
+    Some(match t.lowb() {
+        b"thirteenth" => 13,
+        b"fourteenth" => 14,
+        b"fifteenth" => 15,
+        b"sixteenth" => 16,
+        b"seventeenth" => 17,
+        b"eighteenth" => 18,
+        b"nineteenth" => 19,
+        b"twentieth" => 20,
+        b"thirtieth" => 30,
+        _ => return None,
+    })
+}
+
 /// Season code ("SP", "SU", "FA", "WI").
 pub(crate) fn season(t: &Tok) -> Option<&'static str> {
     if !t.is_word() {
@@ -253,7 +276,25 @@ pub(crate) fn zone(t: &Tok) -> Option<&'static str> {
         b"mdt" => "-06:00",
         b"pst" => "-08:00",
         b"pdt" => "-07:00",
-        b"et" | b"ct" | b"pt" => "",
+        // India Standard Time: in English-language news the Indian zone far more often than
+        // Irish or Israel time.
+        b"ist" => "+05:30",
+        _ => return None,
+    })
+}
+
+/// The standard-time UTC offset in hours of a US zone written without standard/daylight
+/// ("ET" -5, "CT" -6, "MT" -7, "PT" -8); the offset in force depends on the date
+/// ([`crate::resolve::us_daylight_time`]).
+pub(crate) fn us_zone(t: &Tok) -> Option<i32> {
+    if !t.is_word() {
+        return None;
+    }
+    Some(match t.lowb() {
+        b"et" => -5,
+        b"ct" => -6,
+        b"mt" => -7,
+        b"pt" => -8,
         _ => return None,
     })
 }

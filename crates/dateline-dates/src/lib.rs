@@ -69,6 +69,7 @@ mod error;
 mod grammar;
 mod lex;
 mod lexicon;
+mod ranges;
 mod resolve;
 mod tense;
 mod types;

@@ -93,6 +93,23 @@ pub(crate) fn nth_weekday(y: i32, m: u32, wd: u32, n: u32) -> Option<NaiveDate> 
     add_days(d, i64::from(n.saturating_sub(1)) * 7)
 }
 
+/// True when US daylight saving time is in force on `d` (from 2007: the second Sunday of
+/// March to the first Sunday of November; 1987-2006: the first Sunday of April to the last
+/// Sunday of October). The switch happens at 2 a.m.; the day of the switch counts as the new
+/// time.
+pub(crate) fn us_daylight_time(d: NaiveDate) -> bool {
+    let y = d.year();
+    let bounds = if y >= 2007 {
+        nth_weekday(y, 3, 6, 2).zip(nth_weekday(y, 11, 6, 1))
+    } else {
+        let last_october = nth_weekday(y, 10, 6, 5)
+            .filter(|s| s.month() == 10)
+            .or_else(|| nth_weekday(y, 10, 6, 4));
+        nth_weekday(y, 4, 6, 1).zip(last_october)
+    };
+    bounds.is_some_and(|(start, end)| start <= d && d < end)
+}
+
 fn num(s: &str) -> Option<i32> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -234,5 +251,17 @@ mod tests {
         assert_eq!(nth_weekday(2023, 11, 3, 4), Some(d(2023, 11, 23)));
         assert_eq!(add_months(2023, 1, -1), (2022, 12));
         assert_eq!(week_value(d(2023, 1, 1)), "2022-W52");
+    }
+
+    #[test]
+    fn us_daylight_saving() {
+        assert!(!us_daylight_time(d(2021, 3, 13)));
+        assert!(us_daylight_time(d(2021, 3, 14)));
+        assert!(us_daylight_time(d(2021, 11, 6)));
+        assert!(!us_daylight_time(d(2021, 11, 7)));
+        assert!(!us_daylight_time(d(2003, 4, 5)));
+        assert!(us_daylight_time(d(2003, 4, 6)));
+        assert!(us_daylight_time(d(2003, 10, 25)));
+        assert!(!us_daylight_time(d(2003, 10, 26)));
     }
 }

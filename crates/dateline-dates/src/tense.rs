@@ -9,6 +9,9 @@ pub(crate) enum Tense {
 
 const MAX_REACH: usize = 240;
 
+/// Bytes between "upcoming" and the expression it can still date.
+const UPCOMING_REACH: usize = 32;
+
 /// Extra distance given to a reporting verb that is not right before the expression.
 const REPORTING_PENALTY: usize = 40;
 
@@ -158,6 +161,9 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
                 [
                     &b"be"[..],
                     b"being",
+                    // "is fixed for Tuesday": a present passive.
+                    b"is",
+                    b"are",
                     b"a",
                     b"an",
                     b"the",
@@ -172,7 +178,16 @@ pub(crate) fn tense_at(text: &str, pos: usize, end: usize) -> Option<Tense> {
         {
             continue;
         }
+        // "due to the deadlock": a cause, not a schedule ("is due to arrive").
+        if w.eq_ignore_ascii_case(b"due") && due_to_a_cause(b, i, hi) {
+            continue;
+        }
         let dist = if s < pos { pos - i } else { s - end };
+        // "upcoming" qualifies its own noun ("the upcoming talks on Thursday"), not a clause:
+        // far from the expression it says nothing.
+        if w.eq_ignore_ascii_case(b"upcoming") && dist > UPCOMING_REACH {
+            continue;
+        }
         // A reporting verb ("said", "told") dates the report, not the reported event: it is
         // a strong cue only right before the expression ("said Friday", "said on Friday").
         let dist = if is_reporting(w) && !(s < pos && dist <= 4) {
@@ -226,6 +241,31 @@ fn words_outside(
         }
         None
     })
+}
+
+/// "due to the deadlock" (a cause) after the word "due" ending at byte `i`, not "due to
+/// arrive" (a schedule).
+fn due_to_a_cause(b: &[u8], i: usize, hi: usize) -> bool {
+    let mut k = i;
+    while k < hi && b[k] == b' ' {
+        k += 1;
+    }
+    word_after(b, i, hi).is_some_and(|n| n.eq_ignore_ascii_case(b"to"))
+        && word_after(b, (k + 2).min(hi), hi).is_some_and(|n| {
+            [
+                &b"the"[..],
+                b"a",
+                b"an",
+                b"its",
+                b"their",
+                b"his",
+                b"her",
+                b"this",
+                b"that",
+            ]
+            .iter()
+            .any(|x| n.eq_ignore_ascii_case(x))
+        })
 }
 
 /// The word right after byte `i` (skipping spaces), before `hi`.

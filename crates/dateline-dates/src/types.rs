@@ -43,8 +43,15 @@ pub struct Options {
     /// `None`: relative expressions are found and typed but left unresolved (values with
     /// `X`, `PAST_REF`, ...). The machine clock is never used.
     pub anchor: Option<NaiveDate>,
-    /// How all-numeric dates ("05/11/2022") are read.
+    /// How all-numeric dates ("05/11/2022") are read when both readings are valid; a date
+    /// that is valid in one order only ("15/11/2022") is read that way.
     pub date_order: DateOrder,
+    /// Join the two ends of a span into one expression whose [`Timex::range`] covers both:
+    /// "from 1898 to 1902", "between March and May", "January-June 2017", "from the 3rd to
+    /// the 5th" (off by default: TimeML marks the ends apart). A span that is a calendar
+    /// quarter or half takes its value ("the April-June quarter" is `2023-Q2`); otherwise the
+    /// value is the first end's.
+    pub join_ranges: bool,
 }
 
 impl Options {

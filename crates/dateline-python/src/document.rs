@@ -16,6 +16,7 @@ use crate::boundary::{catch, date_arg, py_date, run, text_arg, type_error_for_te
 use crate::dates::{anchor_str, date_order_arg, PyTimex};
 use crate::entities::PyEntity;
 use crate::error::Error;
+use crate::events::PyEvent;
 use crate::fork;
 use crate::html;
 use crate::record::{json_record, repr_opt, repr_str, shorten, Record, Reduced};
@@ -107,7 +108,7 @@ impl PyQuote {
 
 /// The analysis of one article: its parts, dates, entities and quotes (schema version 1).
 #[pyclass(module = "dateline._native", name = "Document", frozen, eq)]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct PyDocument {
     pub(crate) schema_version: u32,
     pub(crate) id: Option<String>,
@@ -117,6 +118,10 @@ pub(crate) struct PyDocument {
     pub(crate) dates: Vec<PyTimex>,
     pub(crate) entities: Vec<PyEntity>,
     pub(crate) quotes: Vec<PyQuote>,
+    #[serde(default)]
+    pub(crate) events: Vec<PyEvent>,
+    #[serde(default)]
+    pub(crate) story: Option<String>,
     #[serde(default)]
     pub(crate) warnings: Vec<String>,
     /// The analysed text (not part of the JSON contract; kept for rendering and pickling).
@@ -129,7 +134,7 @@ impl Record for PyDocument {
 }
 
 impl PyDocument {
-    fn with_text(mut self, text: Option<String>) -> Self {
+    pub(crate) fn with_text(mut self, text: Option<String>) -> Self {
         self.article.text.clone_from(&text);
         self.text = text;
         self
@@ -181,6 +186,78 @@ impl PyDocument {
             }
         }
         marks
+    }
+
+    /// The events as an HTML list: kind, parties, place, date and status, then each evidence
+    /// sentence with the trigger and the entities in it highlighted.
+    fn events_html(&self) -> String {
+        if self.events.is_empty() {
+            return String::new();
+        }
+        let name = |id: &str| {
+            self.entities
+                .iter()
+                .find(|e| e.id == id)
+                .map_or_else(|| id.to_owned(), |e| e.name.clone())
+        };
+        let chars: Option<Vec<char>> = self.text.as_ref().map(|t| t.chars().collect());
+        let mut items = Vec::with_capacity(self.events.len());
+        for ev in &self.events {
+            let (participants, place) = ev.parties();
+            let mut head = format!(
+                "{} · {}",
+                ev.kind_str(),
+                participants
+                    .iter()
+                    .map(|p| name(p))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            if let Some(p) = place {
+                head.push_str(&format!(" · in {}", name(p)));
+            }
+            if let Some(d) = ev.date_str() {
+                head.push_str(&format!(" · {d}"));
+            }
+            head.push_str(&format!(" · {}", ev.status_str()));
+            let mut evidence = Vec::new();
+            if let Some(chars) = &chars {
+                let (t0, t1) = ev.trigger_span();
+                for (a, b) in ev.evidence_spans() {
+                    let Some(snippet) = chars.get(a..b) else {
+                        continue;
+                    };
+                    let snippet: String = snippet.iter().collect();
+                    let mut marks = Vec::new();
+                    if a <= t0 && t1 <= b {
+                        marks.push(html::Mark::new(
+                            t0 - a,
+                            t1 - a,
+                            "event",
+                            format!("trigger of {}", ev.kind_str()),
+                        ));
+                    }
+                    for e in &self.entities {
+                        if !participants.contains(&e.id) && place != Some(e.id.as_str()) {
+                            continue;
+                        }
+                        for m in &e.mentions {
+                            if a <= m.start && m.end <= b {
+                                marks.push(html::Mark::new(
+                                    m.start - a,
+                                    m.end - a,
+                                    e.label.as_str(),
+                                    format!("{} {}", e.label.as_str(), e.name),
+                                ));
+                            }
+                        }
+                    }
+                    evidence.push(html::render_text(&snippet, &marks));
+                }
+            }
+            items.push((head, evidence));
+        }
+        html::events_list(&items)
     }
 }
 
@@ -234,6 +311,18 @@ impl PyDocument {
         self.quotes.clone()
     }
 
+    /// Encounter events (who met whom, where and when), one per encounter.
+    #[getter]
+    fn events(&self) -> Vec<PyEvent> {
+        self.events.clone()
+    }
+
+    /// The story id of the document's main encounter (set by ``group_stories``), or ``None``.
+    #[getter]
+    fn story(&self) -> Option<&str> {
+        self.story.as_deref()
+    }
+
     /// Pipeline warnings (e.g. "language is ... not English").
     #[getter]
     fn warnings(&self) -> Vec<String> {
@@ -277,7 +366,7 @@ impl PyDocument {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
-            "Document(id={}, title={}, published={}, language={}, dates={}, entities={}, quotes={})",
+            "Document(id={}, title={}, published={}, language={}, dates={}, entities={}, quotes={}, events={})",
             repr_opt(py, self.id.as_deref())?,
             repr_opt(py, self.article.title.as_deref().map(|t| shorten(t, 50)).as_deref())?,
             repr_opt(py, self.article.published.date.as_deref())?,
@@ -285,6 +374,7 @@ impl PyDocument {
             self.dates.len(),
             self.entities.len(),
             self.quotes.len(),
+            self.events.len(),
         ))
     }
 
@@ -311,12 +401,14 @@ impl PyDocument {
         summary.push_str(&html::summary_table(&[(
             "found",
             format!(
-                "{} dates, {} entities, {} quotes",
+                "{} dates, {} entities, {} quotes, {} events",
                 self.dates.len(),
                 self.entities.len(),
-                self.quotes.len()
+                self.quotes.len(),
+                self.events.len()
             ),
         )]));
+        summary.push_str(&self.events_html());
         html::page(&summary, &html::legend(&classes), &body)
     }
 

@@ -36,6 +36,7 @@ fn colour(class: &str) -> &'static str {
         "LAW" => "#f0e68c",
         "WORK_OF_ART" => "#e6ccb3",
         "quote" => "#f2f2f2",
+        "event" => "#ffb3a7",
         "caption" => "#eef5ff",
         "boilerplate" => "#eeeeee",
         _ => "#e8e8e8",
@@ -136,6 +137,26 @@ pub(crate) fn summary_table(rows: &[(&str, String)]) -> String {
     format!("<table class=\"dl-summary\">{body}</table>")
 }
 
+/// The events: one item per event, a heading line and its evidence sentences (already
+/// rendered HTML).
+pub(crate) fn events_list(items: &[(String, Vec<String>)]) -> String {
+    let body: String = items
+        .iter()
+        .map(|(head, evidence)| {
+            let ev: String = evidence
+                .iter()
+                .map(|e| {
+                    format!(
+                        "<div class=\"dl-evidence\" style=\"margin-left:1em;color:#333\">{e}</div>"
+                    )
+                })
+                .collect();
+            format!("<li><b>{}</b>{ev}</li>", escape(head))
+        })
+        .collect();
+    format!("<ol class=\"dl-events\" style=\"margin:4px 0;padding-left:1.5em\">{body}</ol>")
+}
+
 /// The whole rendering: summary, legend and the text.
 pub(crate) fn page(summary: &str, legend: &str, body: &str) -> String {
     format!(
@@ -168,6 +189,14 @@ mod tests {
         );
         assert!(html.contains(">Xi</mark>&lt;/b&gt; &amp; Han"), "{html}");
         assert!(html.contains("title=\"Xi &quot;Jinping&quot;\""));
+    }
+
+    #[test]
+    fn events_are_listed_with_escaped_headings() {
+        let html = events_list(&[("meet · A & B".into(), vec!["<mark>x</mark>".into()])]);
+        assert!(html.starts_with("<ol class=\"dl-events\""));
+        assert!(html.contains("<b>meet · A &amp; B</b>"));
+        assert!(html.contains("<div class=\"dl-evidence\""));
     }
 
     #[test]

@@ -41,6 +41,7 @@ mod dates;
 mod document;
 mod entities;
 mod error;
+mod events;
 mod fork;
 mod html;
 mod record;
@@ -65,6 +66,11 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<document::PyQuote>()?;
     m.add_function(wrap_pyfunction!(document::analyze, m)?)?;
     m.add_function(wrap_pyfunction!(document::analyze_many, m)?)?;
+    m.add_class::<events::PyEvent>()?;
+    m.add_function(wrap_pyfunction!(events::group_stories, m)?)?;
+    m.add_function(wrap_pyfunction!(events::_story_summaries, m)?)?;
+    m.add_function(wrap_pyfunction!(events::_group_summaries, m)?)?;
+    m.add_function(wrap_pyfunction!(events::_apply_stories, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     fork::register(m)?;
     Ok(())

@@ -34,13 +34,14 @@ fn main() {
         .filter_map(|p| std::fs::read_to_string(p).ok())
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
-    let mut t = [Duration::ZERO; 6];
+    let mut t = [Duration::ZERO; 7];
     let names = [
         "article",
         "dates",
         "tokenize",
         "entities",
         "quotes",
+        "events",
         "analyze+json",
     ];
     for text in &texts {
@@ -65,13 +66,29 @@ fn main() {
             .unwrap_or_default();
         t[3] += s.elapsed();
         let s = Instant::now();
-        let _ = dateline::quotes::attribute(&tok, &article.paragraphs, &ents);
+        let quotes = dateline::quotes::attribute(&tok, &article.paragraphs, &ents);
         t[4] += s.elapsed();
+        let dates = {
+            let mut o = dateline::dates::Options::default();
+            o.anchor = article.published.date.map(|d| d.date);
+            dateline::dates::find_in(text, &regions, &o)
+        };
+        let s = Instant::now();
+        let speakers: Vec<(Span, usize)> = quotes
+            .iter()
+            .filter_map(|q| q.speaker.map(|e| (q.span, e)))
+            .collect();
+        let input = dateline::events::Input::new(&tok, &ents, &dates)
+            .with_regions(&regions)
+            .with_published(article.published.date.map(|d| d.date))
+            .with_speakers(&speakers);
+        let _ = dateline::events::extract(&input);
+        t[5] += s.elapsed();
         let s = Instant::now();
         if let Ok(doc) = dateline::analyze(text, &Default::default()) {
             let _ = doc.to_json_string(text);
         }
-        t[5] += s.elapsed();
+        t[6] += s.elapsed();
     }
     let mb = bytes as f64 / 1e6;
     println!("{} docs, {mb:.2} MB", texts.len());

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use dateline_article::{Article, Confidence, DateValue, Precision, PublishedSource};
 use dateline_dates::Timex;
 use dateline_entities::{Entities, Entity};
+use dateline_events::Event;
 
 use crate::quotes::Quote;
 
@@ -27,13 +28,14 @@ pub enum PublishedOrigin {
     /// Given by the caller ([`Options::published`](crate::Options::published)); it wins over
     /// the article's own evidence.
     Caller,
-    /// Inferred from the article (header, date line, wire dateline, byline), or `None`.
+    /// Inferred from the article (header, date line, wire dateline, byline, a stamp line, a
+    /// dated caption or lead), or `None`.
     Inferred(PublishedSource),
 }
 
 impl PublishedOrigin {
     /// The JSON name: `option` for a caller-supplied date, otherwise the article source
-    /// (`header`, `date_line`, `dateline`, `byline`, `none`).
+    /// (`header`, `date_line`, `dateline`, `byline`, `stamp`, `body`, `none`).
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -128,6 +130,10 @@ pub struct Document {
     pub entities: Entities,
     /// Direct and reported quotes of the body, in text order.
     pub quotes: Vec<Quote>,
+    /// Encounter events (who met whom, where, when), one per encounter, in order of first
+    /// report. Participants, host and place index [`Document::entities`].
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub events: Vec<Event>,
     /// Pipeline warnings (for example: not English, so no entities or dates were extracted).
     pub warnings: Vec<String>,
 }
@@ -144,6 +150,22 @@ impl Document {
     #[must_use]
     pub fn speaker(&self, quote: &Quote) -> Option<&Entity> {
         quote.speaker.and_then(|i| self.entities.entities.get(i))
+    }
+
+    /// The participants of an event, as entities.
+    ///
+    /// # Example
+    /// ```
+    /// let text = "Chinese President Xi Jinping met South Korean President Yoon Suk-yeol in Bali.";
+    /// let doc = dateline::analyze(text, &dateline::Options::default()).unwrap();
+    /// let names: Vec<&str> = doc.participants(&doc.events[0]).map(|e| e.name.as_str()).collect();
+    /// assert_eq!(names, ["Xi Jinping", "Yoon Suk-yeol"]);
+    /// ```
+    pub fn participants<'a>(&'a self, event: &'a Event) -> impl Iterator<Item = &'a Entity> + 'a {
+        event
+            .participants
+            .iter()
+            .filter_map(|&i| self.entities.entities.get(i))
     }
 
     /// Whether the article parts (title, paragraphs) were found but nothing was extracted

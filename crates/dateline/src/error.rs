@@ -2,6 +2,7 @@
 
 use dateline_article::ArticleError;
 use dateline_entities::EntityError;
+use dateline_events::EventError;
 use dateline_text::TextError;
 
 /// Why a text could not be analysed, or a [`Document`](crate::Document) not converted to JSON.
@@ -44,6 +45,9 @@ pub enum Error {
     /// The entity extractor refused the regions it was given (a bug in this crate).
     #[error("entity extraction: {0}")]
     Entities(#[from] EntityError),
+    /// The event extractor refused its input (a bug in this crate).
+    #[error("event extraction: {0}")]
+    Events(#[from] EventError),
     /// A byte span could not be mapped to code-point offsets (a bug in a library crate).
     #[error("offset conversion: {0}")]
     Offsets(#[from] TextError),
@@ -64,7 +68,7 @@ pub enum Error {
 
 impl Error {
     /// A short, stable name for the error, used as `error.kind` in JSON error records:
-    /// `too_large`, `binary`, `article`, `entities`, `offsets`, `text_mismatch`, `json`.
+    /// `too_large`, `binary`, `article`, `entities`, `events`, `offsets`, `text_mismatch`, `json`.
     ///
     /// # Example
     /// ```
@@ -78,6 +82,7 @@ impl Error {
             Error::Binary { .. } => "binary",
             Error::Article(_) => "article",
             Error::Entities(_) => "entities",
+            Error::Events(_) => "events",
             Error::Offsets(_) => "offsets",
             Error::TextMismatch { .. } => "text_mismatch",
             #[cfg(feature = "serde")]

@@ -29,6 +29,7 @@ use std::io::Write;
 use dateline_article::Article;
 use dateline_dates::{AnchorUse, Timex};
 use dateline_entities::Entities;
+use dateline_events::Event;
 use dateline_text::{OffsetMap, Span};
 use serde::Serialize;
 
@@ -122,6 +123,12 @@ impl Document {
                 .iter()
                 .map(|q| quote(&cx, q, &ids))
                 .collect::<Result<_, _>>()?,
+            events: self
+                .events
+                .iter()
+                .map(|e| event(&cx, e, &ids))
+                .collect::<Result<_, _>>()?,
+            story: None,
             warnings: &self.warnings,
         })
     }
@@ -227,6 +234,8 @@ struct Record<'a> {
     dates: Vec<DateRecord<'a>>,
     entities: Vec<EntityRecord<'a>>,
     quotes: Vec<QuoteRecord<'a>>,
+    events: Vec<EventRecord<'a>>,
+    story: Option<&'a str>,
     warnings: &'a [String],
 }
 
@@ -339,6 +348,34 @@ struct QuoteRecord<'a> {
     speaker: Option<&'a str>,
     cue: &'a str,
     direct: bool,
+}
+
+#[derive(Serialize)]
+struct EventRecord<'a> {
+    kind: &'static str,
+    cameo: &'a str,
+    participants: Vec<&'a str>,
+    host: Option<&'a str>,
+    place: Option<&'a str>,
+    date: Option<EventDateRecord<'a>>,
+    status: &'static str,
+    trigger: Spanned<'a>,
+    evidence: Vec<Offsets>,
+    confidence: f64,
+}
+
+#[derive(Serialize)]
+struct EventDateRecord<'a> {
+    value: &'a str,
+    source: &'static str,
+    start: Option<usize>,
+    end: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct Offsets {
+    start: usize,
+    end: usize,
 }
 
 fn article<'a>(cx: &Cx<'a>, a: &'a Article, doc: &'a Document) -> Result<ArticleRecord<'a>, Error> {
@@ -474,6 +511,47 @@ fn quote<'a>(cx: &Cx<'a>, q: &'a Quote, ids: &[&'a str]) -> Result<QuoteRecord<'
         speaker: q.speaker.and_then(|i| ids.get(i).copied()),
         cue: &q.cue,
         direct: q.direct,
+    })
+}
+
+fn event<'a>(cx: &Cx<'a>, e: &'a Event, ids: &[&'a str]) -> Result<EventRecord<'a>, Error> {
+    let id = |i: usize| ids.get(i).copied();
+    let date = match &e.date {
+        Some(d) => {
+            let (start, end) = match d.span {
+                Some(s) => {
+                    let (a, b) = cx.chars(s)?;
+                    (Some(a), Some(b))
+                }
+                None => (None, None),
+            };
+            Some(EventDateRecord {
+                value: &d.value,
+                source: d.source.as_str(),
+                start,
+                end,
+            })
+        }
+        None => None,
+    };
+    Ok(EventRecord {
+        kind: e.kind.as_str(),
+        cameo: &e.cameo,
+        participants: e.participants.iter().filter_map(|&i| id(i)).collect(),
+        host: e.host.and_then(id),
+        place: e.place.and_then(id),
+        date,
+        status: e.status.as_str(),
+        trigger: cx.spanned(e.trigger)?,
+        evidence: e
+            .evidence
+            .iter()
+            .map(|s| {
+                let (start, end) = cx.chars(*s)?;
+                Ok(Offsets { start, end })
+            })
+            .collect::<Result<_, Error>>()?,
+        confidence: e.confidence,
     })
 }
 

@@ -3,8 +3,10 @@
 //! The dateline pipeline: raw news-article text in, a structured [`Document`] out — the
 //! article's parts ([`dateline_article`]), its publication date, every temporal expression
 //! normalized to a TIMEX3 value and anchored on that date ([`dateline_dates`]), named
-//! entities with canonical identities and roles ([`dateline_entities`]), and quotes with
-//! their cue and speaker ([`quotes`]).
+//! entities with canonical identities and roles ([`dateline_entities`]), quotes with
+//! their cue and speaker ([`quotes`]), and encounter events — who met whom, where and when
+//! ([`dateline_events`]), which
+//! [`stories`] groups across documents.
 //!
 //! ## Usage
 //! ```
@@ -13,8 +15,7 @@
 //! let text = " date 2023-09-23 WORLD
 //! China seeks cooperation with South Korea amid tensions
 //!
-//! Chinese President Xi Jinping held talks on Saturday with South Korean Prime Minister
-//! Han Duck-soo in Hangzhou, China Central Television (CCTV) reported.
+//! Chinese President Xi Jinping held talks on Saturday with South Korean Prime Minister Han Duck-soo in Hangzhou, China Central Television (CCTV) reported.
 //!
 //! \"China attaches great importance to cooperation,\" the Chinese president said.
 //! ";
@@ -25,6 +26,9 @@
 //! assert_eq!(xi.role.as_deref(), Some("President"));
 //! let quote = doc.quotes.iter().find(|q| q.direct).unwrap();
 //! assert_eq!(doc.speaker(quote).unwrap().name, "Xi Jinping");
+//! let talks = &doc.events[0];
+//! assert_eq!(talks.kind.as_str(), "meet");
+//! assert_eq!(talks.date.as_ref().unwrap().value, "2023-09-23");
 //!
 //! // The JSON contract (schema_version 1, code-point offsets), as the CLI and Python emit it.
 //! let json = doc.to_json_value(text).unwrap();
@@ -52,10 +56,13 @@ mod error;
 pub mod json;
 mod pipeline;
 pub mod quotes;
+#[cfg(feature = "serde")]
+pub mod stories;
 
 pub use dateline_article as article;
 pub use dateline_dates as dates;
 pub use dateline_entities as entities;
+pub use dateline_events as events;
 pub use dateline_text as text;
 
 pub use document::{Document, Published, PublishedOrigin};

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use dateline_article::{parse_with, Article, Confidence, DateValue, LineModel, ParseOptions};
+use dateline_article::{
+    parse_with, Article, Confidence, DateValue, LineLabel, LineModel, ParseOptions, RestKind,
+};
 use dateline_dates::{find_in, DateOrder};
 use dateline_entities::{extract_tokenized, Entities};
 use dateline_text::{Span, Tokenized};
@@ -151,12 +153,16 @@ impl Options {
     }
 }
 
-/// Analyses one news text: article structure, publication date, dates, entities, quotes.
+/// Analyses one news text: article structure, publication date, dates, entities, quotes,
+/// encounter events.
 ///
-/// Dates and entities are taken from the title, standfirst, caption texts and body
-/// paragraphs only (never from headers, datelines, boilerplate or related headlines);
-/// relative dates are anchored on [`Options::published`] or, failing that, the article's
-/// inferred publication date when it is known to the day. The text is tokenized once and
+/// Entities are taken from the title, standfirst, caption texts and body paragraphs only
+/// (never from headers, datelines, boilerplate or related headlines); dates from those and
+/// from the date line, the wire dateline's date and a crawler header's lead, title or caption
+/// (never from boilerplate, related headlines or the crawler's own header date), with
+/// ranges such as "October 11-12" or "from 1898 to 1902" as one expression. Relative dates
+/// are anchored on [`Options::published`] or, failing that, the article's inferred
+/// publication date when it is known to the day. The text is tokenized once and
 /// the tokens are shared by the entity extractor and the quote attributor. A text whose
 /// language is reliably detected as not English keeps its structure and language but gets
 /// no dates, entities or quotes, and a warning.
@@ -198,6 +204,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Document, Error> {
         dates: Vec::new(),
         entities: Entities::default(),
         quotes: Vec::new(),
+        events: Vec::new(),
         warnings: Vec::new(),
         article,
     };
@@ -212,11 +219,35 @@ pub fn analyze(text: &str, options: &Options) -> Result<Document, Error> {
     let mut date_options = dateline_dates::Options::default();
     date_options.anchor = document.published.anchor();
     date_options.date_order = options.date_order;
-    document.dates = find_in(text, &regions, &date_options);
+    date_options.join_ranges = true;
+    document.dates = find_in(
+        text,
+        &date_regions(&document.article, &regions),
+        &date_options,
+    );
     let tokens = Tokenized::new(text);
     let entity_options = dateline_entities::Options::default().with_tagger(options.tagger);
     document.entities = extract_tokenized(&tokens, Some(&regions), &entity_options)?;
     document.quotes = quotes::attribute(&tokens, &document.article.paragraphs, &document.entities);
+    let speakers: Vec<(Span, usize)> = document
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.map(|s| (q.span, s)))
+        .collect();
+    let event_input = dateline_events::Input::new(&tokens, &document.entities, &document.dates)
+        .with_speakers(&speakers)
+        .with_regions(&regions)
+        // A doubtful publication date (low confidence: a placeholder, contradicted by the
+        // text) dates no event: better no date than a wrong one (stories can fill it).
+        .with_published(
+            document
+                .published
+                .anchor()
+                .filter(|_| document.published.confidence != Confidence::Low),
+        )
+        .with_dateline_place(document.article.dateline.as_ref().and_then(|d| d.place))
+        .with_title(document.article.title.as_ref().map(|t| t.span));
+    document.events = dateline_events::extract(&event_input)?;
     Ok(document)
 }
 
@@ -228,6 +259,35 @@ fn content_regions(article: &Article) -> Vec<Span> {
     regions.extend(article.standfirst);
     regions.extend(article.captions.iter().map(|c| c.text));
     regions.extend(article.paragraphs.iter().copied());
+    regions.retain(|r| !r.is_empty());
+    regions.sort_unstable();
+    regions
+}
+
+/// The spans dates are taken from: the content regions plus the other parts of the page that
+/// are not chrome and carry dates a reader sees (every line labelled title, standfirst, byline,
+/// date line, caption or body; the date line, the wire dateline's date, a crawler header's rest
+/// when it is the lead, the title or a caption). Boilerplate, related headlines, sections and
+/// the crawler's own header date stay out.
+fn date_regions(article: &Article, content: &[Span]) -> Vec<Span> {
+    let mut regions: Vec<Span> = content.to_vec();
+    regions.extend(
+        article
+            .lines
+            .iter()
+            .filter(|l| !matches!(l.label, LineLabel::Chrome | LineLabel::Related))
+            .map(|l| l.span),
+    );
+    regions.extend(article.date_line.as_ref().map(|d| d.span));
+    regions.extend(article.dateline.as_ref().and_then(|d| d.date_text));
+    if let Some(h) = &article.header {
+        if matches!(
+            h.rest_kind,
+            Some(RestKind::Lead | RestKind::Title | RestKind::Caption)
+        ) {
+            regions.extend(h.rest);
+        }
+    }
     regions.retain(|r| !r.is_empty());
     regions.sort_unstable();
     regions
@@ -286,6 +346,35 @@ mod tests {
             .find(|t| t.text.contains("Tuesday"))
             .unwrap();
         assert_eq!(tuesday.value, "2022-11-15");
+    }
+
+    #[test]
+    fn dates_of_the_date_line_and_the_header_lead_are_found() {
+        let text = " date 2024-08-05 The budget passed a key stage on Monday when the house approved the spending bill by a voice vote.\n\
+                    Budget clears the lower house\n\
+                    September 23, 2023\n\n\
+                    The house approved the bill after a long debate, officials said.\n";
+        let doc = analyze(text, &Options::default()).unwrap();
+        let texts: Vec<&str> = doc.dates.iter().map(|t| t.text.as_str()).collect();
+        assert!(texts.contains(&"Monday"), "{texts:?}");
+        assert!(texts.contains(&"September 23, 2023"), "{texts:?}");
+        for t in &doc.dates {
+            assert_eq!(&text[t.span.range()], t.text);
+        }
+        // The crawler's own header date is not a date of the text.
+        assert!(doc.dates.iter().all(|t| t.span.start > 16));
+    }
+
+    #[test]
+    fn spans_are_one_expression_with_their_range() {
+        let text = "Navy veteran honoured\n\nHe served from 1898 to 1902 and retired in the April-June quarter of 1903.\n";
+        let doc = analyze(text, &Options::default()).unwrap();
+        let t = &doc.dates[0];
+        assert_eq!(t.text, "from 1898 to 1902");
+        assert_eq!(
+            t.range.map(|(a, b)| (a.to_string(), b.to_string())),
+            Some(("1898-01-01".to_owned(), "1902-12-31".to_owned()))
+        );
     }
 
     #[test]

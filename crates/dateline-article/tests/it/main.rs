@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod props;
+mod published;
 mod seeds;
 mod synthetic;
 

@@ -413,3 +413,14 @@ fn wrapped_lines_starting_with_by_are_not_bylines() {
     );
     assert_eq!(a.paragraphs.len(), 1);
 }
+
+#[test]
+fn a_dated_wire_dateline_opens_the_body() {
+    // Whatever the line model makes of the line above it, the story starts at the dateline.
+    let text = "Storm floods coastal towns\n\nResidents wade through a flooded street in the old town after the storm passed on Sunday.\n\nLISBON, March 3 (Reuters) - Heavy rain flooded coastal towns on Sunday, officials said.\n\nThe storm moved north on Monday.\n";
+    let a = parse(text);
+    let d = a.dateline.as_ref().expect("the wire dateline");
+    assert_eq!(at(text, d.place.unwrap()), "LISBON");
+    assert_eq!(at(text, d.agency.unwrap()), "Reuters");
+    assert!(at(text, a.paragraphs[0]).starts_with("Heavy rain flooded"));
+}

@@ -67,6 +67,8 @@ pub(crate) enum TableKind {
     Dates,
     /// One row per quote.
     Quotes,
+    /// One row per encounter event.
+    Events,
 }
 
 /// Arguments of `dateline analyze`.
@@ -635,6 +637,7 @@ fn header(table: TableKind) -> Vec<&'static str> {
             "dates",
             "entities",
             "quotes",
+            "events",
             "warnings",
             "error",
         ],
@@ -677,6 +680,24 @@ fn header(table: TableKind) -> Vec<&'static str> {
             "cue",
             "speaker_id",
             "speaker",
+            "error",
+        ],
+        TableKind::Events => vec![
+            "id",
+            "source",
+            "kind",
+            "cameo",
+            "participants",
+            "participant_ids",
+            "host",
+            "place",
+            "date",
+            "date_source",
+            "status",
+            "trigger",
+            "start",
+            "end",
+            "confidence",
             "error",
         ],
     }
@@ -731,6 +752,7 @@ fn rows(json: &Value, table: TableKind) -> Vec<Vec<String>> {
                 len_of(&json["dates"]),
                 len_of(&json["entities"]),
                 len_of(&json["quotes"]),
+                len_of(&json["events"]),
                 warnings.join(" | "),
                 String::new(),
             ]);
@@ -793,6 +815,37 @@ fn rows(json: &Value, table: TableKind) -> Vec<Vec<String>> {
                     cell(&q["cue"]),
                     cell(&q["speaker"]),
                     speaker,
+                    String::new(),
+                ]);
+            }
+        }
+        TableKind::Events => {
+            let name = |id: &Value| -> String {
+                json["entities"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .find(|e| !id.is_null() && e["id"] == *id)
+                    .map_or_else(|| cell(id), |e| cell(&e["name"]))
+            };
+            for e in json["events"].as_array().into_iter().flatten() {
+                let ids: Vec<&Value> = e["participants"].as_array().into_iter().flatten().collect();
+                out.push(vec![
+                    id.clone(),
+                    source.clone(),
+                    cell(&e["kind"]),
+                    cell(&e["cameo"]),
+                    ids.iter().map(|p| name(p)).collect::<Vec<_>>().join("; "),
+                    ids.iter().map(|p| cell(p)).collect::<Vec<_>>().join("; "),
+                    name(&e["host"]),
+                    name(&e["place"]),
+                    cell(&e["date"]["value"]),
+                    cell(&e["date"]["source"]),
+                    cell(&e["status"]),
+                    cell(&e["trigger"]["text"]),
+                    cell(&e["trigger"]["start"]),
+                    cell(&e["trigger"]["end"]),
+                    cell(&e["confidence"]),
                     String::new(),
                 ]);
             }

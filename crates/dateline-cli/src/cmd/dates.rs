@@ -28,6 +28,10 @@ pub(crate) struct DatesArgs {
     /// How all-numeric dates such as 05/11/2022 are read.
     #[arg(long, value_enum, default_value_t = DateOrderArg::Mdy)]
     pub(crate) date_order: DateOrderArg,
+    /// Join the ends of spans ("from 1898 to 1902", "January-June 2017") into one expression
+    /// with the whole range (as `analyze` does; TimeML marks the ends apart).
+    #[arg(long)]
+    pub(crate) join_ranges: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub(crate) format: Format,
@@ -107,6 +111,7 @@ fn render(source: &Source, args: &DatesArgs) -> Result<Rendered, CliError> {
     let doc = source.read(args.input.lossy)?;
     let mut options = Options::default();
     options.date_order = args.date_order.into();
+    options.join_ranges = args.join_ranges;
     options.anchor = match args.anchor {
         None => None,
         Some(Anchor::Date(date)) => Some(date),

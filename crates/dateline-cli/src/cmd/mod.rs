@@ -4,6 +4,7 @@ pub(crate) mod analyze;
 pub(crate) mod conll;
 pub(crate) mod dates;
 pub(crate) mod parse;
+pub(crate) mod stories;
 pub(crate) mod timeml;
 
 use std::sync::Arc;

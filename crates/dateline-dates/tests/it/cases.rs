@@ -24,13 +24,19 @@ fn data_file_cases() {
         if cols[0] != "-" {
             opts.anchor = Some(NaiveDate::parse_from_str(cols[0], "%Y-%m-%d").unwrap());
         }
-        opts.date_order = match cols[1] {
+        let (order, join) = match cols[1].strip_suffix("+join") {
+            Some(o) => (o, true),
+            None => (cols[1], false),
+        };
+        opts.date_order = match order {
             "dmy" => DateOrder::Dmy,
             "ymd" => DateOrder::Ymd,
             _ => DateOrder::Mdy,
         };
+        opts.join_ranges = join;
         let (text, want_text, want_value) = (cols[2], cols[3], cols[4]);
         let want_mod = cols.get(5).copied().filter(|m| !m.is_empty());
+        let want_range = cols.get(6).copied().filter(|r| !r.is_empty());
         let found = find(text, &opts);
         if want_text == "-" {
             if !found.is_empty() {
@@ -58,9 +64,14 @@ fn data_file_cases() {
             continue;
         };
         let got_mod = hit.modifier.map(|m| m.as_str());
-        if hit.text != want_text || hit.value != want_value || got_mod != want_mod {
+        let got_range = hit.range.map(|(a, b)| format!("{a}..{b}"));
+        if hit.text != want_text
+            || hit.value != want_value
+            || got_mod != want_mod
+            || want_range.is_some_and(|r| got_range.as_deref() != Some(r))
+        {
             failures.push(format!(
-                "line {}: want {want_text:?}={want_value} {want_mod:?}, got {:?}={} {got_mod:?}",
+                "line {}: want {want_text:?}={want_value} {want_mod:?} {want_range:?}, got {:?}={} {got_mod:?} {got_range:?}",
                 lineno + 1,
                 hit.text,
                 hit.value

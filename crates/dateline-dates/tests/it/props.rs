@@ -62,6 +62,26 @@ fn newsish() -> impl Strategy<Value = String> {
         "summer",
         "fall",
         "€",
+        "from",
+        "to",
+        "between",
+        "and",
+        "-",
+        "–",
+        "21st",
+        "fourth",
+        "morning",
+        "April",
+        "June",
+        "quarter",
+        "IST",
+        "ET",
+        "|",
+        "at",
+        "PM",
+        "11.30",
+        "pm",
+        "20.05.2020",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.join(" "))
 }
@@ -100,7 +120,10 @@ proptest! {
     #[test]
     fn spans_values_ranges_newsish(text in newsish()) {
         check(&text, &Options::default())?;
-        check(&text, &Options::with_anchor(NaiveDate::from_ymd_opt(2023, 9, 23).unwrap()))?;
+        let mut opts = Options::with_anchor(NaiveDate::from_ymd_opt(2023, 9, 23).unwrap());
+        check(&text, &opts)?;
+        opts.join_ranges = true;
+        check(&text, &opts)?;
     }
 
     #[test]
@@ -111,9 +134,13 @@ proptest! {
     #[test]
     fn find_in_stays_inside(text in newsish(), a in 0usize..400, b in 0usize..400) {
         let region = Span::new(a.min(b), a.max(b));
-        for t in find_in(&text, &[region], &Options::default()) {
-            prop_assert!(t.span.start >= region.start && t.span.end <= region.end);
-            prop_assert_eq!(&text[t.span.range()], t.text.as_str());
+        let mut joined = Options::default();
+        joined.join_ranges = true;
+        for opts in [Options::default(), joined] {
+            for t in find_in(&text, &[region], &opts) {
+                prop_assert!(t.span.start >= region.start && t.span.end <= region.end);
+                prop_assert_eq!(&text[t.span.range()], t.text.as_str());
+            }
         }
     }
 }

@@ -80,6 +80,19 @@ fn json_offsets_are_code_points() {
         for e in v["entities"].as_array().unwrap() {
             spanned.extend(e["mentions"].as_array().unwrap());
         }
+        for e in v["events"].as_array().unwrap() {
+            spanned.push(&e["trigger"]);
+            // Evidence spans are whole sentences holding the trigger.
+            let t = (
+                e["trigger"]["start"].as_u64().unwrap(),
+                e["trigger"]["end"].as_u64().unwrap(),
+            );
+            assert!(e["evidence"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| x["start"].as_u64().unwrap() <= t.0 && t.1 <= x["end"].as_u64().unwrap()));
+        }
         assert!(spanned.len() > 10, "{stem}");
         for o in spanned {
             let s = o["start"].as_u64().unwrap() as usize;
@@ -180,4 +193,140 @@ fn caller_date_overrides_inference() {
         .find(|t| t.text.contains("Tuesday"))
         .unwrap();
     assert_eq!(tuesday.value, "2022-11-15");
+}
+
+/// (kind, sorted participant names, place, date value, status) of one event.
+type EventRow = (String, Vec<String>, Option<String>, Option<String>, String);
+
+/// The rows of a document's events.
+fn events_of(doc: &Document) -> Vec<EventRow> {
+    let name = |i: usize| doc.entities.entities[i].name.clone();
+    doc.events
+        .iter()
+        .map(|e| {
+            let mut who: Vec<String> = e.participants.iter().map(|&i| name(i)).collect();
+            who.sort();
+            (
+                e.kind.as_str().to_owned(),
+                who,
+                e.place.map(name),
+                e.date.as_ref().map(|d| d.value.clone()),
+                e.status.as_str().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| (*s).to_owned()).collect()
+}
+
+#[test]
+fn seed_000_events_are_the_three_encounters() {
+    let (_, doc) = seed("000");
+    let events = events_of(&doc);
+    assert_eq!(
+        events,
+        [
+            (
+                "meet".to_owned(),
+                strings(&["Han Duck-soo", "Xi Jinping"]),
+                Some("Hangzhou".to_owned()),
+                Some("2023-09-23".to_owned()),
+                "happened".to_owned()
+            ),
+            (
+                "meet".to_owned(),
+                strings(&["China", "Japan", "South Korea"]),
+                Some("Seoul".to_owned()),
+                Some("2023-09-26".to_owned()),
+                "planned".to_owned()
+            ),
+            (
+                "visit".to_owned(),
+                strings(&["Kim Jong Un", "Russia"]),
+                None,
+                Some("2023-09".to_owned()),
+                "happened".to_owned()
+            ),
+        ]
+    );
+    // The caption and the lead tell the Hangzhou talks: one event, two evidence spans.
+    assert_eq!(doc.events[0].evidence.len(), 2);
+    // "he will seriously consider the matter of visiting South Korea" is no event.
+    assert!(doc
+        .events
+        .iter()
+        .all(|e| e.status.as_str() != "planned" || e.kind.as_str() != "visit"));
+}
+
+#[test]
+fn seed_004_events_bali_and_the_december_2019_visit() {
+    let (_, doc) = seed("004");
+    let events = events_of(&doc);
+    let bali = events
+        .iter()
+        .find(|e| e.0 == "meet" && e.1 == strings(&["Xi Jinping", "Yoon Suk-yeol"]))
+        .expect("the Xi-Yoon meeting");
+    assert_eq!(
+        (bali.2.as_deref(), bali.4.as_str()),
+        (Some("Bali"), "happened")
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.0 == "summit" && e.1.contains(&"G20".to_owned())),
+        "{events:?}"
+    );
+    let moon = events
+        .iter()
+        .find(|e| e.1.contains(&"Moon Jae-in".to_owned()))
+        .expect("the December 2019 encounter");
+    assert_eq!(moon.1, strings(&["Moon Jae-in", "Xi Jinping"]));
+    assert_eq!(
+        (moon.2.as_deref(), moon.3.as_deref(), moon.4.as_str()),
+        (Some("Beijing"), Some("2019-12"), "happened")
+    );
+}
+
+#[test]
+fn seeds_000_and_003_are_one_story() {
+    use dateline::stories::{group, summarize, GroupOptions};
+    let records: Vec<serde_json::Value> = seeds()
+        .into_iter()
+        .map(|(_, text, doc)| doc.to_json_value(&text).unwrap())
+        .collect();
+    let summaries: Vec<_> = records.iter().flat_map(summarize).collect();
+    let stories = group(&summaries, &GroupOptions::default());
+    let mut records = records;
+    for r in &mut records {
+        stories.apply(r);
+    }
+    let (r000, r003) = (&records[0], &records[1]);
+    assert_eq!(r000["story"], r003["story"]);
+    let xi_han = &r003["events"][0];
+    assert_eq!(xi_han["story"], r000["events"][0]["story"]);
+    assert_eq!(xi_han["date"]["value"], "2023-09-23");
+    assert_eq!(xi_han["date"]["source"], "story");
+    assert_eq!(xi_han["date"]["document"], "000_6cb1cf4919cbac8a");
+    assert_eq!(xi_han["place"], "gpe:hangzhou");
+    // 003 has no publication date: the story anchors it, and Lavrov's planned visit to
+    // Pyongyang "next month" resolves to October 2023.
+    let lavrov = r003["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["place"] == "gpe:pyongyang")
+        .expect("Lavrov's visit");
+    assert_eq!(lavrov["status"], "planned");
+    assert_eq!(lavrov["date"]["value"], "2023-10");
+    assert_eq!(lavrov["date"]["source"], "story");
+    // 004's header date is a doubtful placeholder, so its Bali meeting ("on Tuesday") has no
+    // date of its own; 003 mentions the same meeting "in November 2022".
+    let r004 = &records[2];
+    let bali = &r004["events"][0];
+    assert_eq!(bali["place"], "gpe:bali");
+    assert_eq!(bali["date"]["value"], "2022-11");
+    assert_eq!(bali["date"]["document"], "003_fa70326514a1b195");
+    assert_eq!(bali["story"], r003["events"][1]["story"]);
 }

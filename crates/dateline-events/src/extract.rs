@@ -1,0 +1,3221 @@
+//! The extractor: triggers, participants, status, date and place per sentence, then one
+//! event per encounter across the document.
+
+use std::ops::Not;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use dateline_dates::{Timex, TimexKind};
+use dateline_entities::Label;
+use dateline_text::Span;
+
+use crate::lexicon::{
+    anaphor_head, cancel_cue, clause_stop, hypothetical_cue, left_stop, lower, may_trigger,
+    negotiation_topic, ongoing_cue, party_noun, past_aux, past_governor, planned_cue, present_aux,
+    reporting_verb, title_word, trigger, weekday, Flavor, Form, Trigger,
+};
+use crate::view::{units, Cast, Class, Unit, View, M};
+use crate::{DateSource, Event, EventDate, EventKind, Input, Status};
+
+/// How far back an anaphor ("the two leaders", "the meeting") may reach, in sentences.
+const ANAPHOR_REACH: usize = 8;
+/// Most earlier events a reading is compared with.
+const MAX_LOOKBACK: usize = 64;
+/// Most trigger words read in one sentence (the rest are ignored: no news sentence has more).
+const MAX_TRIGGERS_PER_SENTENCE: usize = 16;
+/// Longest subject window, in tokens.
+const LEFT_REACH: usize = 30;
+/// Longest object scan, in tokens.
+const RIGHT_REACH: usize = 40;
+
+/// One reading of a trigger, before merging.
+#[derive(Debug, Clone)]
+struct Cand {
+    kind: EventKind,
+    trigger: Span,
+    /// Parties, in order (subject first).
+    parties: Vec<usize>,
+    /// Parties named in the sentence (not pronouns or anaphors).
+    named: usize,
+    /// The parties are those of an earlier event ("the two leaders").
+    anaphoric: bool,
+    /// No parties: "the meeting", "the talks" (merges into an earlier event).
+    bare: bool,
+    host: Option<usize>,
+    hosted: bool,
+    place: Option<usize>,
+    date: Option<EventDate>,
+    status: Status,
+    /// The status came from a cue, not the default.
+    cued: bool,
+    title: bool,
+    evidence: Span,
+    unit: usize,
+    verb: bool,
+    /// "bilateral meetings with A and B": one meeting per party after the trigger; the
+    /// number of parties before it.
+    bilateral: Option<usize>,
+    /// "their first conversation", "a previous meeting", "his last visit": another
+    /// encounter than the one the article is about.
+    distinct: bool,
+    /// "Zelensky, who joined the meeting": one party joining an encounter told before.
+    joiner: bool,
+}
+
+/// Per-document state carried from sentence to sentence.
+struct Ctx<'i, 'c> {
+    input: &'i Input<'i>,
+    cast: &'c Cast<'c>,
+    units: Vec<Unit>,
+    /// Per unit: the first person mentioned in it (the subject, as news sentences go).
+    first_person: Vec<Option<usize>>,
+    /// Per unit: the person the text is about there (the first person named, or, when the
+    /// sentence opens with "He"/"She", the one before).
+    salient: Vec<Option<usize>>,
+    /// Per unit: it speaks of a phone or a conversation.
+    phone: Vec<bool>,
+    events: Vec<Cand>,
+    /// Per event: the evidence spans merged into it.
+    evidence: Vec<Vec<Span>>,
+}
+
+pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
+    if !any_trigger(input, regions) {
+        // Most texts tell no encounter: one pass over their tokens and nothing else.
+        return Vec::new();
+    }
+    let cast = Cast::new(input.entities);
+    let units = units(input.doc, regions, input.title);
+    let (first_person, has_party) = first_persons(&cast, &units);
+    let salient = salience(input, &units, &first_person);
+    let mut ctx = Ctx {
+        input,
+        cast: &cast,
+        units,
+        first_person,
+        salient,
+        phone: Vec::new(),
+        events: Vec::new(),
+        evidence: Vec::new(),
+    };
+    let text = input.doc.text();
+    let toks = input.doc.tokens();
+    // Trigger words per sentence, and which sentences speak of a phone.
+    let mut triggers: Vec<Vec<(usize, Trigger)>> = Vec::with_capacity(ctx.units.len());
+    for unit in &ctx.units {
+        let mut found = Vec::new();
+        for (k, tok) in toks.iter().enumerate().take(unit.hi).skip(unit.lo) {
+            if let Some(t) = trigger_of(tok.text(text)) {
+                found.push((k, t));
+                if found.len() == MAX_TRIGGERS_PER_SENTENCE {
+                    break;
+                }
+            }
+        }
+        triggers.push(found);
+    }
+    ctx.phone = triggers
+        .iter()
+        .map(|ts| {
+            ts.iter()
+                .any(|(_, t)| t.flavor == Flavor::Phone || t.flavor == Flavor::Conversation)
+        })
+        .collect();
+    for (ui, found) in triggers.iter().enumerate() {
+        // A sentence without a party can only retell an encounter told before ("the
+        // meeting", "they met"): nothing to read when none was.
+        if found.is_empty() || !has_party[ui] && ctx.events.is_empty() {
+            continue;
+        }
+        let unit = ctx.units[ui];
+        let view = View::new(input.doc, &cast, input.dates, unit);
+        let at: Vec<usize> = found.iter().map(|&(k, _)| k).collect();
+        let mut cands: Vec<Cand> = Vec::new();
+        for &(k, t) in found {
+            if let Some(c) = ctx.read(&view, ui, k, t, &at) {
+                cands.extend(split_bilateral(c));
+            }
+        }
+        absorb_within_sentence(&mut cands);
+        for c in cands {
+            ctx.add(c);
+        }
+    }
+    ctx.finish()
+}
+
+/// Does any token of the regions look like a trigger word?
+fn any_trigger(input: &Input<'_>, regions: &[Span]) -> bool {
+    let text = input.doc.text();
+    let toks = input.doc.tokens();
+    regions.iter().any(|r| {
+        let from = toks.partition_point(|t| t.span.start < r.start);
+        toks.get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|t| t.span.end <= r.end)
+            .any(|t| trigger_of(t.text(text)).is_some())
+    })
+}
+
+/// The trigger a token is, if any: a cheap shape test, then the word lowercased on the
+/// stack and looked up.
+fn trigger_of(word: &str) -> Option<Trigger> {
+    if !may_trigger(word) {
+        return None;
+    }
+    let (buf, n) = ascii_lower(word)?;
+    std::str::from_utf8(buf.get(..n)?).ok().and_then(trigger)
+}
+
+/// A short ASCII word lowercased into a stack buffer (no allocation): the trigger lookup.
+fn ascii_lower(word: &str) -> Option<([u8; 16], usize)> {
+    let b = word.as_bytes();
+    if b.len() > 16 || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some((buf, b.len()))
+}
+
+/// Per unit: the first person mentioned in it, and whether it mentions any party at all
+/// (one sweep over the sorted mentions).
+fn first_persons(cast: &Cast<'_>, units: &[Unit]) -> (Vec<Option<usize>>, Vec<bool>) {
+    let ms = &cast.entities.mentions;
+    let mut out = Vec::with_capacity(units.len());
+    let mut parties = Vec::with_capacity(units.len());
+    let mut p = 0;
+    for u in units {
+        while cast
+            .order
+            .get(p)
+            .is_some_and(|&i| ms[i].span.end <= u.span.start)
+        {
+            p += 1;
+        }
+        let mut q = p;
+        let mut found = None;
+        let mut party = false;
+        while let Some(&i) = cast.order.get(q) {
+            let m = &ms[i];
+            if m.span.start >= u.span.end {
+                break;
+            }
+            party |= cast.is_party(m.entity);
+            if cast.class(m.entity) == Class::Person {
+                found = Some(m.entity);
+                break;
+            }
+            q += 1;
+        }
+        out.push(found);
+        parties.push(party || found.is_some());
+    }
+    (out, parties)
+}
+
+/// The person each unit is about, for pronouns: a sentence opening with "He", "She", "His"
+/// or "Her" continues the previous one's person; otherwise its first person named.
+fn salience(input: &Input<'_>, units: &[Unit], first: &[Option<usize>]) -> Vec<Option<usize>> {
+    let text = input.doc.text();
+    let toks = input.doc.tokens();
+    let mut out: Vec<Option<usize>> = Vec::with_capacity(units.len());
+    for (ui, u) in units.iter().enumerate() {
+        let opens_with_pronoun = (u.lo..(u.lo + 3).min(u.hi)).any(|i| {
+            toks.get(i).is_some_and(|t| {
+                let w = t.text(text);
+                ["he", "she", "his", "her"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            })
+        });
+        let prev = if ui > 0 { out[ui - 1] } else { None };
+        out.push(if opens_with_pronoun {
+            prev.or(first[ui])
+        } else {
+            first[ui].or(prev)
+        });
+    }
+    out
+}
+
+/// In one sentence, a reading without parties of its own ("the meeting", "the two leaders
+/// met") next to one with parties tells the same encounter: keep the one with parties.
+fn absorb_within_sentence(cands: &mut Vec<Cand>) {
+    if cands.len() < 2 {
+        return;
+    }
+    // A summit told with a meeting of the same sentence ("discussed the upcoming NATO
+    // conference during a meeting", "a meeting on the sidelines of the G-20 Summit"): the
+    // meeting's parties attend it.
+    let meet_parties: Option<Vec<usize>> = cands
+        .iter()
+        .find(|c| {
+            matches!(c.kind, EventKind::Meet | EventKind::Call | EventKind::Visit)
+                && c.parties.len() >= 2
+                && !c.anaphoric
+        })
+        .map(|c| c.parties.clone());
+    if let Some(mp) = meet_parties {
+        for c in cands.iter_mut().filter(|c| c.kind == EventKind::Summit) {
+            if c.parties.len() < 2 || c.parties.iter().any(|p| mp.contains(p)) {
+                for &p in mp.iter().rev() {
+                    if !c.parties.contains(&p) {
+                        c.parties.insert(0, p);
+                    }
+                }
+                c.bare = false;
+            }
+        }
+    }
+    let has_named = cands.iter().any(|c| !c.bare && !c.anaphoric);
+    if has_named {
+        cands.retain(|c| !c.bare && !c.anaphoric);
+    }
+    // Two triggers of one encounter ("held talks ... during the meeting", "arrived in ...
+    // on his visit"): same kind and shared parties.
+    let mut i = 0;
+    while i < cands.len() {
+        let mut j = i + 1;
+        while j < cands.len() {
+            let (a, b) = (&cands[i], &cands[j]);
+            let talk = |k: EventKind| {
+                matches!(
+                    k,
+                    EventKind::Meet | EventKind::Summit | EventKind::Negotiate
+                )
+            };
+            let same = a.kind == b.kind
+                && overlap(&a.parties, &b.parties)
+                    >= 2.min(a.parties.len().min(b.parties.len()).max(1))
+                || talk(a.kind)
+                    && talk(b.kind)
+                    && a.parties.len() == b.parties.len()
+                    && overlap(&a.parties, &b.parties) == a.parties.len();
+            if same {
+                let b = cands.remove(j);
+                let a = &mut cands[i];
+                for p in b.parties {
+                    if !a.parties.contains(&p) {
+                        a.parties.push(p);
+                    }
+                }
+                a.place = a.place.or(b.place);
+                a.host = a.host.or(b.host);
+                if a.date.is_none() {
+                    a.date = b.date;
+                }
+                if !a.cued && b.cued {
+                    a.status = b.status;
+                    a.cued = true;
+                }
+                a.verb |= b.verb;
+            } else {
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+}
+
+fn overlap(a: &[usize], b: &[usize]) -> usize {
+    a.iter().filter(|x| b.contains(x)).count()
+}
+
+/// What the object scan found after a trigger.
+#[derive(Default)]
+struct Objects {
+    parties: Vec<usize>,
+    /// Parties after "by" (the host in "was received by").
+    by: Vec<usize>,
+    /// Parties after "to" (a visit's destination, a call's other end).
+    to: Vec<usize>,
+    /// Parties right after the trigger, as its direct object ("visited North Korea").
+    direct: Vec<usize>,
+    /// A place after "in"/"at"/"to" (first one).
+    place: Option<usize>,
+    /// A destination that is a place (city) after "to"/"in".
+    dest_place: Option<usize>,
+    /// "between the two leaders", "with them": the parties of the event before.
+    anaphor: bool,
+    /// A personal pronoun among the objects ("a meeting he had with").
+    pronoun: Option<usize>,
+    /// Where the scan stopped.
+    end: usize,
+}
+
+impl Ctx<'_, '_> {
+    /// Reads the encounter a trigger tells, if it does.
+    fn read(
+        &self,
+        v: &View<'_>,
+        ui: usize,
+        k: usize,
+        trig: Trigger,
+        others: &[usize],
+    ) -> Option<Cand> {
+        let lo = v.unit.lo;
+        let hi = v.unit.hi;
+        let prev = if k > lo { v.w(k - 1) } else { "" };
+        let prev2 = if k > lo + 1 { v.w(k - 2) } else { "" };
+        let next = v.w(k + 1);
+        let mut kind = trig.kind;
+        let mut form = trig.form;
+        // The form from the words around.
+        if matches!(
+            prev,
+            "to" | "will" | "'ll" | "would" | "shall" | "did" | "n't" | "can" | "must" | "not"
+        ) && matches!(form, Form::Noun | Form::Base | Form::Present)
+        {
+            form = Form::Base;
+        }
+        if v.w(k) == "meeting" && matches!(prev, "is" | "are" | "was" | "were" | "be" | "been") {
+            form = Form::Ing;
+        }
+        if v.w(k) == "visit" && !matches!(form, Form::Base) && !is_determiner(prev) {
+            // "visit Pyongyang" after a modal is a verb; otherwise a noun.
+            form = Form::Noun;
+        }
+        // The unit's phone context: "by phone", "phone call", "telephone conversation".
+        let phone_near = (k.saturating_sub(4)..(k + 4).min(hi)).any(|i| {
+            i != k
+                && matches!(
+                    v.w(i),
+                    "phone" | "telephone" | "phoned" | "teleconference" | "videoconference"
+                )
+                || (v.w(i) == "video" && matches!(v.w(i + 1), "call" | "conference" | "link"))
+        });
+        match trig.flavor {
+            Flavor::Phone => {
+                // "phone call", "by phone": the head word or the verb is the trigger.
+                if matches!(v.w(k), "teleconference" | "videoconference") {
+                    kind = EventKind::Call;
+                } else {
+                    return None;
+                }
+            }
+            Flavor::CallVerb => {
+                // "paid a courtesy call on": a visit.
+                if v.w(k) == "call" && prev == "courtesy" {
+                    kind = EventKind::Visit;
+                }
+                // "called for", "called on", "called off", "called it": no call.
+                let idiom = kind == EventKind::Call
+                    && matches!(
+                        next,
+                        "for"
+                            | "on"
+                            | "upon"
+                            | "off"
+                            | "out"
+                            | "into"
+                            | "up"
+                            | "it"
+                            | "in"
+                            | "back"
+                            | "this"
+                            | "that"
+                            | "them"
+                            | "himself"
+                            | "herself"
+                    );
+                if idiom && !matches!(v.w(k), "phoned" | "telephoned") {
+                    return None;
+                }
+                if matches!(
+                    prev,
+                    "is" | "was" | "are" | "were" | "been" | "be" | "so" | "so-called"
+                ) {
+                    return None;
+                }
+                if v.w(k) == "call"
+                    && !matches!(
+                        prev,
+                        "phone"
+                            | "telephone"
+                            | "video"
+                            | "a"
+                            | "the"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "conference"
+                            | "courtesy"
+                    )
+                    && !phone_near
+                {
+                    // "call" as a verb needs a party right after it.
+                    v.mention_at(k + 1)?;
+                }
+                if matches!(v.w(k), "called" | "calls") {
+                    // "called X": a party (or a title before one) right after.
+                    let obj = (k + 1..(k + 5).min(hi)).find(|&i| {
+                        !title_word(v.w(i)) && !v.capitalized(i) || v.mention_at(i).is_some()
+                    });
+                    let ok = obj
+                        .and_then(|i| v.mention_at(i))
+                        .is_some_and(|m| self.cast.is_party(m.entity));
+                    if !ok {
+                        return None;
+                    }
+                }
+            }
+            Flavor::Speak => {
+                let phone_context = phone_near
+                    || (ui.saturating_sub(1)..=ui + 1)
+                        .any(|u| self.phone.get(u).copied().unwrap_or(false));
+                if !phone_context || !matches!(next, "with" | "to" | "by" | "over" | "on" | "via") {
+                    return None;
+                }
+            }
+            Flavor::Conference => {
+                if matches!(prev, "press" | "news" | "video" | "tele") {
+                    if prev == "video" {
+                        kind = EventKind::Call;
+                    } else {
+                        return None;
+                    }
+                }
+            }
+            // "gathered for a virtual meeting": the noun tells the kind; the verb is its
+            // light verb.
+            Flavor::Gather
+                if form != Form::Noun
+                    && (k + 1..(k + 6).min(hi)).any(|i| {
+                        trigger(v.w(i))
+                            .is_some_and(|t| t.form == Form::Noun && t.flavor != Flavor::Gather)
+                    }) =>
+            {
+                return None;
+            }
+            Flavor::Handshake if next != "hands" => return None,
+            // "held discussions", "discussions with": a meeting; other discussions are not.
+            Flavor::Discussions
+                if !(past_governor(prev)
+                    || matches!(
+                        prev,
+                        "hold"
+                            | "holds"
+                            | "holding"
+                            | "bilateral"
+                            | "substantive"
+                            | "substantial"
+                            | "detailed"
+                            | "direct"
+                            | "formal"
+                            | "informal"
+                    )
+                    || matches!(next, "with" | "between")) =>
+            {
+                return None;
+            }
+            Flavor::Host => {
+                if v.w(k) == "host" && !matches!(prev, "to" | "will" | "'ll" | "would" | "shall") {
+                    return None;
+                }
+                let passive_by = matches!(prev, "was" | "were" | "been" | "being" | "be")
+                    && (k + 1..(k + 14).min(hi)).any(|i| v.w(i) == "by");
+                if matches!(
+                    v.w(k),
+                    "received"
+                        | "receives"
+                        | "welcomed"
+                        | "welcomes"
+                        | "welcome"
+                        | "greeted"
+                        | "greets"
+                ) && next != "by"
+                    && !passive_by
+                {
+                    // A party must follow directly (a title may come first).
+                    let first = (k + 1..(k + 6).min(hi)).find(|&i| {
+                        v.mention_at(i).is_some()
+                            || !(title_word(v.w(i)) || (v.capitalized(i) && !v.is_punct(i)))
+                    });
+                    let ok = first.and_then(|i| v.mention_at(i)).is_some_and(|m| {
+                        self.cast.class(m.entity) == Class::Person
+                            || self.cast.class(m.entity) == Class::Nat && party_noun(v.w(m.b))
+                    });
+                    if !ok {
+                        return None;
+                    }
+                }
+            }
+            _ => {}
+        }
+        let virtual_meeting = matches!(prev, "virtual" | "online" | "video")
+            || matches!(prev2, "virtual" | "online" | "video") && is_determiner(prev).not();
+        if (phone_near || virtual_meeting)
+            && matches!(kind, EventKind::Meet | EventKind::Summit)
+            && matches!(
+                trig.flavor,
+                Flavor::Talks | Flavor::Discussions | Flavor::Plain | Flavor::Conference
+            )
+        {
+            kind = EventKind::Call;
+        }
+        if trig.flavor == Flavor::Talks {
+            let before = (k.saturating_sub(3).max(lo)..k)
+                .any(|i| negotiation_topic(v.w(i)) || v.w(i).starts_with("inter-"));
+            let after = matches!(next, "on" | "over") && v.date_at(k + 2).is_none();
+            if before || after {
+                kind = EventKind::Negotiate;
+            }
+        }
+        // ---- The clause: left window.
+        let mut left = lo.max(k.saturating_sub(LEFT_REACH));
+        let mut j = k;
+        while j > left {
+            j -= 1;
+            if v.mention_at(j).is_none()
+                && left_stop(v.w(j))
+                && !(v.w(j) == "that" && j + 1 < k && is_determiner_like_that(v, j))
+                || v.w(j) == "and" && starts_clause(v, j + 1)
+                || v.w(j) == "-"
+                    && v.tok(j)
+                        .is_some_and(|t| t.is(dateline_text::Flags::SPACE_BEFORE))
+                || matches!(v.w(j), "as" | "while" | "with") && j > lo && v.w(j - 1) == ","
+                || matches!(v.w(j), "which" | "who")
+            {
+                left = j + 1;
+                break;
+            }
+        }
+        // Status cues in the window (nearest first).
+        let window: Vec<usize> = (left..k).collect();
+        let mut hypothetical = false;
+        let mut planned = false;
+        let mut cancelled = false;
+        let mut ongoing = false;
+        let mut past = false;
+        for &i in window.iter().rev() {
+            let w = v.w(i);
+            if v.mention_at(i).is_some() {
+                continue;
+            }
+            if hypothetical_cue(w) && !(w == "no" && v.w(i + 1) == "longer") && governs(v, i, k) {
+                // "would consider visiting", "declined to meet", "did not meet"; not
+                // "declined to endorse Article 5 en route to the summit".
+                hypothetical = true;
+            }
+            if cancel_cue(w) || w == "called" && v.w(i + 1) == "off" {
+                cancelled = true;
+            }
+            let adjective = matches!(
+                w,
+                "upcoming"
+                    | "forthcoming"
+                    | "planned"
+                    | "proposed"
+                    | "scheduled"
+                    | "next"
+                    | "awaited"
+            );
+            let in_np = (i + 1..k).all(|j| {
+                v.mention_at(j).is_some()
+                    || !matches!(
+                        v.w(j),
+                        "in" | "on"
+                            | "at"
+                            | "for"
+                            | "of"
+                            | "to"
+                            | "with"
+                            | "and"
+                            | ","
+                            | "during"
+                            | "by"
+                            | "from"
+                    )
+            });
+            if planned_cue(w) && (!adjective || in_np || v.w(i + 1) == "to")
+                || w == "would"
+                || matches!(w, "agreed" | "agree" | "agrees") && v.w(i + 1) == "to"
+            {
+                planned = true;
+            }
+            if w == "to"
+                && i > lo
+                && matches!(v.w(i - 1), "is" | "are" | "was" | "were")
+                && i + 3 >= k
+            {
+                // "is to hold talks", "are to meet".
+                planned = true;
+            }
+            if ongoing_cue(w) {
+                ongoing = true;
+            }
+            if past_governor(w) || w.ends_with("ed") && i + 3 >= k && !planned_cue(w) {
+                past = true;
+            }
+        }
+        // "... that was scheduled after the vote and a meeting with the King on Friday": a
+        // noun in a clause with no verb of its own takes the status of the clause before.
+        if form == Form::Noun
+            && !(planned || past || ongoing || cancelled)
+            && left > lo
+            && matches!(v.w(left - 1), "after" | "before" | "following")
+            && !(left..k).any(|i| is_verb_like(v, i))
+        {
+            let earlier = (lo..left - 1).rev().take(8).map(|i| v.w(i));
+            for w in earlier {
+                if matches!(
+                    w,
+                    "scheduled" | "slated" | "planned" | "will" | "due" | "expected"
+                ) {
+                    planned = true;
+                    break;
+                }
+                if is_verb_like_word(w) {
+                    break;
+                }
+            }
+        }
+        if hypothetical {
+            return None;
+        }
+        // Cancellation after the trigger: "the summit was cancelled", "talks were called off".
+        for i in k + 1..(k + 5).min(hi) {
+            let w = v.w(i);
+            if cancel_cue(w)
+                || (w == "called" && v.w(i + 1) == "off")
+                || (w == "off" && v.w(i.saturating_sub(1)) == "called")
+            {
+                cancelled = true;
+            }
+            if matches!(w, "postponed" | "delayed") {
+                planned = true;
+            }
+            let (n1, n2) = (v.w(i + 1), v.w(i + 2));
+            if matches!(w, "will" | "would" | "shall")
+                && (matches!(
+                    n1,
+                    "take" | "begin" | "start" | "open" | "resume" | "convene" | "continue"
+                ) || n1 == "be"
+                    && matches!(
+                        n2,
+                        "held" | "hosted" | "convened" | "organised" | "organized" | "chaired"
+                    ))
+                || matches!(w, "is" | "are" | "was" | "were")
+                    && matches!(
+                        n1,
+                        "scheduled" | "due" | "set" | "expected" | "planned" | "slated" | "to"
+                    )
+            {
+                planned = true;
+            }
+            if matches!(
+                w,
+                "took" | "was" | "were" | "ended" | "concluded" | "lasted" | "followed" | "came"
+            ) && !planned
+            {
+                past = true;
+            }
+        }
+        // ---- Parties before the trigger.
+        let mut parties: Vec<usize> = Vec::new();
+        let mut named = 0usize;
+        let mut pronoun_at: Option<usize> = None;
+        let mut first_person_at: Option<usize> = None;
+        let mut anaphoric = false;
+        let mut after_verb = false;
+        let mut i = left;
+        while i < k {
+            if let Some(m) = v.mention_at(i) {
+                if m.b > k {
+                    break;
+                }
+                // After another verb ("discussed the National Defense Strategy and the
+                // upcoming NATO conference") a mention is that verb's object, not a subject,
+                // unless a party preposition takes it ("a meeting with", "talks between").
+                let object_of_other = after_verb
+                    && !matches!(
+                        preposition_before(v, m.a, left),
+                        Some("with" | "between" | "by" | "of" | "from")
+                    )
+                    && m.b + 3 < k
+                    || form == Form::Noun && !subject_reaches_noun(v, m.b, k);
+                if object_of_other {
+                    i = m.b;
+                    continue;
+                }
+                if let Some(p) = self.subject_party(v, m, left, k) {
+                    push(&mut parties, p);
+                    named += 1;
+                    if self.cast.class(p) == Class::Person {
+                        first_person_at = first_person_at.or(Some(i));
+                    }
+                }
+                i = m.b;
+                continue;
+            }
+            let w = v.w(i);
+            if is_verb_like(v, i) {
+                after_verb = true;
+            }
+            if matches!(w, "he" | "she") && !in_quotes(v, i)
+                || matches!(w, "his" | "her" | "him") && (i + 3 >= k || !in_quotes(v, i))
+            {
+                pronoun_at = pronoun_at.or(Some(i));
+            }
+            if anaphor_head(w)
+                && i > lo
+                && matches!(
+                    v.w(i - 1),
+                    "two" | "both" | "the" | "three" | "four" | "main" | "all"
+                )
+            {
+                anaphoric = true;
+            }
+            if matches!(w, "they" | "both") && !in_quotes(v, i) {
+                anaphoric = true;
+            }
+            if matches!(w, "i" | "we") {
+                // "I called Scott Morrison", said by the quote's speaker.
+                if let Some(p) = self.speaker_at(v, i) {
+                    push(&mut parties, p);
+                    named += 1;
+                }
+            }
+            i += 1;
+        }
+        // "China asked South Korea to meet ...": the subject of an infinitive is the party
+        // right before it, not the subject of the verb that governs it.
+        if prev == "to" && parties.len() >= 2 {
+            if let Some(verb_at) = (left..k.saturating_sub(1))
+                .rev()
+                .find(|&i| v.mention_at(i).is_none() && is_verb_like(v, i))
+            {
+                let after: Vec<usize> = (verb_at..k)
+                    .filter_map(|i| v.mention_at(i))
+                    .filter(|m| m.a >= verb_at)
+                    .map(|m| m.entity)
+                    .collect();
+                if !after.is_empty() {
+                    parties.retain(|p| after.contains(p));
+                }
+            }
+        }
+        // "meet (someone) halfway" is a compromise, not an encounter.
+        if v.w(k) == "meet" && (k + 1..(k + 4).min(hi)).any(|i| v.w(i) == "halfway") {
+            return None;
+        }
+        // ---- Parties after the trigger.
+        let obj = self.objects(v, k, left, kind, trig.flavor);
+        if obj.anaphor {
+            anaphoric = true;
+        }
+        let obj_named = obj.parties.len() + obj.by.len() + obj.to.len();
+        // Descriptions: "the Chinese president", "the envoy".
+        if parties.is_empty() && pronoun_at.is_none() {
+            if let Some(p) = self.description(v, ui, left, k) {
+                push(&mut parties, p);
+            }
+        }
+        // A clause without a subject of its own takes the main clause's: "X, who arrived
+        // in ...", "X paid tribute ... while in Jakarta for talks with ...".
+        if parties.is_empty() && pronoun_at.is_none() && left > lo {
+            let boundary = v.w(left - 1);
+            let reduced = matches!(boundary, "while" | "when" | "after" | "before" | "since")
+                && (v.mention_at(left).is_none()
+                    && !matches!(v.w(left), "he" | "she" | "they" | "the" | "it" | "we"));
+            if boundary == "who" || reduced {
+                let mut j = left - 1;
+                let mut found = None;
+                while j > lo {
+                    j -= 1;
+                    if let Some(m) = v.mention_at(j) {
+                        if self.cast.is_party(m.entity)
+                            && !attached_to_person(v, self.cast, m)
+                            && !reporting_source(v, m, k)
+                        {
+                            found = Some(m.entity);
+                            if boundary == "who" {
+                                break;
+                            }
+                        }
+                        j = m.a;
+                    }
+                }
+                if let Some(p) = found.filter(|&p| self.cast.class(p) != Class::Nat) {
+                    push(&mut parties, p);
+                }
+            }
+        }
+        let subjects_named = parties.len();
+        let mut subjects = subjects_named;
+        let pronoun_at = pronoun_at.or(obj.pronoun);
+        let close_pronoun = pronoun_at.is_some_and(|i| {
+            i + 3 >= k && i <= k + 1
+                || matches!(v.w(i), "he" | "she") && first_person_at.map_or(true, |p| i < p)
+        });
+        if let Some(at) = pronoun_at.filter(|_| parties.len() < 2 || close_pronoun) {
+            if let Some(p) = self.pronoun(ui, v, at) {
+                if !parties.contains(&p) {
+                    parties.insert(0, p);
+                    subjects += 1;
+                }
+            }
+        }
+        let mut host = None;
+        let mut hosted = false;
+        let passive = matches!(prev, "was" | "were" | "been" | "being" | "be") || next == "by";
+        if trig.flavor == Flavor::Host && kind == EventKind::Visit {
+            hosted = true;
+            host = if passive {
+                obj.by.first().copied()
+            } else {
+                parties.first().copied()
+            };
+        }
+        for &p in obj.parties.iter().chain(&obj.by).chain(&obj.to) {
+            push(&mut parties, p);
+        }
+        named += obj_named;
+        let mut place = obj.place;
+        if hosted && place.is_none() {
+            // "welcome X to the White House".
+            place = obj.dest_place;
+        }
+        // A visit's destination.
+        if kind == EventKind::Visit && !hosted {
+            // "visit to X", "visited X": the country or person visited hosts.
+            if let Some(&d) = obj.to.first().or(obj.direct.first()) {
+                host = Some(d);
+            }
+            if let Some(city) = obj.dest_place {
+                place = Some(city);
+                if host.is_none() {
+                    // The city's country when the text names it; else, for a visit, the city
+                    // stands for it ("will visit Pyongyang"). Travelling to a town is no visit
+                    // by itself ("had been travelling to Shrewsbury").
+                    let country = self.cast.country.get(city).copied().flatten();
+                    host = if trig.flavor == Flavor::Travel {
+                        country
+                    } else {
+                        Some(country.unwrap_or(city))
+                    };
+                    if let Some(h) = host {
+                        push(&mut parties, h);
+                    }
+                }
+            }
+            // "his first Damascus visit": a place just before the noun.
+            if place.is_none() {
+                if let Some(m) = (k.saturating_sub(2).max(lo)..k)
+                    .rev()
+                    .find_map(|i| v.mention_at(i))
+                {
+                    if m.b == k && self.cast.is_place(m.entity) {
+                        place = Some(m.entity);
+                        if host.is_none() {
+                            host = self.cast.country.get(m.entity).copied().flatten();
+                            if let Some(h) = host {
+                                push(&mut parties, h);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // "the Geneva talks", "Moscow inter-Syrian talks": a place right before the noun.
+        if place.is_none() && form == Form::Noun {
+            if let Some(m) = (k.saturating_sub(3).max(lo)..k)
+                .rev()
+                .find_map(|i| v.mention_at(i))
+            {
+                if self.cast.is_place(m.entity) && (m.b..k).all(|i| !v.is_punct(i)) {
+                    place = Some(m.entity);
+                    parties.retain(|&p| p != m.entity);
+                }
+            }
+        }
+        // A place before the trigger ("In Seoul, X met Y", "X, in Seoul for talks, ...").
+        if place.is_none() {
+            place = self.place_before(v, left, k);
+        }
+        // Summits: the organisation right before "summit" is a party ("the G-20 Summit",
+        // "the upcoming NATO defense ministers conference", "NATO Defense Ministers' meeting").
+        if matches!(kind, EventKind::Summit | EventKind::Meet) && form == Form::Noun {
+            let org_before = (k.saturating_sub(4).max(lo)..k)
+                .rev()
+                .filter_map(|i| v.mention_at(i))
+                .find(|m| matches!(self.cast.class(m.entity), Class::Org | Class::Country));
+            if let Some(m) = org_before {
+                let between: Vec<&str> = (m.b..k).map(|i| v.w(i)).collect();
+                let group = between.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "ministers"
+                            | "leaders"
+                            | "heads"
+                            | "ministerial"
+                            | "members"
+                            | "foreign"
+                            | "defence"
+                            | "defense"
+                            | "climate"
+                            | "leaders'"
+                            | "ministers'"
+                    )
+                });
+                let org = matches!(self.cast.class(m.entity), Class::Org | Class::Country);
+                if org && (kind == EventKind::Summit && between.len() <= 2 || group) {
+                    kind = EventKind::Summit;
+                    parties.retain(|&p| p != m.entity);
+                    parties.push(m.entity);
+                }
+            }
+        }
+        // Anaphors: "the two leaders", "they" stand for the parties of the event just told.
+        let mut bare = false;
+        let mut joiner = false;
+        let definite = form == Form::Noun
+            && (k.saturating_sub(3).max(lo)..k).any(|i| {
+                matches!(
+                    v.w(i),
+                    "the" | "this" | "that" | "these" | "those" | "their" | "its" | "'s"
+                )
+            });
+        if (k.saturating_sub(3).max(lo)..k).any(|i| v.w(i) == "their") {
+            anaphoric = true;
+        }
+        // "did not mention Xi's comment on the summit or a visit to Seoul": an event named as
+        // a topic is a reference to one told elsewhere, not a new one.
+        let topic = form == Form::Noun && {
+            let mut j = k;
+            let mut found = false;
+            while j > lo && j + 6 > k {
+                j -= 1;
+                let w = v.w(j);
+                if matches!(w, "on" | "about" | "regarding" | "concerning") {
+                    // "comment on the summit", "briefed him on the talks"; not "on his
+                    // first visit", "on the sidelines of the summit".
+                    let head = if j > lo { v.w(j - 1) } else { "" };
+                    found = v.date_at(j + 1).is_none()
+                        && (w != "on"
+                            || matches!(
+                                head,
+                                "comment"
+                                    | "comments"
+                                    | "commented"
+                                    | "remarks"
+                                    | "statement"
+                                    | "statements"
+                                    | "report"
+                                    | "reports"
+                                    | "reported"
+                                    | "details"
+                                    | "detail"
+                                    | "briefed"
+                                    | "brief"
+                                    | "spoke"
+                                    | "speak"
+                                    | "talked"
+                                    | "views"
+                                    | "position"
+                                    | "focus"
+                                    | "focused"
+                                    | "information"
+                                    | "update"
+                                    | "silent"
+                                    | "mention"
+                                    | "mentioned"
+                                    | "questions"
+                                    | "question"
+                                    | "reflected"
+                                    | "insisted"
+                                    | "agreement"
+                                    | "agreed"
+                                    | "decision"
+                                    | "him"
+                                    | "her"
+                                    | "them"
+                                    | "reporters"
+                                    | "journalists"
+                            ));
+                    break;
+                }
+                if is_verb_like(v, j) || matches!(w, "," | ";" | "and") {
+                    break;
+                }
+            }
+            found
+        };
+        if topic {
+            parties.clear();
+            anaphoric = false;
+        }
+        if parties.is_empty() && (definite || topic) && !anaphoric {
+            // "The meeting took place ahead of ...": a bare noun referring back.
+            bare = true;
+        } else if parties.len() < 2 {
+            if anaphoric {
+                if let Some(prev_parties) = self.antecedent(ui, kind) {
+                    let own = parties.clone();
+                    if own.iter().all(|p| prev_parties.contains(p)) {
+                        parties = prev_parties;
+                        anaphoric = true;
+                    } else if kind == EventKind::Summit {
+                        // "They also discussed the upcoming NATO ministers' meeting": the
+                        // organisation's meeting, attended by them.
+                        parties = prev_parties;
+                        for p in own {
+                            push(&mut parties, p);
+                        }
+                        // A new encounter (with its organisation), not a retelling.
+                        anaphoric = false;
+                    }
+                }
+            }
+            // "EU leaders have gathered in Brussels", "G7 foreign ministers met": a summit of
+            // one organisation's members.
+            if parties.len() == 1
+                && self.cast.class(parties[0]) == Class::Org
+                && group_subject(v, left, k)
+            {
+                kind = EventKind::Summit;
+            }
+            // A summit of one organisation gets its attendees from a meeting of the same
+            // sentence (see `absorb_within_sentence`) or from "X joined the summit" later; "X
+            // attended the meeting" adds X to the meeting told before. Anything else needs
+            // two parties.
+            if parties.len() == 1 && definite && form == Form::Noun && kind != EventKind::Summit {
+                joiner = true;
+            } else if parties.len() < 2 && !(kind == EventKind::Summit && parties.len() == 1) {
+                return None;
+            }
+        }
+        // ---- Kind refinements.
+        let persons = parties
+            .iter()
+            .filter(|&&p| self.cast.class(p) == Class::Person)
+            .count();
+        if (kind == EventKind::Meet || kind == EventKind::Visit && hosted)
+            && (persons >= 3 || parties.len() >= 4)
+            && !anaphoric
+        {
+            kind = EventKind::Summit;
+        }
+        // "two leaders meeting, even at a summit, is a meeting": a summit of two people or
+        // countries and no organisation.
+        if kind == EventKind::Summit
+            && parties.len() == 2
+            && parties
+                .iter()
+                .all(|&p| matches!(self.cast.class(p), Class::Person | Class::Country))
+        {
+            kind = EventKind::Meet;
+        }
+        if trig.flavor == Flavor::Gather && parties.len() < 2 && !bare {
+            return None;
+        }
+        if trig.flavor == Flavor::Travel && persons == 0 {
+            // "The plane was flying from Almaty to Nur-Sultan": people travel to meet.
+            return None;
+        }
+        // ---- Status.
+        let trig_word = v.w(k);
+        let mut cued = true;
+        let status = if cancelled {
+            Status::Cancelled
+        } else if planned
+            || form == Form::Base
+                && matches!(
+                    prev,
+                    "to" | "will" | "'ll" | "would" | "shall" | "can" | "must"
+                )
+        {
+            Status::Planned
+        } else if form == Form::Ing && window.last().is_some_and(|&i| present_aux(v.w(i)))
+            || ongoing
+            || trig.flavor == Flavor::Arrive
+            || (kind == EventKind::Visit && trig_word == "visiting")
+        {
+            Status::Ongoing
+        } else if matches!(form, Form::Past)
+            || past
+            || form == Form::Ing && window.last().is_some_and(|&i| past_aux(v.w(i)))
+        {
+            Status::Happened
+        } else {
+            cued = false;
+            Status::Happened
+        };
+        // ---- Date.
+        let date = self.date(v, ui, k, left, obj.end, status, others);
+        let mut status = status;
+        if let (Some(d), Some(p)) = (&date, self.input.published) {
+            if let Some((a, _)) = value_range(&d.value) {
+                if a > p
+                    && matches!(status, Status::Happened)
+                    && !(matches!(form, Form::Past) || past)
+                {
+                    status = Status::Planned;
+                    cued = true;
+                }
+            }
+            if status == Status::Ongoing && trig.flavor == Flavor::Arrive {
+                if let Some((_, b)) = value_range(&d.value) {
+                    if b + Duration::days(3) < p {
+                        status = Status::Happened;
+                    }
+                }
+            }
+        }
+        let verb = !matches!(form, Form::Noun);
+        // "who arrived on Tuesday on his first Damascus visit", "X, on a visit to Y," and
+        // "X is on a visit to Y": the visit is under way.
+        let on_a_visit = (k.saturating_sub(4).max(lo)..k).any(|i| {
+            v.w(i) == "on"
+                && matches!(
+                    v.w(i + 1),
+                    "a" | "an" | "his" | "her" | "their" | "its" | "the"
+                )
+        }) && !(k.saturating_sub(8).max(lo)..k)
+            .any(|i| matches!(v.w(i), "was" | "were" | "during" | "after" | "before"));
+        if kind == EventKind::Visit
+            && form == Form::Noun
+            && status == Status::Happened
+            && !cued
+            && (on_a_visit
+                || (k.saturating_sub(8).max(lo)..k)
+                    .any(|i| matches!(v.w(i), "arrived" | "arrives" | "arriving")))
+        {
+            status = Status::Ongoing;
+            cued = true;
+        }
+        let distinct = (k.saturating_sub(3).max(lo)..k).any(|i| {
+            matches!(v.w(i), "previous" | "last" | "earlier" | "next" | "another" | "former" | "past" | "prior")
+                // "their first conversation took place on November 9", but not the predicate
+                // "it was the first meeting of the two secretaries".
+                || matches!(v.w(i), "first" | "second" | "third")
+                    && !(lo..i).rev().take(3).any(|j| matches!(v.w(j), "was" | "is" | "be" | "been" | "were" | "are"))
+        });
+        let bilateral = (matches!(v.w(k), "meetings" | "talks" | "calls" | "visits")
+            && (k.saturating_sub(2).max(lo)..k)
+                .any(|i| matches!(v.w(i), "bilateral" | "separate"))
+            && subjects > 0
+            && parties.len() >= subjects + 2)
+            .then_some(subjects);
+        Some(Cand {
+            kind,
+            trigger: v.tok(k).map_or(v.unit.span, |t| t.span),
+            parties,
+            named,
+            anaphoric,
+            bare,
+            host: host.filter(|_| kind == EventKind::Visit || kind == EventKind::Summit),
+            hosted: hosted && kind == EventKind::Visit,
+            place,
+            date,
+            status,
+            cued,
+            title: v.unit.title,
+            evidence: v.unit.span,
+            unit: ui,
+            verb,
+            bilateral,
+            distinct,
+            joiner,
+        })
+    }
+
+    /// A mention before the trigger as a subject party, unless it is a title's country
+    /// ("South Korean Prime Minister Han"), a place ("in Seoul") or a topic ("on Syria").
+    fn subject_party(&self, v: &View<'_>, m: M, left: usize, k: usize) -> Option<usize> {
+        let class = self.cast.class(m.entity);
+        if parenthesized(v, m) {
+            return None;
+        }
+        if attached_to_person(v, self.cast, m) {
+            return None;
+        }
+        let before = preposition_before(v, m.a, left);
+        if matches!(
+            before,
+            Some(
+                "in" | "at"
+                    | "on"
+                    | "about"
+                    | "for"
+                    | "near"
+                    | "inside"
+                    | "against"
+                    | "over"
+                    | "regarding"
+                    | "to"
+                    | "into"
+                    | "across"
+                    | "toward"
+                    | "towards"
+            )
+        ) {
+            return None;
+        }
+        match class {
+            Class::Person => (!reporting_source(v, m, k)).then_some(m.entity),
+            Class::Country | Class::Org => {
+                if reporting_source(v, m, k) || modifier_use(v, m) {
+                    return None;
+                }
+                match self.role_of(v, m) {
+                    Some(described) => described,
+                    None => Some(m.entity),
+                }
+            }
+            Class::Nat => self.nationality(v, m),
+            _ => None,
+        }
+    }
+
+    /// "UN envoy", "OPEC president": an organisation or country followed by the role of one
+    /// person, with no name after it. `Some(person)` when the person is found, `Some(None)`
+    /// when not (the mention is then no party), `None` when the mention is not a role's.
+    #[allow(clippy::option_option)]
+    fn role_of(&self, v: &View<'_>, m: M) -> Option<Option<usize>> {
+        let mut i = m.b;
+        let mut head: Option<&str> = None;
+        while i < v.unit.hi && i < m.b + 4 {
+            if v.mention_at(i).is_some() {
+                return None;
+            }
+            let w = v.w(i);
+            if matches!(
+                w,
+                "envoy"
+                    | "chief"
+                    | "director"
+                    | "head"
+                    | "minister"
+                    | "president"
+                    | "secretary"
+                    | "secretary-general"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "ambassador"
+                    | "chairman"
+                    | "mediator"
+                    | "negotiator"
+            ) {
+                head = Some(w);
+            } else if !(matches!(
+                w,
+                "'s" | "'"
+                    | "peace"
+                    | "special"
+                    | "foreign"
+                    | "prime"
+                    | "defence"
+                    | "defense"
+                    | "top"
+                    | "deputy"
+                    | "new"
+                    | "former"
+                    | "general"
+            )) {
+                break;
+            }
+            i += 1;
+        }
+        let head = head?;
+        let org = self.cast.entity(m.entity).map(|e| e.name.as_str());
+        let person = self
+            .cast
+            .people
+            .iter()
+            .find(|p| {
+                p.role.as_deref().is_some_and(|r| r.contains(head))
+                    && (p.country == org || p.country.is_none())
+            })
+            .map(|p| (p.entity, ()));
+        if let Some((pi, _)) = person {
+            return Some(Some(pi));
+        }
+        if matches!(head, "envoy" | "mediator" | "negotiator") {
+            let ui = self.unit_of(v);
+            return Some(self.next_unnamed_person(ui));
+        }
+        Some(None)
+    }
+
+    /// The speaker of the quote token `i` is in, if known.
+    fn speaker_at(&self, v: &View<'_>, i: usize) -> Option<usize> {
+        let at = v.tok(i)?.span.start;
+        let sp = self.input.speakers;
+        let j = sp.partition_point(|(s, _)| s.end <= at);
+        sp.get(j)
+            .filter(|(s, _)| s.start <= at)
+            .map(|&(_, e)| e)
+            .filter(|&e| self.cast.class(e) == Class::Person)
+    }
+
+    /// The unit index of a view.
+    fn unit_of(&self, v: &View<'_>) -> usize {
+        self.units
+            .partition_point(|u| u.span.start < v.unit.span.start)
+    }
+
+    /// The first person of the next sentence, when no role is known for them (an envoy
+    /// described in the lead and named in the sentence after it).
+    fn next_unnamed_person(&self, ui: usize) -> Option<usize> {
+        let p = self.first_person.get(ui + 1).copied().flatten()?;
+        self.cast
+            .entity(p)
+            .is_some_and(|e| e.role.is_none())
+            .then_some(p)
+    }
+
+    /// A nationality as a party: "Syrian officials" -> Syria (or the nationality itself when
+    /// the document names no such country); "the Saudis".
+    fn nationality(&self, v: &View<'_>, m: M) -> Option<usize> {
+        // A nationality of no country ("African", "European") stands for no party.
+        let country_name = self.cast.entity(m.entity)?.country.as_deref()?;
+        // The noun the nationality qualifies, across a list: "Turkish, French, German and
+        // British leaders".
+        let mut i = m.b;
+        while i < v.unit.hi {
+            match v.mention_at(i) {
+                Some(n) if self.cast.class(n.entity) == Class::Nat => i = n.b,
+                Some(_) => return None,
+                None if matches!(v.w(i), "," | "and") => i += 1,
+                None => break,
+            }
+        }
+        let next = v.w(i);
+        let plural = v.raw(m.b.saturating_sub(1)).ends_with('s') && m.b == i;
+        if !(party_noun(next) || plural && !v.capitalized(m.b)) {
+            return None;
+        }
+        // "the Angolan president": the person with that role, when the text names one.
+        if matches!(
+            next,
+            "president"
+                | "premier"
+                | "chancellor"
+                | "king"
+                | "leader"
+                | "prime"
+                | "foreign"
+                | "emperor"
+        ) && m.b == i
+        {
+            let role = if next == "prime" {
+                "prime minister"
+            } else if next == "foreign" {
+                "foreign"
+            } else {
+                next
+            };
+            let with_role =
+                |p: &&crate::view::Person<'_>| p.role.as_deref().is_some_and(|r| r.contains(role));
+            let people = &self.cast.people;
+            let person = people
+                .iter()
+                .filter(with_role)
+                .find(|p| p.country == Some(country_name))
+                .or_else(|| {
+                    // A person with that role and no known country, if only one.
+                    let mut it = people
+                        .iter()
+                        .filter(with_role)
+                        .filter(|p| p.country.is_none());
+                    let first = it.next();
+                    if it.next().is_some() {
+                        None
+                    } else {
+                        first
+                    }
+                })
+                .map(|p| (p.entity, ()));
+            if let Some((pi, _)) = person {
+                return Some(pi);
+            }
+        }
+        Some(
+            self.cast
+                .country
+                .get(m.entity)
+                .copied()
+                .flatten()
+                .unwrap_or(m.entity),
+        )
+    }
+
+    /// The parties, place and destination after a trigger.
+    fn objects(
+        &self,
+        v: &View<'_>,
+        k: usize,
+        left: usize,
+        kind: EventKind,
+        flavor: Flavor,
+    ) -> Objects {
+        #[derive(Clone, Copy, PartialEq, Eq)]
+        enum Prep {
+            Direct,
+            With,
+            By,
+            To,
+            In,
+            Topic,
+        }
+        let hi = v.unit.hi.min(k + RIGHT_REACH);
+        let mut out = Objects::default();
+        // "Zelensky, who joined the meeting, welcomed ...": a relative clause ends at its
+        // comma.
+        let relative = left > v.unit.lo && matches!(v.w(left - 1), "who" | "which");
+        // "After two days of negotiations, Saudi Arabia and OPEC said ...": the trigger is in
+        // a fronted phrase whose subject follows the comma, even when it is also the
+        // subject of saying.
+        let fronted = matches!(
+            v.w(v.unit.lo),
+            "after"
+                | "following"
+                | "during"
+                | "at"
+                | "in"
+                | "despite"
+                | "before"
+                | "since"
+                | "amid"
+        ) && (v.unit.lo + 1..k).all(|i| !is_verb_like(v, i) && v.w(i) != ",");
+        let mut prep = Prep::Direct;
+        let mut gap = 0;
+        let mut i = k + 1;
+        let mut parties_done = false;
+        let mut depth = 0i32;
+        while i < hi {
+            if let Some(d) = v.date_at(i) {
+                i = d.b.max(i + 1);
+                gap = 0;
+                continue;
+            }
+            if let Some(m) = v.mention_at(i) {
+                let class = self.cast.class(m.entity);
+                let next_i = m.b.max(i + 1);
+                match prep {
+                    Prep::In => {
+                        let airport = self
+                            .cast
+                            .entity(m.entity)
+                            .is_some_and(|e| lower(&e.name).contains("airport"));
+                        if airport && out.place.is_none() {
+                            // "welcomed at the airport in Katunayake": the town is the place.
+                        } else if self.cast.is_place(m.entity) && out.place.is_none() && depth == 0
+                        {
+                            out.place = Some(m.entity);
+                            if kind == EventKind::Visit
+                                && matches!(flavor, Flavor::Arrive)
+                                && out.dest_place.is_none()
+                            {
+                                out.dest_place = Some(m.entity);
+                            }
+                        } else if class == Class::Country
+                            && kind == EventKind::Visit
+                            && matches!(flavor, Flavor::Arrive)
+                            && out.to.is_empty()
+                        {
+                            out.to.push(m.entity);
+                        }
+                    }
+                    Prep::Topic => {}
+                    _ if parties_done || depth > 0 => {}
+                    _ => {
+                        if attached_to_person(v, self.cast, m) {
+                            // A title's country: the person follows.
+                        } else if class == Class::Nat {
+                            if let Some(p) =
+                                self.counterpart(v, m, k).or_else(|| self.nationality(v, m))
+                            {
+                                push(&mut out.parties, p);
+                            }
+                        } else if matches!(class, Class::Org | Class::Country)
+                            && self.role_of(v, m).is_some()
+                        {
+                            if let Some(Some(p)) = self.role_of(v, m) {
+                                push(&mut out.parties, p);
+                            }
+                        } else if self.cast.is_party(m.entity)
+                            && (fronted || !reporting_source(v, m, k))
+                            && !parenthesized(v, m)
+                            && !(matches!(class, Class::Org | Class::Country) && modifier_use(v, m))
+                        {
+                            match prep {
+                                Prep::By => push(&mut out.by, m.entity),
+                                Prep::To => push(&mut out.to, m.entity),
+                                Prep::Direct => {
+                                    push(&mut out.parties, m.entity);
+                                    push(&mut out.direct, m.entity);
+                                }
+                                _ => push(&mut out.parties, m.entity),
+                            }
+                        } else if self.cast.is_place(m.entity) {
+                            if prep == Prep::To && kind == EventKind::Visit {
+                                if out.dest_place.is_none() {
+                                    out.dest_place = Some(m.entity);
+                                }
+                            } else if prep == Prep::To
+                                && out.place.is_none()
+                                && class == Class::Venue
+                            {
+                                out.place = Some(m.entity);
+                            } else if kind == EventKind::Visit
+                                && prep == Prep::Direct
+                                && out.dest_place.is_none()
+                                && out.parties.is_empty()
+                            {
+                                // "visited Pyongyang".
+                                out.dest_place = Some(m.entity);
+                            } else if matches!(kind, EventKind::Negotiate | EventKind::Meet)
+                                && prep == Prep::With
+                                && matches!(v.w(m.a.saturating_sub(1)), "with" | "between" | "and")
+                                && v.capitalized(m.a)
+                                && self.cast.country.get(m.entity).copied().flatten().is_some()
+                            {
+                                // "talks between Moscow and Pyongyang": capitals for their countries.
+                                push(&mut out.parties, m.entity);
+                            }
+                        }
+                    }
+                }
+                i = next_i;
+                gap = 0;
+                continue;
+            }
+            let w = v.w(i);
+            if relative && w == ","
+                || i > k + 1 && is_verb_like(v, i) && trigger(w).is_none() && !reporting_verb(w)
+            {
+                // A new predicate ("... the meeting, welcomed the decisions").
+                break;
+            }
+            if trigger(w).is_some_and(|t| t.form == Form::Noun && t.flavor != Flavor::Phone)
+                && i > k + 1
+            {
+                // Another event's noun ("travelled to Luebeck fresh from talks with ...").
+                parties_done = true;
+            }
+            if w == "and" && starts_clause(v, i + 1) {
+                break;
+            }
+            match w {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth -= 1,
+                "with" | "between" | "among" | "including" | "and" | "," | "&" | "from" | "of"
+                | "alongside" => {
+                    if matches!(w, "with" | "between" | "among") || w == "from" && prep != Prep::In
+                    {
+                        prep = Prep::With;
+                    }
+                    gap = 0;
+                }
+                "by" => {
+                    prep = if matches!(v.w(i + 1), "phone" | "telephone" | "video") {
+                        prep
+                    } else {
+                        Prep::By
+                    };
+                    gap = 0;
+                }
+                "to" => {
+                    // "to discuss": a purpose clause ends the parties.
+                    let nx = v.w(i + 1);
+                    if v.mention_at(i + 1).is_none()
+                        && !is_determiner(nx)
+                        && !title_word(nx)
+                        && !v.capitalized(i + 1)
+                        && v.date_at(i + 1).is_none()
+                    {
+                        parties_done = true;
+                        prep = Prep::Topic;
+                    } else {
+                        prep = Prep::To;
+                    }
+                    gap = 0;
+                }
+                "in" | "at" | "inside" | "near" => {
+                    prep = Prep::In;
+                    gap = 0;
+                }
+                "on" | "for" => {
+                    if w == "on" && i == k + 1 && v.w(k) == "call" {
+                        // "paid a courtesy call on the president".
+                        prep = Prep::With;
+                    } else if v.date_at(i + 1).is_some() {
+                        // "on Saturday"
+                    } else if w == "on"
+                        && v.w(i + 1) == "the"
+                        && matches!(
+                            v.w(i + 2),
+                            "sidelines" | "sideline" | "margins" | "margin" | "fringes" | "fringe"
+                        )
+                    {
+                        prep = Prep::In;
+                        i += 2;
+                    } else if w == "for"
+                        && matches!(
+                            v.w(i + 1),
+                            "talks"
+                                | "a"
+                                | "an"
+                                | "the"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "two"
+                                | "three"
+                                | "several"
+                                | "bilateral"
+                                | "official"
+                        )
+                    {
+                        // "in Jakarta for talks with": keep reading.
+                    } else {
+                        parties_done = true;
+                        prep = Prep::Topic;
+                    }
+                    gap = 0;
+                }
+                "he" | "she" | "him" => {
+                    if !parties_done && out.pronoun.is_none() {
+                        out.pronoun = Some(i);
+                    }
+                }
+                "them" => {
+                    if !parties_done {
+                        out.anaphor = true;
+                    }
+                }
+                "." | ";" | "!" | "?" | "\u{2014}" | "--" | "\u{2013}" => {
+                    break;
+                }
+                ":" => break,
+                _ => {
+                    if clause_stop(w)
+                        && !matches!(
+                            w,
+                            "ahead" | "before" | "after" | "following" | "amid" | "during"
+                        )
+                    {
+                        out.end = i;
+                        return out;
+                    }
+                    if matches!(
+                        w,
+                        "ahead" | "before" | "after" | "following" | "amid" | "during"
+                    ) {
+                        // The parties end; a place may still follow ("ahead of the Games in Hangzhou").
+                        parties_done = true;
+                        if prep != Prep::In {
+                            prep = Prep::Topic;
+                        }
+                    } else if anaphor_head(w)
+                        && !parties_done
+                        && i > k
+                        && matches!(v.w(i - 1), "two" | "both" | "the" | "three" | "four")
+                    {
+                        out.anaphor = true;
+                        gap = 0;
+                    } else if title_word(w)
+                        || is_determiner(w)
+                        || party_noun(w)
+                        || v.capitalized(i)
+                        || matches!(
+                            w,
+                            "'s" | "'"
+                                | "counterparts"
+                                | "leaders"
+                                | "city"
+                                | "capital"
+                                | "town"
+                                | "port"
+                                | "province"
+                                | "region"
+                                | "resort"
+                                | "village"
+                                | "northern"
+                                | "southern"
+                                | "eastern"
+                                | "western"
+                                | "central"
+                                | "members"
+                                | "heads"
+                        )
+                    {
+                        gap = 0;
+                    } else {
+                        gap += 1;
+                        if gap > 3 {
+                            break;
+                        }
+                        if prep == Prep::Direct && gap >= 2 {
+                            parties_done = true;
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        out.end = i.min(v.unit.hi);
+        out
+    }
+
+    /// "his South Korean counterpart" with no name after it: the person of that country.
+    fn counterpart(&self, v: &View<'_>, m: M, k: usize) -> Option<usize> {
+        if !matches!(v.w(m.b), "counterpart" | "counterparts") {
+            return None;
+        }
+        if v.mention_at(m.b + 1).is_some() {
+            return None;
+        }
+        let country = self.cast.entity(m.entity)?.country.as_deref()?;
+        let _ = k;
+        self.cast
+            .people
+            .iter()
+            .find(|p| p.country == Some(country))
+            .map(|p| p.entity)
+    }
+
+    /// "the Chinese president", "the envoy": the person with that role (and nationality).
+    fn description(&self, v: &View<'_>, ui: usize, left: usize, k: usize) -> Option<usize> {
+        let mut i = k;
+        let mut role: Vec<&str> = Vec::new();
+        let mut adjective: Option<usize> = None;
+        let mut definite = false;
+        while i > left {
+            i -= 1;
+            let w = v.w(i);
+            if let Some(m) = v.mention_at(i) {
+                if self.cast.class(m.entity) == Class::Nat && role.is_empty() {
+                    return None;
+                }
+                if self.cast.class(m.entity) == Class::Nat {
+                    adjective = Some(m.entity);
+                    // "the former Italian deputy foreign minister"
+                    let mut j = m.a;
+                    while j > left
+                        && matches!(v.w(j - 1), "former" | "new" | "then" | "veteran" | "top")
+                    {
+                        j -= 1;
+                    }
+                    definite = j > left && v.w(j - 1) == "the";
+                    break;
+                }
+                return None;
+            }
+            if matches!(
+                w,
+                "president"
+                    | "minister"
+                    | "premier"
+                    | "chancellor"
+                    | "envoy"
+                    | "secretary"
+                    | "king"
+                    | "emperor"
+                    | "leader"
+                    | "diplomat"
+            ) {
+                role.push(w);
+            } else if matches!(
+                w,
+                "prime"
+                    | "foreign"
+                    | "defence"
+                    | "defense"
+                    | "un"
+                    | "special"
+                    | "new"
+                    | "former"
+                    | "deputy"
+                    | "vice"
+                    | "acting"
+                    | "interim"
+                    | "outgoing"
+                    | "top"
+                    | "chief"
+                    | "state"
+            ) {
+            } else if w == "the" {
+                definite = true;
+                break;
+            } else if !role.is_empty() {
+                break;
+            }
+        }
+        let head = *role.first()?;
+        let country = adjective
+            .and_then(|a| self.cast.entity(a))
+            .and_then(|e| e.country.as_deref());
+        let mut best = None;
+        let trigger_at = v.tok(k).map_or(0, |t| t.span.start);
+        for p in &self.cast.people {
+            if !p.role.as_deref().is_some_and(|r| r.contains(head)) {
+                continue;
+            }
+            if country.is_some() && p.country != country {
+                continue;
+            }
+            if best.is_some() {
+                // Ambiguous: prefer the one mentioned before the trigger.
+                // Mentions are in text order: the first one tells.
+                let before = self
+                    .cast
+                    .entity(p.entity)
+                    .and_then(|e| e.mentions.first())
+                    .and_then(|&mi| self.cast.entities.mentions.get(mi))
+                    .is_some_and(|m| m.span.end <= trigger_at);
+                if before {
+                    best = Some(p.entity);
+                }
+                continue;
+            }
+            best = Some(p.entity);
+        }
+        // "The UN envoy for Syria held talks ... Norwegian diplomat Geir Pedersen told
+        // reporters": an envoy described in the lead is named in the next sentence.
+        best.or_else(|| {
+            matches!(head, "envoy" | "diplomat")
+                .then(|| self.next_unnamed_person(ui))
+                .flatten()
+        })
+        .or_else(|| {
+            // "the former Italian deputy foreign minister": no one has that role in the
+            // entities; a definite description names the person the text is about.
+            definite
+                .then(|| {
+                    ui.checked_sub(1)
+                        .and_then(|u| self.salient.get(u).copied().flatten())
+                })
+                .flatten()
+        })
+    }
+
+    /// "he", "his" at token `at`: the person the current sentence (before it) or the latest
+    /// sentence is about.
+    fn pronoun(&self, ui: usize, v: &View<'_>, at: usize) -> Option<usize> {
+        // A person earlier in this sentence.
+        for i in v.unit.lo..at {
+            if let Some(m) = v.mention_at(i) {
+                if self.cast.class(m.entity) == Class::Person {
+                    return Some(m.entity);
+                }
+            }
+        }
+        ui.checked_sub(1)
+            .and_then(|u| self.salient.get(u).copied().flatten())
+    }
+
+    /// The parties of the latest event within reach (for "the two leaders", "they").
+    fn antecedent(&self, ui: usize, kind: EventKind) -> Option<Vec<usize>> {
+        let recent = || {
+            self.events
+                .iter()
+                .rev()
+                .take_while(|e| e.unit + ANAPHOR_REACH >= ui)
+                .filter(|e| e.parties.len() >= 2)
+        };
+        // "The two leaders met": a meeting, visit or call rather than the summit around it.
+        recent()
+            .find(|e| e.kind != EventKind::Summit || kind == EventKind::Summit)
+            .or_else(|| recent().next())
+            .map(|e| e.parties.clone())
+    }
+
+    /// A place before the trigger: "In Seoul, ...", "X, in Jakarta for talks, ...".
+    fn place_before(&self, v: &View<'_>, left: usize, k: usize) -> Option<usize> {
+        let mut best = None;
+        for i in left..k {
+            if let Some(m) = v.mention_at(i) {
+                if m.a == i && self.cast.is_place(m.entity) {
+                    if let Some("in" | "at" | "inside") = preposition_before(v, m.a, left) {
+                        best = Some(m.entity);
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// The event's date from the sentence: the date mention nearest the trigger outside
+    /// the reporting clause, weekdays re-resolved by the status.
+    #[allow(clippy::too_many_arguments)]
+    fn date(
+        &self,
+        v: &View<'_>,
+        ui: usize,
+        k: usize,
+        left: usize,
+        right: usize,
+        status: Status,
+        others: &[usize],
+    ) -> Option<EventDate> {
+        // The clause around the trigger: from the left boundary (or, after "when"/"where", the
+        // sentence before it: "last met in December 2019, when ... paid a visit") to the next
+        // clause of its own.
+        let from = if left > v.unit.lo && matches!(v.w(left - 1), "when" | "where") {
+            v.unit.lo
+        } else {
+            left
+        };
+        let mut to = right.max(k + 1);
+        while to < v.unit.hi {
+            let w = v.w(to);
+            if v.mention_at(to).is_none()
+                && v.date_at(to).is_none()
+                && (matches!(
+                    w,
+                    "which" | "who" | "while" | "but" | ";" | "whereas" | "although"
+                ) || reporting_verb(w) && w != "told")
+            {
+                break;
+            }
+            to += 1;
+        }
+        let mut best: Option<(usize, EventDate)> = None;
+        for d in &v.dates {
+            let Some(t) = self.input.dates.get(d.timex) else {
+                continue;
+            };
+            if !matches!(t.kind, TimexKind::Date | TimexKind::Time) {
+                continue;
+            }
+            if d.a < from || d.a >= to || in_reporting_clause(v, d.a) {
+                continue;
+            }
+            // A date nearer another trigger of the sentence is that event's ("gathered for a
+            // virtual meeting to follow the results of a summit in March").
+            let between = |o: usize| {
+                if d.a > k {
+                    o > k && o < d.a
+                } else {
+                    o > d.b && o < k
+                }
+            };
+            if others.iter().any(|&o| o != k && between(o)) {
+                continue;
+            }
+            let Some(value) = self.value_of(t, status) else {
+                continue;
+            };
+            let dist =
+                if d.a > k { d.a - k } else { k - d.b.min(k) } + if d.a < left { 10 } else { 0 };
+            if best.as_ref().map_or(true, |(bd, _)| dist < *bd) {
+                best = Some((
+                    dist,
+                    EventDate {
+                        value,
+                        source: DateSource::Mention,
+                        span: Some(t.span),
+                    },
+                ));
+            }
+        }
+        if let Some((_, d)) = best {
+            return Some(d);
+        }
+        // "These comments were made during a meeting ...": the date of the sentence before.
+        let demonstrative = (v.unit.lo..k).any(|i| {
+            matches!(v.w(i), "these" | "those" | "the")
+                && matches!(v.w(i + 1), "comments" | "remarks" | "statements" | "words")
+        });
+        if demonstrative && ui > 0 {
+            let prev = self.units.get(ui - 1)?;
+            let t = self.input.dates.iter().find(|t| {
+                prev.span.start <= t.span.start
+                    && t.span.end <= prev.span.end
+                    && matches!(t.kind, TimexKind::Date)
+            })?;
+            let value = self.value_of(t, status)?;
+            return Some(EventDate {
+                value,
+                source: DateSource::Mention,
+                span: Some(t.span),
+            });
+        }
+        None
+    }
+
+    /// A timex's value as an event date: calendar values only; weekdays re-resolved
+    /// against the publication date in the direction of the status.
+    fn value_of(&self, t: &Timex, status: Status) -> Option<String> {
+        // A value resolved against a publication date the caller does not vouch for (none
+        // given: unknown or doubtful) is no date of the event.
+        if t.anchor == dateline_dates::AnchorUse::Published && self.input.published.is_none() {
+            return None;
+        }
+        let lw = lower(&t.text);
+        let day = lw
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .find_map(weekday);
+        if let Some(day) = day {
+            if !t.text.bytes().any(|b| b.is_ascii_digit()) {
+                let p = self.input.published?;
+                let have = p.weekday().num_days_from_monday();
+                let date = match status {
+                    Status::Planned | Status::Cancelled => {
+                        p + Duration::days(i64::from((day + 7 - have) % 7))
+                    }
+                    Status::Happened | Status::Ongoing => {
+                        p - Duration::days(i64::from((have + 7 - day) % 7))
+                    }
+                };
+                return Some(date.format("%Y-%m-%d").to_string());
+            }
+        }
+        if lw == "today"
+            || lw == "tonight"
+            || lw == "this morning"
+            || lw == "this afternoon"
+            || lw == "this evening"
+        {
+            return self
+                .input
+                .published
+                .map(|p| p.format("%Y-%m-%d").to_string())
+                .or_else(|| calendar_value(&t.value));
+        }
+        calendar_value(&t.value)
+    }
+
+    /// Adds a reading to the document's events: merged into the event it retells, or new.
+    fn add(&mut self, c: Cand) {
+        let target = self.same_event(&c);
+        match target {
+            Some(ei) => {
+                let e = &mut self.events[ei];
+                if c.joiner {
+                    for &p in &c.parties {
+                        if !e.parties.contains(&p) {
+                            e.parties.push(p);
+                        }
+                    }
+                } else if !c.anaphoric && !c.bare {
+                    for &p in &c.parties {
+                        if !e.parties.contains(&p) {
+                            e.parties.push(p);
+                        }
+                    }
+                    e.named = e.named.max(c.named);
+                    e.anaphoric = false;
+                }
+                if e.place.is_none() {
+                    e.place = c.place;
+                }
+                if e.host.is_none() {
+                    e.host = c.host.filter(|h| e.parties.contains(h));
+                }
+                if e.date.is_none() {
+                    e.date = c.date.clone();
+                }
+                if (e.title && !c.title) || (!e.cued && c.cued && !c.title) {
+                    e.status = c.status;
+                    e.cued = c.cued;
+                }
+                if e.title && !c.title {
+                    e.title = false;
+                    e.trigger = c.trigger;
+                    if !e.verb && c.verb {
+                        e.verb = true;
+                    }
+                }
+                e.verb |= c.verb;
+                e.unit = c.unit;
+                let ev = &mut self.evidence[ei];
+                if !ev.contains(&c.evidence) {
+                    ev.push(c.evidence);
+                }
+            }
+            None => {
+                // A summit of one organisation waits for its attendees (dropped at the end
+                // if none comes); anything else needs two parties of its own.
+                let provisional = c.kind == EventKind::Summit && c.parties.len() == 1;
+                if c.bare || c.joiner || c.parties.len() < 2 && !provisional {
+                    return;
+                }
+                self.evidence.push(vec![c.evidence]);
+                self.events.push(c);
+            }
+        }
+    }
+
+    /// The earlier event a reading retells, if any: one of the same kind first, then (for
+    /// "the meeting", "the two leaders") one of a kind the words may also stand for.
+    fn same_event(&self, c: &Cand) -> Option<usize> {
+        self.same_event_of(c, true).or_else(|| {
+            if c.bare || c.anaphoric || c.joiner {
+                self.same_event_of(c, false)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// Two readings of one visit: the same guest, and hosts that agree (the same, or a host
+    /// person of the host country: "arrived in Sri Lanka" / "welcomed by his Sri Lankan
+    /// counterpart").
+    fn same_visit(&self, c: &Cand, e: &Cand) -> bool {
+        let (Some(ch), Some(eh)) = (c.host, e.host) else {
+            return false;
+        };
+        let country = |x: usize| self.cast.country.get(x).copied().flatten().unwrap_or(x);
+        if country(ch) != country(eh) {
+            return false;
+        }
+        let guests = |x: &Cand, h: usize| -> Vec<usize> {
+            x.parties
+                .iter()
+                .copied()
+                .filter(|&p| p != h && country(p) != country(h))
+                .collect()
+        };
+        let (cg, eg) = (guests(c, ch), guests(e, eh));
+        overlap(&cg, &eg) >= 1 && dates_agree(c.date.as_ref(), e.date.as_ref())
+    }
+
+    fn same_event_of(&self, c: &Cand, exact: bool) -> Option<usize> {
+        if c.distinct && c.date.is_none() {
+            return None;
+        }
+        let talk = |k: EventKind| {
+            matches!(
+                k,
+                EventKind::Meet
+                    | EventKind::Summit
+                    | EventKind::Negotiate
+                    | EventKind::Mediate
+                    | EventKind::Call
+            )
+        };
+        // The latest events only: an article retells an encounter within its own few dozen
+        // events, and the bound keeps extraction linear on any text.
+        let from = self.events.len().saturating_sub(MAX_LOOKBACK);
+        for (ei, e) in self.events.iter().enumerate().skip(from).rev() {
+            // "Thursday's meeting" after "X is hosting Y": the meeting is the visit.
+            let meeting_in_visit =
+                c.bare && c.kind == EventKind::Meet && e.kind == EventKind::Visit;
+            if exact && c.kind != e.kind
+                || !(exact || meeting_in_visit || talk(c.kind) && talk(e.kind))
+            {
+                continue;
+            }
+            let close = e.unit + ANAPHOR_REACH >= c.unit;
+            if c.kind == EventKind::Visit
+                && e.kind == EventKind::Visit
+                && close
+                && self.same_visit(c, e)
+            {
+                return Some(ei);
+            }
+            if c.bare || c.joiner {
+                if close
+                    && dates_agree(c.date.as_ref(), e.date.as_ref())
+                    && c.status != Status::Cancelled
+                {
+                    return Some(ei);
+                }
+                continue;
+            }
+            let mut shared = overlap(&c.parties, &e.parties);
+            if shared < 2 && close && !c.distinct {
+                // "Foreign ministers of Turkey, Germany and France held a teleconference" and
+                // "Cavusoglu, Maas and Le Drian gathered for a virtual meeting": the same
+                // parties, by country.
+                let countries = |ps: &[usize]| -> Vec<usize> {
+                    ps.iter()
+                        .filter_map(|&p| self.cast.country.get(p).copied().flatten())
+                        .collect()
+                };
+                let (cc, ec) = (countries(&c.parties), countries(&e.parties));
+                let only_countries =
+                    |ps: &[usize]| ps.iter().all(|&p| self.cast.class(p) == Class::Country);
+                if overlap(&cc, &ec) >= 2
+                    && cc.len() == c.parties.len()
+                    && ec.len() == e.parties.len()
+                    && only_countries(&c.parties) != only_countries(&e.parties)
+                {
+                    shared = 2;
+                }
+            }
+            let subset = shared == c.parties.len().min(e.parties.len());
+            if !(shared >= 2 || subset && shared >= 1 && (c.anaphoric || c.parties.len() < 2)) {
+                continue;
+            }
+            if !dates_agree(c.date.as_ref(), e.date.as_ref()) || c.distinct && c.date != e.date {
+                continue;
+            }
+            let planned = |s: Status| matches!(s, Status::Planned | Status::Cancelled);
+            if planned(c.status) != planned(e.status)
+                && (c.cued || e.cued)
+                && !c.title
+                && !e.title
+                && !(c.anaphoric && (c.date.is_none() || !c.cued))
+            {
+                continue;
+            }
+            if c.anaphoric && c.date.is_some() && e.date.is_none() && c.status != e.status {
+                continue;
+            }
+            return Some(ei);
+        }
+        None
+    }
+
+    /// The document's events, with the dateline place where a sentence names none.
+    fn finish(self) -> Vec<Event> {
+        let Ctx {
+            input,
+            cast,
+            events,
+            evidence,
+            ..
+        } = self;
+        let dateline_place = input
+            .dateline_place
+            .and_then(|s| dateline_entity(input, cast, s));
+        // Visits under way or just made, with their place and guests: what the guests do
+        // during the visit happens there ("De Mistura, on his first Damascus visit, ... was
+        // holding talks with the Syrian foreign minister").
+        let visits: Vec<(usize, usize, Vec<usize>)> = events
+            .iter()
+            .filter(|e| {
+                e.kind == EventKind::Visit && matches!(e.status, Status::Ongoing | Status::Happened)
+            })
+            .filter_map(|e| {
+                let place = e.place?;
+                let guests = e
+                    .parties
+                    .iter()
+                    .copied()
+                    .filter(|&p| Some(p) != e.host)
+                    .collect();
+                Some((e.unit, place, guests))
+            })
+            .collect();
+        events
+            .into_iter()
+            .zip(evidence)
+            .filter(|(c, _)| c.parties.len() >= 2)
+            .map(|(c, mut evidence)| {
+                evidence.sort_unstable();
+                evidence.dedup();
+                let mut place = c.place;
+                if place.is_none() && c.kind != EventKind::Visit && c.date.is_none() {
+                    // Visits are in unit order: look back from this event's unit only.
+                    let upto = visits.partition_point(|(unit, _, _)| *unit <= c.unit);
+                    place = visits[..upto]
+                        .iter()
+                        .rev()
+                        .take_while(|(unit, _, _)| c.unit <= unit + ANAPHOR_REACH)
+                        .find(|(unit, _, guests)| {
+                            *unit <= c.unit
+                                && c.unit <= unit + ANAPHOR_REACH
+                                && c.parties.iter().any(|p| guests.contains(p))
+                        })
+                        .map(|&(_, p, _)| p);
+                }
+                if place.is_none() && c.status != Status::Cancelled {
+                    // The wire dateline's place is where the reporter is: the place of what
+                    // happens there around the publication date.
+                    let recent = match (&c.date, input.published) {
+                        (Some(d), Some(p)) => value_range(&d.value).is_some_and(|(a, b)| {
+                            a <= p + Duration::days(1) && p <= b + Duration::days(3)
+                        }),
+                        (None, _) => c.status != Status::Planned,
+                        _ => false,
+                    };
+                    if recent {
+                        place = dateline_place;
+                    }
+                }
+                let cameo = cameo(cast, &c, place);
+                let mut date = c.date;
+                if date.is_none() && c.status == Status::Ongoing {
+                    date = input.published.map(|p| EventDate {
+                        value: p.format("%Y-%m-%d").to_string(),
+                        source: DateSource::Published,
+                        span: None,
+                    });
+                }
+                let mut confidence: f64 = 0.45;
+                if c.verb {
+                    confidence += 0.15;
+                }
+                if c.named >= 2 {
+                    confidence += 0.2;
+                } else if c.named == 1 {
+                    confidence += 0.1;
+                }
+                if c.anaphoric {
+                    confidence -= 0.1;
+                }
+                confidence += 0.05
+                    * f64::from(
+                        u32::try_from(evidence.len().saturating_sub(1).min(3)).unwrap_or(3),
+                    );
+                if c.title && evidence.len() == 1 {
+                    confidence -= 0.1;
+                }
+                let confidence = (confidence.clamp(0.05, 0.99) * 100.0).round() / 100.0;
+                Event {
+                    kind: c.kind,
+                    cameo: cameo.to_owned(),
+                    participants: c.parties,
+                    host: c.host,
+                    place,
+                    date,
+                    status: c.status,
+                    trigger: c.trigger,
+                    evidence,
+                    confidence,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The CAMEO code: 043 for a visit told from the host's side, 044 for a meeting in a country
+/// none of its parties belongs to.
+fn cameo(cast: &Cast<'_>, c: &Cand, place: Option<usize>) -> &'static str {
+    match c.kind {
+        EventKind::Visit if c.hosted => "043",
+        EventKind::Meet => {
+            let place_country = place
+                .and_then(|p| cast.entity(p))
+                .and_then(|e| e.country.clone());
+            let third = place_country.is_some_and(|pc| {
+                c.parties.iter().all(|&p| {
+                    let e = cast.entity(p);
+                    let own = match cast.class(p) {
+                        Class::Country => e.map(|e| e.name.clone()),
+                        _ => e.and_then(|e| e.country.clone()),
+                    };
+                    own.is_some_and(|o| o != pc)
+                })
+            });
+            if third {
+                "044"
+            } else {
+                "040"
+            }
+        }
+        k => k.cameo(),
+    }
+}
+
+/// The entity the wire dateline's place names ("BALI, Indonesia" -> Bali).
+fn dateline_entity(input: &Input<'_>, cast: &Cast<'_>, span: Span) -> Option<usize> {
+    let text = span.slice(input.doc.text())?;
+    let first = text.split(',').next()?.trim();
+    if first.is_empty() {
+        return None;
+    }
+    cast.entities
+        .entities
+        .iter()
+        .enumerate()
+        .find_map(|(i, e)| {
+            let same = e.name.eq_ignore_ascii_case(first)
+                || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(first));
+            (same && cast.is_place(i)).then_some(i)
+        })
+}
+
+/// "bilateral meetings with A and B": one meeting with each.
+fn split_bilateral(c: Cand) -> Vec<Cand> {
+    let Some(n) = c.bilateral else {
+        return vec![c];
+    };
+    let (subjects, objects) = c.parties.split_at(n.min(c.parties.len()));
+    objects
+        .iter()
+        .map(|&o| {
+            let mut one = c.clone();
+            one.parties = subjects.iter().copied().chain(std::iter::once(o)).collect();
+            one.kind = if one.kind == EventKind::Summit {
+                EventKind::Meet
+            } else {
+                one.kind
+            };
+            one.bilateral = None;
+            one
+        })
+        .collect()
+}
+
+/// Does the cue at `i` bear on the trigger at `k`: near it, or separated from it only by
+/// words that carry the encounter ("declined to hold talks with", "would consider the
+/// matter of visiting")?
+fn governs(v: &View<'_>, i: usize, k: usize) -> bool {
+    if i + 3 >= k {
+        return true;
+    }
+    (i + 1..k).all(|j| {
+        let w = v.w(j);
+        v.mention_at(j).is_some()
+            || is_determiner(w)
+            || title_word(w)
+            || matches!(
+                w,
+                "to" | "be"
+                    | "him"
+                    | "her"
+                    | "them"
+                    | "with"
+                    | "hold"
+                    | "have"
+                    | "make"
+                    | "pay"
+                    | "attend"
+                    | "host"
+                    | "seriously"
+                    | "also"
+                    | "again"
+                    | "soon"
+                    | "ever"
+                    | "personally"
+                    | "further"
+                    | "more"
+                    | "any"
+                    | "possible"
+                    | "another"
+                    | "bilateral"
+                    | "official"
+                    | "state"
+                    | "matter"
+                    | "idea"
+                    | "of"
+                    | "direct"
+                    | "formal"
+                    | "face-to-face"
+                    | "in-person"
+                    | "held"
+                    | "had"
+                    | "made"
+                    | "paid"
+            )
+    })
+}
+
+/// Is a mention alone in brackets ("(AFP)", "(JEM)"): an agency or an acronym's gloss?
+fn parenthesized(v: &View<'_>, m: M) -> bool {
+    m.a > v.unit.lo && v.w(m.a - 1) == "(" && v.w(m.b) == ")"
+}
+
+/// Is an organisation or country used as a modifier of a noun ("NATO obligations", "US
+/// sanctions") rather than as a party?
+fn modifier_use(v: &View<'_>, m: M) -> bool {
+    let i = m.b;
+    if v.w(i) == "'s" && v.mention_at(i + 1).is_none() && !v.capitalized(i + 1) {
+        // "Syria's domestic opposition", "Russia's alliance": a possessor, not the party
+        // (a title keeps it: "Russia's foreign minister").
+        let w = v.w(i + 1);
+        return !(title_word(w) || party_noun(w) || is_determiner(w) || v.date_at(i + 1).is_some());
+    }
+    if v.mention_at(i).is_some() || v.date_at(i).is_some() || v.capitalized(i) || v.is_punct(i) {
+        return false;
+    }
+    let w = v.w(i);
+    let function = matches!(
+        w,
+        "and"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "of"
+            | "from"
+            | "by"
+            | "the"
+            | "a"
+            | "an"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "also"
+            | "said"
+            | "says"
+            | "and's"
+            | "as"
+            | "that"
+            | "which"
+            | "who"
+            | "earlier"
+            | "later"
+            | "today"
+            | "yesterday"
+            | "recently"
+            | "last"
+            | "next"
+            | "this"
+            | "on-"
+            | "over"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "until"
+            | "but"
+            | "not"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "can"
+            | "did"
+            | "does"
+            | "do"
+            | "again"
+            | "then"
+            | "now"
+            | "still"
+            | "already"
+            | "jointly"
+            | "together"
+            | "alone"
+            | "officially"
+            | "formally"
+            | "finally"
+            | "first"
+            | "briefly"
+            | "late"
+            | "early"
+            | "here"
+            | "there"
+            | "about"
+            | "against"
+            | "into"
+            | "via"
+            | "amid"
+            | "ahead"
+            | "because"
+            | "while"
+            | "when"
+            | "where"
+            | "if"
+            | "than"
+            | "so"
+            | "whose"
+            | "whom"
+            | "'s"
+            | "'"
+            | "both"
+            | "jointly-"
+    );
+    if function || party_noun(w) || title_word(w) || anaphor_head(w) {
+        return false;
+    }
+    // A plural noun ending its phrase: "meets NATO obligations.", "US sanctions on".
+    let word = v
+        .tok(i)
+        .is_some_and(|t| t.kind == dateline_text::TokenKind::Word);
+    let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+    let after = v.w(i + 1);
+    let phrase_ends = v.is_punct(i + 1)
+        || after.is_empty()
+        || matches!(
+            after,
+            "on" | "in"
+                | "of"
+                | "for"
+                | "against"
+                | "and"
+                | "or"
+                | "with"
+                | "were"
+                | "are"
+                | "have"
+        );
+    word && plural
+        && phrase_ends
+        && !matches!(
+            w,
+            "members" | "officials" | "says" | "agrees" | "meets" | "holds" | "hosts"
+        )
+}
+
+/// For an event noun, can a subject ending at `from` be its party? Only through a light verb
+/// ("X held talks", "X attended the summit", "X's visit") or a frame that puts the subject
+/// at the event ("X and Y discussed Z during a meeting"); not through another verb ("X
+/// gathered ... to follow the results of a summit").
+fn subject_reaches_noun(v: &View<'_>, from: usize, k: usize) -> bool {
+    let at_event = (k.saturating_sub(4)..k)
+        .any(|i| matches!(v.w(i), "during" | "at" | "in" | "sidelines" | "margins"));
+    if at_event {
+        return true;
+    }
+    for i in from..k {
+        if v.mention_at(i).is_some() {
+            continue;
+        }
+        let w = v.w(i);
+        let light = past_governor(w)
+            || matches!(
+                w,
+                "hold"
+                    | "holds"
+                    | "holding"
+                    | "attend"
+                    | "attends"
+                    | "attending"
+                    | "join"
+                    | "joins"
+                    | "joining"
+                    | "have"
+                    | "has"
+                    | "having"
+                    | "pay"
+                    | "pays"
+                    | "paying"
+                    | "make"
+                    | "makes"
+                    | "begin"
+                    | "begins"
+                    | "conclude"
+                    | "concludes"
+                    | "start"
+                    | "starts"
+                    | "open"
+                    | "opens"
+                    | "host"
+                    | "hosts"
+                    | "hosting"
+                    | "hosted"
+                    | "resume"
+                    | "resumed"
+                    | "continue"
+                    | "continued"
+                    | "led"
+                    | "lead"
+                    | "leads"
+                    | "chaired"
+                    | "chair"
+                    | "chairs"
+                    | "gathered"
+                    | "gather"
+                    | "convened"
+                    | "convene"
+                    | "reconvene"
+                    | "sat"
+                    | "took"
+                    | "called"
+                    | "off"
+                    | "cancelled"
+                    | "canceled"
+                    | "postponed"
+                    | "scrapped"
+                    | "delayed"
+            );
+        if light {
+            continue;
+        }
+        let infinitive = i > 0
+            && v.w(i - 1) == "to"
+            && !is_determiner(w)
+            && v.mention_at(i).is_none()
+            && !v.capitalized(i)
+            && !title_word(w);
+        if is_verb_like(v, i) || infinitive || trigger(w).is_some_and(|t| t.form != Form::Noun) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Is the subject before the trigger an organisation's members ("EU leaders", "G7 foreign
+/// ministers", "OPEC oil ministers")?
+fn group_subject(v: &View<'_>, left: usize, k: usize) -> bool {
+    (left..k).any(|i| {
+        v.mention_at(i).is_some_and(|m| {
+            m.a == i && {
+                (m.b..(m.b + 3).min(k)).any(|j| {
+                    matches!(
+                        v.w(j),
+                        "leaders"
+                            | "ministers"
+                            | "heads"
+                            | "members"
+                            | "diplomats"
+                            | "envoys"
+                            | "officials"
+                            | "delegates"
+                            | "representatives"
+                    )
+                })
+            }
+        })
+    })
+}
+
+/// Is a lowercase word a verb in the past or a verb of saying (without its token)?
+fn is_verb_like_word(w: &str) -> bool {
+    reporting_verb(w) || past_governor(w) || w.len() > 4 && w.ends_with("ed") && !planned_cue(w)
+}
+
+/// Is token `i` a verb in the past or a verb of saying (the end of a subject)?
+fn is_verb_like(v: &View<'_>, i: usize) -> bool {
+    let w = v.w(i);
+    if v.capitalized(i) || w.len() < 4 || title_word(w) {
+        return false;
+    }
+    reporting_verb(w)
+        || past_governor(w)
+        || matches!(
+            w,
+            "discussed"
+                | "signed"
+                | "agreed"
+                | "welcomed"
+                | "urged"
+                | "stressed"
+                | "reviewed"
+                | "addressed"
+                | "outlined"
+        )
+        || w.ends_with("ed")
+            && !matches!(
+                w,
+                "united"
+                    | "red"
+                    | "need"
+                    | "speed"
+                    | "feed"
+                    | "seed"
+                    | "armed"
+                    | "based"
+                    | "led"
+                    | "proposed"
+                    | "planned"
+                    | "scheduled"
+                    | "expected"
+                    | "upcoming"
+            )
+}
+
+/// Does a new clause start at token `i` ("... and laid the groundwork", "and said")?
+fn starts_clause(v: &View<'_>, i: usize) -> bool {
+    let w = v.w(i);
+    if v.mention_at(i).is_some() || v.date_at(i).is_some() || v.capitalized(i) || is_determiner(w) {
+        return false;
+    }
+    reporting_verb(w)
+        || past_governor(w)
+        || matches!(
+            w,
+            "laid"
+                | "left"
+                | "went"
+                | "gave"
+                | "came"
+                | "signed"
+                | "agreed"
+                | "expressed"
+                | "discussed"
+                | "stressed"
+                | "welcomed"
+                | "will"
+                | "would"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "also"
+                | "then"
+        )
+        || w.len() > 4
+            && w.ends_with("ed")
+            && v.tok(i)
+                .is_some_and(|t| t.kind == dateline_text::TokenKind::Word)
+}
+
+fn push(v: &mut Vec<usize>, x: usize) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "our"
+            | "my"
+            | "your"
+            | "both"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "several"
+            | "some"
+            | "first"
+            | "second"
+            | "third"
+            | "last"
+            | "next"
+    )
+}
+
+/// "that" as a determiner ("that meeting") rather than a complementizer.
+fn is_determiner_like_that(v: &View<'_>, j: usize) -> bool {
+    trigger(v.w(j + 1)).is_some()
+}
+
+/// Is token `i` between quotation marks of its sentence?
+fn in_quotes(v: &View<'_>, i: usize) -> bool {
+    v.quoted(i)
+}
+
+/// The preposition governing a mention starting at `a` (skipping determiners and
+/// adjectives), if any.
+fn preposition_before(v: &View<'_>, a: usize, left: usize) -> Option<&'static str> {
+    let mut i = a;
+    let mut steps = 0;
+    while i > left && steps < 5 {
+        i -= 1;
+        steps += 1;
+        let w = v.w(i);
+        if v.mention_at(i).is_some() {
+            return None;
+        }
+        let p = match w {
+            "in" => "in",
+            "at" => "at",
+            "on" => "on",
+            "about" => "about",
+            "for" => "for",
+            "near" => "near",
+            "inside" => "inside",
+            "against" => "against",
+            "over" => "over",
+            "regarding" => "regarding",
+            "to" => "to",
+            "into" => "into",
+            "across" => "across",
+            "toward" => "toward",
+            "towards" => "towards",
+            "with" => "with",
+            "by" => "by",
+            "of" => "of",
+            "from" => "from",
+            "between" => "between",
+            _ => {
+                if is_determiner(w)
+                    || matches!(
+                        w,
+                        "city"
+                            | "capital"
+                            | "town"
+                            | "of"
+                            | "port"
+                            | "northern"
+                            | "southern"
+                            | "eastern"
+                            | "western"
+                            | "central"
+                            | "swiss"
+                            | "french"
+                    )
+                    || v.capitalized(i) && !v.is_punct(i)
+                {
+                    continue;
+                }
+                return None;
+            }
+        };
+        return Some(p);
+    }
+    None
+}
+
+/// Is a mention the country or organisation of a person's title ("South Korean Prime
+/// Minister Han", "North Korea's Kim", "Imran Khan, Prime Minister of Pakistan")?
+fn attached_to_person(v: &View<'_>, cast: &Cast<'_>, m: M) -> bool {
+    if matches!(cast.class(m.entity), Class::Person) {
+        return false;
+    }
+    // Forward: title words then a person.
+    let mut i = m.b;
+    let mut steps = 0;
+    while i < v.unit.hi && steps < 6 {
+        if let Some(n) = v.mention_at(i) {
+            return cast.class(n.entity) == Class::Person && steps > 0
+                || cast.class(n.entity) == Class::Person && v.w(m.b) == "'s"
+                || cast.class(n.entity) == Class::Person && i == m.b;
+        }
+        let w = v.w(i);
+        if !(title_word(w) || w == "'s" || w == "'" || (v.capitalized(i) && !v.is_punct(i)))
+            || matches!(w, "and" | "the")
+        {
+            return false;
+        }
+        i += 1;
+        steps += 1;
+    }
+    // Backward: "X, Prime Minister of Pakistan", "President Macky Sall of Senegal".
+    let mut i = m.a;
+    let mut steps = 0;
+    let mut saw_of = false;
+    while i > v.unit.lo && steps < 6 {
+        i -= 1;
+        steps += 1;
+        if let Some(n) = v.mention_at(i) {
+            return saw_of && cast.class(n.entity) == Class::Person;
+        }
+        let w = v.w(i);
+        if w == "of" {
+            saw_of = true;
+            continue;
+        }
+        if !(title_word(w) || w == "," || (v.capitalized(i) && !v.is_punct(i))) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Is a mention the source of a reporting clause ("CCTV reported", "according to SANA",
+/// "Yonhap said")?
+fn reporting_source(v: &View<'_>, m: M, k: usize) -> bool {
+    let next = v.w(m.b);
+    if reporting_verb(next) {
+        return true;
+    }
+    if m.a >= 2 && v.w(m.a - 1) == "to" && v.w(m.a - 2) == "according" {
+        return true;
+    }
+    // "..., China Central Television (CCTV) reported." after the trigger: a trailing
+    // attribution (the verb ends the sentence or is followed by its date or channel), not
+    // "After talks, X said they would ...".
+    m.a > k
+        && v.w(m.a.saturating_sub(1)) == ","
+        && (m.b..(m.b + 5).min(v.unit.hi)).any(|i| {
+            reporting_verb(v.w(i))
+                && (i + 1 >= v.unit.hi
+                    || v.is_punct(i + 1)
+                    || matches!(
+                        v.w(i + 1),
+                        "on" | "in"
+                            | "late"
+                            | "early"
+                            | "earlier"
+                            | "citing"
+                            | "today"
+                            | "yesterday"
+                    )
+                    || v.date_at(i + 1).is_some())
+        })
+}
+
+/// Is token `i` in a reporting clause ("..., an official statement said on Tuesday")?
+fn in_reporting_clause(v: &View<'_>, i: usize) -> bool {
+    let lo = v.unit.lo;
+    let mut j = i;
+    let mut steps = 0;
+    while j > lo && steps < 3 {
+        j -= 1;
+        steps += 1;
+        let w = v.w(j);
+        if reporting_verb(w) && w != "told" {
+            return true;
+        }
+        if !matches!(w, "on" | "late" | "early" | "this" | "last") {
+            return false;
+        }
+    }
+    false
+}
+
+/// The calendar part of a TIMEX3 value, when it has one: "2023-09-23", "2023-09",
+/// "2023-W38", "2023", "XXXX-11-01", "2023-SU"; `None` for durations, references and
+/// values without year and month.
+pub(crate) fn calendar_value(value: &str) -> Option<String> {
+    let v = value.split('T').next().unwrap_or(value);
+    let b = v.as_bytes();
+    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+    let year_ok = b.len() >= 4 && (digits(&b[..4]) || &b[..4] == b"XXXX");
+    if !year_ok {
+        return None;
+    }
+    let rest = &v[4..];
+    let known_year = digits(&b[..4]);
+    let ok = match rest.len() {
+        0 => known_year,
+        3 => {
+            // "-09", "-SU", "-Q3", "-H1"
+            let r = &rest.as_bytes()[1..];
+            rest.starts_with('-')
+                && (digits(r)
+                    || (known_year || r != b"XX")
+                        && matches!(
+                            r,
+                            b"SU"
+                                | b"SP"
+                                | b"FA"
+                                | b"WI"
+                                | b"Q1"
+                                | b"Q2"
+                                | b"Q3"
+                                | b"Q4"
+                                | b"H1"
+                                | b"H2"
+                        ))
+        }
+        4 => known_year && rest.starts_with("-W") && digits(&rest.as_bytes()[2..]),
+        6 => {
+            rest.starts_with('-')
+                && digits(&rest.as_bytes()[1..3])
+                && rest.as_bytes()[3] == b'-'
+                && digits(&rest.as_bytes()[4..])
+        }
+        _ => false,
+    };
+    ok.then(|| v.to_owned())
+}
+
+/// The inclusive day range of a calendar value with a known year (see [`crate::date_range`]).
+pub(crate) fn value_range(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let value = value.split('T').next().unwrap_or(value);
+    let parts: Vec<&str> = value.split('-').collect();
+    let year: i32 = parts.first()?.parse().ok()?;
+    match parts.as_slice() {
+        [_] => Some((
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+        )),
+        [_, m] if m.starts_with('W') => {
+            let w: u32 = m.get(1..)?.parse().ok()?;
+            let a = NaiveDate::from_isoywd_opt(year, w, chrono::Weekday::Mon)?;
+            Some((a, a + Duration::days(6)))
+        }
+        [_, m] => {
+            let m: u32 = m.parse().ok()?;
+            let a = NaiveDate::from_ymd_opt(year, m, 1)?;
+            let b = if m == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+            } else {
+                NaiveDate::from_ymd_opt(year, m + 1, 1)?
+            } - Duration::days(1);
+            Some((a, b))
+        }
+        [_, m, d] => {
+            let a = NaiveDate::from_ymd_opt(year, m.parse().ok()?, d.parse().ok()?)?;
+            Some((a, a))
+        }
+        _ => None,
+    }
+}
+
+/// Do two event dates allow the same encounter (equal, one inside the other, or unknown)?
+fn dates_agree(a: Option<&EventDate>, b: Option<&EventDate>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            if a.value == b.value || a.value.starts_with(&b.value) || b.value.starts_with(&a.value)
+            {
+                return true;
+            }
+            match (value_range(&a.value), value_range(&b.value)) {
+                (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+                _ => false,
+            }
+        }
+        _ => true,
+    }
+}
+
+#[allow(dead_code)]
+fn label_of(cast: &Cast<'_>, e: usize) -> Option<Label> {
+    cast.entity(e).map(|e| e.label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_values() {
+        assert_eq!(calendar_value("2023-09-23").as_deref(), Some("2023-09-23"));
+        assert_eq!(
+            calendar_value("2023-09-23TAF").as_deref(),
+            Some("2023-09-23")
+        );
+        assert_eq!(calendar_value("2023-09").as_deref(), Some("2023-09"));
+        assert_eq!(calendar_value("2023").as_deref(), Some("2023"));
+        assert_eq!(calendar_value("2022-W46").as_deref(), Some("2022-W46"));
+        assert_eq!(calendar_value("XXXX-11-01").as_deref(), Some("XXXX-11-01"));
+        assert_eq!(calendar_value("XXXX-11").as_deref(), Some("XXXX-11"));
+        assert_eq!(calendar_value("2023-SU").as_deref(), Some("2023-SU"));
+        for bad in [
+            "XXXX",
+            "XXXX-XX",
+            "XXXX-WXX-4",
+            "P4Y",
+            "PRESENT_REF",
+            "XXX",
+            "199",
+            "",
+            "2023-1",
+        ] {
+            assert_eq!(calendar_value(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn ranges() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            value_range("2023-09"),
+            Some((d(2023, 9, 1), d(2023, 9, 30)))
+        );
+        assert_eq!(
+            value_range("2023-12"),
+            Some((d(2023, 12, 1), d(2023, 12, 31)))
+        );
+        assert_eq!(
+            value_range("2022-W46"),
+            Some((d(2022, 11, 14), d(2022, 11, 20)))
+        );
+        assert_eq!(value_range("XXXX-11"), None);
+        assert_eq!(value_range("2023-02-30"), None);
+    }
+
+    #[test]
+    fn date_agreement() {
+        let e = |v: &str| EventDate {
+            value: v.into(),
+            source: DateSource::Mention,
+            span: None,
+        };
+        assert!(dates_agree(Some(&e("2023-09-23")), Some(&e("2023-09"))));
+        assert!(dates_agree(None, Some(&e("2023-09"))));
+        assert!(!dates_agree(Some(&e("2019-12")), Some(&e("2022-11-15"))));
+    }
+}

@@ -1,0 +1,33 @@
+"""Unit tests of eval/pages_eval.py's value matching (no binary, no data needed)."""
+
+import sys
+import unittest
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import pages_eval  # noqa: E402
+
+
+class ValueMatches(unittest.TestCase):
+    def test_equal_values(self):
+        self.assertTrue(pages_eval.value_matches({"value": "2021-03-03"}, "2021-03-03"))
+        self.assertFalse(pages_eval.value_matches({"value": "2021-03-04"}, "2021-03-03"))
+
+    def test_clock_with_offset_matches_clock_without(self):
+        pred = {"value": "2003-04-09T18:52-05:00"}
+        self.assertTrue(pages_eval.value_matches(pred, "2003-04-09T18:52"))
+        self.assertTrue(pages_eval.value_matches({"value": "2021-03-03T10:42Z"}, "2021-03-03T10:42"))
+        self.assertFalse(pages_eval.value_matches(pred, "2003-04-10T18:52"))
+        # The offset is not dropped to match a day.
+        self.assertFalse(pages_eval.value_matches(pred, "2003-04-09"))
+
+    def test_interval_by_range(self):
+        pred = {"value": "2017", "range": ["2017-01-01", "2017-06-30"]}
+        self.assertFalse(pages_eval.value_matches(pred, "2017-H1"))
+        pred = {"value": "2017-01", "range": ["2017-01-01", "2017-01-31"]}
+        self.assertTrue(pages_eval.value_matches(pred, "2017-01"))
+
+
+if __name__ == "__main__":
+    unittest.main()
