@@ -492,45 +492,98 @@ fn head(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
+/// Byte classes of ASCII for [`count_ascii`]: digit, letter, uppercase letter, punctuation.
+const B_DIGIT: u8 = 1;
+const B_LETTER: u8 = 2;
+const B_UPPER: u8 = 4;
+const B_PUNCT: u8 = 8;
+
+/// [`B_DIGIT`] ... [`B_PUNCT`] of every byte (non-ASCII bytes: none).
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_digit() {
+            B_DIGIT
+        } else if b.is_ascii_uppercase() {
+            B_LETTER | B_UPPER
+        } else if b.is_ascii_lowercase() {
+            B_LETTER
+        } else if b == b' ' || (b >= b'\t' && b <= b'\r') {
+            0
+        } else {
+            B_PUNCT
+        };
+        i += 1;
+    }
+    t
+};
+
+/// A hash of a sequence of lowercase letters and digits, eight ASCII bytes mixed at a time.
+/// Only compared for equality between the lines of a page (never a feature value), so any
+/// well-mixed hash of the same sequence serves.
+struct NormHash {
+    h: u64,
+    acc: u64,
+    n: u64,
+}
+
+impl NormHash {
+    fn new(len: usize) -> NormHash {
+        NormHash {
+            h: FNV_OFFSET ^ len as u64,
+            acc: 0,
+            n: 0,
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, c: u32) {
+        self.acc = self.acc << 8 | u64::from(c & 0xff);
+        self.n += 1;
+        if c >= 0x80 {
+            self.h = (self.h ^ u64::from(c)).wrapping_mul(FNV_PRIME);
+        }
+        if self.n % 8 == 0 {
+            self.h = (self.h ^ self.acc).wrapping_mul(FNV_PRIME);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        (self.h ^ self.acc ^ self.n.rotate_left(48)).wrapping_mul(FNV_PRIME)
+    }
+}
+
 /// Character counts and punctuation cues of an ASCII line, byte by byte; returns the line's
 /// [`norm_hash`] (`full_len`: the whole line's length), computed in the same pass.
 fn count_ascii(b: &[u8], full_len: usize, st: &mut Stats) -> u64 {
-    let mut norm: u64 = FNV_OFFSET ^ full_len as u64;
+    let mut norm = NormHash::new(full_len);
     let mut prev = b' ';
     for &c in b {
-        match c {
-            b'a'..=b'z' | b'0'..=b'9' => {
-                norm = (norm ^ u64::from(c)).wrapping_mul(FNV_PRIME);
-                if c.is_ascii_digit() {
-                    st.digits += 1;
-                } else {
-                    st.letters += 1;
-                }
-            }
-            b'A'..=b'Z' => {
-                norm = (norm ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
-                st.letters += 1;
-                st.upper += 1;
-            }
-            b' ' | b'\t'..=b'\r' => {}
-            _ => {
-                st.punct += 1;
-                match c {
-                    b'|' => st.flags |= F_PIPE,
-                    b'"' => st.flags |= F_QUOTE,
-                    b'@' if prev.is_ascii_whitespace() => st.flags |= F_HANDLE,
-                    b'#' if prev.is_ascii_whitespace() => st.flags |= F_HASHTAG,
-                    b'/' => st.flags |= F_SLASH,
-                    b'>' if prev == b' ' => st.flags |= F_CRUMB,
-                    b'.' | b'!' | b'?' if prev.is_ascii_alphanumeric() => st.sentences += 1,
-                    _ => {}
-                }
+        let class = BYTE_CLASS[usize::from(c)];
+        st.digits += usize::from(class & B_DIGIT);
+        st.letters += usize::from(class & B_LETTER) >> 1;
+        st.upper += usize::from(class & B_UPPER) >> 2;
+        if class & (B_DIGIT | B_LETTER) != 0 {
+            norm.push(u32::from(c.to_ascii_lowercase()));
+        } else if class & B_PUNCT != 0 {
+            st.punct += 1;
+            match c {
+                b'|' => st.flags |= F_PIPE,
+                b'"' => st.flags |= F_QUOTE,
+                b'@' if prev.is_ascii_whitespace() => st.flags |= F_HANDLE,
+                b'#' if prev.is_ascii_whitespace() => st.flags |= F_HASHTAG,
+                b'/' => st.flags |= F_SLASH,
+                b'>' if prev == b' ' => st.flags |= F_CRUMB,
+                b'.' | b'!' | b'?' if prev.is_ascii_alphanumeric() => st.sentences += 1,
+                _ => {}
             }
         }
         prev = c;
     }
     st.chars = b.len();
-    norm
+    norm.finish()
 }
 
 /// [`count_ascii`] for any text.
@@ -577,7 +630,8 @@ fn measure(s: &str, short: &mut Vec<u64>) -> Stats {
     let full = s;
     let s = head(full, DETAIL_BYTES);
     st.short.0 = short.len();
-    if s.is_ascii() {
+    let ascii_head = s.is_ascii();
+    if ascii_head {
         st.norm = count_ascii(s.as_bytes(), full.len(), &mut st);
     } else {
         count_chars(s, &mut st);
@@ -608,10 +662,15 @@ fn measure(s: &str, short: &mut Vec<u64>) -> Stats {
     // The opening's fifth word ends inside the head (so it is the line's fifth word).
     let mut opening_complete = false;
     let base = words_head.as_ptr() as usize;
+    let vocab = &*VOCAB;
     for (index, token) in words_head.split_whitespace().enumerate() {
         st.words += 1;
         let w = core(token);
-        let info = WordInfo::of(w);
+        let info = if ascii_head {
+            WordInfo::of_ascii(w.as_bytes())
+        } else {
+            WordInfo::of(w)
+        };
         if index == 0 {
             st.first_word = info.hash;
             if w.bytes().all(|c| c.is_ascii_digit()) && token.ends_with(['.', ')']) && !w.is_empty()
@@ -642,7 +701,7 @@ fn measure(s: &str, short: &mut Vec<u64>) -> Stats {
                 st.short_words += 1;
             }
             if n <= 13 {
-                let kinds = VOCAB.kinds(info.hash);
+                let kinds = vocab.kinds(info.hash);
                 if kinds != 0 {
                     if kinds & V_CHROME != 0 {
                         st.chrome_hits += 1;
@@ -929,24 +988,24 @@ fn coarse(e: &mut Emit<'_>, base: u32, st: &Stats, input: &Input) {
 /// A hash of a line's normalized text (letters and digits, lowercased; the first
 /// [`DETAIL_BYTES`] bytes and the length), to count repeated lines.
 fn norm_hash(s: &str) -> u64 {
-    let mut h: u64 = FNV_OFFSET ^ s.len() as u64;
+    let mut h = NormHash::new(s.len());
     let part = head(s, DETAIL_BYTES);
     if part.is_ascii() {
         for &b in part.as_bytes() {
             if b.is_ascii_alphanumeric() {
-                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                h.push(u32::from(b.to_ascii_lowercase()));
             }
         }
-        return h;
+        return h.finish();
     }
     for c in part.chars() {
         if c.is_alphanumeric() {
             for l in c.to_lowercase() {
-                h = (h ^ u64::from(l)).wrapping_mul(FNV_PRIME);
+                h.push(u32::from(l));
             }
         }
     }
-    h
+    h.finish()
 }
 
 /// The stems ([`WordInfo::stem`]) of the words of four characters or more of `s` that are not
@@ -962,17 +1021,19 @@ fn stem_keys<'a>(s: &'a str, top: &'a [u64]) -> impl Iterator<Item = u64> + 'a {
 /// The features of every input line of one page (`text` is the whole page).
 pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
     let mut out = Vec::with_capacity(inputs.len());
-    for_each_line(text, inputs, |features| {
-        out.push(Item {
-            features: features.to_vec(),
-        });
+    for_each_line(text, inputs, |shared, style| {
+        let mut features = Vec::with_capacity(2 * shared.len());
+        features.extend_from_slice(shared);
+        features.extend(shared.iter().map(|&f| style_bucket(f, style)));
+        out.push(Item { features });
     });
     out
 }
 
-/// Hands the feature buckets of every input line of one page to `sink`, in line order (one
-/// buffer, reused from line to line).
-pub(crate) fn for_each_line(text: &str, inputs: &[Input], mut sink: impl FnMut(&[u32])) {
+/// Hands the shared feature buckets of every input line of one page to `sink` with the
+/// page's style (0 or 1; the line's full feature set is the shared buckets followed by their
+/// [`style_bucket`] copies), in line order (one buffer, reused from line to line).
+pub(crate) fn for_each_line(text: &str, inputs: &[Input], mut sink: impl FnMut(&[u32], usize)) {
     let n = inputs.len();
     if n == 0 {
         return;
@@ -1322,14 +1383,16 @@ pub(crate) fn for_each_line(text: &str, inputs: &[Input], mut sink: impl FnMut(&
         } else {
             e.f(T_NEXT2, 0);
         }
-        let style = if dense { 0x5EED_0001 } else { 0x5EED_0002 };
-        let shared = features.len();
-        for i in 0..shared {
-            let f = features[i];
-            features.push(bucket(T_STYLE, u64::from(f) ^ style << 20));
-        }
-        sink(&features);
+        sink(&features, usize::from(!dense));
     }
+}
+
+/// The style copy of feature bucket `f`: every feature is emitted once shared and once for
+/// the dump's style (`style` 0: one block per line, 1: blocks separated by blank lines; see
+/// [`for_each_line`]).
+pub(crate) fn style_bucket(f: u32, style: usize) -> u32 {
+    let style: u64 = if style == 0 { 0x5EED_0001 } else { 0x5EED_0002 };
+    bucket(T_STYLE, u64::from(f) ^ style << 20)
 }
 
 #[cfg(test)]

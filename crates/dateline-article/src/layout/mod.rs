@@ -122,7 +122,9 @@ impl LineModel {
     /// The label of every input line of `text`, each within its mask of allowed labels.
     pub(crate) fn label(&self, text: &str, inputs: &[Input], masks: &[Allowed]) -> Vec<LineLabel> {
         let mut emissions = Vec::with_capacity(inputs.len());
-        features::for_each_line(text, inputs, |f| emissions.push(self.weights.emission(f)));
+        features::for_each_line(text, inputs, |shared, style| {
+            emissions.push(self.weights.emission_styled(shared, style));
+        });
         self.weights
             .decode(&emissions, Some(masks))
             .into_iter()
@@ -656,6 +658,7 @@ fn quantize(dense: &Dense, description: &str) -> Weights {
         scale,
         description: description.to_owned(),
         nonzero,
+        folded: std::sync::OnceLock::new(),
     }
 }
 
