@@ -520,45 +520,10 @@ const BYTE_CLASS: [u8; 256] = {
     t
 };
 
-/// A hash of a sequence of lowercase letters and digits, eight ASCII bytes mixed at a time.
-/// Only compared for equality between the lines of a page (never a feature value), so any
-/// well-mixed hash of the same sequence serves.
-struct NormHash {
-    h: u64,
-    acc: u64,
-    n: u64,
-}
-
-impl NormHash {
-    fn new(len: usize) -> NormHash {
-        NormHash {
-            h: FNV_OFFSET ^ len as u64,
-            acc: 0,
-            n: 0,
-        }
-    }
-
-    #[inline]
-    fn push(&mut self, c: u32) {
-        self.acc = self.acc << 8 | u64::from(c & 0xff);
-        self.n += 1;
-        if c >= 0x80 {
-            self.h = (self.h ^ u64::from(c)).wrapping_mul(FNV_PRIME);
-        }
-        if self.n % 8 == 0 {
-            self.h = (self.h ^ self.acc).wrapping_mul(FNV_PRIME);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        (self.h ^ self.acc ^ self.n.rotate_left(48)).wrapping_mul(FNV_PRIME)
-    }
-}
-
 /// Character counts and punctuation cues of an ASCII line, byte by byte; returns the line's
 /// [`norm_hash`] (`full_len`: the whole line's length), computed in the same pass.
 fn count_ascii(b: &[u8], full_len: usize, st: &mut Stats) -> u64 {
-    let mut norm = NormHash::new(full_len);
+    let mut norm: u64 = FNV_OFFSET ^ full_len as u64;
     let mut prev = b' ';
     for &c in b {
         let class = BYTE_CLASS[usize::from(c)];
@@ -566,7 +531,7 @@ fn count_ascii(b: &[u8], full_len: usize, st: &mut Stats) -> u64 {
         st.letters += usize::from(class & B_LETTER) >> 1;
         st.upper += usize::from(class & B_UPPER) >> 2;
         if class & (B_DIGIT | B_LETTER) != 0 {
-            norm.push(u32::from(c.to_ascii_lowercase()));
+            norm = (norm ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
         } else if class & B_PUNCT != 0 {
             st.punct += 1;
             match c {
@@ -583,7 +548,7 @@ fn count_ascii(b: &[u8], full_len: usize, st: &mut Stats) -> u64 {
         prev = c;
     }
     st.chars = b.len();
-    norm.finish()
+    norm
 }
 
 /// [`count_ascii`] for any text.
@@ -898,7 +863,6 @@ fn bucket(template: u32, value: u64) -> u32 {
     ((h ^ (h >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9) >> (64 - BITS)) as u32
 }
 
-
 struct Emit<'a> {
     out: &'a mut Vec<u32>,
 }
@@ -986,26 +950,28 @@ fn coarse(e: &mut Emit<'_>, base: u32, st: &Stats, input: &Input) {
 }
 
 /// A hash of a line's normalized text (letters and digits, lowercased; the first
-/// [`DETAIL_BYTES`] bytes and the length), to count repeated lines.
+/// [`DETAIL_BYTES`] bytes and the length), to count repeated lines. The length seeds FNV-1a
+/// in the byte the first character also goes into, so some different lines share a hash
+/// ("60" and "’10"): the trained weights saw those collisions, so the hash stays as it is.
 fn norm_hash(s: &str) -> u64 {
-    let mut h = NormHash::new(s.len());
+    let mut h: u64 = FNV_OFFSET ^ s.len() as u64;
     let part = head(s, DETAIL_BYTES);
     if part.is_ascii() {
         for &b in part.as_bytes() {
             if b.is_ascii_alphanumeric() {
-                h.push(u32::from(b.to_ascii_lowercase()));
+                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
             }
         }
-        return h.finish();
+        return h;
     }
     for c in part.chars() {
         if c.is_alphanumeric() {
             for l in c.to_lowercase() {
-                h.push(u32::from(l));
+                h = (h ^ u64::from(l)).wrapping_mul(FNV_PRIME);
             }
         }
     }
-    h.finish()
+    h
 }
 
 /// The stems ([`WordInfo::stem`]) of the words of four characters or more of `s` that are not
@@ -1069,8 +1035,11 @@ pub(crate) fn for_each_line(text: &str, inputs: &[Input], mut sink: impl FnMut(&
     // How many lines share each line's normalized text (counted by sorting).
     let mut dups = vec![1u32; n];
     {
-        let mut by_norm: Vec<(u64, usize)> =
-            stats.iter().enumerate().map(|(k, st)| (st.norm, k)).collect();
+        let mut by_norm: Vec<(u64, usize)> = stats
+            .iter()
+            .enumerate()
+            .map(|(k, st)| (st.norm, k))
+            .collect();
         by_norm.sort_unstable();
         for run in by_norm.chunk_by(|a, b| a.0 == b.0) {
             if run.len() > 1 {

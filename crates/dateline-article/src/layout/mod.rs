@@ -708,26 +708,58 @@ mod features_old;
 #[cfg(test)]
 mod equiv_tmp {
     fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
         for e in entries.flatten() {
             let p = e.path();
-            if p.is_dir() { files(&p, out) } else if p.extension().is_some_and(|x| x == "txt") { out.push(p) }
+            if p.is_dir() {
+                files(&p, out)
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                out.push(p)
+            }
         }
     }
     #[test]
     fn equiv_corpora() {
-        let Ok(dirs) = std::env::var("EQUIV_DIRS") else { return };
+        let Ok(dirs) = std::env::var("EQUIV_DIRS") else {
+            return;
+        };
         let mut n = 0usize;
         for d in dirs.split(':') {
             let mut ps = Vec::new();
             files(std::path::Path::new(d), &mut ps);
             for p in ps {
-                let Ok(bytes) = std::fs::read(&p) else { continue };
+                let Ok(bytes) = std::fs::read(&p) else {
+                    continue;
+                };
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 let prep = crate::structure::prepare(&text);
-                let old_inputs: Vec<super::features_old::Input> = prep.inputs.iter().map(|i| super::features_old::Input {
-                    span: i.span, class: { use super::features_old::RuleClass as R; [R::Text,R::Caption,R::Credit,R::Byline,R::SignOff,R::Chrome,R::RelatedLink,R::Breadcrumb][i.class as usize] }, wire: i.wire, date_only: i.date_only,
-                    header_rest: i.header_rest, blank_before: i.blank_before, blank_after: i.blank_after }).collect();
+                let old_inputs: Vec<super::features_old::Input> = prep
+                    .inputs
+                    .iter()
+                    .map(|i| super::features_old::Input {
+                        span: i.span,
+                        class: {
+                            use super::features_old::RuleClass as R;
+                            [
+                                R::Text,
+                                R::Caption,
+                                R::Credit,
+                                R::Byline,
+                                R::SignOff,
+                                R::Chrome,
+                                R::RelatedLink,
+                                R::Breadcrumb,
+                            ][i.class as usize]
+                        },
+                        wire: i.wire,
+                        date_only: i.date_only,
+                        header_rest: i.header_rest,
+                        blank_before: i.blank_before,
+                        blank_after: i.blank_after,
+                    })
+                    .collect();
                 let old = super::features_old::items(&text, &old_inputs);
                 let new = super::features::items(&text, &prep.inputs);
                 assert_eq!(old.len(), new.len());

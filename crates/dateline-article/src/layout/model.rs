@@ -92,7 +92,9 @@ impl Weights {
                 for (style, table) in tables.iter_mut().enumerate() {
                     *table = Vec::with_capacity(self.rows.len());
                     for (f, row) in self.rows.iter().enumerate() {
-                        let copy = self.rows.get(features::style_bucket(f as u32, style) as usize)?;
+                        let copy = self
+                            .rows
+                            .get(features::style_bucket(f as u32, style) as usize)?;
                         let mut sum = [0i16; NLABEL];
                         for ((s, &a), &b) in sum.iter_mut().zip(row).zip(copy) {
                             *s = a.checked_add(b)?;
