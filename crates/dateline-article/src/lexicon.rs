@@ -1472,9 +1472,10 @@ pub(crate) fn ends_dangling(line: &str) -> bool {
     })
 }
 
-/// Prose sentence shape (standfirst candidates): ends like a sentence and has 6-90 words.
-pub(crate) fn prose_like(line: &str) -> bool {
-    (6..=90).contains(&word_count(line)) && ends_in_terminal(line)
+/// Prose sentence shape (standfirst candidates): ends like a sentence and has 6-90 words
+/// (`words`: the line's [`word_count`]).
+pub(crate) fn prose_like(line: &str, words: usize) -> bool {
+    (6..=90).contains(&words) && ends_in_terminal(line)
 }
 
 // ---------------------------------------------------------------- helpers

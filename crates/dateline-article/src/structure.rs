@@ -185,6 +185,7 @@ pub(crate) fn prepare(text: &str) -> Prepared {
             header_rest: header.as_ref().is_some_and(|h| h.line == k),
             blank_before: k > 0 && units[k - 1].is_blank(),
             blank_after: units.get(k + 1).is_some_and(Line::is_blank),
+            words: lexicon::word_count(s),
         });
         item_lines.push(k);
     }
@@ -286,6 +287,10 @@ pub(crate) fn parse(text: &str, model: &LineModel) -> Structure {
 ///   site's list of other stories.
 fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
     let s = |n: usize| p.units[p.item_lines[n]].text.slice(text).unwrap_or("");
+    // Word counts and prose shape from the labeller's inputs (counted once in `prepare`).
+    let words = |n: usize| p.inputs[n].words;
+    let prose_like = |n: usize| lexicon::prose_like(s(n), words(n));
+    let headline_like = |n: usize| lexicon::headline_like_counted(s(n), words(n));
     if let Some(n) = p.header_repeated_by_next(text) {
         labels[n] = LineLabel::Chrome;
     }
@@ -293,7 +298,7 @@ fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
     if let Some(n) = p.header_equal_to_next(text) {
         if labels[n] == LineLabel::Title
             || labels[n + 1] == LineLabel::Title
-            || lexicon::headline_like(s(n + 1)) && !labels.contains(&LineLabel::Title)
+            || headline_like(n + 1) && !labels.contains(&LineLabel::Title)
         {
             labels[n + 1] = LineLabel::Title;
         }
@@ -308,17 +313,14 @@ fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
             labels[1],
             LineLabel::Body | LineLabel::Byline | LineLabel::DateLine | LineLabel::Caption
         );
-        let prose_body = (1..labels.len()).any(|n| {
-            labels[n] == LineLabel::Body
-                && lexicon::ends_sentence(s(n))
-                && lexicon::word_count(s(n)) >= 4
-        });
+        let prose_body = (1..labels.len())
+            .any(|n| labels[n] == LineLabel::Body && lexicon::ends_sentence(s(n)) && words(n) >= 4);
         if top_matter_next
             && prose_body
             && matches!(p.classes[k], Class::Text)
             && p.header_repeated_by_next(text).is_none()
-            && lexicon::headline_like(first)
-            && lexicon::word_count(first) >= 3
+            && headline_like(0)
+            && words(0) >= 3
             && !first.trim_end().ends_with(['.', ',', ':', ';'])
             && !lexicon::ends_dangling(first)
             && lexicon::wire_dateline(first).is_none()
@@ -341,7 +343,7 @@ fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
             && matches!(labels[n], LineLabel::Caption | LineLabel::Body)
             && matches!(p.classes[p.item_lines[n]], Class::Text)
             && meta_after
-            && lexicon::prose_like(s(n))
+            && prose_like(n)
             && !labels.contains(&LineLabel::Standfirst)
         {
             labels[n] = LineLabel::Standfirst;
@@ -355,28 +357,27 @@ fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
         .collect();
     if let Some(pos) = body.iter().position(|&n| p.wires[n] >= 2) {
         for &n in &body[..pos] {
-            labels[n] = if lexicon::prose_like(s(n)) {
+            labels[n] = if prose_like(n) {
                 LineLabel::Standfirst
             } else {
                 LineLabel::Chrome
             };
         }
     }
-    let last_prose = (0..labels.len()).rev().find(|&n| {
-        labels[n] == LineLabel::Body && lexicon::prose_like(s(n)) && lexicon::word_count(s(n)) >= 12
-    });
+    let last_prose = (0..labels.len())
+        .rev()
+        .find(|&n| labels[n] == LineLabel::Body && prose_like(n) && words(n) >= 12);
     if let Some(last) = last_prose {
         for (n, label) in labels.iter_mut().enumerate().skip(last + 1) {
             let retitled = match *label {
                 LineLabel::Body | LineLabel::Standfirst => true,
                 LineLabel::Caption => matches!(p.classes[p.item_lines[n]], Class::Text),
                 LineLabel::Byline => {
-                    matches!(p.classes[p.item_lines[n]], Class::Text)
-                        && lexicon::word_count(s(n)) >= 5
+                    matches!(p.classes[p.item_lines[n]], Class::Text) && words(n) >= 5
                 }
                 _ => false,
             };
-            if retitled && lexicon::headline_like(s(n)) && lexicon::word_count(s(n)) >= 4 {
+            if retitled && headline_like(n) && words(n) >= 4 {
                 *label = LineLabel::Related;
             }
         }

@@ -51,6 +51,8 @@ pub(crate) struct Input {
     /// Blank lines directly before / after it.
     pub(crate) blank_before: bool,
     pub(crate) blank_after: bool,
+    /// [`lexicon::word_count`] of the line.
+    pub(crate) words: usize,
 }
 
 /// One line's feature buckets.
@@ -590,7 +592,7 @@ fn count_chars(s: &str, st: &mut Stats) {
 /// are appended to `short` and their range recorded in [`Stats::short`]. Each word of the
 /// line's head is hashed once: the first, first two, last and whole-line hashes and the
 /// opening hash ([`Stats::opening`]) reuse those hashes where the head is the whole line.
-fn measure(s: &str, short: &mut Vec<u64>) -> Stats {
+fn measure(s: &str, words: usize, short: &mut Vec<u64>) -> Stats {
     let mut st = Stats::default();
     let full = s;
     let s = head(full, DETAIL_BYTES);
@@ -728,7 +730,7 @@ fn measure(s: &str, short: &mut Vec<u64>) -> Stats {
         opening_hash(full)
     };
     if full.len() > WORD_BYTES {
-        st.words = lexicon::word_count(full);
+        st.words = words;
         last_hash = word_hash(full.split_whitespace().next_back().map_or("", core));
         st.length = full.chars().count();
     } else {
@@ -1011,7 +1013,11 @@ pub(crate) fn for_each_line(text: &str, inputs: &[Input], mut sink: impl FnMut(&
     // The page's most frequent short words: its function words, whatever the language
     // (sorted hashes: counted by sorting, looked up by binary search).
     let mut short: Vec<u64> = Vec::new();
-    let mut stats: Vec<Stats> = strs.iter().map(|s| measure(s, &mut short)).collect();
+    let mut stats: Vec<Stats> = strs
+        .iter()
+        .zip(inputs)
+        .map(|(s, input)| measure(s, input.words, &mut short))
+        .collect();
     let mut keys = short.clone();
     keys.sort_unstable();
     let mut ranked: Vec<(u64, u32)> = Vec::new();
@@ -1369,7 +1375,6 @@ mod tests {
     use super::*;
 
     fn input(text: &str, span: Span) -> Input {
-        let _ = text;
         Input {
             span,
             class: RuleClass::Text,
@@ -1378,6 +1383,7 @@ mod tests {
             header_rest: false,
             blank_before: false,
             blank_after: false,
+            words: span.slice(text).map_or(0, lexicon::word_count),
         }
     }
 
@@ -1402,12 +1408,24 @@ mod tests {
 
     #[test]
     fn measures_shapes() {
-        let st = measure("Updated 10:42 GMT, 3 March 2021", &mut Vec::new());
+        let st = measure(
+            "Updated 10:42 GMT, 3 March 2021",
+            lexicon::word_count("Updated 10:42 GMT, 3 March 2021"),
+            &mut Vec::new(),
+        );
         assert!(st.flags & F_TIME != 0 && st.flags & F_MONTH != 0 && st.flags & F_YEAR != 0);
-        let st = measure("Home | News | Sport", &mut Vec::new());
+        let st = measure(
+            "Home | News | Sport",
+            lexicon::word_count("Home | News | Sport"),
+            &mut Vec::new(),
+        );
         assert!(st.flags & F_PIPE != 0);
         assert_eq!(st.words, 5);
-        let st = measure("“Quote,” she said.", &mut Vec::new());
+        let st = measure(
+            "“Quote,” she said.",
+            lexicon::word_count("“Quote,” she said."),
+            &mut Vec::new(),
+        );
         assert_eq!(st.first, C_QUOTE);
         assert_eq!(st.last, C_PERIOD);
     }
@@ -1417,7 +1435,7 @@ mod tests {
         for s in [
             "", " ", "\u{feff}", "🙂🙂", "a:", ":1", "1:", "x@", "@", "…", "pm", "12pm",
         ] {
-            let _ = measure(s, &mut Vec::new());
+            let _ = measure(s, lexicon::word_count(s), &mut Vec::new());
         }
         assert!(items("", &[]).is_empty());
     }
