@@ -941,12 +941,16 @@ pub(crate) fn chrome(line: &str) -> Option<ChromeKind> {
     }
     // The tests below need "cookie", "copyright", "rights reserved" or a distinctive chrome
     // word in the line (checked in one pass on an ASCII line), or an opening '©' or '('.
+    // Every test below asks at most whether there are 60 words or fewer: a longer line (a
+    // paragraph) needs no hint search.
+    let words = word_count_capped(line, 61);
+    if words > 60 {
+        return None;
+    }
     let hinted = !ascii || CHROME_HINTS.is_match(line);
     if !hinted && !line.starts_with('(') {
         return None;
     }
-    // Every test below asks at most whether there are 60 words or fewer.
-    let words = word_count_capped(line, 61);
     if words <= 60 && hinted && has("cookie") && COOKIE.is_match(line) {
         return Some(ChromeKind::Chrome);
     }
