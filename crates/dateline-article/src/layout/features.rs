@@ -976,14 +976,43 @@ fn norm_hash(s: &str) -> u64 {
     h
 }
 
-/// The stems ([`WordInfo::stem`]) of the words of four characters or more of `s` that are not
-/// among the page's `top` words.
-fn stem_keys<'a>(s: &'a str, top: &'a [u64]) -> impl Iterator<Item = u64> + 'a {
-    s.split(|c: char| !c.is_alphanumeric())
+/// Hands `f` the stems ([`WordInfo::stem`]) of the words of four characters or more of `s`
+/// (runs of alphanumeric characters) that are not among the page's `top` words, in order.
+fn for_each_stem(s: &str, top: &[u64], mut f: impl FnMut(u64)) {
+    if s.is_ascii() {
+        // The same runs and stems, byte by byte: the FNV-1a hash of a run's first five
+        // bytes, lowercased.
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && !b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i - start >= 4 {
+                let mut stem = FNV_OFFSET;
+                for &c in &b[start..i.min(start + 5)] {
+                    stem = (stem ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                }
+                if top.binary_search(&stem).is_err() {
+                    f(stem);
+                }
+            }
+        }
+        return;
+    }
+    for info in s
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 4)
         .map(WordInfo::of)
-        .filter(|i| i.chars >= 4 && top.binary_search(&i.stem).is_err())
-        .map(|i| i.stem)
+    {
+        if info.chars >= 4 && top.binary_search(&info.stem).is_err() {
+            f(info.stem);
+        }
+    }
 }
 
 /// The features of every input line of one page (`text` is the whole page).
@@ -1082,12 +1111,11 @@ pub(crate) fn for_each_line(text: &str, inputs: &[Input], mut sink: impl FnMut(&
     }
     let page_blanks = inputs.iter().any(|i| i.blank_before || i.blank_after);
     // Overlap with the lead: titles and standfirsts repeat the lead's content words.
-    let stem_keys = |s| stem_keys(s, &top);
     let lead_lines: Vec<usize> = (0..n).filter(|&k| is_prose(&stats[k])).take(3).collect();
-    let mut lead_bag: Vec<u64> = lead_lines
-        .iter()
-        .flat_map(|&k| stem_keys(head(strs[k], 4 * DETAIL_BYTES)))
-        .collect();
+    let mut lead_bag: Vec<u64> = Vec::new();
+    for &k in &lead_lines {
+        for_each_stem(head(strs[k], 4 * DETAIL_BYTES), &top, |x| lead_bag.push(x));
+    }
     lead_bag.sort_unstable();
     lead_bag.dedup();
     let first_lead = lead_lines.first().copied();
@@ -1101,8 +1129,10 @@ pub(crate) fn for_each_line(text: &str, inputs: &[Input], mut sink: impl FnMut(&
         if lead_lines.contains(&k) {
             return 8;
         }
-        let (keys, hits) = stem_keys(strs[k]).fold((0usize, 0usize), |(n, h), x| {
-            (n + 1, h + usize::from(lead_bag.binary_search(&x).is_ok()))
+        let (mut keys, mut hits) = (0usize, 0usize);
+        for_each_stem(strs[k], &top, |x| {
+            keys += 1;
+            hits += usize::from(lead_bag.binary_search(&x).is_ok());
         });
         if keys == 0 {
             7
