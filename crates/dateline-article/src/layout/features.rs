@@ -1436,6 +1436,42 @@ mod tests {
         }
     }
 
+    /// An invented page that exercises every kind of feature: a crawler header, menus, a
+    /// title, byline and date line, a caption with its credit, a wire dateline, long and
+    /// non-ASCII lines, repeated lines (and two different lines whose normalized hashes
+    /// collide: "60" and "’10"), short runs and trailing related headlines.
+    const GOLDEN_PAGE: &str = " date 2023-09-23 World\nHome | News | Sport | Weather\nMenu\n\n\
+        Floods close schools across the north as rivers rise\n\
+        By Jane Doe and Ana Lopez, Reuters\nUpdated: 23 September 2023 10:42 GMT\n\n\
+        Rescue boats on a flooded street in Grenoble on Saturday. Photo: Reuters\n\n\
+        SEOUL, Sept 23 (Reuters) - Heavy rain closed schools across the north on Saturday, \
+        officials said, as rivers rose to levels not seen since 1987 and the émigré mayor \
+        warned that “the worst is still to come”, with £2.5 million set aside for repairs \
+        and more rain forecast for the week ahead in the valleys.\n\n\
+        Floods close schools across the north as rivers rise, the mayor said at 10:42 am.\n\
+        60\n’10\nShare this article\nShare this article\n\n\
+        The ministry said 1,200 pupils were affected and that classes would resume on \
+        Monday if the water receded; teachers were asked to check their email.\n\n\
+        More stories\nRain returns to the valleys next week\nSchools reopen after the storm\n\
+        © 2023 Example News. All rights reserved.\nhttps://example.com/news/floods\n";
+
+    /// The committed model was trained on exactly these features: a change to any feature
+    /// (ids, buckets, order) must come with a retrained `data/lines.model` and a new
+    /// [`FEATURE_VERSION`], and then this checksum is updated.
+    #[test]
+    fn features_are_those_the_model_was_trained_on() {
+        let prepared = crate::structure::prepare(GOLDEN_PAGE);
+        let items = items(GOLDEN_PAGE, &prepared.inputs);
+        assert_eq!(items.len(), 19);
+        let mut sum = FNV_OFFSET;
+        for item in &items {
+            for &f in item.features.iter().chain(&[u32::MAX]) {
+                sum = (sum ^ u64::from(f)).wrapping_mul(FNV_PRIME);
+            }
+        }
+        assert_eq!(sum, 0xa7cf_389a_131a_4c28, "{sum:#x}");
+    }
+
     #[test]
     fn measures_shapes() {
         let st = measure(
