@@ -562,12 +562,13 @@ def train(trainer: str, data: Path, train_pages: list[Page], out: Path) -> None:
         sys.exit(f"error: trainer failed: {proc.stderr[-2000:]}")
 
 
-def cross_validate(binary: str, data: Path, pages: list[Page], k: int) -> dict[str, dict]:
-    """Held-out records: every page analysed by a model that never saw its site."""
+def cross_validate(binary: str, data: Path, pages: list[Page], k: int,
+                   corpora: tuple[str, ...] = ("crawl", "readability")) -> dict[str, dict]:
+    """Held-out records: every page of `corpora` analysed by a model that never saw its site."""
     trainer = trainer_bin()
     records: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(prefix="dateline-cv-") as tmp:
-        for corpus in ("crawl", "readability"):
+        for corpus in corpora:
             subset = [p for p in pages if p.corpus == corpus]
             other = [p for p in pages if p.corpus != corpus]
             for i, fold in enumerate(folds_by_site(subset, k)):
@@ -579,12 +580,13 @@ def cross_validate(binary: str, data: Path, pages: list[Page], k: int) -> dict[s
     return records
 
 
-def cross_domain(binary: str, data: Path, pages: list[Page]) -> dict[str, dict]:
-    """Each set analysed by a model trained on the other set alone."""
+def cross_domain(binary: str, data: Path, pages: list[Page],
+                 corpora: tuple[str, ...] = ("crawl", "readability")) -> dict[str, dict]:
+    """Each set of `corpora` analysed by a model trained on the other set alone."""
     trainer = trainer_bin()
     records: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(prefix="dateline-xd-") as tmp:
-        for corpus in ("crawl", "readability"):
+        for corpus in corpora:
             test = [p for p in pages if p.corpus == corpus]
             model = Path(tmp, f"not-{corpus}.model")
             train(trainer, data, [p for p in pages if p.corpus != corpus], model)
@@ -684,7 +686,7 @@ def main() -> int:
     ap.add_argument("--corpus", choices=["crawl", "readability"], help="score one set only")
     ap.add_argument("--half", choices=["odd", "even"],
                     help="crawl pages whose number is odd (a01, a03 ...: the development half) or even (held out)")
-    ap.add_argument("--errors", metavar="FIELD", help="list the pages a measure got wrong (e.g. title)")
+    ap.add_argument("--errors", metavar="FIELD", help="list the pages a measure got wrong (e.g. title; several separated by commas)")
     ap.add_argument("--limit", type=int, default=40, help="how many errors to list")
     ap.add_argument("--no-justext", action="store_true", help="skip the jusText reference")
     ap.add_argument("--report-name", default="", help="suffix of the report file name")
@@ -705,8 +707,11 @@ def main() -> int:
     runs[name] = score(pages, run_dateline(binary, pages, args.line_model), not args.no_justext)
     if args.cv:
         all_pages = load_pages(args.data)
-        runs[f"{args.cv}-fold CV (held out by site)"] = score(pages, cross_validate(binary, args.data, all_pages, args.cv), False)
-        runs["cross-domain (other set only)"] = score(pages, cross_domain(binary, args.data, all_pages), False)
+        corpora = tuple(c for c in ("crawl", "readability") if any(p.corpus == c for p in pages))
+        runs[f"{args.cv}-fold CV (held out by site)"] = score(
+            pages, cross_validate(binary, args.data, all_pages, args.cv, corpora), False)
+        runs["cross-domain (other set only)"] = score(
+            pages, cross_domain(binary, args.data, all_pages, corpora), False)
     meta = {
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "command": "python3 eval/pages_eval.py " + " ".join(sys.argv[1:]),
@@ -717,10 +722,10 @@ def main() -> int:
     }
     text = render(runs, meta)
     print(text)
-    if args.errors:
+    for field in filter(None, (args.errors or "").split(",")):
         for n, r in runs.items():
-            print(f"\n{args.errors} wrong ({n}):")
-            print_errors(r, args.errors, args.limit)
+            print(f"\n{field} wrong ({n}):")
+            print_errors(r, field, args.limit)
     slim = {n: {c: {k: v for k, v in r.items() if k != "wrong"} for c, r in res.items()} for n, res in runs.items()}
     if args.json:
         args.json.write_text(json.dumps({"meta": meta, "runs": slim}, indent=1), encoding="utf-8")

@@ -87,7 +87,7 @@ const AGENCY_MARKERS: [&str; 4] = ["Getty Images", "Shutterstock", "Reuters/", "
 
 /// The caption patterns, each compiled on first use (a pattern whose gate never passes is
 /// never compiled; the Unicode classes make some of them slow to build).
-static CAPTION_PATTERNS: [(LazyLock<Regex>, Gate); 8] = [
+static CAPTION_PATTERNS: [(LazyLock<Regex>, Gate); 9] = [
     // "... / Photo: Reuters", "| Image by X"
     (
         LazyLock::new(|| {
@@ -121,6 +121,15 @@ static CAPTION_PATTERNS: [(LazyLock<Regex>, Gate); 8] = [
             re(r"\((?P<credit>[^()]{0,40}\b(?i:photo|photos|pool)\b[^()]{0,60})\)\s*$")
         }),
         Gate::ParenWith(&["photo", "pool"]),
+    ),
+    // "(credit: Chopper 11)", "(Image credit: NASA)", "(Courtesy of the family)"
+    (
+        LazyLock::new(|| {
+            re(
+                r"\((?P<credit>(?i:(?:photo|image|picture|video)\s+)?(?:credit\s*:|courtesy\b)[^()]{1,60})\)\s*$",
+            )
+        }),
+        Gate::ParenWith(&["credit", "courtesy"]),
     ),
     // "(Yonhap)", "(EPA-EFE/Name)"
     (
@@ -772,6 +781,23 @@ const CHROME_LINES: &[&str] = &[
     "play video",
     "photos",
     "gallery",
+    "you are here",
+    "follow",
+    "follow topic",
+    "follow topics",
+    "related topics",
+    "topics",
+    "tags",
+    "more on this story",
+    "most shared",
+    "editor's picks",
+    "don't miss",
+    "read next",
+    "what to read next",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below",
+    "advertisement - scroll to continue",
 ];
 
 /// Words that make up share/print/social chrome lines ("print dictionary print").
@@ -794,6 +820,12 @@ const CHROME_WORDS: &[&str] = &[
     "pinterest",
     "kakaotalk",
     "kakao",
+    "youtube",
+    "instagram",
+    "tiktok",
+    "flipboard",
+    "threads",
+    "bluesky",
     "line",
     "copy",
     "link",
@@ -851,6 +883,10 @@ const DISTINCTIVE_CHROME: &[&str] = &[
     "reddit",
     "pinterest",
     "kakaotalk",
+    "youtube",
+    "instagram",
+    "tiktok",
+    "flipboard",
     "subscribe",
     "bookmark",
     "comments",
@@ -1476,6 +1512,22 @@ pub(crate) fn ends_dangling(line: &str) -> bool {
     })
 }
 
+/// Ends with a word after which a sentence goes on with a date ("payable on", "until",
+/// "dated"): the date on the next line belongs to this line's sentence.
+pub(crate) fn ends_before_a_date(line: &str) -> bool {
+    line.trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| {
+            [
+                "on", "in", "at", "by", "of", "until", "till", "since", "before", "after", "from",
+                "to", "through", "between", "dated", "and", "or", "the",
+            ]
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(w))
+        })
+}
+
 /// Prose sentence shape (standfirst candidates): ends like a sentence and has 6-90 words
 /// (`words`: the line's [`word_count`]).
 pub(crate) fn prose_like(line: &str, words: usize) -> bool {
@@ -1774,6 +1826,34 @@ mod tests {
         assert!(!contains_ignore_ascii_case(b"phot", "photo"));
         assert!(contains_ignore_ascii_case(b"x", ""));
         assert!(!contains_ignore_ascii_case("caf\u{e9}".as_bytes(), "cafe"));
+    }
+
+    #[test]
+    fn page_furniture_lines_are_chrome() {
+        for line in [
+            "You are here",
+            "Follow topics:",
+            "tami sin youtube twitter facebook",
+            "Tags",
+        ] {
+            if line.starts_with("tami") {
+                // Unknown words keep a line of network names out of the chrome rule.
+                assert_eq!(chrome(line), None, "{line}");
+            } else {
+                assert_eq!(chrome(line), Some(ChromeKind::Chrome), "{line}");
+            }
+        }
+        assert_eq!(chrome("YouTube Instagram TikTok"), Some(ChromeKind::Chrome));
+        assert_eq!(chrome("YouTube sues music labels"), None);
+    }
+
+    #[test]
+    fn a_parenthesised_credit_ends_a_caption() {
+        let line = "Damage to a hangar after the crash. (credit: Chopper 11)";
+        let m = caption(line).expect("a caption");
+        assert_eq!(&line[m.credit.clone()], "credit: Chopper 11");
+        assert!(caption("Smoke over the hills (Photo courtesy of the county)").is_some());
+        assert!(caption("Fees rose this year (credit card fees most of all)").is_none());
     }
 
     #[test]

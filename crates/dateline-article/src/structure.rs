@@ -169,11 +169,24 @@ pub(crate) fn prepare(text: &str) -> Prepared {
         } else {
             0
         };
+        // A date that ends a sentence the line above left open ("... payable on\nApril 15,
+        // 1987.") is a line of a hard-wrapped paragraph, not a date line.
+        let continues = k > 0
+            && !units[k - 1].is_blank()
+            && units[k - 1]
+                .text
+                .slice(text)
+                .is_some_and(lexicon::ends_before_a_date);
         let date_only = date_line(text, unit.text).is_some();
         wires.push(wire);
         masks.push(if wire >= 2 && matches!(classes[k], Class::Text) {
             // "SEOUL, Sept 23 (Reuters) - ..." opens the body.
             1 << LineLabel::Body.index()
+        } else if continues && date_only && matches!(classes[k], Class::Text) {
+            // The rest of a sentence is no title, byline or date line.
+            ANY & !(1 << LineLabel::DateLine.index()
+                | 1 << LineLabel::Title.index()
+                | 1 << LineLabel::Byline.index())
         } else {
             rule_mask(&classes[k], date_only)
         });
@@ -227,7 +240,19 @@ pub(crate) fn parse(text: &str, model: &LineModel) -> Structure {
     let mut labels = if model.is_empty() {
         rule_labels(text, &prepared)
     } else {
-        model.label(text, &prepared.inputs, &prepared.masks)
+        // A date line states a date: a line without a digit is something else (a bound for
+        // labelling only; training keeps the line rules' masks).
+        let masks: Vec<Allowed> = (0..prepared.masks.len())
+            .map(|n| {
+                let line = prepared.units[prepared.item_lines[n]].text.slice(text);
+                if line.is_some_and(|l| !l.bytes().any(|b| b.is_ascii_digit())) {
+                    prepared.masks[n] & !(1 << LineLabel::DateLine.index())
+                } else {
+                    prepared.masks[n]
+                }
+            })
+            .collect();
+        model.label(text, &prepared.inputs, &masks)
     };
     refine(text, &prepared, &mut labels);
     let mut b = Builder {
@@ -253,6 +278,7 @@ pub(crate) fn parse(text: &str, model: &LineModel) -> Structure {
         byline_dates: Vec::new(),
         warnings: Vec::new(),
         sign_off_agency: None,
+        title_date: None,
     };
     b.run();
     let Builder {
@@ -291,31 +317,48 @@ fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
     let words = |n: usize| p.inputs[n].words;
     let prose_like = |n: usize| lexicon::prose_like(s(n), words(n));
     let headline_like = |n: usize| lexicon::headline_like_counted(s(n), words(n));
+    // The rules below never give a line a label its line rules exclude (a line that is only a
+    // date is never the title).
+    let allows =
+        |n: usize, label: LineLabel| p.masks.get(n).is_some_and(|m| m & 1 << label.index() != 0);
     if let Some(n) = p.header_repeated_by_next(text) {
         labels[n] = LineLabel::Chrome;
     }
     // A header rest that the next line repeats word for word: the line below is the part.
     if let Some(n) = p.header_equal_to_next(text) {
-        if labels[n] == LineLabel::Title
+        if (labels[n] == LineLabel::Title
             || labels[n + 1] == LineLabel::Title
-            || headline_like(n + 1) && !labels.contains(&LineLabel::Title)
+            || headline_like(n + 1) && !labels.contains(&LineLabel::Title))
+            && allows(n + 1, LineLabel::Title)
         {
             labels[n + 1] = LineLabel::Title;
         }
         labels[n] = LineLabel::Chrome;
     }
-    // No title: a headline-shaped first line with the top matter or the body after it is the
-    // title (clean dumps: "Headline\nBy Jane Doe\n\nFirst paragraph ...").
-    if !labels.contains(&LineLabel::Title) && labels.len() > 1 {
-        let k = p.item_lines[0];
-        let first = s(0);
+    // No title: a headline-shaped first line (after the site's chrome, if any) with the top
+    // matter or the body after it is the title (clean dumps: "Headline\nBy Jane Doe\n\nFirst
+    // paragraph ...", or "Skip to main content\nHeadline\n\nFirst paragraph ...").
+    let first_text = (0..labels.len())
+        .find(|&n| {
+            labels[n] != LineLabel::Chrome
+                || !matches!(
+                    p.classes[p.item_lines[n]],
+                    Class::Chrome | Class::Breadcrumb
+                )
+        })
+        .unwrap_or(labels.len());
+    if !labels.contains(&LineLabel::Title) && first_text + 1 < labels.len() {
+        let f = first_text;
+        let k = p.item_lines[f];
+        let first = s(f);
         let top_matter_next = matches!(
-            labels[1],
+            labels[f + 1],
             LineLabel::Body | LineLabel::Byline | LineLabel::DateLine | LineLabel::Caption
         );
-        let prose_body = (1..labels.len())
+        let prose_body = (f + 1..labels.len())
             .any(|n| labels[n] == LineLabel::Body && lexicon::ends_sentence(s(n)) && words(n) >= 4);
         if top_matter_next
+            && allows(f, LineLabel::Title)
             && prose_body
             && matches!(p.classes[k], Class::Text)
             && p.header_repeated_by_next(text).is_none()
@@ -324,9 +367,9 @@ fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
             && !first.trim_end().ends_with(['.', ',', ':', ';'])
             && !lexicon::ends_dangling(first)
             && lexicon::wire_dateline(first).is_none()
-            && !lexicon::normalized(s(1)).starts_with(&lexicon::normalized(first))
+            && !lexicon::normalized(s(f + 1)).starts_with(&lexicon::normalized(first))
         {
-            labels[0] = LineLabel::Title;
+            labels[f] = LineLabel::Title;
         }
     }
     // A prose line right under the title, with captions, bylines or a date line after it, is
@@ -345,6 +388,7 @@ fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
             && meta_after
             && prose_like(n)
             && !labels.contains(&LineLabel::Standfirst)
+            && allows(n, LineLabel::Standfirst)
         {
             labels[n] = LineLabel::Standfirst;
         }
@@ -357,7 +401,7 @@ fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
         .collect();
     if let Some(pos) = body.iter().position(|&n| p.wires[n] >= 2) {
         for &n in &body[..pos] {
-            labels[n] = if prose_like(n) {
+            labels[n] = if prose_like(n) && allows(n, LineLabel::Standfirst) {
                 LineLabel::Standfirst
             } else {
                 LineLabel::Chrome
@@ -377,7 +421,7 @@ fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
                 }
                 _ => false,
             };
-            if retitled && headline_like(n) && words(n) >= 4 {
+            if retitled && headline_like(n) && words(n) >= 4 && allows(n, LineLabel::Related) {
                 *label = LineLabel::Related;
             }
         }
@@ -424,6 +468,9 @@ struct Builder<'t, 'p> {
     byline_dates: Vec<DateValue>,
     warnings: Vec<String>,
     sign_off_agency: Option<Span>,
+    /// A date the site set beside the headline on the title line ("21/11/2022  Headline"):
+    /// the article's date line when the page has no line of its own for it.
+    title_date: Option<Span>,
 }
 
 impl<'t> Builder<'t, '_> {
@@ -478,6 +525,9 @@ impl<'t> Builder<'t, '_> {
         self.body(&body);
         if self.article.title.is_none() {
             self.title_from_related(&related);
+        }
+        if self.article.date_line.is_none() {
+            self.article.date_line = self.title_date.and_then(|d| date_line(self.text, d));
         }
         self.article.boilerplate.sort_by_key(|b| b.span);
     }
@@ -542,6 +592,7 @@ impl<'t> Builder<'t, '_> {
             self.boiler(BoilerplateKind::Chrome, span);
             return;
         }
+        self.title_date = undated_title(self.text, span).1;
         let from_header = self.prepared.header.as_ref().is_some_and(|h| h.line == k);
         let source = if from_header {
             TitleSource::Header
@@ -643,8 +694,19 @@ impl<'t> Builder<'t, '_> {
 
     fn date_line_line(&mut self, span: Span) {
         let dl = date_line(self.text, span).or_else(|| loose_date_line(self.text, span));
+        // A date line above the headline is the site's date of the day (a masthead); the one
+        // under the headline is the article's.
+        let masthead = match (&self.article.date_line, &self.article.title) {
+            (Some(old), Some(title)) => old.span.end <= title.span.start,
+            _ => false,
+        };
         match dl {
             Some(dl) if self.article.date_line.is_none() => self.article.date_line = Some(dl),
+            Some(dl) if masthead => {
+                if let Some(old) = self.article.date_line.replace(dl) {
+                    self.boiler(BoilerplateKind::Chrome, old.span);
+                }
+            }
             _ => self.boiler(BoilerplateKind::Chrome, span),
         }
     }
@@ -901,6 +963,7 @@ fn is_chrome_label(s: &str) -> bool {
 }
 
 fn make_title(text: &str, span: Span, source: TitleSource) -> Title {
+    let (span, _) = undated_title(text, span);
     let s = span.slice(text).unwrap_or("");
     match lexicon::title_prefix(s) {
         Some(r) => {
@@ -917,6 +980,57 @@ fn make_title(text: &str, span: Span, source: TitleSource) -> Title {
             prefix: None,
             source,
         },
+    }
+}
+
+/// The title line without a date the site set before or after the headline: "21/11/2022  COP27
+/// Summit Agrees Climate Deal" (a date, then a run of spaces) and "Vaccine thieves [December 30
+/// 2010]" (a date in brackets or parentheses at the end). A date joined to the headline by a
+/// dash or colon ("Hong Kong exchanges - Apr 7", "2004: A year in athletics") is part of it.
+/// The line is returned unchanged when what is left would not be a headline. The second value
+/// is the date that was trimmed.
+fn undated_title(text: &str, span: Span) -> (Span, Option<Span>) {
+    let Some(line) = span.slice(text) else {
+        return (span, None);
+    };
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return (span, None);
+    }
+    let dates: Vec<Span> = find(line, &Options::default())
+        .into_iter()
+        .filter(|t| matches!(t.kind, TimexKind::Date | TimexKind::Time))
+        .map(|t| t.span)
+        .collect();
+    let (mut start, mut end) = (0, line.len());
+    let mut trimmed = None;
+    let lead = line.len() - line.trim_start().len();
+    if let Some(d) = dates.iter().find(|d| d.start == lead) {
+        let after = &line[d.end..];
+        let rest = after.trim_start_matches([' ', '\t', '\u{a0}']);
+        if after.len() - rest.len() >= 2 {
+            start = line.len() - rest.len();
+            trimmed = Some(*d);
+        }
+    }
+    let core = line.trim_end();
+    if let Some(inner) = core.strip_suffix([']', ')']) {
+        if let Some(d) = dates
+            .iter()
+            .rev()
+            .find(|d| d.end == inner.len() && d.start > start)
+        {
+            if let Some(head) = line[start..d.start].strip_suffix(['[', '(']) {
+                end = start + head.trim_end().len();
+                trimmed = trimmed.or(Some(*d));
+            }
+        }
+    }
+    match trimmed {
+        Some(d) if lexicon::headline_like(&line[start..end]) => (
+            Span::new(span.start + start, span.start + end),
+            Some(Span::new(span.start + d.start, span.start + d.end)),
+        ),
+        _ => (span, None),
     }
 }
 

@@ -952,6 +952,17 @@ fn type_group(
                 || (title_before && items[k].a == group_start);
             if place && person_start && m - k <= 3 && ws[next.a].kind == Wk::Cap {
                 m += 1;
+                // "Luis Van Gaal", "Jose Maria Pereira Neves": the name goes on after the
+                // place word, up to four words.
+                while items.get(m).is_some_and(|n| {
+                    n.it == It::Unk
+                        && n.a == items[m - 1].b
+                        && n.b == n.a + 1
+                        && ws[n.a].kind == Wk::Cap
+                        && n.b - items[k].a <= 4
+                }) {
+                    m += 1;
+                }
             }
         }
         let (ra, rb) = (items[k].a, items[m - 1].b);

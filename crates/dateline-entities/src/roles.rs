@@ -288,6 +288,7 @@ pub(crate) fn assign(text: &str, ws: &[W], cands: &mut [Cand], maybe: &[usize]) 
                 found.push((ci, r));
             }
         }
+        cx.definite_descriptions(&mut found);
     }
     for &ci in &people {
         if let Some(c) = cands.get_mut(ci) {
@@ -319,18 +320,57 @@ pub(crate) fn retype_people(text: &str, ws: &[W], cands: &mut Vec<Cand>) -> Vec<
             .map(lower)
             .unwrap_or_default()
     };
+    let mut buf = String::new();
+    // A lone title word the tagger took for a name: "Rafi Khan, Head of Data Privacy".
+    let mut lone_title = |c: &Cand| {
+        c.b == c.a + 1
+            && ws.get(c.b).is_some_and(|w| w.kind == Wk::Lower && !w.brk)
+            && matches!(low(c.b).as_str(), "of" | "for")
+            && (matches!(title_match(text, ws, c.a, &mut buf), Some((1, t)) if !t.is_empty())
+                || ROLE_WORDS
+                    .get(low(c.a).as_str())
+                    .is_some_and(|&k| k & (RW_PERSON | RW_HEAD) != 0))
+    };
+    // A one-word title the tagger took for a mention of its own right before a person's
+    // name: "with Rep. [Collin Peterson]" (not the NORP "Rep."), "Ms [Hayley Adams]".
+    let person_starts: FxSet<usize> = cands
+        .iter()
+        .filter(|c| c.label == Label::Person)
+        .map(|c| c.a)
+        .collect();
+    let (mut buf2, mut buf3) = (String::new(), String::new());
+    let mut title_before_name = |c: &Cand| {
+        c.b == c.a + 1
+            && c.label != Label::Person
+            && person_starts.contains(&c.b)
+            && ws.get(c.b).is_some_and(|w| !w.brk)
+            && title_match(text, ws, c.a, &mut buf2).is_some_and(|(n, _)| n == 1)
+    };
+    let mut honorific_before_name = |c: &Cand| {
+        c.b == c.a + 1
+            && person_starts.contains(&c.b)
+            && ws.get(c.b).is_some_and(|w| !w.brk)
+            && matches!(title_match(text, ws, c.a, &mut buf3), Some((1, t)) if t.is_empty() || HONORIFICS.contains(&t))
+    };
     // Guessed people made of common words go first.
     let drop: Vec<usize> = cands
         .iter()
         .enumerate()
         .filter(|(_, c)| {
-            c.label == Label::Person
-                && c.conf != Conf::Strong
-                && c.title.is_none()
-                && c.entry.is_none()
-                && c.b - c.a >= 2
-                && (c.a..c.b).all(|i| g.is_common(&low(i)))
-                && !GIVEN_NAMES.contains(low(c.a).as_str())
+            (c.conf != Conf::Strong && c.entry.is_none() && title_before_name(c))
+                || (c.label == Label::Person
+                    && c.conf != Conf::Strong
+                    && c.title.is_none()
+                    && c.entry.is_none()
+                    && honorific_before_name(c))
+                || c.label == Label::Person
+                    && c.conf != Conf::Strong
+                    && c.title.is_none()
+                    && c.entry.is_none()
+                    && ((c.b - c.a >= 2
+                        && (c.a..c.b).all(|i| g.is_common(&low(i)))
+                        && !GIVEN_NAMES.contains(low(c.a).as_str()))
+                        || lone_title(c))
         })
         .map(|(ci, _)| ci)
         .collect();
@@ -536,6 +576,54 @@ impl<'a> Ctx<'a> {
             }
         }
         best
+    }
+
+    /// "Emmanuel Macron says ... . The French President added": a sentence that opens with
+    /// "The" and a role, then a verb, names the person the sentence before it opens with,
+    /// when that is its only person and no mention of that name has a role of its own.
+    fn definite_descriptions(&self, found: &mut Vec<(usize, Role)>) {
+        let mut prev_start = None;
+        let mut extra: Vec<(usize, Role)> = Vec::new();
+        for t in 0..self.ws.len() {
+            if !self.brk(t) {
+                continue;
+            }
+            let before = prev_start.replace(t);
+            if self.wtext(t) != "The" {
+                continue;
+            }
+            let Some(s0) = before else { continue };
+            let Some((ci, c)) = self.cand_at(s0).filter(|(_, c)| c.label == Label::Person) else {
+                continue;
+            };
+            // The only person of that sentence.
+            if (c.b..t).any(|i| self.in_person(i)) {
+                continue;
+            }
+            let Some(p) = self.parse(t + 1, self.ws.len(), After::After) else {
+                continue;
+            };
+            if p.class < Class::Description
+                || p.plural
+                || self.brk(p.end)
+                || self.kind(p.end) != Some(Wk::Lower)
+            {
+                continue;
+            }
+            let last = self.low(c.b - 1);
+            let has_role = |k: usize| {
+                self.cands.get(k).is_some_and(|o| {
+                    o.label == Label::Person
+                        && o.b > o.a
+                        && self.low(o.b - 1).as_str() == last.as_str()
+                })
+            };
+            if found.iter().any(|(k, _)| has_role(*k)) || extra.iter().any(|(k, _)| has_role(*k)) {
+                continue;
+            }
+            extra.push((ci, self.to_role(p)));
+        }
+        found.extend(extra);
     }
 
     /// "U.S. journalists Clare Gillis and James Foley": the plural role before the first of
@@ -949,7 +1037,12 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let limit = a - 1;
-        let lo = self.chain_start(limit);
+        let mut lo = self.chain_start(limit);
+        // The chain may end before a short prepositional phrase ("judge in the case,").
+        // The earliest such preposition: "with the weather service in Houston,".
+        if let Some(j) = (limit.saturating_sub(7)..limit).find(|&j| self.short_phrase(j, limit)) {
+            lo = lo.min(self.chain_start(j));
+        }
         for s in lo..limit {
             let Some(p) = self.parse(s, limit, After::After) else {
                 continue;
@@ -1211,8 +1304,26 @@ impl<'a> Ctx<'a> {
             }
             break;
         }
-        let end = head_end?;
+        let mut end = head_end?;
         segs.truncate(head_segs);
+        // "Minister of Law and Justice", "Minister of Energy, Industry and Mineral Resources":
+        // a title ending in its own "of" phrase goes on with the list it coordinates.
+        if let Some(&Seg::Title(a, b, _)) = segs.last() {
+            if b == end && (a + 1..b).any(|i| matches!(self.lw(i), "of" | "for")) {
+                let tail = self.list_tail(end, limit);
+                if tail > end {
+                    segs.push(Seg::Verbatim(end, tail));
+                    words = words.saturating_add(1);
+                    end = tail;
+                }
+            }
+        }
+        // "official in charge of capital markets,": the duty, up to the punctuation after it.
+        if let Some(e) = self.in_charge_of(end, limit) {
+            segs.push(Seg::Verbatim(end, e));
+            words = words.saturating_add(2);
+            end = e;
+        }
         let mut p = end;
         // Complements: "of the WHO", "to the European Union", "for Syria", "at Nomura".
         // "of Pakistan" names the country, which goes to `country` as a country before the
@@ -1301,7 +1412,12 @@ impl<'a> Ctx<'a> {
                 q = c.b + 1;
             }
         }
-        let end = if let Some((k, c)) = self.cand_at(q).filter(|(_, c)| c.b <= limit) {
+        let cand = self.cand_at(q).filter(|(_, c)| c.b <= limit);
+        // A place the tagger guessed and no list holds ("Minister of Health and Family
+        // Welfare", "strategist at Wachovia Securities"): read as the words it is.
+        let guessed_place = cand
+            .is_some_and(|(_, c)| c.entry.is_none() && matches!(c.label, Label::Gpe | Label::Loc));
+        let end = if let Some((k, c)) = cand.filter(|_| !guessed_place) {
             match self.aff(c) {
                 // "at Nomura", "with the Fire Department": organizations only.
                 Aff::Org if naming || c.label == Label::Org => {
@@ -1322,11 +1438,18 @@ impl<'a> Ctx<'a> {
                         k += 1;
                         e = k;
                     }
-                    Some(Wk::Lower | Wk::Punct(',' | '&'))
+                    // "of Saudi Arabia" after the run names the country, not the office.
+                    Some(Wk::Lower | Wk::Punct('&'))
                         if k > q
-                            && matches!(self.lw(k), "and" | "&" | "of" | "," | "the")
-                            && matches!(self.kind(k + 1), Some(Wk::Cap | Wk::Upper)) =>
+                            && matches!(self.wtext(k), "and" | "&" | "of" | "the")
+                            && matches!(self.kind(k + 1), Some(Wk::Cap | Wk::Upper))
+                            && !(self.wtext(k) == "of" && self.country_at(k + 1)) =>
                     {
+                        k += 1;
+                    }
+                    // "of Energy, Industry and Mineral Resources": a comma inside a list that
+                    // ends in "and".
+                    Some(Wk::Punct(',')) if k > q && self.list_goes_on(k + 1, limit) => {
                         k += 1;
                     }
                     _ => break,
@@ -1341,6 +1464,9 @@ impl<'a> Ctx<'a> {
                 country = self.listed_country(q, e);
             }
             e
+        } else if let Some((_, c)) = cand.filter(|_| first) {
+            // "at Wachovia Securities": the place the tagger guessed is the employer.
+            c.b
         } else {
             return None;
         };
@@ -1348,6 +1474,81 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some((end, org, country))
+    }
+
+    /// The end of "in charge of capital markets" at word `p`: at most five words after "of",
+    /// none a name, then punctuation or a break.
+    fn in_charge_of(&self, p: usize, limit: usize) -> Option<usize> {
+        if !(self.lw(p) == "in" && self.lw(p + 1) == "charge" && self.lw(p + 2) == "of") {
+            return None;
+        }
+        if (p + 1..p + 3).any(|i| self.brk(i)) {
+            return None;
+        }
+        let mut k = p + 3;
+        while k < limit && k < p + 8 && !self.brk(k) {
+            match self.kind(k) {
+                Some(Wk::Lower | Wk::Cap | Wk::Upper) if !self.in_person(k) => k += 1,
+                _ => break,
+            }
+        }
+        let closed = k >= self.ws.len()
+            || self.brk(k)
+            || matches!(self.kind(k), Some(Wk::Punct(',' | '.' | ';' | ')')));
+        (k > p + 3 && closed && k <= limit).then_some(k)
+    }
+
+    /// The end of the capitalized list items coordinated after word `p` (", Industry and
+    /// Mineral Resources", "and Justice"); `p` when none. No item starts with a title or a
+    /// person's name ("and Prime Minister Modi").
+    fn list_tail(&self, p: usize, limit: usize) -> usize {
+        let item = |i: usize| {
+            i < limit
+                && !self.brk(i)
+                && matches!(self.kind(i), Some(Wk::Cap | Wk::Upper))
+                && !self.in_person(i)
+                && self.title_at(i).is_none()
+        };
+        let mut end = p;
+        let mut k = p;
+        loop {
+            let comma = self.kind(k) == Some(Wk::Punct(',')) && self.list_goes_on(k + 1, limit);
+            if !comma && self.wtext(k) != "and" {
+                return end;
+            }
+            let next = k + 1;
+            if self.brk(k) || !item(next) {
+                return end;
+            }
+            k = next;
+            while item(k) {
+                k += 1;
+            }
+            end = k;
+        }
+    }
+
+    /// Do capitalized words from `k` go on to an "and" before the list ends ("Industry and
+    /// Mineral Resources" after "Energy,")?
+    fn list_goes_on(&self, k: usize, limit: usize) -> bool {
+        let mut i = k;
+        while i < limit && i < k + 4 && !self.brk(i) {
+            match self.kind(i) {
+                Some(Wk::Cap | Wk::Upper) if !self.in_person(i) => i += 1,
+                Some(Wk::Lower) if i > k && self.wtext(i) == "and" => {
+                    return matches!(self.kind(i + 1), Some(Wk::Cap | Wk::Upper))
+                        && !self.in_person(i + 1);
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Does a country's mention start at word `i`?
+    fn country_at(&self, i: usize) -> bool {
+        self.cand_at(i)
+            .is_some_and(|(_, c)| matches!(self.aff(c), Aff::Country(Some(_))))
     }
 
     /// The country words a..b ("Pakistan", "the UAE") name, as one mention or a listed name.
@@ -1641,5 +1842,100 @@ mod tests {
             (role.as_deref(), country.as_deref()),
             (Some("Prime Minister"), Some("Pakistan"))
         );
+    }
+
+    #[test]
+    fn coordinated_portfolios_and_guessed_places() {
+        let text =
+            "Omar Haddad, Minister of Energy, Industry and Mineral Resources of Saudi Arabia, \
+                    spoke. Tom Reed: Minister of Law and Justice. \
+                    Sara Lind, senior equity strategist at Wachovia Securities, said so.";
+        assert_eq!(
+            r(text, "Omar Haddad").as_deref(),
+            Some("Minister of Energy, Industry and Mineral Resources")
+        );
+        assert_eq!(
+            r(text, "Tom Reed").as_deref(),
+            Some("Minister of Law and Justice")
+        );
+        assert_eq!(
+            r(text, "Sara Lind").as_deref(),
+            Some("senior equity strategist at Wachovia Securities")
+        );
+        // A title in the list is another person's ("and Prime Minister Ana Reyes").
+        let text = "Minister of Health Tom Reed and Prime Minister Ana Reyes met.";
+        assert_eq!(r(text, "Tom Reed").as_deref(), Some("Minister of Health"));
+    }
+
+    #[test]
+    fn role_and_a_short_phrase_before_a_comma_and_the_name() {
+        let text = "However, the presiding judge in the case, Ana Reyes, ruled on Monday.";
+        assert_eq!(r(text, "Ana Reyes").as_deref(), Some("presiding judge"));
+    }
+
+    #[test]
+    fn a_capitalized_title_after_the_name() {
+        let text = "\"It is a first shot,\" said Rafi Khan, Head of Data Privacy at Pillsbury Law.";
+        let found = extract(text, &Options::default());
+        assert!(found.entity_named("Head").is_none());
+        assert!(r(text, "Rafi Khan").is_some_and(|r| r.starts_with("Head of Data Privacy")));
+    }
+
+    #[test]
+    fn a_duty_in_charge_of() {
+        let text = "Tom Reed, the IMF's official in charge of capital markets, warned of risks.";
+        let (role, _, org, _) = info(text, "Tom Reed");
+        assert_eq!(
+            role.as_deref(),
+            Some("official in charge of capital markets")
+        );
+        assert_eq!(org.as_deref(), Some("International Monetary Fund"));
+        // Not closed by punctuation: no duty read.
+        let text = "Tom Reed, the official in charge of the economy and many other things said so.";
+        assert_eq!(r(text, "Tom Reed").as_deref(), Some("official"));
+    }
+
+    #[test]
+    fn a_definite_description_in_the_next_sentence() {
+        let text = "Ana Reyes says the talks will go on. The French President added that a deal \
+                    was near.";
+        let (role, country, _, _) = info(text, "Ana Reyes");
+        assert_eq!(
+            (role.as_deref(), country.as_deref()),
+            (Some("President"), Some("France"))
+        );
+        // Two people in the sentence before: no guess.
+        let text =
+            "Ana Reyes met Tom Reed on Monday. The French President added that it went well.";
+        assert_eq!(r(text, "Ana Reyes"), None);
+        // A role of its own wins.
+        let text = "Ana Reyes, a lawyer, spoke. Reyes said no. The French President added more.";
+        assert_eq!(r(text, "Ana Reyes").as_deref(), Some("lawyer"));
+    }
+
+    #[test]
+    fn a_title_or_honorific_the_tagger_split_off() {
+        let text = "The tally was close, with Rep. Collin Peterson voting no.";
+        assert_eq!(
+            r(text, "Collin Peterson").as_deref(),
+            Some("Representative")
+        );
+        let text = "On May 3, a meteorologist with the weather service in Houston, Ms Ana Reyes, \
+                    said it rained.";
+        let found = extract(text, &Options::default());
+        assert!(found.entity_named("Ms").is_none());
+        assert_eq!(r(text, "Ana Reyes").as_deref(), Some("meteorologist"));
+    }
+
+    #[test]
+    fn a_name_goes_on_after_a_word_that_is_also_a_place() {
+        let text =
+            "Prime Minister Jose Maria Pereira Neves arrived. Luis Van Gaal left out no one.";
+        assert_eq!(
+            r(text, "Jose Maria Pereira Neves").as_deref(),
+            Some("Prime Minister")
+        );
+        let found = extract(text, &Options::default());
+        assert!(found.entity_named("Luis Van Gaal").is_some());
     }
 }

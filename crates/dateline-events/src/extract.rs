@@ -22,6 +22,8 @@ const ANAPHOR_REACH: usize = 8;
 const MAX_LOOKBACK: usize = 64;
 /// Most trigger words read in one sentence (the rest are ignored: no news sentence has more).
 const MAX_TRIGGERS_PER_SENTENCE: usize = 16;
+/// Most attendees a summit of one organisation takes from the sentences after it.
+const MAX_ATTENDEES: usize = 3;
 /// Longest subject window, in tokens.
 const LEFT_REACH: usize = 30;
 /// Longest object scan, in tokens.
@@ -59,6 +61,9 @@ struct Cand {
     distinct: bool,
     /// "Zelensky, who joined the meeting": one party joining an encounter told before.
     joiner: bool,
+    /// "arrived in Damascus for talks with ...": talks told as the purpose of a visit of
+    /// the same sentence.
+    purpose: bool,
 }
 
 /// Per-document state carried from sentence to sentence.
@@ -122,13 +127,32 @@ pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
         .collect();
     for (ui, found) in triggers.iter().enumerate() {
         // A sentence without a party can only retell an encounter told before ("the
-        // meeting", "they met"): nothing to read when none was.
-        if found.is_empty() || !has_party[ui] && ctx.events.is_empty() {
+        // meeting", "they met") or the one the next sentence names the parties of: nothing
+        // to read when neither is.
+        let near = |u: Option<usize>| u.and_then(|u| has_party.get(u)).is_some_and(|&p| p);
+        if found.is_empty()
+            || !has_party[ui]
+                && ctx.events.is_empty()
+                && !near(ui.checked_sub(1))
+                && !near(Some(ui + 1))
+        {
             continue;
         }
         let unit = ctx.units[ui];
         let view = View::new(input.doc, &cast, input.dates, unit);
-        let at: Vec<usize> = found.iter().map(|&(k, _)| k).collect();
+        // Other triggers, whose dates are their own; "phone" ("spoke by phone on Sunday") only
+        // marks a call told by another word.
+        let at: Vec<usize> = found
+            .iter()
+            .filter(|&&(k, t)| {
+                !(t.flavor == Flavor::Phone
+                    && matches!(
+                        toks.get(k).map(|tok| lower(tok.text(text))).as_deref(),
+                        Some("phone" | "telephone" | "phones")
+                    ))
+            })
+            .map(|&(k, _)| k)
+            .collect();
         let mut cands: Vec<Cand> = Vec::new();
         for &(k, t) in found {
             if let Some(c) = ctx.read(&view, ui, k, t, &at) {
@@ -270,6 +294,35 @@ fn absorb_within_sentence(cands: &mut Vec<Cand>) {
             }
         }
     }
+    // "X arrived in Damascus for talks with Syrian officials": the talks are what the visit
+    // is for, one encounter (the visit, with the talks' parties).
+    let mut i = 0;
+    while i < cands.len() {
+        let c = &cands[i];
+        let visit = (c.purpose && matches!(c.kind, EventKind::Meet | EventKind::Negotiate))
+            .then(|| {
+                cands.iter().position(|v| {
+                    v.kind == EventKind::Visit
+                        && v.trigger.start < c.trigger.start
+                        && overlap(&v.parties, &c.parties) >= 1
+                })
+            })
+            .flatten();
+        if let Some(vi) = visit {
+            let c = cands.remove(i);
+            let vi = if vi > i { vi - 1 } else { vi };
+            let v = &mut cands[vi];
+            for p in c.parties {
+                push(&mut v.parties, p);
+            }
+            v.place = v.place.or(c.place);
+            if v.date.is_none() {
+                v.date = c.date;
+            }
+        } else {
+            i += 1;
+        }
+    }
     let has_named = cands.iter().any(|c| !c.bare && !c.anaphoric);
     if has_named {
         cands.retain(|c| !c.bare && !c.anaphoric);
@@ -361,6 +414,13 @@ impl Ctx<'_, '_> {
         let prev = if k > lo { v.w(k - 1) } else { "" };
         let prev2 = if k > lo + 1 { v.w(k - 2) } else { "" };
         let next = v.w(k + 1);
+        // A trigger word inside a person's name ("UN's De Mistura Meets Moallem": title-case
+        // headline words taken for one name): the names around it are not known.
+        if v.mention_at(k)
+            .is_some_and(|m| self.cast.class(m.entity) == Class::Person)
+        {
+            return None;
+        }
         let mut kind = trig.kind;
         let mut form = trig.form;
         // The form from the words around.
@@ -421,7 +481,13 @@ impl Ctx<'_, '_> {
                             | "himself"
                             | "herself"
                     );
-                if idiom && !matches!(v.w(k), "phoned" | "telephoned") {
+                // "held a phone call on Friday": the noun takes no idiom.
+                let noun = matches!(v.w(k), "call" | "calls")
+                    && matches!(
+                        prev,
+                        "phone" | "telephone" | "video" | "a" | "the" | "their" | "his" | "her"
+                    );
+                if idiom && !noun && !matches!(v.w(k), "phoned" | "telephoned") {
                     return None;
                 }
                 if matches!(
@@ -1044,7 +1110,13 @@ impl Ctx<'_, '_> {
             }
             found
         };
-        if topic {
+        // "X is expected to meet Y during the trip": a definite noun after "during", with an
+        // encounter told before it in the sentence, is the time of that one, not another.
+        let during = form == Form::Noun
+            && definite
+            && (k.saturating_sub(3).max(lo)..k).any(|i| v.w(i) == "during")
+            && others.iter().any(|&o| o < k && o >= lo);
+        if topic || during {
             parties.clear();
             anaphoric = false;
         }
@@ -1068,6 +1140,25 @@ impl Ctx<'_, '_> {
                         // A new encounter (with its organisation), not a retelling.
                         anaphoric = false;
                     }
+                } else if parties.is_empty() && self.events.is_empty() {
+                    // No encounter told before: "Sunak and Meloni discussed migration. The two
+                    // leaders agreed to meet again" are the two the sentence before names;
+                    // "The meeting between the two leaders took place on the sidelines of
+                    // ..." opening a text, the two the next sentence names first.
+                    let before = ui
+                        .checked_sub(1)
+                        .map(|u| self.persons_in(u))
+                        .unwrap_or_default();
+                    let two = if before.len() == 2 {
+                        before
+                    } else {
+                        self.persons_in(ui + 1)
+                    };
+                    if two.len() == 2 {
+                        parties = two;
+                        named = 2;
+                        anaphoric = false;
+                    }
                 }
             }
             // "EU leaders have gathered in Brussels", "G7 foreign ministers met": a summit of
@@ -1088,13 +1179,15 @@ impl Ctx<'_, '_> {
                 return None;
             }
         }
-        // ---- Kind refinements.
+        // ---- Kind refinements. Three people, or four sides (a person and their own
+        // country are one side; "trilateral talks between China, Japan and South Korea"
+        // stay a meeting), gather at a summit.
         let persons = parties
             .iter()
             .filter(|&&p| self.cast.class(p) == Class::Person)
             .count();
         if (kind == EventKind::Meet || kind == EventKind::Visit && hosted)
-            && (persons >= 3 || parties.len() >= 4)
+            && (persons >= 3 || self.distinct_parties(&parties) >= 4)
             && !anaphoric
         {
             kind = EventKind::Summit;
@@ -1145,7 +1238,24 @@ impl Ctx<'_, '_> {
             Status::Happened
         };
         // ---- Date.
-        let date = self.date(v, ui, k, left, obj.end, status, others);
+        let mut date = self.date(v, ui, k, left, obj.end, status, others);
+        // "held their first summit on March 16" in an article of March 5: a day without a
+        // year that a past verb tells is the last one, not the next.
+        if let (Some(d), Some(p)) = (&mut date, self.input.published) {
+            let yearless = d
+                .span
+                .and_then(|s| self.input.doc.text().get(s.start..s.end))
+                .is_some_and(|t| !t.split(|c: char| !c.is_ascii_digit()).any(|n| n.len() == 4));
+            if yearless
+                && status == Status::Happened
+                && (matches!(form, Form::Past) || past)
+                && value_range(&d.value).is_some_and(|(a, _)| a > p + Duration::days(1))
+            {
+                if let Some(earlier) = year_before(&d.value) {
+                    d.value = earlier;
+                }
+            }
+        }
         let mut status = status;
         if let (Some(d), Some(p)) = (&date, self.input.published) {
             if let Some((a, _)) = value_range(&d.value) {
@@ -1220,6 +1330,10 @@ impl Ctx<'_, '_> {
             bilateral,
             distinct,
             joiner,
+            purpose: form == Form::Noun
+                && (k.saturating_sub(4).max(lo)..k).any(|i| v.w(i) == "for")
+                && !(k.saturating_sub(4).max(lo)..k)
+                    .any(|i| matches!(v.w(i), "," | ";" | "and" | "after" | "before" | "during")),
         })
     }
 
@@ -1357,6 +1471,45 @@ impl Ctx<'_, '_> {
     fn unit_of(&self, v: &View<'_>) -> usize {
         self.units
             .partition_point(|u| u.span.start < v.unit.span.start)
+    }
+
+    /// The parties counted as sides: a country also named through its own person ("President
+    /// Ruto and Kenya") is one side with them.
+    fn distinct_parties(&self, parties: &[usize]) -> usize {
+        parties
+            .iter()
+            .filter(|&&p| {
+                !(self.cast.class(p) == Class::Country
+                    && parties.iter().any(|&q| {
+                        q != p
+                            && self.cast.class(q) == Class::Person
+                            && self.cast.country.get(q).copied().flatten() == Some(p)
+                    }))
+            })
+            .count()
+    }
+
+    /// The first two people a unit names (none when the unit does not exist).
+    fn persons_in(&self, ui: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let Some(u) = self.units.get(ui) else {
+            return out;
+        };
+        let ms = &self.cast.entities.mentions;
+        let from = self
+            .cast
+            .order
+            .partition_point(|&i| ms[i].span.start < u.span.start);
+        for &i in &self.cast.order[from..] {
+            let m = &ms[i];
+            if m.span.end > u.span.end || out.len() == 2 {
+                break;
+            }
+            if self.cast.class(m.entity) == Class::Person {
+                push(&mut out, m.entity);
+            }
+        }
+        out
     }
 
     /// The first person of the next sentence, when no role is known for them (an envoy
@@ -2271,10 +2424,41 @@ impl Ctx<'_, '_> {
         let Ctx {
             input,
             cast,
-            events,
+            units,
+            first_person,
+            mut events,
             evidence,
             ..
         } = self;
+        // A summit of one organisation that no sentence gave attendees ("EU leaders wound up
+        // two days of talks", "the UN climate summit agreed a deal"): the people the next
+        // sentences are about attend it (the council president who speaks of it, the
+        // summit's president who brought the gavel down).
+        for (e, ev) in events.iter_mut().zip(&evidence) {
+            if !(e.kind == EventKind::Summit
+                && e.parties.len() == 1
+                && cast.class(e.parties[0]) == Class::Org)
+            {
+                continue;
+            }
+            let first = ev
+                .iter()
+                .map(|s| units.partition_point(|u| u.span.end <= s.start))
+                .min()
+                .unwrap_or(e.unit);
+            let last = (e.unit + ANAPHOR_REACH).min(first_person.len());
+            for p in first_person
+                .get(first.min(last)..last)
+                .unwrap_or_default()
+                .iter()
+                .flatten()
+            {
+                if e.parties.len() > MAX_ATTENDEES {
+                    break;
+                }
+                push(&mut e.parties, *p);
+            }
+        }
         let dateline_place = input
             .dateline_place
             .and_then(|s| dateline_entity(input, cast, s));
@@ -2377,6 +2561,18 @@ impl Ctx<'_, '_> {
             })
             .collect()
     }
+}
+
+/// A calendar value ("2024-03-16", "2024-03") one year earlier; `None` for other values or a
+/// day the earlier year lacks (February 29).
+fn year_before(value: &str) -> Option<String> {
+    let (year, rest) = value.split_once('-')?;
+    if year.len() != 4 || !rest.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+        return None;
+    }
+    let year: i32 = year.parse().ok()?;
+    let earlier = format!("{:04}-{rest}", year.checked_sub(1).filter(|y| *y > 0)?);
+    value_range(&earlier).map(|_| earlier)
 }
 
 /// The CAMEO code: 043 for a visit told from the host's side, 044 for a meeting in a country
@@ -2740,23 +2936,29 @@ fn subject_reaches_noun(v: &View<'_>, from: usize, k: usize) -> bool {
 /// Is the subject before the trigger an organisation's members ("EU leaders", "G7 foreign
 /// ministers", "OPEC oil ministers")?
 fn group_subject(v: &View<'_>, left: usize, k: usize) -> bool {
+    let group = |w: &str| {
+        matches!(
+            w,
+            "leaders"
+                | "ministers"
+                | "heads"
+                | "members"
+                | "diplomats"
+                | "envoys"
+                | "officials"
+                | "delegates"
+                | "representatives"
+        )
+    };
     (left..k).any(|i| {
         v.mention_at(i).is_some_and(|m| {
             m.a == i && {
-                (m.b..(m.b + 3).min(k)).any(|j| {
-                    matches!(
-                        v.w(j),
-                        "leaders"
-                            | "ministers"
-                            | "heads"
-                            | "members"
-                            | "diplomats"
-                            | "envoys"
-                            | "officials"
-                            | "delegates"
-                            | "representatives"
-                    )
-                })
+                (m.b..(m.b + 3).min(k)).any(|j| group(v.w(j)))
+                    // "Leaders of the G7", "foreign ministers of the EU".
+                    || {
+                        let of = if i > left && v.w(i - 1) == "the" { i - 1 } else { i };
+                        of > left + 1 && v.w(of - 1) == "of" && group(v.w(of - 2))
+                    }
             }
         })
     })
@@ -3205,6 +3407,16 @@ mod tests {
         );
         assert_eq!(value_range("XXXX-11"), None);
         assert_eq!(value_range("2023-02-30"), None);
+    }
+
+    #[test]
+    fn a_year_before() {
+        assert_eq!(year_before("2024-03-16").as_deref(), Some("2023-03-16"));
+        assert_eq!(year_before("2024-03").as_deref(), Some("2023-03"));
+        assert_eq!(year_before("2024-02-29"), None);
+        assert_eq!(year_before("2024-W11"), None);
+        assert_eq!(year_before("0001-01"), None);
+        assert_eq!(year_before("XXXX-03-16"), None);
     }
 
     #[test]

@@ -701,9 +701,10 @@ impl Cx<'_> {
             .enumerate()
             .filter(|(_, en)| en.label == Label::Person)
             .filter(|(_, en)| {
-                en.role
-                    .as_deref()
-                    .is_some_and(|r| r.to_lowercase().ends_with(&role))
+                en.role.as_deref().is_some_and(|r| {
+                    let r = r.to_lowercase();
+                    r.ends_with(&role) || role_head(&r).ends_with(&role)
+                })
             })
             .filter(|(_, en)| {
                 adjective.is_empty()
@@ -773,6 +774,19 @@ fn demonym_matches(adjective: &str, country: &str) -> bool {
                 .strip_suffix(suffix)
                 .is_some_and(|stem| stem.chars().count() >= 4 && country.starts_with(stem))
         })
+}
+
+/// A role without its complements: "official in charge of capital markets" -> "official",
+/// "strategist at Wachovia Securities" -> "strategist" ("the strategist said" names him).
+fn role_head(role: &str) -> &str {
+    [
+        " of ", " in ", " at ", " for ", " to ", " with ", " on ", ", ",
+    ]
+    .iter()
+    .filter_map(|p| role.find(p))
+    .min()
+    .and_then(|i| role.get(..i))
+    .unwrap_or(role)
 }
 
 #[cfg(test)]
@@ -888,6 +902,24 @@ mod tests {
         let e = ents(south, &[XI, YOON]);
         let q = find_quotes(south, &paragraphs(south), &e);
         assert_eq!(speaker_name(&e, &q[0]).as_deref(), Some("Yoon Suk-yeol"));
+    }
+
+    #[test]
+    fn a_description_names_a_role_with_complements() {
+        const ANA: Spec<'static> = (
+            "Ana Reyes",
+            "Ana Reyes",
+            Label::Person,
+            Some("Minister of Energy, Industry and Mineral Resources"),
+            None,
+        );
+        let text = "Ana Reyes arrived in Vienna.\n\"Output will fall,\" the minister said.";
+        let e = ents(text, &[ANA]);
+        let q = find_quotes(text, &paragraphs(text), &e);
+        assert_eq!(speaker_name(&e, &q[0]).as_deref(), Some("Ana Reyes"));
+        assert_eq!(role_head("official in charge of markets"), "official");
+        assert_eq!(role_head("head, data"), "head");
+        assert_eq!(role_head("President"), "President");
     }
 
     #[test]

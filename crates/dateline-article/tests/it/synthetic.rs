@@ -424,3 +424,82 @@ fn a_dated_wire_dateline_opens_the_body() {
     assert_eq!(at(text, d.agency.unwrap()), "Reuters");
     assert!(at(text, a.paragraphs[0]).starts_with("Heavy rain flooded"));
 }
+
+#[test]
+fn a_date_the_site_set_around_the_headline_is_not_part_of_the_title() {
+    for (text, title) in [
+        (
+            "21/11/2022  Storm Floods Coastal Towns\n\nHeavy rain flooded coastal towns on Sunday, officials said on Monday.\n",
+            "Storm Floods Coastal Towns",
+        ),
+        (
+            "Ministry acts against vaccine thieves [December 30 2010]\n\nThe health ministry said on Thursday that it would act against people who steal vaccines.\n",
+            "Ministry acts against vaccine thieves",
+        ),
+        // A date the headline joins with a dash or colon stays.
+        (
+            "Hong Kong exchanges at noon - April 7\n\nShares in Hong Kong rose in morning trade on Tuesday, dealers said.\n",
+            "Hong Kong exchanges at noon - April 7",
+        ),
+        (
+            "2004: A year in Irish athletics\n\nThe year brought two medals and a record at the national stadium, officials said.\n",
+            "2004: A year in Irish athletics",
+        ),
+        // A date inside the headline stays.
+        (
+            "Talks set for March 4 in Geneva\n\nThe two sides said on Thursday that they would meet in Geneva next month.\n",
+            "Talks set for March 4 in Geneva",
+        ),
+    ] {
+        let a = parse(text);
+        let t = a.title.as_ref().expect("a title");
+        assert_eq!(at(text, t.span), title, "{text:?}");
+    }
+}
+
+#[test]
+fn a_line_that_is_only_a_date_is_never_the_title() {
+    let text = "November 23, 2024\nshare this story\n\nPlane crash kills twelve\n\nDecember 28, 2019\n\nA passenger jet crashed in the snow on Friday, killing at least 12 people, officials said.\n";
+    let a = parse(text);
+    let t = a.title.as_ref().expect("a title");
+    assert_eq!(at(text, t.span), "Plane crash kills twelve");
+}
+
+#[test]
+fn a_parenthesised_credit_makes_a_caption() {
+    let text = "Storm floods coastal towns\n\nA flooded street in the old town after the storm passed. (credit: Jane Doe)\n\nHeavy rain flooded coastal towns on Sunday, officials said on Monday.\n";
+    let a = parse(text);
+    assert_eq!(a.captions.len(), 1, "{:?}", a.lines);
+    assert!(a
+        .paragraphs
+        .iter()
+        .all(|&p| !at(text, p).contains("credit")));
+    // A parenthesis that only mentions credit is no caption.
+    let body =
+        "Banks raised fees on cards this year (credit card fees rose most), the survey found.\n";
+    assert!(parse(body).captions.is_empty());
+}
+
+#[test]
+fn a_date_ending_a_wrapped_sentence_is_no_date_line() {
+    let text = "Company sees higher revenue\n\nThe company said its notes are payable on\nApril 15, 1987.\nThe rest of the issue was sold to investors in Boston on Tuesday.\n";
+    let a = parse(text);
+    assert!(a.date_line.is_none(), "{:?}", a.lines);
+}
+
+#[test]
+fn the_date_beside_the_headline_is_the_date_line() {
+    let text = "21/11/2022  Storm Floods Coastal Towns\n\nHeavy rain flooded coastal towns on Sunday, officials said on Monday.\n";
+    let a = parse(text);
+    let d = a.date_line.as_ref().expect("a date line");
+    assert_eq!(at(text, d.span), "21/11/2022");
+    assert_eq!(d.date.unwrap().to_string(), "2022-11-21");
+}
+
+#[test]
+fn a_date_line_under_the_headline_wins_over_the_masthead_date() {
+    let text = "November 23, 2024\nhome world sport video\n\nPlane crash kills twelve but dozens survive\n\nDecember 28, 2019\n\nA passenger jet has crashed shortly after take-off, killing at least twelve people.\n\nThe cause of the crash is unclear, officials said.\n";
+    let a = parse(text);
+    let d = a.date_line.as_ref().expect("a date line");
+    assert_eq!(at(text, d.span), "December 28, 2019", "{:?}", a.lines);
+}

@@ -342,3 +342,172 @@ fn a_handshake_is_a_meeting_and_two_leaders_at_a_summit_meet() {
     let found = find("Donald Trump shook the hand of a voter.", None);
     assert!(found.events.is_empty());
 }
+
+#[test]
+fn talks_that_a_visit_is_for_are_the_visit() {
+    let (kind, who, place, _, status) = one(
+        "The UN envoy to Iraq Jan Kubis arrived Monday in Baghdad for talks with Iraqi officials.",
+        day(2024, 3, 5),
+    );
+    assert_eq!(kind, EventKind::Visit);
+    assert_eq!(who, names(&["Jan Kubis", "Iraq"]));
+    assert_eq!(place.as_deref(), Some("Baghdad"));
+    assert_eq!(status, Status::Ongoing);
+}
+
+#[test]
+fn talks_of_four_sides_are_a_summit() {
+    let found = find(
+        "German Foreign Minister Annalena Baerbock held talks in Berlin with her counterparts from Poland, France and Spain.",
+        None,
+    );
+    let r = rows(&found);
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].0, EventKind::Summit);
+    // A person and her own country are one side: a two-sided meeting stays a meeting.
+    let (kind, _, _, _, _) = one(
+        "Kenyan President William Ruto of Kenya met Tanzanian President Samia Suluhu Hassan in Arusha.",
+        None,
+    );
+    assert_eq!(kind, EventKind::Meet);
+}
+
+#[test]
+fn a_summit_of_one_organisation_takes_its_speakers_as_attendees() {
+    let found = find(
+        "EU leaders wound up two days of talks in Brussels on Friday. \
+         European Council President Charles Michel said the agreement was a step forward.",
+        day(2023, 10, 27),
+    );
+    let r = rows(&found);
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].0, EventKind::Summit);
+    assert!(r[0].1.contains(&"Charles Michel".to_owned()), "{r:?}");
+    assert_eq!(r[0].2.as_deref(), Some("Brussels"));
+    // No one named after it: no attendees, no event.
+    let found = find(
+        "EU leaders wound up two days of talks in Brussels on Friday.",
+        None,
+    );
+    assert!(found.events.is_empty(), "{:#?}", rows(&found));
+}
+
+#[test]
+fn a_trigger_inside_a_headline_name_is_not_read() {
+    let found = find("UN's De Mistura Meets Moallem In Damascus", None);
+    assert!(
+        found.events.iter().all(|e| e
+            .participants
+            .iter()
+            .all(|&p| !found.entities.entities[p].name.contains("Meets"))),
+        "{:#?}",
+        rows(&found)
+    );
+}
+
+#[test]
+fn the_two_leaders_before_anyone_is_named_are_the_next_sentences_two() {
+    let found = find(
+        "The meeting between the two ministers took place on the sidelines of a regional forum. \
+         Japanese Defence Minister Gen Nakatani and Australian Defence Minister Richard Marles signed a new agreement on Friday.",
+        None,
+    );
+    let r = rows(&found);
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].0, EventKind::Meet);
+    assert_eq!(r[0].1, names(&["Gen Nakatani", "Richard Marles"]));
+    // Told after an encounter, "the two leaders" are its parties, not the next sentence's.
+    let found = find(
+        "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan on Monday. \
+         The meeting between the two leaders lasted an hour. \
+         Ugandan President Yoweri Museveni and Rwandan President Paul Kagame sent messages.",
+        None,
+    );
+    let r = rows(&found);
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].1, names(&["William Ruto", "Samia Suluhu Hassan"]));
+}
+
+#[test]
+fn a_phone_call_on_a_day() {
+    let (kind, who, _, date, status) = one(
+        "Russian President Vladimir Putin and Chinese President Xi Jinping held a phone call on Friday.",
+        day(2024, 3, 5),
+    );
+    assert_eq!(kind, EventKind::Call);
+    assert_eq!(who, names(&["Vladimir Putin", "Xi Jinping"]));
+    assert_eq!(date.as_deref(), Some("2024-03-01"));
+    assert_eq!(status, Status::Happened);
+    // The verb keeps its idioms.
+    let found = find(
+        "Chinese President Xi Jinping called on Russian President Vladimir Putin to talk.",
+        None,
+    );
+    assert!(
+        rows(&found).iter().all(|r| r.0 != EventKind::Call),
+        "{:#?}",
+        rows(&found)
+    );
+}
+
+#[test]
+fn the_two_leaders_after_two_are_named_are_those_two() {
+    let (kind, who, place, _, status) = one(
+        "Rishi Sunak and Giorgia Meloni discussed migration. The two leaders also agreed to meet again in Rome.",
+        None,
+    );
+    assert_eq!(kind, EventKind::Meet);
+    assert_eq!(who, names(&["Rishi Sunak", "Giorgia Meloni"]));
+    assert_eq!(place.as_deref(), Some("Rome"));
+    assert_eq!(status, Status::Planned);
+}
+
+#[test]
+fn leaders_of_an_organisation_gather_at_its_summit() {
+    let (kind, who, place, _, _) = one(
+        "Leaders of the G7 gathered in Hiroshima on Friday for a three-day summit. \
+         Japanese Prime Minister Fumio Kishida opened the meeting.",
+        day(2024, 3, 5),
+    );
+    assert_eq!(kind, EventKind::Summit);
+    assert_eq!(who, names(&["G7", "Fumio Kishida"]));
+    assert_eq!(place.as_deref(), Some("Hiroshima"));
+}
+
+#[test]
+fn by_phone_does_not_hide_the_day() {
+    let (kind, _, _, date, _) = one(
+        "US President Joe Biden spoke to Israeli Prime Minister Benjamin Netanyahu by phone on Sunday.",
+        day(2024, 3, 5),
+    );
+    assert_eq!(kind, EventKind::Call);
+    assert_eq!(date.as_deref(), Some("2024-03-03"));
+}
+
+#[test]
+fn a_past_verb_puts_a_day_without_year_in_the_past() {
+    let (_, _, _, date, status) = one(
+        "Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol held a summit in Tokyo on March 16.",
+        day(2024, 3, 5),
+    );
+    assert_eq!(
+        (date.as_deref(), status),
+        (Some("2023-03-16"), Status::Happened)
+    );
+    // With its year, the date stays.
+    let (_, _, _, date, _) = one(
+        "Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol held a summit in Tokyo on March 16, 2024.",
+        day(2024, 3, 5),
+    );
+    assert_eq!(date.as_deref(), Some("2024-03-16"));
+}
+
+#[test]
+fn during_the_trip_is_the_time_of_the_meeting_before_it() {
+    let (kind, who, _, _, status) = one(
+        "US Secretary of State Antony Blinken is expected to meet Chinese Foreign Minister Wang Yi during the trip.",
+        None,
+    );
+    assert_eq!((kind, status), (EventKind::Meet, Status::Planned));
+    assert_eq!(who, names(&["Antony Blinken", "Wang Yi"]));
+}
