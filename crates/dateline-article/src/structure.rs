@@ -362,8 +362,8 @@ fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
             && prose_body
             && matches!(p.classes[k], Class::Text)
             && p.header_repeated_by_next(text).is_none()
-            && headline_like(0)
-            && words(0) >= 3
+            && headline_like(f)
+            && words(f) >= 3
             && !first.trim_end().ends_with(['.', ',', ':', ';'])
             && !lexicon::ends_dangling(first)
             && lexicon::wire_dateline(first).is_none()
