@@ -278,7 +278,9 @@ impl Counts {
 
     /// Reads `text` until `budget` bytes are consumed and a word ends; returns the bytes read.
     fn read(&mut self, text: &str, budget: usize) -> usize {
-        let mut word = 0u128; // the current word's first 16 bytes, lowercased and packed
+        // The current word's first 16 bytes, lowercased (packed by `u128::from_be_bytes`
+        // into the form of [`pack`] when the word ends).
+        let mut word = [0u8; 16];
         let mut len = 0usize; // bytes of the current word (may exceed LONGEST)
         let mut ascii_word = true;
         let mut in_word = false;
@@ -289,16 +291,15 @@ impl Counts {
             let i = next;
             if bytes[i].is_ascii_alphabetic() {
                 // A run of ASCII letters, as the character steps below would read it.
-                let run = bytes[i..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphabetic())
-                    .count();
-                for &b in &bytes[i..i + run] {
-                    if len < 16 {
-                        word |= u128::from(b.to_ascii_lowercase()) << (8 * (15 - len));
+                let mut j = i;
+                while let Some(&b) = bytes.get(j).filter(|b| b.is_ascii_alphabetic()) {
+                    if let Some(slot) = word.get_mut(len) {
+                        *slot = b.to_ascii_lowercase();
                     }
                     len += 1;
+                    j += 1;
                 }
+                let run = j - i;
                 self.letters += run;
                 in_word = true;
                 prev_apostrophe = false;
@@ -319,8 +320,8 @@ impl Counts {
                 if !c.is_ascii() {
                     self.non_ascii_letters += 1;
                     ascii_word = false;
-                } else if len < 16 {
-                    word |= u128::from(c.to_ascii_lowercase() as u8) << (8 * (15 - len));
+                } else if let Some(slot) = word.get_mut(len) {
+                    *slot = c.to_ascii_lowercase() as u8;
                 }
                 len += c.len_utf8();
                 in_word = true;
@@ -335,7 +336,7 @@ impl Counts {
                 continue;
             }
             if in_word {
-                self.end_word(word, len, ascii_word);
+                self.end_word(u128::from_be_bytes(word), len, ascii_word);
             }
             if i >= budget {
                 return i;
@@ -347,10 +348,10 @@ impl Counts {
             prev_apostrophe = false;
             ascii_word = true;
             len = 0;
-            word = 0;
+            word = [0; 16];
         }
         if in_word {
-            self.end_word(word, len, ascii_word);
+            self.end_word(u128::from_be_bytes(word), len, ascii_word);
         }
         text.len()
     }

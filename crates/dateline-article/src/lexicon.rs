@@ -977,12 +977,16 @@ pub(crate) fn chrome(line: &str) -> Option<ChromeKind> {
     }
     // The tests below need "cookie", "copyright", "rights reserved" or a distinctive chrome
     // word in the line (checked in one pass on an ASCII line), or an opening '©' or '('.
+    // Every test below asks at most whether there are 60 words or fewer: a longer line (a
+    // paragraph) needs no hint search.
+    let words = word_count_capped(line, 61);
+    if words > 60 {
+        return None;
+    }
     let hinted = !ascii || CHROME_HINTS.is_match(line);
     if !hinted && !line.starts_with('(') {
         return None;
     }
-    // Every test below asks at most whether there are 60 words or fewer.
-    let words = word_count_capped(line, 61);
     if words <= 60 && hinted && has("cookie") && COOKIE.is_match(line) {
         return Some(ChromeKind::Chrome);
     }
@@ -1456,7 +1460,11 @@ fn has_lowercase(s: &str) -> bool {
 /// Headline shape: 2-30 words, capitalized start, no sentence-final period (unless the line is
 /// in capitals or ends with an abbreviation such as "U.S." or an ellipsis), not several sentences.
 pub(crate) fn headline_like(line: &str) -> bool {
-    let words = word_count(line);
+    headline_like_counted(line, word_count(line))
+}
+
+/// [`headline_like`] for a line whose [`word_count`] is known.
+pub(crate) fn headline_like_counted(line: &str, words: usize) -> bool {
     if !(2..=30).contains(&words) {
         return false;
     }
@@ -1520,9 +1528,10 @@ pub(crate) fn ends_before_a_date(line: &str) -> bool {
         })
 }
 
-/// Prose sentence shape (standfirst candidates): ends like a sentence and has 6-90 words.
-pub(crate) fn prose_like(line: &str) -> bool {
-    (6..=90).contains(&word_count(line)) && ends_in_terminal(line)
+/// Prose sentence shape (standfirst candidates): ends like a sentence and has 6-90 words
+/// (`words`: the line's [`word_count`]).
+pub(crate) fn prose_like(line: &str, words: usize) -> bool {
+    (6..=90).contains(&words) && ends_in_terminal(line)
 }
 
 // ---------------------------------------------------------------- helpers

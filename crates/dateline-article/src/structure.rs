@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use dateline_dates::{find, Options, TimexKind};
 use dateline_text::Span;
 
-use crate::layout::features::{self, Input, Item, RuleClass};
+use crate::layout::features::{Input, RuleClass};
 use crate::layout::model::{Allowed, ANY};
 use crate::layout::LineModel;
 use crate::lexicon::{self, ChromeKind};
@@ -83,8 +83,8 @@ pub(crate) struct Prepared {
     units: Vec<Line>,
     classes: Vec<Class>,
     header: Option<HeaderLine>,
-    /// One item per non-blank unit, in order.
-    pub(crate) items: Vec<Item>,
+    /// The labeller's input per non-blank unit, in order.
+    pub(crate) inputs: Vec<Input>,
     /// The unit (line index) of each item.
     pub(crate) item_lines: Vec<usize>,
     /// The labels the line rules leave open for each item (see [`rule_mask`]).
@@ -198,15 +198,15 @@ pub(crate) fn prepare(text: &str) -> Prepared {
             header_rest: header.as_ref().is_some_and(|h| h.line == k),
             blank_before: k > 0 && units[k - 1].is_blank(),
             blank_after: units.get(k + 1).is_some_and(Line::is_blank),
+            words: lexicon::word_count(s),
         });
         item_lines.push(k);
     }
-    let items = features::items(text, &inputs);
     Prepared {
         units,
         classes,
         header,
-        items,
+        inputs,
         item_lines,
         masks,
         wires,
@@ -252,7 +252,7 @@ pub(crate) fn parse(text: &str, model: &LineModel) -> Structure {
                 }
             })
             .collect();
-        model.label(&prepared.items, &masks)
+        model.label(text, &prepared.inputs, &masks)
     };
     refine(text, &prepared, &mut labels);
     let mut b = Builder {
@@ -313,6 +313,10 @@ pub(crate) fn parse(text: &str, model: &LineModel) -> Structure {
 ///   site's list of other stories.
 fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
     let s = |n: usize| p.units[p.item_lines[n]].text.slice(text).unwrap_or("");
+    // Word counts and prose shape from the labeller's inputs (counted once in `prepare`).
+    let words = |n: usize| p.inputs[n].words;
+    let prose_like = |n: usize| lexicon::prose_like(s(n), words(n));
+    let headline_like = |n: usize| lexicon::headline_like_counted(s(n), words(n));
     // The rules below never give a line a label its line rules exclude (a line that is only a
     // date is never the title).
     let allows =
@@ -324,7 +328,7 @@ fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
     if let Some(n) = p.header_equal_to_next(text) {
         if (labels[n] == LineLabel::Title
             || labels[n + 1] == LineLabel::Title
-            || lexicon::headline_like(s(n + 1)) && !labels.contains(&LineLabel::Title))
+            || headline_like(n + 1) && !labels.contains(&LineLabel::Title))
             && allows(n + 1, LineLabel::Title)
         {
             labels[n + 1] = LineLabel::Title;
@@ -351,18 +355,15 @@ fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
             labels[f + 1],
             LineLabel::Body | LineLabel::Byline | LineLabel::DateLine | LineLabel::Caption
         );
-        let prose_body = (f + 1..labels.len()).any(|n| {
-            labels[n] == LineLabel::Body
-                && lexicon::ends_sentence(s(n))
-                && lexicon::word_count(s(n)) >= 4
-        });
+        let prose_body = (f + 1..labels.len())
+            .any(|n| labels[n] == LineLabel::Body && lexicon::ends_sentence(s(n)) && words(n) >= 4);
         if top_matter_next
             && allows(f, LineLabel::Title)
             && prose_body
             && matches!(p.classes[k], Class::Text)
             && p.header_repeated_by_next(text).is_none()
-            && lexicon::headline_like(first)
-            && lexicon::word_count(first) >= 3
+            && headline_like(f)
+            && words(f) >= 3
             && !first.trim_end().ends_with(['.', ',', ':', ';'])
             && !lexicon::ends_dangling(first)
             && lexicon::wire_dateline(first).is_none()
@@ -385,7 +386,7 @@ fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
             && matches!(labels[n], LineLabel::Caption | LineLabel::Body)
             && matches!(p.classes[p.item_lines[n]], Class::Text)
             && meta_after
-            && lexicon::prose_like(s(n))
+            && prose_like(n)
             && !labels.contains(&LineLabel::Standfirst)
             && allows(n, LineLabel::Standfirst)
         {
@@ -400,32 +401,27 @@ fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
         .collect();
     if let Some(pos) = body.iter().position(|&n| p.wires[n] >= 2) {
         for &n in &body[..pos] {
-            labels[n] = if lexicon::prose_like(s(n)) && allows(n, LineLabel::Standfirst) {
+            labels[n] = if prose_like(n) && allows(n, LineLabel::Standfirst) {
                 LineLabel::Standfirst
             } else {
                 LineLabel::Chrome
             };
         }
     }
-    let last_prose = (0..labels.len()).rev().find(|&n| {
-        labels[n] == LineLabel::Body && lexicon::prose_like(s(n)) && lexicon::word_count(s(n)) >= 12
-    });
+    let last_prose = (0..labels.len())
+        .rev()
+        .find(|&n| labels[n] == LineLabel::Body && prose_like(n) && words(n) >= 12);
     if let Some(last) = last_prose {
         for (n, label) in labels.iter_mut().enumerate().skip(last + 1) {
             let retitled = match *label {
                 LineLabel::Body | LineLabel::Standfirst => true,
                 LineLabel::Caption => matches!(p.classes[p.item_lines[n]], Class::Text),
                 LineLabel::Byline => {
-                    matches!(p.classes[p.item_lines[n]], Class::Text)
-                        && lexicon::word_count(s(n)) >= 5
+                    matches!(p.classes[p.item_lines[n]], Class::Text) && words(n) >= 5
                 }
                 _ => false,
             };
-            if retitled
-                && lexicon::headline_like(s(n))
-                && lexicon::word_count(s(n)) >= 4
-                && allows(n, LineLabel::Related)
-            {
+            if retitled && headline_like(n) && words(n) >= 4 && allows(n, LineLabel::Related) {
                 *label = LineLabel::Related;
             }
         }

@@ -12,8 +12,6 @@
 //! Feature extraction is linear in the page size: one pass over the characters of each line,
 //! one hash table of the page's short words and one of its normalized lines.
 
-use std::collections::HashMap;
-
 use dateline_text::Span;
 
 use crate::lexicon;
@@ -53,6 +51,8 @@ pub(crate) struct Input {
     /// Blank lines directly before / after it.
     pub(crate) blank_before: bool,
     pub(crate) blank_after: bool,
+    /// [`lexicon::word_count`] of the line.
+    pub(crate) words: usize,
 }
 
 /// One line's feature buckets.
@@ -91,6 +91,10 @@ struct Stats {
     chrome_hits: usize,
     /// The range of this line's short-word hashes in the page's list.
     short: (usize, usize),
+    /// [`norm_hash`] of the line.
+    norm: u64,
+    /// [`opening_hash`] of the line.
+    opening: Option<u64>,
 }
 
 // Flags.
@@ -388,10 +392,12 @@ impl WordInfo {
     }
 }
 
-/// The word lists as one table of sorted hashes with the lists each word is on (a lookup is
-/// one binary search, no lowercase copy).
+/// The word lists as one open-addressing table of word hashes with the lists each word is on
+/// (a lookup is one or two probes, no lowercase copy).
 struct Vocab {
-    table: Vec<(u64, u8)>,
+    /// `(hash, lists)`; `lists == 0` marks an empty slot. Its length is a power of two with
+    /// at least half the slots empty, so every probe sequence reaches an empty slot.
+    slots: Vec<(u64, u8)>,
 }
 
 const V_CHROME: u8 = 1;
@@ -401,15 +407,24 @@ const V_AGO: u8 = 8;
 const V_AMPM: u8 = 16;
 
 impl Vocab {
+    fn slot(&self, hash: u64) -> usize {
+        (hash ^ hash >> 29) as usize & (self.slots.len() - 1)
+    }
+
     fn kinds(&self, hash: u64) -> u8 {
-        self.table
-            .binary_search_by_key(&hash, |&(h, _)| h)
-            .map_or(0, |i| self.table[i].1)
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(hash);
+        loop {
+            let (h, kinds) = self.slots[i];
+            if kinds == 0 || h == hash {
+                return kinds;
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
 static VOCAB: std::sync::LazyLock<Vocab> = std::sync::LazyLock::new(|| {
-    let mut table: Vec<(u64, u8)> = Vec::new();
     let lists: [(&[&str], u8); 5] = [
         (CHROME_VOCAB, V_CHROME),
         (MONTHS, V_MONTH),
@@ -417,20 +432,23 @@ static VOCAB: std::sync::LazyLock<Vocab> = std::sync::LazyLock::new(|| {
         (&["ago"], V_AGO),
         (&["am", "pm"], V_AMPM),
     ];
+    let count: usize = lists.iter().map(|(w, _)| w.len()).sum();
+    let mut vocab = Vocab {
+        slots: vec![(0, 0); (2 * count).next_power_of_two()],
+    };
+    let mask = vocab.slots.len() - 1;
     for (words, kind) in lists {
         for w in words {
-            table.push((word_hash(w), kind));
+            let h = word_hash(w);
+            let mut i = vocab.slot(h);
+            while vocab.slots[i].1 != 0 && vocab.slots[i].0 != h {
+                i = (i + 1) & mask;
+            }
+            vocab.slots[i].0 = h;
+            vocab.slots[i].1 |= kind;
         }
     }
-    table.sort_unstable();
-    let mut merged: Vec<(u64, u8)> = Vec::with_capacity(table.len());
-    for (h, k) in table {
-        match merged.last_mut() {
-            Some(last) if last.0 == h => last.1 |= k,
-            _ => merged.push((h, k)),
-        }
-    }
-    Vocab { table: merged }
+    vocab
 });
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -476,35 +494,63 @@ fn head(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-/// Character counts and punctuation cues of an ASCII line, byte by byte.
-fn count_ascii(b: &[u8], st: &mut Stats) {
+/// Byte classes of ASCII for [`count_ascii`]: digit, letter, uppercase letter, punctuation.
+const B_DIGIT: u8 = 1;
+const B_LETTER: u8 = 2;
+const B_UPPER: u8 = 4;
+const B_PUNCT: u8 = 8;
+
+/// [`B_DIGIT`] ... [`B_PUNCT`] of every byte (non-ASCII bytes: none).
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_digit() {
+            B_DIGIT
+        } else if b.is_ascii_uppercase() {
+            B_LETTER | B_UPPER
+        } else if b.is_ascii_lowercase() {
+            B_LETTER
+        } else if b == b' ' || (b >= b'\t' && b <= b'\r') {
+            0
+        } else {
+            B_PUNCT
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Character counts and punctuation cues of an ASCII line, byte by byte; returns the line's
+/// [`norm_hash`] (`full_len`: the whole line's length), computed in the same pass.
+fn count_ascii(b: &[u8], full_len: usize, st: &mut Stats) -> u64 {
+    let mut norm: u64 = FNV_OFFSET ^ full_len as u64;
     let mut prev = b' ';
     for &c in b {
-        match c {
-            b'a'..=b'z' => st.letters += 1,
-            b'A'..=b'Z' => {
-                st.letters += 1;
-                st.upper += 1;
-            }
-            b'0'..=b'9' => st.digits += 1,
-            b' ' | b'\t'..=b'\r' => {}
-            _ => {
-                st.punct += 1;
-                match c {
-                    b'|' => st.flags |= F_PIPE,
-                    b'"' => st.flags |= F_QUOTE,
-                    b'@' if prev.is_ascii_whitespace() => st.flags |= F_HANDLE,
-                    b'#' if prev.is_ascii_whitespace() => st.flags |= F_HASHTAG,
-                    b'/' => st.flags |= F_SLASH,
-                    b'>' if prev == b' ' => st.flags |= F_CRUMB,
-                    b'.' | b'!' | b'?' if prev.is_ascii_alphanumeric() => st.sentences += 1,
-                    _ => {}
-                }
+        let class = BYTE_CLASS[usize::from(c)];
+        st.digits += usize::from(class & B_DIGIT);
+        st.letters += usize::from(class & B_LETTER) >> 1;
+        st.upper += usize::from(class & B_UPPER) >> 2;
+        if class & (B_DIGIT | B_LETTER) != 0 {
+            norm = (norm ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+        } else if class & B_PUNCT != 0 {
+            st.punct += 1;
+            match c {
+                b'|' => st.flags |= F_PIPE,
+                b'"' => st.flags |= F_QUOTE,
+                b'@' if prev.is_ascii_whitespace() => st.flags |= F_HANDLE,
+                b'#' if prev.is_ascii_whitespace() => st.flags |= F_HASHTAG,
+                b'/' => st.flags |= F_SLASH,
+                b'>' if prev == b' ' => st.flags |= F_CRUMB,
+                b'.' | b'!' | b'?' if prev.is_ascii_alphanumeric() => st.sentences += 1,
+                _ => {}
             }
         }
         prev = c;
     }
     st.chars = b.len();
+    norm
 }
 
 /// [`count_ascii`] for any text.
@@ -543,16 +589,20 @@ fn count_chars(s: &str, st: &mut Stats) {
 }
 
 /// Measures one line; the hashes of its short words (at most five characters, with a letter)
-/// are appended to `short` and their range recorded in [`Stats::short`].
-fn measure(s: &str, short: &mut Vec<u64>) -> Stats {
+/// are appended to `short` and their range recorded in [`Stats::short`]. Each word of the
+/// line's head is hashed once: the first, first two, last and whole-line hashes and the
+/// opening hash ([`Stats::opening`]) reuse those hashes where the head is the whole line.
+fn measure(s: &str, words: usize, short: &mut Vec<u64>) -> Stats {
     let mut st = Stats::default();
     let full = s;
     let s = head(full, DETAIL_BYTES);
     st.short.0 = short.len();
-    if s.is_ascii() {
-        count_ascii(s.as_bytes(), &mut st);
+    let ascii_head = s.is_ascii();
+    if ascii_head {
+        st.norm = count_ascii(s.as_bytes(), full.len(), &mut st);
     } else {
         count_chars(s, &mut st);
+        st.norm = norm_hash(full);
     }
     let first_char = s.chars().next().unwrap_or(' ');
     let last_char = full.chars().next_back().unwrap_or(' ');
@@ -570,26 +620,43 @@ fn measure(s: &str, short: &mut Vec<u64>) -> Stats {
     if st.letters >= 4 && st.upper == st.letters {
         st.flags |= F_ALL_CAPS;
     }
-    let mut last_core = "";
-    let mut first_core = "";
-    for (index, token) in head(s, WORD_BYTES).split_whitespace().enumerate() {
+    let words_head = head(s, WORD_BYTES);
+    // The head is the whole line: its words are the line's words.
+    let whole_line = words_head.len() == full.len();
+    let mut last_hash = FNV_OFFSET; // word_hash("")
+    let mut whole: u64 = 0x84_2222;
+    let mut opening: u64 = 0x77;
+    // The opening's fifth word ends inside the head (so it is the line's fifth word).
+    let mut opening_complete = false;
+    let base = words_head.as_ptr() as usize;
+    let vocab = &*VOCAB;
+    for (index, token) in words_head.split_whitespace().enumerate() {
         st.words += 1;
         let w = core(token);
+        let info = if ascii_head {
+            WordInfo::of_ascii(w.as_bytes())
+        } else {
+            WordInfo::of(w)
+        };
         if index == 0 {
-            first_core = w;
+            st.first_word = info.hash;
             if w.bytes().all(|c| c.is_ascii_digit()) && token.ends_with(['.', ')']) && !w.is_empty()
             {
                 st.flags |= F_NUMBERED;
             }
         } else if index == 1 {
-            st.first_two = word_hash(first_core) ^ word_hash(w).rotate_left(17);
+            st.first_two = st.first_word ^ info.hash.rotate_left(17);
         }
+        if index < 5 {
+            opening = opening.rotate_left(9) ^ info.hash;
+            if index == 4 {
+                let end = token.as_ptr() as usize - base + token.len();
+                opening_complete = end < words_head.len();
+            }
+        }
+        whole = whole.rotate_left(7) ^ info.hash;
         if !w.is_empty() {
-            last_core = w;
-        }
-        let info = WordInfo::of(w);
-        if index == 0 {
-            st.first_word = info.hash;
+            last_hash = info.hash;
         }
         if info.alpha {
             st.alpha_words += 1;
@@ -601,21 +668,23 @@ fn measure(s: &str, short: &mut Vec<u64>) -> Stats {
                 st.short_words += 1;
             }
             if n <= 13 {
-                let kinds = VOCAB.kinds(info.hash);
-                if kinds & V_CHROME != 0 {
-                    st.chrome_hits += 1;
-                }
-                if kinds & V_MONTH != 0 {
-                    st.flags |= F_MONTH;
-                }
-                if kinds & V_AGO != 0 {
-                    st.flags |= F_AGO;
-                }
-                if kinds & V_AMPM != 0 {
-                    st.flags |= F_AMPM;
-                }
-                if kinds & V_CREDIT != 0 {
-                    st.flags |= F_CREDIT_WORD;
+                let kinds = vocab.kinds(info.hash);
+                if kinds != 0 {
+                    if kinds & V_CHROME != 0 {
+                        st.chrome_hits += 1;
+                    }
+                    if kinds & V_MONTH != 0 {
+                        st.flags |= F_MONTH;
+                    }
+                    if kinds & V_AGO != 0 {
+                        st.flags |= F_AGO;
+                    }
+                    if kinds & V_AMPM != 0 {
+                        st.flags |= F_AMPM;
+                    }
+                    if kinds & V_CREDIT != 0 {
+                        st.flags |= F_CREDIT_WORD;
+                    }
                 }
             }
             if n <= 5 {
@@ -653,20 +722,29 @@ fn measure(s: &str, short: &mut Vec<u64>) -> Stats {
         }
     }
     st.short.1 = short.len();
+    st.opening = if whole_line {
+        (st.words >= 4).then_some(opening)
+    } else if st.words >= 5 && opening_complete {
+        Some(opening)
+    } else {
+        opening_hash(full)
+    };
     if full.len() > WORD_BYTES {
-        st.words = lexicon::word_count(full);
-        last_core = full.split_whitespace().next_back().map_or("", core);
+        st.words = words;
+        last_hash = word_hash(full.split_whitespace().next_back().map_or("", core));
         st.length = full.chars().count();
     } else {
         st.length = st.chars;
     }
-    st.last_word = word_hash(last_core);
+    st.last_word = last_hash;
     if st.words <= 5 {
-        let mut h: u64 = 0x84_2222;
-        for token in s.split_whitespace() {
-            h = h.rotate_left(7) ^ word_hash(core(token));
+        if !whole_line {
+            whole = 0x84_2222;
+            for token in s.split_whitespace() {
+                whole = whole.rotate_left(7) ^ word_hash(core(token));
+            }
         }
-        st.whole = h;
+        st.whole = whole;
     }
     if lexicon::ends_dangling(full) {
         st.flags |= F_DANGLING;
@@ -674,8 +752,20 @@ fn measure(s: &str, short: &mut Vec<u64>) -> Stats {
     let terminal = lexicon::ends_in_terminal(full);
     st.prose = (6..=90).contains(&st.words) && terminal;
     st.ends_sentence = terminal || full.ends_with(['"', '”', '’', ')']);
-    st.headline = st.words <= 30 && lexicon::headline_like(full);
+    st.headline = st.words <= 30 && lexicon::headline_like_counted(full, st.words);
     st
+}
+
+/// The hash of a line's first five words when it has at least four (lines whose opening
+/// words come back at the start of a later line).
+fn opening_hash(s: &str) -> Option<u64> {
+    let (count, hash) = s
+        .split_whitespace()
+        .take(5)
+        .fold((0usize, 0x77u64), |(c, h), w| {
+            (c + 1, h.rotate_left(9) ^ word_hash(core(w)))
+        });
+    (count >= 4).then_some(hash)
 }
 
 // ---------------------------------------------------------------- buckets
@@ -775,28 +865,6 @@ fn bucket(template: u32, value: u64) -> u32 {
     ((h ^ (h >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9) >> (64 - BITS)) as u32
 }
 
-/// A hasher for keys that are already hashes (the page's line and word hashes).
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
-
 struct Emit<'a> {
     out: &'a mut Vec<u32>,
 }
@@ -884,7 +952,9 @@ fn coarse(e: &mut Emit<'_>, base: u32, st: &Stats, input: &Input) {
 }
 
 /// A hash of a line's normalized text (letters and digits, lowercased; the first
-/// [`DETAIL_BYTES`] bytes and the length), to count repeated lines.
+/// [`DETAIL_BYTES`] bytes and the length), to count repeated lines. The length seeds FNV-1a
+/// in the byte the first character also goes into, so some different lines share a hash
+/// ("60" and "’10"): the trained weights saw those collisions, so the hash stays as it is.
 fn norm_hash(s: &str) -> u64 {
     let mut h: u64 = FNV_OFFSET ^ s.len() as u64;
     let part = head(s, DETAIL_BYTES);
@@ -906,11 +976,64 @@ fn norm_hash(s: &str) -> u64 {
     h
 }
 
+/// Hands `f` the stems ([`WordInfo::stem`]) of the words of four characters or more of `s`
+/// (runs of alphanumeric characters) that are not among the page's `top` words, in order.
+fn for_each_stem(s: &str, top: &[u64], mut f: impl FnMut(u64)) {
+    if s.is_ascii() {
+        // The same runs and stems, byte by byte: the FNV-1a hash of a run's first five
+        // bytes, lowercased.
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && !b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i - start >= 4 {
+                let mut stem = FNV_OFFSET;
+                for &c in &b[start..i.min(start + 5)] {
+                    stem = (stem ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                }
+                if top.binary_search(&stem).is_err() {
+                    f(stem);
+                }
+            }
+        }
+        return;
+    }
+    for info in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4)
+        .map(WordInfo::of)
+    {
+        if info.chars >= 4 && top.binary_search(&info.stem).is_err() {
+            f(info.stem);
+        }
+    }
+}
+
 /// The features of every input line of one page (`text` is the whole page).
 pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
+    let mut out = Vec::with_capacity(inputs.len());
+    for_each_line(text, inputs, |shared, style| {
+        let mut features = Vec::with_capacity(2 * shared.len());
+        features.extend_from_slice(shared);
+        features.extend(shared.iter().map(|&f| style_bucket(f, style)));
+        out.push(Item { features });
+    });
+    out
+}
+
+/// Hands the shared feature buckets of every input line of one page to `sink` with the
+/// page's style (0 or 1; the line's full feature set is the shared buckets followed by their
+/// [`style_bucket`] copies), in line order (one buffer, reused from line to line).
+pub(crate) fn for_each_line(text: &str, inputs: &[Input], mut sink: impl FnMut(&[u32], usize)) {
     let n = inputs.len();
     if n == 0 {
-        return Vec::new();
+        return;
     }
     let strs: Vec<&str> = inputs
         .iter()
@@ -919,7 +1042,11 @@ pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
     // The page's most frequent short words: its function words, whatever the language
     // (sorted hashes: counted by sorting, looked up by binary search).
     let mut short: Vec<u64> = Vec::new();
-    let mut stats: Vec<Stats> = strs.iter().map(|s| measure(s, &mut short)).collect();
+    let mut stats: Vec<Stats> = strs
+        .iter()
+        .zip(inputs)
+        .map(|(s, input)| measure(s, input.words, &mut short))
+        .collect();
     let mut keys = short.clone();
     keys.sort_unstable();
     let mut ranked: Vec<(u64, u32)> = Vec::new();
@@ -931,17 +1058,31 @@ pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
     ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut top: Vec<u64> = ranked.iter().take(20).map(|&(k, _)| k).collect();
     top.sort_unstable();
-    for st in &mut stats {
-        st.top_hits = short[st.short.0..st.short.1]
-            .iter()
-            .filter(|h| top.binary_search(h).is_ok())
-            .count();
+    if !top.is_empty() {
+        for st in &mut stats {
+            st.top_hits = short[st.short.0..st.short.1]
+                .iter()
+                .filter(|h| top.binary_search(h).is_ok())
+                .count();
+        }
     }
 
-    let mut dups: KeyMap<u32> = KeyMap::default();
-    let norms: Vec<u64> = strs.iter().map(|s| norm_hash(s)).collect();
-    for &h in &norms {
-        *dups.entry(h).or_insert(0) += 1;
+    // How many lines share each line's normalized text (counted by sorting).
+    let mut dups = vec![1u32; n];
+    {
+        let mut by_norm: Vec<(u64, usize)> = stats
+            .iter()
+            .enumerate()
+            .map(|(k, st)| (st.norm, k))
+            .collect();
+        by_norm.sort_unstable();
+        for run in by_norm.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() > 1 {
+                for &(_, k) in run {
+                    dups[k] = run.len() as u32;
+                }
+            }
+        }
     }
     let is_prose = |st: &Stats| st.words >= 12 && st.prose;
     let first_prose = stats.iter().position(is_prose);
@@ -970,19 +1111,11 @@ pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
     }
     let page_blanks = inputs.iter().any(|i| i.blank_before || i.blank_after);
     // Overlap with the lead: titles and standfirsts repeat the lead's content words.
-    let stem_keys = |s: &str| -> Vec<u64> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() >= 4)
-            .map(WordInfo::of)
-            .filter(|i| i.chars >= 4 && top.binary_search(&i.stem).is_err())
-            .map(|i| i.stem)
-            .collect()
-    };
     let lead_lines: Vec<usize> = (0..n).filter(|&k| is_prose(&stats[k])).take(3).collect();
-    let mut lead_bag: Vec<u64> = lead_lines
-        .iter()
-        .flat_map(|&k| stem_keys(head(strs[k], 4 * DETAIL_BYTES)))
-        .collect();
+    let mut lead_bag: Vec<u64> = Vec::new();
+    for &k in &lead_lines {
+        for_each_stem(head(strs[k], 4 * DETAIL_BYTES), &top, |x| lead_bag.push(x));
+    }
     lead_bag.sort_unstable();
     lead_bag.dedup();
     let first_lead = lead_lines.first().copied();
@@ -996,38 +1129,30 @@ pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
         if lead_lines.contains(&k) {
             return 8;
         }
-        let keys = stem_keys(strs[k]);
-        let hits = keys
-            .iter()
-            .filter(|x| lead_bag.binary_search(x).is_ok())
-            .count();
-        if keys.is_empty() {
+        let (mut keys, mut hits) = (0usize, 0usize);
+        for_each_stem(strs[k], &top, |x| {
+            keys += 1;
+            hits += usize::from(lead_bag.binary_search(&x).is_ok());
+        });
+        if keys == 0 {
             7
         } else {
-            share(hits, keys.len()) << 2 | (hits.min(3) as u64)
+            share(hits, keys) << 2 | (hits.min(3) as u64)
         }
     };
     // Lines whose opening words come back at the start of a later line (a standfirst or
     // caption that the lead repeats, a title repeated as the first line of the body).
-    let opening = |s: &str| -> Option<u64> {
-        let (count, hash) = s
-            .split_whitespace()
-            .take(5)
-            .fold((0usize, 0x77u64), |(c, h), w| {
-                (c + 1, h.rotate_left(9) ^ word_hash(core(w)))
-            });
-        (count >= 4).then_some(hash)
-    };
-    let openings: Vec<Option<u64>> = strs.iter().map(|s| opening(s)).collect();
     let mut later_repeat = vec![false; n];
     {
-        let mut seen: KeyMap<usize> = KeyMap::default();
-        for k in (0..n).rev() {
-            if let Some(h) = openings[k] {
-                if seen.contains_key(&h) {
-                    later_repeat[k] = true;
-                }
-                seen.insert(h, k);
+        let mut by_opening: Vec<(u64, usize)> = stats
+            .iter()
+            .enumerate()
+            .filter_map(|(k, st)| st.opening.map(|h| (h, k)))
+            .collect();
+        by_opening.sort_unstable();
+        for run in by_opening.chunk_by(|a, b| a.0 == b.0) {
+            for &(_, k) in &run[..run.len() - 1] {
+                later_repeat[k] = true;
             }
         }
     }
@@ -1096,11 +1221,11 @@ pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
     }
     let text_len = text.len().max(1);
 
-    let mut out = Vec::with_capacity(n);
+    let mut features = Vec::with_capacity(256);
     for k in 0..n {
         let st = &stats[k];
         let input = &inputs[k];
-        let mut features = Vec::with_capacity(256);
+        features.clear();
         let mut e = Emit { out: &mut features };
         e.f(T_BIAS, 0);
         e.f(T_WORDS, words_bucket(st.words));
@@ -1163,7 +1288,7 @@ pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
                 nearest[k].min(6) as u64
             },
         );
-        let dup = dups.get(&norms[k]).copied().unwrap_or(1);
+        let dup = dups[k];
         e.f(T_DUP, u64::from(dup.min(4)));
         e.f(T_DUP_X_POS, u64::from(dup.min(3)) << 8 | position_bucket(k));
         e.f(T_TOP_SHARE, share(st.top_hits, st.alpha_words));
@@ -1213,7 +1338,8 @@ pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
         e.f(
             T_OPENING_REPEAT,
             u64::from(later_repeat[k])
-                | u64::from(k > 0 && openings[k].is_some() && openings[k] == openings[k - 1]) << 1,
+                | u64::from(k > 0 && st.opening.is_some() && st.opening == stats[k - 1].opening)
+                    << 1,
         );
         let ov = overlap(k);
         e.f(T_LEAD_OVERLAP, ov);
@@ -1262,15 +1388,16 @@ pub(crate) fn items(text: &str, inputs: &[Input]) -> Vec<Item> {
         } else {
             e.f(T_NEXT2, 0);
         }
-        let style = if dense { 0x5EED_0001 } else { 0x5EED_0002 };
-        let shared = features.len();
-        for i in 0..shared {
-            let f = features[i];
-            features.push(bucket(T_STYLE, u64::from(f) ^ style << 20));
-        }
-        out.push(Item { features });
+        sink(&features, usize::from(!dense));
     }
-    out
+}
+
+/// The style copy of feature bucket `f`: every feature is emitted once shared and once for
+/// the dump's style (`style` 0: one block per line, 1: blocks separated by blank lines; see
+/// [`for_each_line`]).
+pub(crate) fn style_bucket(f: u32, style: usize) -> u32 {
+    let style: u64 = if style == 0 { 0x5EED_0001 } else { 0x5EED_0002 };
+    bucket(T_STYLE, u64::from(f) ^ style << 20)
 }
 
 #[cfg(test)]
@@ -1278,7 +1405,6 @@ mod tests {
     use super::*;
 
     fn input(text: &str, span: Span) -> Input {
-        let _ = text;
         Input {
             span,
             class: RuleClass::Text,
@@ -1287,6 +1413,7 @@ mod tests {
             header_rest: false,
             blank_before: false,
             blank_after: false,
+            words: span.slice(text).map_or(0, lexicon::word_count),
         }
     }
 
@@ -1309,14 +1436,62 @@ mod tests {
         }
     }
 
+    /// An invented page that exercises every kind of feature: a crawler header, menus, a
+    /// title, byline and date line, a caption with its credit, a wire dateline, long and
+    /// non-ASCII lines, repeated lines (and two different lines whose normalized hashes
+    /// collide: "60" and "’10"), short runs and trailing related headlines.
+    const GOLDEN_PAGE: &str = " date 2023-09-23 World\nHome | News | Sport | Weather\nMenu\n\n\
+        Floods close schools across the north as rivers rise\n\
+        By Jane Doe and Ana Lopez, Reuters\nUpdated: 23 September 2023 10:42 GMT\n\n\
+        Rescue boats on a flooded street in Grenoble on Saturday. Photo: Reuters\n\n\
+        SEOUL, Sept 23 (Reuters) - Heavy rain closed schools across the north on Saturday, \
+        officials said, as rivers rose to levels not seen since 1987 and the émigré mayor \
+        warned that “the worst is still to come”, with £2.5 million set aside for repairs \
+        and more rain forecast for the week ahead in the valleys.\n\n\
+        Floods close schools across the north as rivers rise, the mayor said at 10:42 am.\n\
+        60\n’10\nShare this article\nShare this article\n\n\
+        The ministry said 1,200 pupils were affected and that classes would resume on \
+        Monday if the water receded; teachers were asked to check their email.\n\n\
+        More stories\nRain returns to the valleys next week\nSchools reopen after the storm\n\
+        © 2023 Example News. All rights reserved.\nhttps://example.com/news/floods\n";
+
+    /// The committed model was trained on exactly these features: a change to any feature
+    /// (ids, buckets, order) must come with a retrained `data/lines.model` and a new
+    /// [`FEATURE_VERSION`], and then this checksum is updated.
+    #[test]
+    fn features_are_those_the_model_was_trained_on() {
+        let prepared = crate::structure::prepare(GOLDEN_PAGE);
+        let items = items(GOLDEN_PAGE, &prepared.inputs);
+        assert_eq!(items.len(), 19);
+        let mut sum = FNV_OFFSET;
+        for item in &items {
+            for &f in item.features.iter().chain(&[u32::MAX]) {
+                sum = (sum ^ u64::from(f)).wrapping_mul(FNV_PRIME);
+            }
+        }
+        assert_eq!(sum, 0xa7cf_389a_131a_4c28, "{sum:#x}");
+    }
+
     #[test]
     fn measures_shapes() {
-        let st = measure("Updated 10:42 GMT, 3 March 2021", &mut Vec::new());
+        let st = measure(
+            "Updated 10:42 GMT, 3 March 2021",
+            lexicon::word_count("Updated 10:42 GMT, 3 March 2021"),
+            &mut Vec::new(),
+        );
         assert!(st.flags & F_TIME != 0 && st.flags & F_MONTH != 0 && st.flags & F_YEAR != 0);
-        let st = measure("Home | News | Sport", &mut Vec::new());
+        let st = measure(
+            "Home | News | Sport",
+            lexicon::word_count("Home | News | Sport"),
+            &mut Vec::new(),
+        );
         assert!(st.flags & F_PIPE != 0);
         assert_eq!(st.words, 5);
-        let st = measure("“Quote,” she said.", &mut Vec::new());
+        let st = measure(
+            "“Quote,” she said.",
+            lexicon::word_count("“Quote,” she said."),
+            &mut Vec::new(),
+        );
         assert_eq!(st.first, C_QUOTE);
         assert_eq!(st.last, C_PERIOD);
     }
@@ -1326,7 +1501,7 @@ mod tests {
         for s in [
             "", " ", "\u{feff}", "🙂🙂", "a:", ":1", "1:", "x@", "@", "…", "pm", "12pm",
         ] {
-            let _ = measure(s, &mut Vec::new());
+            let _ = measure(s, lexicon::word_count(s), &mut Vec::new());
         }
         assert!(items("", &[]).is_empty());
     }

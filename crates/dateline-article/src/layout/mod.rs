@@ -13,7 +13,7 @@ use std::fmt;
 use std::sync::{Arc, LazyLock};
 
 use crate::{ArticleError, LineLabel};
-use features::Item;
+use features::{Input, Item};
 use model::{Allowed, Weights, ANY, NLABEL};
 
 /// Trained weights of the line labeller, shared cheaply (clones share the weights).
@@ -119,10 +119,14 @@ impl LineModel {
         self.weights.nonzero == 0
     }
 
-    /// The label of every item, each within its mask of allowed labels.
-    pub(crate) fn label(&self, items: &[Item], masks: &[Allowed]) -> Vec<LineLabel> {
+    /// The label of every input line of `text`, each within its mask of allowed labels.
+    pub(crate) fn label(&self, text: &str, inputs: &[Input], masks: &[Allowed]) -> Vec<LineLabel> {
+        let mut emissions = Vec::with_capacity(inputs.len());
+        features::for_each_line(text, inputs, |shared, style| {
+            emissions.push(self.weights.emission_styled(shared, style));
+        });
         self.weights
-            .decode(items, Some(masks))
+            .decode(&emissions, Some(masks))
             .into_iter()
             .map(|y| LineLabel::ALL[y.min(NLABEL - 1)])
             .collect()
@@ -347,7 +351,7 @@ pub fn train(pages: &[TrainingPage], options: &TrainOptions) -> Result<LineModel
             .map(|(&r, &a)| r | a)
             .collect();
         examples.push(Example {
-            items: prepared.items,
+            items: features::items(&page.text, &prepared.inputs),
             weight: if page.weight.is_finite() && page.weight > 0.0 {
                 page.weight
             } else {
@@ -654,6 +658,7 @@ fn quantize(dense: &Dense, description: &str) -> Weights {
         scale,
         description: description.to_owned(),
         nonzero,
+        folded: std::sync::OnceLock::new(),
     }
 }
 

@@ -19,7 +19,9 @@
 //! desc      UTF-8    what the weights were trained on, and how
 //! ```
 
-use crate::layout::features::{Item, BITS, FEATURE_VERSION};
+use std::sync::OnceLock;
+
+use crate::layout::features::{self, BITS, FEATURE_VERSION};
 use crate::ArticleError;
 
 /// Number of labels (the classes of [`crate::LineLabel::ALL`]).
@@ -47,7 +49,15 @@ pub(crate) struct Weights {
     pub(crate) description: String,
     /// Rows that hold a non-zero weight.
     pub(crate) nonzero: usize,
+    /// [`Weights::folded`], built on first use.
+    pub(crate) folded: OnceLock<Option<Folded>>,
 }
+
+/// Per dump style, each bucket's row plus the row of its style copy
+/// ([`features::style_bucket`]): a line's emission is then one lookup per shared feature
+/// instead of two.
+#[derive(Clone)]
+pub(crate) struct Folded([Vec<[i16; NLABEL]>; 2]);
 
 impl PartialEq for Weights {
     fn eq(&self, other: &Self) -> bool {
@@ -69,13 +79,70 @@ impl Weights {
             scale: 1.0,
             description: description.to_owned(),
             nonzero: 0,
+            folded: OnceLock::new(),
         }
     }
 
-    /// The emission scores of one line.
-    fn emission(&self, item: &Item) -> [f32; NLABEL] {
+    /// The rows with their style copies folded in, or `None` when a sum leaves the `i16`
+    /// range (then [`Weights::emission_styled`] adds the two rows itself).
+    fn folded(&self) -> Option<&Folded> {
+        self.folded
+            .get_or_init(|| {
+                let mut tables = [Vec::new(), Vec::new()];
+                for (style, table) in tables.iter_mut().enumerate() {
+                    *table = Vec::with_capacity(self.rows.len());
+                    for (f, row) in self.rows.iter().enumerate() {
+                        let copy = self
+                            .rows
+                            .get(features::style_bucket(f as u32, style) as usize)?;
+                        let mut sum = [0i16; NLABEL];
+                        for ((s, &a), &b) in sum.iter_mut().zip(row).zip(copy) {
+                            *s = a.checked_add(b)?;
+                        }
+                        table.push(sum);
+                    }
+                }
+                Some(Folded(tables))
+            })
+            .as_ref()
+    }
+
+    /// The emission scores of one line from its shared feature buckets and the page's
+    /// `style` (the same sums as [`Weights::emission`] over the shared buckets and their
+    /// style copies).
+    pub(crate) fn emission_styled(&self, shared: &[u32], style: usize) -> [f32; NLABEL] {
         let mut sum = [0i32; NLABEL];
-        for &f in &item.features {
+        match self.folded().and_then(|t| t.0.get(style)) {
+            Some(table) => {
+                for &f in shared {
+                    if let Some(row) = table.get(f as usize) {
+                        for (s, &w) in sum.iter_mut().zip(row) {
+                            *s += i32::from(w);
+                        }
+                    }
+                }
+            }
+            None => {
+                for &f in shared {
+                    for g in [f, features::style_bucket(f, style)] {
+                        if let Some(row) = self.rows.get(g as usize) {
+                            for (s, &w) in sum.iter_mut().zip(row) {
+                                *s += i32::from(w);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #[allow(clippy::cast_precision_loss)]
+        sum.map(|s| s as f32 * self.scale)
+    }
+
+    /// The emission scores of one line (its feature buckets).
+    #[cfg(test)]
+    pub(crate) fn emission(&self, features: &[u32]) -> [f32; NLABEL] {
+        let mut sum = [0i32; NLABEL];
+        for &f in features {
             if let Some(row) = self.rows.get(f as usize) {
                 for (s, &w) in sum.iter_mut().zip(row) {
                     *s += i32::from(w);
@@ -86,14 +153,17 @@ impl Weights {
         sum.map(|s| s as f32 * self.scale)
     }
 
-    /// The best label sequence for `items` (label indices), each line restricted to its
+    /// The best label sequence for lines with these `emissions` (label indices), each line restricted to its
     /// `allowed` labels when given, with at most one title: when the sequence has several,
     /// the one the model is surest of (largest margin over the line's next best label) stays
     /// and the others take their next best label.
-    pub(crate) fn decode(&self, items: &[Item], allowed: Option<&[Allowed]>) -> Vec<usize> {
-        let emissions: Vec<[f32; NLABEL]> = items.iter().map(|i| self.emission(i)).collect();
+    pub(crate) fn decode(
+        &self,
+        emissions: &[[f32; NLABEL]],
+        allowed: Option<&[Allowed]>,
+    ) -> Vec<usize> {
         let trans = self.trans.map(|row| row.map(|w| f32::from(w) * self.scale));
-        let mut labels = viterbi(&emissions, &trans, allowed);
+        let mut labels = viterbi(emissions, &trans, allowed);
         let titles: Vec<usize> = (0..labels.len()).filter(|&i| labels[i] == TITLE).collect();
         if titles.len() > 1 {
             let ok = |i: usize, y: usize| {
@@ -206,6 +276,7 @@ impl Weights {
             scale,
             description,
             nonzero: count,
+            folded: OnceLock::new(),
         })
     }
 }
@@ -294,6 +365,38 @@ pub(crate) fn viterbi(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folded_style_rows_give_the_same_emissions() {
+        let shared = [5u32, 77, 5, 1 << 16];
+        // Each style's emission over the shared buckets equals the emission over the full
+        // feature list (shared buckets and their style copies).
+        let same = |w: &Weights| {
+            (0..2).all(|style| {
+                let full: Vec<u32> = shared
+                    .iter()
+                    .copied()
+                    .chain(shared.iter().map(|&f| features::style_bucket(f, style)))
+                    .collect();
+                w.emission_styled(&shared, style) == w.emission(&full)
+            })
+        };
+        let mut w = Weights::empty("test");
+        for (i, &f) in shared.iter().enumerate() {
+            w.rows[f as usize] = [1, -2, 3, 0, 0, 0, 0, 7 * i as i16];
+            let copy = features::style_bucket(f, 1) as usize;
+            w.rows[copy] = [4, 0, -9, 1, 0, 0, 2, 0];
+        }
+        assert!(same(&w));
+        assert!(w.folded().is_some());
+        // A sum outside the i16 range: no folded rows, the same emissions.
+        let mut big = w.clone();
+        big.folded = OnceLock::new();
+        big.rows[5] = [i16::MAX; NLABEL];
+        big.rows[features::style_bucket(5, 0) as usize] = [i16::MAX; NLABEL];
+        assert!(big.folded().is_none());
+        assert!(same(&big));
+    }
 
     #[test]
     fn round_trip_and_corruption() {
