@@ -1109,7 +1109,7 @@ const DATE_FILLER: &[&str] = &[
 /// "AA Tuesday 09:55, 15 November 2022").
 fn date_line(text: &str, span: Span) -> Option<DateLine> {
     let s = span.slice(text)?;
-    if !s.bytes().any(|b| b.is_ascii_digit()) || lexicon::word_count_capped(s, 15) > 14 {
+    if !may_state_a_year(s) || lexicon::word_count_capped(s, 15) > 14 {
         return None;
     }
     let found = find(s, &Options::default());
@@ -1152,6 +1152,43 @@ fn date_line(text: &str, span: Span) -> Option<DateLine> {
     })
 }
 
+/// Whether `s` may hold a date with its year, the only kind a date line's value can have
+/// ([`DateValue::from_timex_value`] needs a year, and no anchor is given): a run of four
+/// digits ("2020", "20200116"), digits joined twice by '/', '.' or '-' ("16/01/20"), or an
+/// apostrophe year ("Jan. 5 '98"). A cheap test that spares the date search on most short
+/// lines with numbers in them (wire copy: "12.5 mln dlrs").
+fn may_state_a_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(u8::is_ascii_digit) {
+        let start = i + off;
+        let mut end = start;
+        while end < b.len() && b[end].is_ascii_digit() {
+            end += 1;
+        }
+        let apostrophe = b[..start].ends_with(b"'") || b[..start].ends_with("’".as_bytes());
+        if end - start >= 4 || apostrophe {
+            return true;
+        }
+        // d{1,2}[/.-]d{1,2}[/.-]d: two separators joining digit runs.
+        let joined = |at: usize| {
+            b.get(at).is_some_and(|c| matches!(c, b'/' | b'.' | b'-'))
+                && b.get(at + 1).is_some_and(u8::is_ascii_digit)
+        };
+        if joined(end) {
+            let mut second = end + 1;
+            while second < b.len() && b[second].is_ascii_digit() {
+                second += 1;
+            }
+            if joined(second) {
+                return true;
+            }
+        }
+        i = end;
+    }
+    false
+}
+
 fn is_weekday(w: &str) -> bool {
     [
         "monday",
@@ -1173,4 +1210,50 @@ fn is_weekday(w: &str) -> bool {
         "sun",
     ]
     .contains(&w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_without_a_year_is_spared_the_date_search() {
+        for s in [
+            "Jan 16, 2020",
+            "16/01/20",
+            "2020-01-16",
+            "16.1.20",
+            "Jan. 5 '98",
+            "Jan. 5 ’98",
+            "20200116",
+        ] {
+            assert!(may_state_a_year(s), "{s}");
+        }
+        for s in [
+            "12.5 mln dlrs",
+            "up 3-4 pct",
+            "March 3",
+            "Tuesday 10:42",
+            "v 1.2",
+            "9/11",
+        ] {
+            assert!(!may_state_a_year(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn the_year_test_never_hides_a_date_line() {
+        // Every line the date search makes a date line passes the cheap test first.
+        for s in [
+            "January 16, 2020",
+            "Thu, 16/01/2020 - 6:04am",
+            "16.01.2020",
+            "Posted on 2019-12-28 10:00",
+            "Updated: 5 March 2021 12:00 GMT",
+        ] {
+            let full = date_line(s, Span::new(0, s.len()));
+            assert!(full.is_some(), "{s}");
+            assert!(may_state_a_year(s), "{s}");
+        }
+    }
 }
