@@ -1,0 +1,133 @@
+//! Sides of a conflict or a negotiation named by a nationality and a party noun: "the
+//! Syrian government", "the Syrian opposition", "Afghan government negotiators", "Houthi
+//! rebels" (when "Houthi" is a nationality or group word the lists know). Such a side is a
+//! party of its own (ORG "Syrian government"), not the country: the government and the
+//! opposition of one country meet each other.
+//!
+//! Runs after roles are read and before grouping. The nationality word keeps its own type
+//! wherever no party noun follows it. CoNLL-2003 and OntoNotes annotate only the nationality
+//! word in such phrases, so [`crate::Options::parties`] turns the pass off for scoring
+//! against them.
+
+use crate::extract::{lower, Cand, Conf, Wk, W};
+use crate::Label;
+
+/// Lowercase nouns that make a nationality before them a party.
+fn party_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "government" | "opposition" | "rebels" | "delegation" | "negotiators" | "regime"
+    )
+}
+
+/// Extends a nationality mention over a party noun right after it and types it ORG.
+pub(crate) fn parties(text: &str, ws: &[W], cands: &mut [Cand]) {
+    for i in 0..cands.len() {
+        let (b, label) = (cands[i].b, cands[i].label);
+        if label != Label::Norp {
+            continue;
+        }
+        let Some(w) = ws.get(b) else { continue };
+        if w.brk || w.kind != Wk::Lower {
+            continue;
+        }
+        let noun = lower(w.span.slice(text).unwrap_or(""));
+        if !party_noun(&noun) {
+            continue;
+        }
+        // No other mention may cover the noun (mentions never overlap). Rare: only
+        // nationality-noun pairs get here.
+        if cands.iter().any(|n| n.a <= b && b < n.b) {
+            continue;
+        }
+        let country = cands[i]
+            .entry
+            .and_then(|e| crate::gazetteer::GAZETTEER.entry(e).and_then(|en| en.iso));
+        let c = &mut cands[i];
+        c.b = b + 1;
+        c.span = crate::Span::new(c.span.start, w.span.end);
+        c.label = Label::Org;
+        c.entry = None;
+        c.country = country.or(c.country);
+        c.role = None;
+        c.title = None;
+    }
+}
+
+/// Lowercase words an organization's name may hold without an initial in its acronym.
+fn connector(w: &str) -> bool {
+    matches!(w, "and" | "of" | "for" | "the" | "on" | "&")
+}
+
+/// A name defined by the acronym in brackets right after it ("Justice and Equality Movement
+/// (JEM)", "Justice and Equality movement (JEM)") is one organization even where the rules
+/// or the tagger cut it at "and" into two people: every word of it but "and", "of", "for",
+/// "the", "on" gives one letter of the acronym, in order, and the first word is capitalized.
+/// A name a single mention already covers keeps its type ("Bosnia and Herzegovina (BiH)" is
+/// left alone when read as one place), as does a name of places only.
+pub(crate) fn defined_acronyms(text: &str, ws: &[W], cands: &mut Vec<Cand>) {
+    let word = |i: usize| ws.get(i).and_then(|w| w.span.slice(text)).unwrap_or("");
+    let mut changed = false;
+    for k in 1..ws.len() {
+        // "( ACR )"
+        if ws[k].kind != Wk::Upper || word(k - 1) != "(" || word(k + 1) != ")" {
+            continue;
+        }
+        let acr: Vec<char> = word(k).chars().collect();
+        if !(2..=8).contains(&acr.len()) || !acr.iter().all(char::is_ascii_uppercase) {
+            continue;
+        }
+        // Walk back from before the bracket, one acronym letter per content word.
+        let mut left = acr.len();
+        let mut i = k - 1;
+        let mut start = None;
+        while left > 0 && i > 0 {
+            i -= 1;
+            let w = &ws[i];
+            let t = word(i);
+            if left < acr.len() && ws[i + 1].brk {
+                break;
+            }
+            let low = lower(t);
+            if w.kind == Wk::Lower && connector(&low) {
+                continue;
+            }
+            if !matches!(w.kind, Wk::Cap | Wk::Lower | Wk::Upper) {
+                break;
+            }
+            let initial = t.chars().next().map(|c| c.to_ascii_uppercase());
+            if initial != Some(acr[left - 1]) {
+                break;
+            }
+            left -= 1;
+            if left == 0 {
+                start = Some(i);
+            }
+        }
+        let Some(a) = start else { continue };
+        let b = k - 1;
+        let caps = ws[a..b].iter().filter(|w| w.name_like()).count();
+        if !ws[a].name_like() || caps < 2 || b - a < 2 {
+            continue;
+        }
+        let inside: Vec<&Cand> = cands.iter().filter(|c| c.a < b && a < c.b).collect();
+        let whole = inside.len() == 1 && inside[0].a == a && inside[0].b == b;
+        let sticks_out = inside.iter().any(|c| c.a < a || c.b > b);
+        let places = !inside.is_empty()
+            && inside
+                .iter()
+                .all(|c| matches!(c.label, Label::Gpe | Label::Loc));
+        if whole || sticks_out || places {
+            continue;
+        }
+        let Some(c) = crate::extract::cand(ws, a, b, Label::Org, Conf::Strong, None) else {
+            continue;
+        };
+        cands.retain(|x| !(x.a < b && a < x.b));
+        cands.push(c);
+        changed = true;
+    }
+    if changed {
+        cands.sort_by_key(|c| c.a);
+    }
+}
