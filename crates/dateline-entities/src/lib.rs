@@ -384,7 +384,7 @@ fn run(doc: &Tokenized<'_>, regions: &[Span], options: &Options) -> Entities {
                 tokens.push(*t);
             }
         }
-        let tagged = tagger::tag(text, &tokens);
+        let tagged = parties::cut_headline_words(text, tagger::tag(text, &tokens));
         cands = canon::merge_tagger(text, &ws, cands, &tagged);
     }
     parties::defined_acronyms(text, &ws, &mut cands);

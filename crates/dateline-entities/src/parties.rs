@@ -10,7 +10,9 @@
 //! against them.
 
 use crate::extract::{lower, Cand, Conf, Wk, W};
+use crate::tagger::Tagged;
 use crate::Label;
+use dateline_text::Span;
 
 /// Lowercase nouns that make a nationality before them a party.
 fn party_noun(w: &str) -> bool {
@@ -45,7 +47,7 @@ pub(crate) fn parties(text: &str, ws: &[W], cands: &mut [Cand]) {
             .and_then(|e| crate::gazetteer::GAZETTEER.entry(e).and_then(|en| en.iso));
         let c = &mut cands[i];
         c.b = b + 1;
-        c.span = crate::Span::new(c.span.start, w.span.end);
+        c.span = Span::new(c.span.start, w.span.end);
         c.label = Label::Org;
         c.entry = None;
         c.country = country.or(c.country);
@@ -130,4 +132,59 @@ pub(crate) fn defined_acronyms(text: &str, ws: &[W], cands: &mut Vec<Cand>) {
     if changed {
         cands.sort_by_key(|c| c.a);
     }
+}
+
+/// Cuts the tagger's mentions at headline verbs and title abbreviations
+/// ([`crate::lexicon::HEADLINE_WORD`]): "De Mistura Meets Moallem" is "De Mistura" and
+/// "Moallem"; a mention of such a word alone goes.
+pub(crate) fn cut_headline_words(text: &str, tagged: Vec<Tagged>) -> Vec<Tagged> {
+    let cut = |t: &Tagged| {
+        t.span.slice(text).is_some_and(|s| {
+            s.split_whitespace()
+                .any(|w| crate::lexicon::HEADLINE_WORD.contains(lower(w).as_str()))
+        })
+    };
+    if !tagged.iter().any(cut) {
+        return tagged;
+    }
+    let mut out = Vec::with_capacity(tagged.len() + 2);
+    for t in tagged {
+        if !cut(&t) {
+            out.push(t);
+            continue;
+        }
+        let s = t.span.slice(text).unwrap_or("");
+        let mut piece: Option<(usize, usize)> = None;
+        let mut words = Vec::new();
+        let mut at = 0;
+        for w in s.split_whitespace() {
+            // `split_whitespace` yields subslices of `s`: find each one's offset in order.
+            let off = s.get(at..).and_then(|r| r.find(w)).map_or(at, |o| at + o);
+            at = off + w.len();
+            words.push((
+                off,
+                at,
+                crate::lexicon::HEADLINE_WORD.contains(lower(w).as_str()),
+            ));
+        }
+        for (a, b, verb) in words {
+            if verb {
+                if let Some((pa, pb)) = piece.take() {
+                    out.push(Tagged {
+                        span: Span::new(t.span.start + pa, t.span.start + pb),
+                        ..t
+                    });
+                }
+            } else {
+                piece = Some((piece.map_or(a, |(pa, _)| pa), b));
+            }
+        }
+        if let Some((pa, pb)) = piece {
+            out.push(Tagged {
+                span: Span::new(t.span.start + pa, t.span.start + pb),
+                ..t
+            });
+        }
+    }
+    out
 }

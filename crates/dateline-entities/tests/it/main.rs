@@ -550,3 +550,45 @@ fn name_defined_by_an_acronym_is_one_organization() {
         .entity_named("Justice and Equality movement")
         .is_none());
 }
+
+#[test]
+fn headline_verbs_end_names() {
+    let text = "UN Envoy De Mistura Meets Moallem in Damascus\n\nPresident Obama Hosts Leaders \
+                as Chancellor Merkel Warns Putin";
+    let found = extract(text, &Options::default());
+    check_invariants(text, &found);
+    for m in &found.mentions {
+        for verb in ["Meets", "Hosts", "Warns"] {
+            assert!(!m.text.contains(verb), "{m:?}");
+        }
+    }
+    assert_eq!(ent(&found, "De Mistura").label, Label::Person);
+    assert_eq!(ent(&found, "Angela Merkel").label, Label::Person);
+}
+
+#[test]
+fn title_abbreviations_are_no_names() {
+    let text = "UN envoy holds talks with Syria FM in Damascus\n\nJapan PM Visits Seoul";
+    let found = extract(text, &Options::default());
+    check_invariants(text, &found);
+    assert!(found
+        .mentions
+        .iter()
+        .all(|m| m.text != "FM" && m.text != "PM"));
+    assert_eq!(ent(&found, "Damascus").label, Label::Gpe);
+}
+
+#[test]
+fn surname_after_an_arabic_article_links() {
+    let text = "Envoy Meets Moallem in Damascus\n\nThe envoy met Foreign Minister Walid \
+                al-Moallem on Monday. Moallem said talks would go on.";
+    let found = extract(text, &Options::default());
+    check_invariants(text, &found);
+    let walid = ent(&found, "Walid al-Moallem");
+    assert_eq!(
+        walid.mentions.len(),
+        3,
+        "{:?}",
+        texts(&found, "Walid al-Moallem")
+    );
+}
