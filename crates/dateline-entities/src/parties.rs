@@ -69,7 +69,10 @@ fn connector(w: &str) -> bool {
 /// left alone when read as one place), as does a name of places only.
 pub(crate) fn defined_acronyms(text: &str, ws: &[W], cands: &mut Vec<Cand>) {
     let word = |i: usize| ws.get(i).and_then(|w| w.span.slice(text)).unwrap_or("");
-    let mut changed = false;
+    if cands.windows(2).any(|p| p[0].a > p[1].a) {
+        cands.sort_by_key(|c| c.a);
+    }
+    let mut joins: Vec<Cand> = Vec::new();
     for k in 1..ws.len() {
         // "( ACR )"
         if ws[k].kind != Wk::Upper || word(k - 1) != "(" || word(k + 1) != ")" {
@@ -112,26 +115,45 @@ pub(crate) fn defined_acronyms(text: &str, ws: &[W], cands: &mut Vec<Cand>) {
         if !ws[a].name_like() || caps < 2 || b - a < 2 {
             continue;
         }
-        let inside: Vec<&Cand> = cands.iter().filter(|c| c.a < b && a < c.b).collect();
-        let whole = inside.len() == 1 && inside[0].a == a && inside[0].b == b;
-        let sticks_out = inside.iter().any(|c| c.a < a || c.b > b);
-        let places = !inside.is_empty()
-            && inside
-                .iter()
-                .all(|c| matches!(c.label, Label::Gpe | Label::Loc));
-        if whole || sticks_out || places {
+        // Candidates are in text order and do not overlap: the ones inside start at the first
+        // that ends after `a` (binary search keeps this linear over the document).
+        let first = cands.partition_point(|c| c.b <= a);
+        let inside = cands
+            .get(first..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|c| c.a < b);
+        let (mut n, mut whole, mut sticks_out, mut places) = (0, false, false, true);
+        for c in inside {
+            n += 1;
+            whole = c.a == a && c.b == b;
+            sticks_out |= c.a < a || c.b > b;
+            places &= matches!(c.label, Label::Gpe | Label::Loc);
+        }
+        if (n == 1 && whole) || sticks_out || (n > 0 && places) {
             continue;
         }
-        let Some(c) = crate::extract::cand(ws, a, b, Label::Org, Conf::Strong, None) else {
+        if let Some(c) = crate::extract::cand(ws, a, b, Label::Org, Conf::Strong, None) {
+            joins.push(c);
+        }
+    }
+    if joins.is_empty() {
+        return;
+    }
+    // One merge pass: joined names replace the candidates inside them (joins are in text
+    // order and never overlap: the walk back stops at the bracket of the one before).
+    let old = std::mem::take(cands);
+    let mut js = joins.into_iter().peekable();
+    for c in old {
+        while let Some(j) = js.next_if(|j| j.b <= c.a) {
+            cands.push(j);
+        }
+        if js.peek().is_some_and(|j| j.a < c.b && c.a < j.b) {
             continue;
-        };
-        cands.retain(|x| !(x.a < b && a < x.b));
+        }
         cands.push(c);
-        changed = true;
     }
-    if changed {
-        cands.sort_by_key(|c| c.a);
-    }
+    cands.extend(js);
 }
 
 /// Cuts the tagger's mentions at headline verbs and title abbreviations

@@ -549,6 +549,15 @@ fn name_defined_by_an_acronym_is_one_organization() {
     assert!(found
         .entity_named("Justice and Equality movement")
         .is_none());
+    // Brackets at the edges and repeated definitions: no panic, mentions stay valid.
+    for edge in [
+        "(AB) met.",
+        "Alpha Beta (AB",
+        "(AB)",
+        "Alpha Beta (AB) and Alpha Beta (AB) and Gamma Delta (GD) met.",
+    ] {
+        check_invariants(edge, &extract(edge, &Options::default()));
+    }
 }
 
 #[test]
