@@ -23,7 +23,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let native = args
         .windows(2)
         .any(|w| w[0] == "--labels" && w[1] == "ontonotes");
-    let opts = Options::default().with_tagger(!args.iter().any(|a| a == "--no-tagger"));
+    let opts = Options::default()
+        .with_tagger(!args.iter().any(|a| a == "--no-tagger"))
+        .with_parties(false);
     let content = std::fs::read_to_string(input)?;
     let lines: Vec<&str> = content.lines().collect();
     let mut out = String::with_capacity(content.len() * 2);

@@ -560,7 +560,14 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         let first_pos = gr.cands.first().map_or(0, |&i| cands[i].span.start);
         let mut seen: Vec<String> = Vec::new();
         for nm in names {
-            if let Some(f) = family_name(nm) {
+            let Some(f) = family_name(nm) else { continue };
+            // "Walid al-Moallem" is also "Moallem": the Arabic article drops.
+            let bare = ["al-", "el-"]
+                .iter()
+                .find_map(|p| f.strip_prefix(p))
+                .filter(|b| b.chars().count() > 2)
+                .map(str::to_string);
+            for f in std::iter::once(f).chain(bare) {
                 if !seen.contains(&f) {
                     surnames.entry(f.clone()).or_default().push((gi, first_pos));
                     seen.push(f);

@@ -700,7 +700,7 @@ pub(crate) fn push_lower(buf: &mut String, s: &str) {
     }
 }
 
-fn cand(
+pub(crate) fn cand(
     ws: &[W],
     a: usize,
     b: usize,

@@ -1064,7 +1064,45 @@ const NEVER: &[&str] = &[
 ];
 
 pub(crate) static NEVER_NAME: LazyLock<FxSet<&'static str>> =
-    LazyLock::new(|| NEVER.iter().copied().collect());
+    LazyLock::new(|| NEVER.iter().chain(HEADLINE_WORDS).copied().collect());
+
+/// Words of a title-case headline that no name is made of, not even where the tagger
+/// joins them with the names around them: third-person verbs ("De Mistura Meets Moallem",
+/// "President Hosts Leaders") and title abbreviations ("Syria FM", "Japan PM").
+const HEADLINE_WORDS: &[&str] = &[
+    "De Mistura Meets Moallem",
+    "President Hosts Leaders",
+    "meets",
+    "hosts",
+    "visits",
+    "urges",
+    "agrees",
+    "arrives",
+    "discusses",
+    "warns",
+    "says",
+    "vows",
+    "slams",
+    "seeks",
+    "welcomes",
+    "condemns",
+    "rejects",
+    "denies",
+    "announces",
+    "receives",
+    "pledges",
+    "accuses",
+    "telephones",
+    "congratulates",
+    "Syria FM",
+    "Japan PM",
+    "fm",
+    "pm",
+];
+
+/// A word of [`HEADLINE_WORDS`] (lowercased).
+pub(crate) static HEADLINE_WORD: LazyLock<FxSet<&'static str>> =
+    LazyLock::new(|| HEADLINE_WORDS.iter().copied().collect());
 
 /// Verbs of saying that follow a person's name.
 const SAYING: &[&str] = &[

@@ -84,6 +84,7 @@ mod extract;
 mod gazetteer;
 mod label;
 mod lexicon;
+mod parties;
 mod roles;
 pub mod tagger;
 
@@ -112,11 +113,24 @@ pub struct Options {
     /// Run the statistical tagger and merge its mentions (default true). Without it
     /// only gazetteers and rules find names: faster, lower recall on unknown names.
     pub tagger: bool,
+    /// Read a nationality and a party noun as one side, an ORG ("the Syrian government",
+    /// "the Syrian opposition"; default true). CoNLL-2003 and OntoNotes annotate only the
+    /// nationality word there: turn it off to score against them.
+    #[cfg_attr(feature = "serde", serde(default = "yes"))]
+    pub parties: bool,
+}
+
+#[cfg(feature = "serde")]
+fn yes() -> bool {
+    true
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { tagger: true }
+        Options {
+            tagger: true,
+            parties: true,
+        }
     }
 }
 
@@ -130,6 +144,24 @@ impl Options {
     #[must_use]
     pub fn with_tagger(mut self, on: bool) -> Self {
         self.tagger = on;
+        self
+    }
+
+    /// Turns reading sides ("the Syrian government") as ORG parties on or off.
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_entities::{extract, Label, Options};
+    ///
+    /// let text = "The Syrian government and the Syrian opposition met in Geneva.";
+    /// let found = extract(text, &Options::default());
+    /// assert_eq!(found.entity_named("Syrian government").unwrap().label, Label::Org);
+    /// let plain = extract(text, &Options::default().with_parties(false));
+    /// assert!(plain.entity_named("Syrian government").is_none());
+    /// ```
+    #[must_use]
+    pub fn with_parties(mut self, on: bool) -> Self {
+        self.parties = on;
         self
     }
 }
@@ -352,12 +384,16 @@ fn run(doc: &Tokenized<'_>, regions: &[Span], options: &Options) -> Entities {
                 tokens.push(*t);
             }
         }
-        let tagged = tagger::tag(text, &tokens);
+        let tagged = parties::cut_headline_words(text, tagger::tag(text, &tokens));
         cands = canon::merge_tagger(text, &ws, cands, &tagged);
     }
+    parties::defined_acronyms(text, &ws, &mut cands);
     evidence::retype_orgs(text, &ws, &mut cands);
     evidence::retype_words(text, &ws, &mut cands);
     let maybe_people = roles::retype_people(text, &ws, &mut cands);
     roles::assign(text, &ws, &mut cands, &maybe_people);
+    if options.parties {
+        parties::parties(text, &ws, &mut cands);
+    }
     canon::build(text, &ws, cands)
 }

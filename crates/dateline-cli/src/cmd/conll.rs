@@ -14,7 +14,9 @@
 //! writes the native labels.
 //!
 //! Engines: `--engine extract` (default) runs the whole entity extractor
-//! (`dateline_entities::extract`: gazetteers, rules and the statistical tagger);
+//! (`dateline_entities::extract`: gazetteers, rules and the statistical tagger; without
+//! reading "the Syrian government" as one party, since both label sets annotate only the
+//! nationality word there);
 //! `--engine tagger` runs the statistical tagger alone, which produces CoNLL types
 //! itself (with `--labels ontonotes` they are written as PERSON, ORG, LOC and MISC).
 
@@ -162,7 +164,7 @@ fn tag_document(doc: &[Line<'_>], labels: LabelSet, engine: Engine) -> Vec<Strin
         }
     }
     let mentions: Vec<(Span, &'static str)> = match engine {
-        Engine::Extract => extract(&text, &Options::default())
+        Engine::Extract => extract(&text, &Options::default().with_parties(false))
             .mentions
             .iter()
             .map(|m| {

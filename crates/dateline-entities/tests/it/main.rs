@@ -497,3 +497,107 @@ fn hyphen_joined_names_stay_two_entities_and_demonym_phrases_are_norp() {
     let east_asian = found.mentions.iter().find(|m| m.text.contains("Asian"));
     assert_eq!(east_asian.map(|m| m.label), Some(Label::Norp));
 }
+
+#[test]
+fn nationality_and_party_noun_is_a_side() {
+    let text = "Talks between the Syrian government and the Syrian opposition resumed in \
+                Geneva. Afghan government negotiators met Taliban envoys. The Syrian army said \
+                Syrian officials would attend.";
+    let found = extract(text, &Options::default());
+    check_invariants(text, &found);
+    let gov = ent(&found, "Syrian government");
+    assert_eq!(gov.label, Label::Org);
+    assert_eq!(gov.country.as_deref(), Some("Syria"));
+    assert_eq!(ent(&found, "Syrian opposition").label, Label::Org);
+    assert_ne!(gov.id, ent(&found, "Syrian opposition").id);
+    assert_eq!(ent(&found, "Afghan government").label, Label::Org);
+    // Other nouns leave the nationality alone.
+    assert!(found
+        .mentions
+        .iter()
+        .any(|m| m.text == "Syrian" && m.label == Label::Norp));
+    // Off for scoring against CoNLL/OntoNotes, which mark only the nationality word.
+    let plain = extract(text, &Options::default().with_parties(false));
+    check_invariants(text, &plain);
+    assert!(plain.entity_named("Syrian government").is_none());
+    assert!(plain
+        .mentions
+        .iter()
+        .all(|m| m.text == "Syrian" || !m.text.starts_with("Syrian")));
+}
+
+#[test]
+fn name_defined_by_an_acronym_is_one_organization() {
+    let text = "The mediator met the Justice and Equality movement (JEM) in Doha. Later the \
+                Union for Fair Trade and Open Markets (UFTOM) said JEM had agreed. Leaders of \
+                Bosnia and Herzegovina (BiH) and of the Arab League (AL) came.";
+    let found = extract(text, &Options::default());
+    check_invariants(text, &found);
+    let jem = ent(&found, "Justice and Equality movement");
+    assert_eq!(jem.label, Label::Org);
+    assert!(texts(&found, "Justice and Equality movement").contains(&"JEM".to_string()));
+    assert!(found.entity_named("Justice").is_none());
+    assert!(found.entity_named("Equality").is_none());
+    assert_eq!(
+        ent(&found, "Union for Fair Trade and Open Markets").label,
+        Label::Org
+    );
+    // Initials that do not spell the acronym: nothing joined.
+    let other = "The mediator met the Justice and Equality movement (JPM) in Doha.";
+    let found = extract(other, &Options::default());
+    check_invariants(other, &found);
+    assert!(found
+        .entity_named("Justice and Equality movement")
+        .is_none());
+    // Brackets at the edges and repeated definitions: no panic, mentions stay valid.
+    for edge in [
+        "(AB) met.",
+        "Alpha Beta (AB",
+        "(AB)",
+        "Alpha Beta (AB) and Alpha Beta (AB) and Gamma Delta (GD) met.",
+    ] {
+        check_invariants(edge, &extract(edge, &Options::default()));
+    }
+}
+
+#[test]
+fn headline_verbs_end_names() {
+    let text = "UN Envoy De Mistura Meets Moallem in Damascus\n\nPresident Obama Hosts Leaders \
+                as Chancellor Merkel Warns Putin";
+    let found = extract(text, &Options::default());
+    check_invariants(text, &found);
+    for m in &found.mentions {
+        for verb in ["Meets", "Hosts", "Warns"] {
+            assert!(!m.text.contains(verb), "{m:?}");
+        }
+    }
+    assert_eq!(ent(&found, "De Mistura").label, Label::Person);
+    assert_eq!(ent(&found, "Angela Merkel").label, Label::Person);
+}
+
+#[test]
+fn title_abbreviations_are_no_names() {
+    let text = "UN envoy holds talks with Syria FM in Damascus\n\nJapan PM Visits Seoul";
+    let found = extract(text, &Options::default());
+    check_invariants(text, &found);
+    assert!(found
+        .mentions
+        .iter()
+        .all(|m| m.text != "FM" && m.text != "PM"));
+    assert_eq!(ent(&found, "Damascus").label, Label::Gpe);
+}
+
+#[test]
+fn surname_after_an_arabic_article_links() {
+    let text = "Envoy Meets Moallem in Damascus\n\nThe envoy met Foreign Minister Walid \
+                al-Moallem on Monday. Moallem said talks would go on.";
+    let found = extract(text, &Options::default());
+    check_invariants(text, &found);
+    let walid = ent(&found, "Walid al-Moallem");
+    assert_eq!(
+        walid.mentions.len(),
+        3,
+        "{:?}",
+        texts(&found, "Walid al-Moallem")
+    );
+}
