@@ -7,6 +7,7 @@ the same way: from cargo's own JSON build messages, whatever CARGO_TARGET_DIR is
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -33,3 +34,21 @@ def build_release(package: str, target: str, example: bool = False) -> Path:
                 msg.get("target", {}).get("name") == target:
             return Path(msg["executable"])
     sys.exit(f"error: cargo did not report a `{target}` executable")
+
+
+def shown_path(path: str | Path) -> str:
+    """`path` as a report records it: relative to the repository when inside it, under
+    `$CARGO_TARGET_DIR` when inside that, else its file name alone, so that no report names a
+    directory of the machine it was made on."""
+    p = Path(path).resolve()
+    try:
+        return str(p.relative_to(REPO))
+    except ValueError:
+        pass
+    target = os.environ.get("CARGO_TARGET_DIR")
+    if target:
+        try:
+            return str(Path("$CARGO_TARGET_DIR") / p.relative_to(Path(target).resolve()))
+        except ValueError:
+            pass
+    return p.name

@@ -84,6 +84,7 @@ from typing import Any, Callable, Iterable, Optional
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "eval"))
+from cargo_build import shown_path  # noqa: E402 (eval/ helper)
 
 HEADER = re.compile(r"^ date (\d{4}-\d{2}(?:-\d{2})?) ?")
 WORD = re.compile(r"\w+")
@@ -717,7 +718,7 @@ def main() -> int:
         "command": "python3 eval/pages_eval.py " + " ".join(sys.argv[1:]),
         "commit": git_commit(),
         "machine": f"{os.uname().sysname} {os.uname().machine}, {os.cpu_count()} CPUs",
-        "bin": binary,
+        "bin": shown_path(binary),
         "seconds": round(time.time() - t0, 1),
     }
     text = render(runs, meta)

@@ -31,3 +31,30 @@ class ValueMatches(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ShownPath(unittest.TestCase):
+    """Reports name binaries without the directories of the machine they were made on."""
+
+    def test_paths_inside_the_repository_are_relative(self) -> None:
+        from cargo_build import REPO, shown_path
+
+        self.assertEqual(shown_path(REPO / "seeds"), "seeds")
+
+    def test_paths_elsewhere_keep_only_their_name_or_the_target_variable(self) -> None:
+        import os
+        import tempfile
+
+        from cargo_build import shown_path
+
+        with tempfile.TemporaryDirectory() as d:
+            binary = Path(d, "release", "dateline")
+            old = os.environ.get("CARGO_TARGET_DIR")
+            try:
+                os.environ["CARGO_TARGET_DIR"] = d
+                self.assertEqual(shown_path(binary), "$CARGO_TARGET_DIR/release/dateline")
+                os.environ.pop("CARGO_TARGET_DIR")
+                self.assertEqual(shown_path(binary), "dateline")
+            finally:
+                if old is not None:
+                    os.environ["CARGO_TARGET_DIR"] = old

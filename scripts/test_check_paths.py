@@ -68,8 +68,13 @@ class ScanTree(unittest.TestCase):
             (root / "scripts/run").write_text(f"#!/bin/sh\ncat {HOME}/me/x\n")
             (root / "docs").mkdir()
             (root / "docs/x.py").write_text(f"open('{TMP}/x')\n")
+            (root / "eval/reports").mkdir(parents=True)
+            (root / "eval/reports/r.json").write_text(f'{{"bin": "{HOME}/t/dateline"}}\n')
+            (root / "eval/reports/r.md").write_text(f"binary `{HOME}/t/dateline`\n")
             found = sorted((f.path, f.line) for f in check_paths.scan(root))
-            self.assertEqual(found, [("crates/x/src/lib.rs", 1), ("scripts/run", 2)])
+            self.assertEqual(
+                found, [("crates/x/src/lib.rs", 1), ("eval/reports/r.json", 1), ("scripts/run", 2)]
+            )
 
     def test_command_exit_status(self) -> None:
         script = Path(check_paths.__file__)

@@ -592,14 +592,15 @@ impl<'t> Builder<'t, '_> {
             self.boiler(BoilerplateKind::Chrome, span);
             return;
         }
-        self.title_date = undated_title(self.text, span).1;
         let from_header = self.prepared.header.as_ref().is_some_and(|h| h.line == k);
         let source = if from_header {
             TitleSource::Header
         } else {
             TitleSource::Top
         };
-        self.article.title = Some(make_title(self.text, span, source));
+        let (title, date) = make_title(self.text, span, source);
+        self.article.title = Some(title);
+        self.title_date = date;
     }
 
     fn add_caption(&mut self, c: Caption) {
@@ -754,7 +755,7 @@ impl<'t> Builder<'t, '_> {
                     line.label = LineLabel::Title;
                 }
             }
-            self.article.title = Some(make_title(self.text, span, TitleSource::Trailer));
+            self.article.title = Some(make_title(self.text, span, TitleSource::Trailer).0);
         }
     }
 
@@ -962,10 +963,12 @@ fn is_chrome_label(s: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
-fn make_title(text: &str, span: Span, source: TitleSource) -> Title {
-    let (span, _) = undated_title(text, span);
+/// The title read off its line, and the date the site set beside the headline, if any (see
+/// [`undated_title`]).
+fn make_title(text: &str, span: Span, source: TitleSource) -> (Title, Option<Span>) {
+    let (span, date) = undated_title(text, span);
     let s = span.slice(text).unwrap_or("");
-    match lexicon::title_prefix(s) {
+    let title = match lexicon::title_prefix(s) {
         Some(r) => {
             let prefix = trim(text, Span::new(span.start + r.start, span.start + r.end));
             let rest = trim(text, Span::new(span.start + r.end, span.end));
@@ -980,7 +983,8 @@ fn make_title(text: &str, span: Span, source: TitleSource) -> Title {
             prefix: None,
             source,
         },
-    }
+    };
+    (title, date)
 }
 
 /// The title line without a date the site set before or after the headline: "21/11/2022  COP27
