@@ -2,7 +2,7 @@
 """Score `dateline analyze` encounter events against the gold events of the real crawled pages.
 
 Usage:
-    python3 eval/events_eval.py DATA_DIR [--bin PATH] [--pages a01,g03] [--errors]
+    python3 eval/events_eval.py DATA_DIR [--bin PATH] [--pages a01,g03] [--half odd|even] [--errors]
                                 [--report-name NAME] [--no-report]
 
 DATA_DIR is the shared data directory; the pages are DATA_DIR/pages-dev/crawl/*.txt and the gold
@@ -230,6 +230,9 @@ def main() -> int:
     ap.add_argument("data", help="the shared data directory (holds pages-dev/crawl/)")
     ap.add_argument("--bin", help="dateline binary (default: build the release CLI)")
     ap.add_argument("--pages", help="comma-separated page ids to score (default: all)")
+    ap.add_argument("--half", choices=("odd", "even"),
+                    help="score only the odd (development) or even (held-out) pages; with --errors, "
+                         "`--half odd` shows the development half without exposing the held-out one")
     ap.add_argument("--errors", action="store_true", help="print gold and predicted events per page")
     ap.add_argument("--report-name", help="report file stem (default events-YYYY-MM-DD)")
     ap.add_argument("--report-dir", default=str(REPO / "eval" / "reports"))
@@ -260,6 +263,8 @@ def main() -> int:
     for a in annotations:
         pid = a["id"]
         if wanted and pid not in wanted:
+            continue
+        if args.half and (int(pid[1:]) % 2 == 1) != (args.half == "odd"):
             continue
         text = (crawl / f"{pid}.txt").read_text(encoding="utf-8")
         t = score_page(a, docs.get(pid), text, args.errors)
