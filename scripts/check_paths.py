@@ -14,8 +14,10 @@ repository, or take the path as an argument (``../shared/data/...``). A line tha
 such a path (a test of this checker, say) carries the marker ``allow-absolute-path`` with the
 reason.
 
-Comments are scanned too (a path in a comment is usually a copied command); markdown and other
-prose are not.
+Comments are scanned too (a path in a comment is usually a copied command). Markdown and other
+prose are not, except the dated reports under ``eval/reports/`` and ``bench/reports/``: they are
+the evidence an issue note quotes, and a command there that names a machine's folder cannot be
+rerun anywhere else.
 
 Usage: ``python3 scripts/check_paths.py [ROOT]`` (default: the repository holding this script).
 """
@@ -41,8 +43,12 @@ CODE_SUFFIXES = {
 SKIPPED_PARTS = {"target", ".venv", "__pycache__", "corpus", "artifacts", ".git", "node_modules"}
 
 #: Folders whose files are never scanned (none: the JSON of dated reports is read by scripts and
-#: checked too; their Markdown prose is not code).
+#: checked too).
 SKIPPED_PREFIXES: tuple[str, ...] = ()
+
+#: Folders of dated reports, whose Markdown is scanned like code: the commands they quote must
+#: run on another machine.
+REPORT_DIRS = ("eval/reports/", "bench/reports/")
 
 #: Marker that allows one line (say why next to it).
 ALLOW_MARKER = "allow-absolute-path"
@@ -103,7 +109,7 @@ def candidate_files(root: Path) -> Iterator[Path]:
             continue
         if not path.is_file():
             continue
-        if is_code_file(path):
+        if is_code_file(path) or (path.suffix == ".md" and rel.startswith(REPORT_DIRS)):
             yield path
 
 

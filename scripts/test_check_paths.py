@@ -56,7 +56,7 @@ class ScanText(unittest.TestCase):
 
 
 class ScanTree(unittest.TestCase):
-    def test_tree_scan_finds_code_and_skips_prose_and_build_output(self) -> None:
+    def test_tree_scan_finds_code_and_reports_and_skips_prose_and_build_output(self) -> None:
         with tempfile.TemporaryDirectory() as d:
             root = Path(d)
             (root / "crates/x/src").mkdir(parents=True)
@@ -73,7 +73,13 @@ class ScanTree(unittest.TestCase):
             (root / "eval/reports/r.md").write_text(f"binary `{HOME}/t/dateline`\n")
             found = sorted((f.path, f.line) for f in check_paths.scan(root))
             self.assertEqual(
-                found, [("crates/x/src/lib.rs", 1), ("eval/reports/r.json", 1), ("scripts/run", 2)]
+                found,
+                [
+                    ("crates/x/src/lib.rs", 1),
+                    ("eval/reports/r.json", 1),
+                    ("eval/reports/r.md", 1),
+                    ("scripts/run", 2),
+                ],
             )
 
     def test_command_exit_status(self) -> None:
