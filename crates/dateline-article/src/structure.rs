@@ -304,6 +304,8 @@ pub(crate) fn parse(text: &str, model: &LineModel) -> Structure {
 /// - a page without a title whose first line is headline-shaped and followed by top matter or
 ///   the body (and a prose body line) has that line as its title (clean dumps:
 ///   "Headline\nBy Jane Doe\n\nFirst paragraph ...");
+/// - on a whole page, a title below the story's first paragraph or far above it gives way to
+///   the headline just above the paragraph ([`headline_above_story`]);
 /// - a prose line right under the title with a caption, byline or date line after it is the
 ///   standfirst;
 /// - body lines before a dated or credited wire dateline among the first body lines are its
@@ -372,6 +374,8 @@ fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
             labels[f] = LineLabel::Title;
         }
     }
+    headline_above_story(p, labels, &s, &words, &allows);
+    bylines_at_the_story_head(p, labels, &s, &words);
     // A prose line right under the title, with captions, bylines or a date line after it, is
     // the standfirst (the line a caption-like shape alone would mislabel).
     if let Some(t) = labels.iter().position(|&l| l == LineLabel::Title) {
@@ -426,6 +430,138 @@ fn refine(text: &str, p: &Prepared, labels: &mut [LineLabel]) {
             }
         }
     }
+}
+
+/// Items above the story's first paragraph within which its headline is looked for.
+const HEADLINE_REACH: usize = 12;
+
+/// A title with more lines of other matter than this between it and the story's first paragraph
+/// is a masthead, menu entry or teaser, not the story's headline (a crawl excerpt's title sits
+/// a few lines above its lead).
+const TITLE_FAR: usize = 8;
+
+/// On a whole web page (menus and teasers, then the story), the story's headline sits just
+/// above its first paragraph, over the byline and date line. A title the labeller put below the
+/// first prose paragraph, or far above it, gives way to that headline: the headline-shaped text
+/// line right above the byline or date line nearest the paragraph, or, with neither, the nearest
+/// headline-shaped text line above the paragraph that the labeller did not call chrome. The
+/// title it replaces becomes chrome (above the paragraph) or a related headline (below).
+fn headline_above_story<'t>(
+    p: &Prepared,
+    labels: &mut [LineLabel],
+    s: &impl Fn(usize) -> &'t str,
+    words: &impl Fn(usize) -> usize,
+    allows: &impl Fn(usize, LineLabel) -> bool,
+) {
+    let Some(first) = first_paragraph(labels, s, words) else {
+        return;
+    };
+    // Without a title there is nothing to move: an excerpt that starts in the body has none.
+    let Some(title) = labels.iter().position(|&l| l == LineLabel::Title) else {
+        return;
+    };
+    // Near: few lines of other matter (menus, teasers, notices) between the title and the
+    // story; a table or a date line under the title (a results story) keeps it near.
+    let other_matter = (title + 1..first)
+        .filter(|&n| {
+            !matches!(
+                labels[n],
+                LineLabel::Body | LineLabel::Byline | LineLabel::DateLine
+            )
+        })
+        .count();
+    if title < first && other_matter <= TITLE_FAR {
+        return;
+    }
+    let meta = |n: usize| matches!(labels[n], LineLabel::Byline | LineLabel::DateLine);
+    let headline = |n: usize| {
+        words(n) >= 3
+            && !meta(n)
+            && labels[n] != LineLabel::Caption
+            && allows(n, LineLabel::Title)
+            && matches!(p.classes[p.item_lines[n]], Class::Text)
+            && lexicon::headline_like_counted(s(n), words(n))
+            && !lexicon::ends_dangling(s(n))
+    };
+    let lo = first.saturating_sub(HEADLINE_REACH);
+    let pick = match (lo..first).rev().find(|&n| meta(n)) {
+        // Over the byline and date lines, past a short section label ("Africa").
+        Some(m) => (lo..m)
+            .rev()
+            .filter(|&n| !meta(n))
+            .take(2)
+            .find(|&n| headline(n) || words(n) >= 3)
+            .filter(|&n| headline(n)),
+        None => (lo..first)
+            .rev()
+            .find(|&n| headline(n) && words(n) >= 4 && labels[n] != LineLabel::Chrome),
+    };
+    let Some(pick) = pick else {
+        return;
+    };
+    for (n, label) in labels.iter_mut().enumerate() {
+        if *label == LineLabel::Title && n != pick {
+            *label = if n > first {
+                LineLabel::Related
+            } else {
+                LineLabel::Chrome
+            };
+        }
+    }
+    labels[pick] = LineLabel::Title;
+}
+
+/// Items after the story's last paragraph where its author may still sign ("Last paragraph.\n
+/// Jane Doe").
+const BYLINE_AFTER_STORY: usize = 3;
+
+/// A story's bylines stand within the story: from its headline (or, without one, the lines
+/// just above the first paragraph) to just after its last paragraph (an author signing off, the
+/// authors of a live blog's entries). A line the labeller called a byline elsewhere on a whole
+/// page (a menu of sections above the story, teasers' authors and tags far below it) is chrome,
+/// unless the line rules read a byline, credit or sign-off in it ("By Jane Doe", "Reporting by
+/// ...").
+fn bylines_at_the_story_head<'t>(
+    p: &Prepared,
+    labels: &mut [LineLabel],
+    s: &impl Fn(usize) -> &'t str,
+    words: &impl Fn(usize) -> usize,
+) {
+    let Some(first) = first_paragraph(labels, s, words) else {
+        return;
+    };
+    let head = match labels.iter().position(|&l| l == LineLabel::Title) {
+        Some(t) if t < first => t,
+        _ => first.saturating_sub(HEADLINE_REACH),
+    };
+    let last = (first..labels.len())
+        .rev()
+        .find(|&n| labels[n] == LineLabel::Body && words(n) >= 8)
+        .unwrap_or(first);
+    let end = last + BYLINE_AFTER_STORY;
+    for (n, label) in labels.iter_mut().enumerate() {
+        if *label == LineLabel::Byline
+            && !(head..=end).contains(&n)
+            && matches!(p.classes[p.item_lines[n]], Class::Text)
+        {
+            *label = LineLabel::Chrome;
+        }
+    }
+}
+
+/// The story's first paragraph: the first body line of eight words or more that is not
+/// headline-shaped (a hard-wrapped line need not end a sentence; a photo file name or "Photo"
+/// above the lead is passed).
+fn first_paragraph<'t>(
+    labels: &[LineLabel],
+    s: &impl Fn(usize) -> &'t str,
+    words: &impl Fn(usize) -> usize,
+) -> Option<usize> {
+    (0..labels.len()).find(|&n| {
+        labels[n] == LineLabel::Body
+            && words(n) >= 8
+            && !lexicon::headline_like_counted(s(n), words(n))
+    })
 }
 
 /// Labels from the line rules alone, for a model without weights: rule classes map to their
@@ -1259,5 +1395,93 @@ mod tests {
             assert!(full.is_some(), "{s}");
             assert!(may_state_a_year(s), "{s}");
         }
+    }
+
+    /// A page whose first lines are a site menu, then `headline`, `meta` lines and a lead, then
+    /// a teaser; the labeller's labels given per item.
+    fn refined(text: &str, given: &[(usize, LineLabel)]) -> Vec<LineLabel> {
+        let p = prepare(text);
+        let mut labels = vec![LineLabel::Chrome; p.inputs.len()];
+        for &(n, label) in given {
+            labels[n] = label;
+        }
+        refine(text, &p, &mut labels);
+        labels
+    }
+
+    const MENU: &str = "Biz and IT\nTech\nScience\nPolicy\nCars\nGaming and Culture\nStore\nForums\nSubscribe\nSign in\n";
+
+    #[test]
+    fn a_far_title_gives_way_to_the_headline_over_the_byline() {
+        let text = format!(
+            "{MENU}Europe\nMinisters agree on new rules for river shipping\nBy Anna Berg\nMarch 3, 2021\nShare\nTransport ministers from eleven countries agreed on Tuesday to new safety rules for cargo ships on the river, officials said.\nRail strike ends after two weeks of talks\n"
+        );
+        use LineLabel::*;
+        // Items: 0-9 menu, 10 section, 11 headline, 12 byline, 13 date, 14 share, 15 lead, 16 teaser.
+        let labels = refined(
+            &text,
+            &[
+                (0, Title),
+                (11, Standfirst),
+                (12, Byline),
+                (13, DateLine),
+                (15, Body),
+                (16, Title),
+            ],
+        );
+        assert_eq!(labels[11], Title);
+        assert_eq!(labels[0], Chrome);
+        assert_eq!(labels[16], Related);
+    }
+
+    #[test]
+    fn without_a_byline_the_nearest_headline_above_the_lead_is_the_title() {
+        let text = format!(
+            "{MENU}Ministers agree on new rules for river shipping\nShare\nTransport ministers from eleven countries agreed on Tuesday to new safety rules for cargo ships on the river, officials said.\n"
+        );
+        use LineLabel::*;
+        let labels = refined(&text, &[(1, Title), (10, Body), (12, Body)]);
+        assert_eq!(labels[10], Title);
+        assert!(!labels[..10].contains(&Title));
+        // Without a title, none is invented.
+        let labels = refined(&text, &[(10, Body), (12, Body)]);
+        assert!(!labels.contains(&Title));
+    }
+
+    #[test]
+    fn a_title_a_few_lines_over_the_lead_stays() {
+        let text = "Ministers agree on new rules for river shipping\nSubscribe to our newsletter for daily updates\nBy Anna Berg\nTransport ministers from eleven countries agreed on Tuesday to new safety rules for cargo ships on the river, officials said.\n";
+        use LineLabel::*;
+        let labels = refined(text, &[(0, Title), (1, Chrome), (2, Byline), (3, Body)]);
+        assert_eq!(labels[0], Title);
+        assert_eq!(labels[1], Chrome);
+    }
+
+    #[test]
+    fn bylines_stand_within_the_story() {
+        let text = format!(
+            "{MENU}Ministers agree on new rules for river shipping\nAnna Berg\nTransport ministers from eleven countries agreed on Tuesday to new safety rules for cargo ships on the river, officials said.\nThe rules take effect next year and will be reviewed after three years of use, the ministers said.\nJonas Lind\nMore stories\nRail strike ends\nFarmers protest\nHarbour reopens\nTom Weller\n"
+        );
+        use LineLabel::*;
+        // Items: 0-9 menu, 10 headline, 11 byline, 12-13 story, 14 sign-off, 15-18 teasers,
+        // 19 a teaser's author.
+        let labels = refined(
+            &text,
+            &[
+                (3, Byline),
+                (4, Byline),
+                (10, Title),
+                (11, Byline),
+                (12, Body),
+                (13, Body),
+                (14, Byline),
+                (19, Byline),
+            ],
+        );
+        assert_eq!(labels[3], Chrome);
+        assert_eq!(labels[4], Chrome);
+        assert_eq!(labels[11], Byline);
+        assert_eq!(labels[14], Byline);
+        assert_eq!(labels[19], Chrome);
     }
 }

@@ -503,3 +503,19 @@ fn a_date_line_under_the_headline_wins_over_the_masthead_date() {
     let d = a.date_line.as_ref().expect("a date line");
     assert_eq!(at(text, d.span), "December 28, 2019", "{:?}", a.lines);
 }
+
+#[test]
+fn whole_page_headline_sits_above_the_story_not_in_the_menu() {
+    // A whole web page: the site's menu and teasers, then the story's headline over its byline
+    // and date, then the story.
+    let text = "Skip to main content\nWorld News Daily\nHome\nWorld\nBusiness\nMarkets Close Higher on Strong Earnings Data\nOpinion\nSport\nCulture\nTravel\nWeather\nSubscribe\nSign in\nMore\nAdvertisement\nEurope\nMinisters agree on new rules for river shipping\nBy Anna Berg\nMarch 3, 2021\nShare\nTweet\nEmail\nTransport ministers from eleven countries agreed on Tuesday to new safety rules for cargo ships on the river, officials said.\nThe rules take effect next year and will be reviewed after three years of use, the ministers said in a statement.\nRead more\nRail strike ends after two weeks of talks\n";
+    let a = parse(text);
+    assert_eq!(
+        at(text, a.title.as_ref().unwrap().span),
+        "Ministers agree on new rules for river shipping"
+    );
+    assert_eq!(
+        a.byline.iter().map(|s| at(text, *s)).collect::<Vec<_>>(),
+        ["Anna Berg"]
+    );
+}
