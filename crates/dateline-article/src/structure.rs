@@ -486,7 +486,7 @@ fn headline_above_story<'t>(
     let lo = first.saturating_sub(HEADLINE_REACH);
     let pick = match (lo..first).rev().find(|&n| meta(n)) {
         // Over the byline and date lines, past a short section label ("Africa").
-        Some(m) => (lo..m)
+        Some(m) => (m.saturating_sub(HEADLINE_REACH)..m)
             .rev()
             .filter(|&n| !meta(n))
             .take(2)
