@@ -64,6 +64,9 @@ struct Cand {
     /// "arrived in Damascus for talks with ...": talks told as the purpose of a visit of
     /// the same sentence.
     purpose: bool,
+    /// "took place on the sidelines of the ... summit": another encounter than the
+    /// gathering named after it in the sentence.
+    sidelines: bool,
 }
 
 /// Per-document state carried from sentence to sentence.
@@ -159,6 +162,7 @@ pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
                 cands.extend(split_bilateral(c));
             }
         }
+        visit_told_as_meeting(&view, &cast, &mut cands);
         absorb_within_sentence(&mut cands);
         for c in cands {
             ctx.add(c);
@@ -265,6 +269,42 @@ fn salience(input: &Input<'_>, units: &[Unit], first: &[Option<usize>]) -> Vec<O
     out
 }
 
+/// "The two leaders last met in December 2019, when A paid a visit to B in Beijing": a
+/// visit to a person in the "when" clause of a meeting told without names is that meeting
+/// (kind meet, with the visit's parties, place and date).
+fn visit_told_as_meeting(v: &View<'_>, cast: &Cast<'_>, cands: &mut [Cand]) {
+    let Some(meet) = cands
+        .iter()
+        .find(|c| c.kind == EventKind::Meet && c.verb && (c.anaphoric || c.bare))
+        .map(|c| (c.trigger, c.date.clone()))
+    else {
+        return;
+    };
+    let at =
+        |span: Span| (v.unit.lo..v.unit.hi).find(|&i| v.tok(i).is_some_and(|t| t.span == span));
+    let Some(m) = at(meet.0) else {
+        return;
+    };
+    for c in cands.iter_mut() {
+        let to_person = c.kind == EventKind::Visit
+            && !c.hosted
+            && c.host.is_some_and(|h| cast.class(h) == Class::Person);
+        if !to_person || c.trigger.start <= meet.0.start {
+            continue;
+        }
+        let Some(k) = at(c.trigger) else {
+            continue;
+        };
+        if (m + 1..k).any(|i| v.w(i) == "when" && v.w(i - 1) == ",") {
+            c.kind = EventKind::Meet;
+            c.host = None;
+            if c.date.is_none() {
+                c.date.clone_from(&meet.1);
+            }
+        }
+    }
+}
+
 /// In one sentence, a reading without parties of its own ("the meeting", "the two leaders
 /// met") next to one with parties tells the same encounter: keep the one with parties.
 fn absorb_within_sentence(cands: &mut Vec<Cand>) {
@@ -325,7 +365,8 @@ fn absorb_within_sentence(cands: &mut Vec<Cand>) {
     }
     let has_named = cands.iter().any(|c| !c.bare && !c.anaphoric);
     if has_named {
-        cands.retain(|c| !c.bare && !c.anaphoric);
+        // Not a meeting on the sidelines of the gathering the sentence names after it.
+        cands.retain(|c| !c.bare && !c.anaphoric || c.sidelines);
     }
     // Two triggers of one encounter ("held talks ... during the meeting", "arrived in ...
     // on his visit"): same kind and shared parties.
@@ -725,7 +766,9 @@ impl Ctx<'_, '_> {
             && matches!(v.w(left - 1), "after" | "before" | "following")
             && !(left..k).any(|i| is_verb_like(v, i))
         {
-            let earlier = (lo..left - 1).rev().take(8).map(|i| v.w(i));
+            // The clause's modal may sit a long object before ("will together attend a
+            // ceremony to sign several agreements following their talks").
+            let earlier = (lo..left - 1).rev().take(20).map(|i| v.w(i));
             for w in earlier {
                 if matches!(
                     w,
@@ -1001,6 +1044,12 @@ impl Ctx<'_, '_> {
         // A place before the trigger ("In Seoul, X met Y", "X, in Seoul for talks, ...").
         if place.is_none() {
             place = self.place_before(v, left, k);
+        }
+        // "met ... on the sidelines of the G-20 Summit in Bali": where the gathering is.
+        let sidelines = (k + 1..(k + 12).min(hi))
+            .find(|&i| matches!(v.w(i), "sidelines" | "sideline") && v.w(i + 1) == "of");
+        if place.is_none() {
+            place = sidelines.and_then(|at| self.sidelines_place(v, at));
         }
         // Summits: the organisation right before "summit" is a party ("the G-20 Summit",
         // "the upcoming NATO defense ministers conference", "NATO Defense Ministers' meeting").
@@ -1334,6 +1383,7 @@ impl Ctx<'_, '_> {
                 && (k.saturating_sub(4).max(lo)..k).any(|i| v.w(i) == "for")
                 && !(k.saturating_sub(4).max(lo)..k)
                     .any(|i| matches!(v.w(i), "," | ";" | "and" | "after" | "before" | "during")),
+            sidelines: sidelines.is_some(),
         })
     }
 
@@ -2095,6 +2145,33 @@ impl Ctx<'_, '_> {
         best
     }
 
+    /// The place of the gathering whose sidelines (token `from`) an encounter is on: "took
+    /// place on the sidelines of the ASEAN ministers' meeting in Kuala Lumpur" (the first
+    /// place after "in"/"at" within a few words of "sidelines of", before the next clause).
+    fn sidelines_place(&self, v: &View<'_>, from: usize) -> Option<usize> {
+        let hi = v.unit.hi;
+        let mut i = from + 2;
+        while i < (from + 16).min(hi) {
+            if let Some(m) = v.mention_at(i) {
+                if self.cast.is_place(m.entity)
+                    && matches!(preposition_before(v, m.a, from), Some("in" | "at"))
+                {
+                    return Some(m.entity);
+                }
+                i = m.b.max(i + 1);
+                continue;
+            }
+            if matches!(
+                v.w(i),
+                "," | ";" | "which" | "who" | "while" | "but" | "and"
+            ) {
+                return None;
+            }
+            i += 1;
+        }
+        None
+    }
+
     /// The event's date from the sentence: the date mention nearest the trigger outside
     /// the reporting clause, weekdays re-resolved by the status.
     #[allow(clippy::too_many_arguments)]
@@ -2481,6 +2558,29 @@ impl Ctx<'_, '_> {
                 Some((e.unit, place, guests))
             })
             .collect();
+        // Visits under way as the article is written, by their first sentence: what a guest
+        // is to do around the publication date ("X is to hold talks with Y on Thursday", told
+        // before "X, who arrived on Tuesday on his first Damascus visit") happens there too.
+        let ongoing: Vec<(usize, usize, Vec<usize>)> = events
+            .iter()
+            .zip(&evidence)
+            .filter(|(e, _)| e.kind == EventKind::Visit && e.status == Status::Ongoing)
+            .filter_map(|(e, ev)| {
+                let place = e.place?;
+                let first = ev
+                    .iter()
+                    .map(|s| units.partition_point(|u| u.span.end <= s.start))
+                    .min()
+                    .unwrap_or(e.unit);
+                let guests = e
+                    .parties
+                    .iter()
+                    .copied()
+                    .filter(|&p| Some(p) != e.host)
+                    .collect();
+                Some((first, place, guests))
+            })
+            .collect();
         events
             .into_iter()
             .zip(evidence)
@@ -2499,6 +2599,23 @@ impl Ctx<'_, '_> {
                         .find(|(unit, _, guests)| {
                             *unit <= c.unit
                                 && c.unit <= unit + ANAPHOR_REACH
+                                && c.parties.iter().any(|p| guests.contains(p))
+                        })
+                        .map(|&(_, p, _)| p);
+                }
+                if place.is_none()
+                    && matches!(
+                        c.kind,
+                        EventKind::Meet | EventKind::Negotiate | EventKind::Call
+                    )
+                    && matches!(c.status, Status::Planned | Status::Ongoing)
+                    && around_publication(c.date.as_ref(), input.published)
+                {
+                    place = ongoing
+                        .iter()
+                        .find(|(unit, _, guests)| {
+                            c.unit < *unit
+                                && *unit <= c.unit + ANAPHOR_REACH
                                 && c.parties.iter().any(|p| guests.contains(p))
                         })
                         .map(|&(_, p, _)| p);
@@ -2560,6 +2677,17 @@ impl Ctx<'_, '_> {
                 }
             })
             .collect()
+    }
+}
+
+/// Does an event date fall around the publication date (within a week of it), or is it
+/// unknown? An unknown publication date only allows an unknown event date.
+fn around_publication(date: Option<&EventDate>, published: Option<NaiveDate>) -> bool {
+    match (date, published) {
+        (None, _) => true,
+        (Some(d), Some(p)) => value_range(&d.value)
+            .is_some_and(|(a, b)| a <= p + Duration::days(7) && p <= b + Duration::days(7)),
+        (Some(_), None) => false,
     }
 }
 
