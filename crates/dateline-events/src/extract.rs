@@ -1288,6 +1288,30 @@ impl Ctx<'_, '_> {
         };
         // ---- Date.
         let mut date = self.date(v, ui, k, left, obj.end, status, others);
+        // "Kishida and Yoon are meeting in Tokyo on Monday" (a Thursday article): the present
+        // progressive with another day than the publication's is an arrangement, planned.
+        let progressive = form == Form::Ing
+            && window.last().is_some_and(|&i| present_aux(v.w(i)))
+            && !ongoing
+            && trig.flavor != Flavor::Arrive;
+        let mut status = status;
+        if status == Status::Ongoing && progressive {
+            if let (Some(d), Some(p)) = (&date, self.input.published) {
+                let named = d
+                    .span
+                    .and_then(|s| self.input.doc.text().get(s.start..s.end))
+                    .filter(|t| !t.bytes().any(|b| b.is_ascii_digit()))
+                    .and_then(|t| {
+                        lower(t)
+                            .split(|c: char| !c.is_ascii_alphabetic())
+                            .find_map(weekday)
+                    });
+                if named.is_some_and(|w| w != p.weekday().num_days_from_monday()) {
+                    status = Status::Planned;
+                    date = self.date(v, ui, k, left, obj.end, status, others);
+                }
+            }
+        }
         // "held their first summit on March 16" in an article of March 5: a day without a
         // year that a past verb tells is the last one, not the next.
         if let (Some(d), Some(p)) = (&mut date, self.input.published) {
@@ -1305,7 +1329,6 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        let mut status = status;
         if let (Some(d), Some(p)) = (&date, self.input.published) {
             if let Some((a, _)) = value_range(&d.value) {
                 if a > p
@@ -2130,19 +2153,28 @@ impl Ctx<'_, '_> {
             .map(|e| e.parties.clone())
     }
 
-    /// A place before the trigger: "In Seoul, ...", "X, in Jakarta for talks, ...".
+    /// A place before the trigger: "In Seoul, ...", "X, in Jakarta for talks, ...", and the
+    /// destination of a journey made for it ("will travel to Beijing on Thursday to meet").
     fn place_before(&self, v: &View<'_>, left: usize, k: usize) -> Option<usize> {
         let mut best = None;
+        let mut journey = None;
         for i in left..k {
             if let Some(m) = v.mention_at(i) {
                 if m.a == i && self.cast.is_place(m.entity) {
-                    if let Some("in" | "at" | "inside") = preposition_before(v, m.a, left) {
-                        best = Some(m.entity);
+                    match preposition_before(v, m.a, left) {
+                        Some("in" | "at" | "inside") => best = Some(m.entity),
+                        Some("to") if m.a > left + 1 && travel_verb(v.w(m.a - 2)) => {
+                            journey = Some(m.entity);
+                        }
+                        _ => {}
                     }
                 }
             }
         }
-        best
+        // The journey's destination only for what it is made for: "to meet", "for talks".
+        let purpose = k > left && matches!(v.w(k - 1), "to" | "for")
+            || k > left + 1 && v.w(k - 2) == "for" && is_determiner(v.w(k - 1));
+        best.or(journey.filter(|_| purpose))
     }
 
     /// The place of the gathering whose sidelines (token `from`) an encounter is on: "took
@@ -2208,6 +2240,7 @@ impl Ctx<'_, '_> {
             to += 1;
         }
         let mut best: Option<(usize, EventDate)> = None;
+        let mut report: Option<&Timex> = None;
         for d in &v.dates {
             let Some(t) = self.input.dates.get(d.timex) else {
                 continue;
@@ -2215,7 +2248,21 @@ impl Ctx<'_, '_> {
             if !matches!(t.kind, TimexKind::Date | TimexKind::Time) {
                 continue;
             }
-            if d.a < from || d.a >= to || in_reporting_clause(v, d.a) {
+            if d.a >= to {
+                continue;
+            }
+            if in_reporting_clause(v, d.a) {
+                // "X announced on Wednesday that the parties to the summit have agreed": a
+                // report made before the encounter's clause, which it tells as news of that
+                // day. Kept in case the clause has no date of its own.
+                let leads = d.b < k && (d.b..k).take(4).any(|i| v.w(i) == "that");
+                if leads && report.is_none() && matches!(status, Status::Happened | Status::Ongoing)
+                {
+                    report = Some(t);
+                }
+                continue;
+            }
+            if d.a < from {
                 continue;
             }
             // A date nearer another trigger of the sentence is that event's ("gathered for a
@@ -2248,6 +2295,15 @@ impl Ctx<'_, '_> {
         }
         if let Some((_, d)) = best {
             return Some(d);
+        }
+        if let Some(t) = report {
+            if let Some(value) = self.value_of(t, status) {
+                return Some(EventDate {
+                    value,
+                    source: DateSource::Mention,
+                    span: Some(t.span),
+                });
+            }
         }
         // "These comments were made during a meeting ...": the date of the sentence before.
         let demonstrative = (v.unit.lo..k).any(|i| {
@@ -2689,6 +2745,39 @@ fn around_publication(date: Option<&EventDate>, published: Option<NaiveDate>) ->
             .is_some_and(|(a, b)| a <= p + Duration::days(7) && p <= b + Duration::days(7)),
         (Some(_), None) => false,
     }
+}
+
+/// Verbs of a journey, whose "to" names its destination ("travel to Beijing to meet").
+fn travel_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "travel"
+            | "travels"
+            | "travelled"
+            | "traveled"
+            | "travelling"
+            | "traveling"
+            | "fly"
+            | "flies"
+            | "flew"
+            | "flying"
+            | "head"
+            | "heads"
+            | "headed"
+            | "heading"
+            | "go"
+            | "goes"
+            | "went"
+            | "going"
+            | "come"
+            | "comes"
+            | "came"
+            | "coming"
+            | "return"
+            | "returns"
+            | "returned"
+            | "returning"
+    )
 }
 
 /// A calendar value ("2024-03-16", "2024-03") one year earlier; `None` for other values or a

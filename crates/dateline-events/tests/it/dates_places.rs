@@ -93,3 +93,71 @@ fn a_meeting_told_as_a_visit_to_a_person_in_a_when_clause_is_a_meeting() {
     assert_eq!(earlier.2.as_deref(), Some("Copenhagen"));
     assert_eq!(earlier.4, Status::Happened);
 }
+
+#[test]
+fn the_present_progressive_with_another_day_is_an_arrangement() {
+    // 2023-06-01 is a Thursday.
+    let r = find_rows(
+        "Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol are \
+         meeting in Tokyo on Monday.",
+        day(2023, 6, 1),
+    );
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].3.as_deref(), Some("2023-06-05"));
+    assert_eq!(r[0].4, Status::Planned);
+    // The publication's own day: under way.
+    let r = find_rows(
+        "Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol are \
+         meeting in Tokyo on Thursday.",
+        day(2023, 6, 1),
+    );
+    assert_eq!(r[0].3.as_deref(), Some("2023-06-01"), "{r:#?}");
+    assert_eq!(r[0].4, Status::Ongoing);
+}
+
+#[test]
+fn a_journey_made_to_meet_gives_the_meetings_place() {
+    let r = find_rows(
+        "French President Emmanuel Macron will travel to Beijing on Thursday to meet Chinese \
+         President Xi Jinping.",
+        day(2023, 6, 1),
+    );
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].0, EventKind::Meet);
+    assert_eq!(r[0].2.as_deref(), Some("Beijing"));
+    assert_eq!(r[0].4, Status::Planned);
+    // A journey home after the meeting is not where it was.
+    let r = find_rows(
+        "French President Emmanuel Macron met Chinese President Xi Jinping before he flew to \
+         Beijing.",
+        day(2023, 6, 1),
+    );
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].2, None, "{r:#?}");
+}
+
+#[test]
+fn a_report_told_before_the_encounter_dates_it_when_nothing_else_does() {
+    // 2023-06-01 is a Thursday.
+    let r = find_rows(
+        "The foreign ministry announced on Wednesday that German Chancellor Olaf Scholz and \
+         Polish Prime Minister Donald Tusk have held talks.",
+        day(2023, 6, 1),
+    );
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].3.as_deref(), Some("2023-05-31"));
+    // The encounter's own date wins.
+    let r = find_rows(
+        "The foreign ministry said on Wednesday that German Chancellor Olaf Scholz held talks \
+         with Polish Prime Minister Donald Tusk in May.",
+        day(2023, 6, 1),
+    );
+    assert_eq!(r[0].3.as_deref(), Some("2023-05"), "{r:#?}");
+    // A report after the encounter does not date it.
+    let r = find_rows(
+        "German Chancellor Olaf Scholz held talks with Polish Prime Minister Donald Tusk, the \
+         foreign ministry said on Wednesday.",
+        day(2023, 6, 1),
+    );
+    assert_eq!(r[0].3, None, "{r:#?}");
+}
