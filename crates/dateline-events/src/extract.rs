@@ -754,6 +754,20 @@ impl Ctx<'_, '_> {
             if ongoing_cue(w) {
                 ongoing = true;
             }
+            // "are holding talks", "is wrapping up his visit": the noun's verb in the present
+            // progressive; "X, who is in Beijing for talks": there for it now.
+            if form == Form::Noun
+                && i > lo
+                && i + 5 >= k
+                && progressive_governor(w)
+                && present_aux(v.w(i - 1))
+                || form == Form::Noun
+                    && present_aux(w)
+                    && matches!(v.w(i + 1), "in" | "at")
+                    && (i + 2..k).any(|j| v.w(j) == "for")
+            {
+                ongoing = true;
+            }
             if past_governor(w) || w.ends_with("ed") && i + 3 >= k && !planned_cue(w) {
                 past = true;
             }
@@ -821,6 +835,31 @@ impl Ctx<'_, '_> {
             ) && !planned
             {
                 past = true;
+            }
+        }
+        // "Talks between A and B are under way": the noun's own verb, after its parties.
+        if form == Form::Noun && !(planned || cancelled) {
+            let mut i = k + 1;
+            while i < (k + 25).min(hi) {
+                if let Some(m) = v.mention_at(i) {
+                    i = m.b.max(i + 1);
+                    continue;
+                }
+                let w = v.w(i);
+                if present_aux(w) {
+                    let (n1, n2) = (v.w(i + 1), v.w(i + 2));
+                    if matches!(n1, "underway" | "ongoing" | "continuing")
+                        || n1 == "under" && n2 == "way"
+                        || n1 == "in" && n2 == "progress"
+                    {
+                        ongoing = true;
+                    }
+                    break;
+                }
+                if matches!(w, "," | ";" | "." | "which" | "who" | "that") || is_verb_like(v, i) {
+                    break;
+                }
+                i += 1;
             }
         }
         // ---- Parties before the trigger.
@@ -2262,7 +2301,8 @@ impl Ctx<'_, '_> {
                 }
                 continue;
             }
-            if d.a < from {
+            // "by 2024", "by the end of the month": a deadline, not when anything met.
+            if d.a < from || d.a > v.unit.lo && v.w(d.a - 1) == "by" {
                 continue;
             }
             // A date nearer another trigger of the sentence is that event's ("gathered for a
@@ -2745,6 +2785,25 @@ fn around_publication(date: Option<&EventDate>, published: Option<NaiveDate>) ->
             .is_some_and(|(a, b)| a <= p + Duration::days(7) && p <= b + Duration::days(7)),
         (Some(_), None) => false,
     }
+}
+
+/// Verbs whose present progressive puts the event noun they govern under way ("are holding
+/// talks", "is paying a visit", "is wrapping up his visit").
+fn progressive_governor(w: &str) -> bool {
+    matches!(
+        w,
+        "holding"
+            | "having"
+            | "hosting"
+            | "attending"
+            | "paying"
+            | "making"
+            | "wrapping"
+            | "concluding"
+            | "ending"
+            | "conducting"
+            | "continuing"
+    )
 }
 
 /// Verbs of a journey, whose "to" names its destination ("travel to Beijing to meet").

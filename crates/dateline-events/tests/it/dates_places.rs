@@ -161,3 +161,38 @@ fn a_report_told_before_the_encounter_dates_it_when_nothing_else_does() {
     );
     assert_eq!(r[0].3, None, "{r:#?}");
 }
+
+#[test]
+fn a_deadline_is_not_the_encounters_date() {
+    let r = find_rows(
+        "Ukrainian President Volodymyr Zelensky met Polish President Andrzej Duda in Warsaw to \
+         discuss the pledge to deliver jets by 2025.",
+        day(2023, 6, 1),
+    );
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].3, None, "{r:#?}");
+}
+
+#[test]
+fn encounters_under_way_are_ongoing_and_dated_by_the_publication() {
+    for text in [
+        "Talks between Russian Foreign Minister Sergei Lavrov and Turkish Foreign Minister \
+         Mevlut Cavusoglu are under way in Ankara.",
+        "German Chancellor Olaf Scholz and French President Emmanuel Macron are holding talks \
+         in Paris.",
+        "US Secretary of State Antony Blinken, who is in Beijing for talks with Chinese Foreign \
+         Minister Qin Gang, said relations were improving.",
+    ] {
+        let r = find_rows(text, day(2023, 6, 1));
+        assert_eq!(r.len(), 1, "{text}\n{r:#?}");
+        assert_eq!(r[0].4, Status::Ongoing, "{text}\n{r:#?}");
+        assert_eq!(r[0].3.as_deref(), Some("2023-06-01"), "{text}");
+    }
+    // Planned wins over the progressive.
+    let r = find_rows(
+        "German Chancellor Olaf Scholz and French President Emmanuel Macron will be holding \
+         talks in Paris next week.",
+        day(2023, 6, 1),
+    );
+    assert_eq!(r[0].4, Status::Planned, "{r:#?}");
+}
