@@ -2657,7 +2657,7 @@ impl Ctx<'_, '_> {
         // Visits under way as the article is written, by their first sentence: what a guest
         // is to do around the publication date ("X is to hold talks with Y on Thursday", told
         // before "X, who arrived on Tuesday on his first Damascus visit") happens there too.
-        let ongoing: Vec<(usize, usize, Vec<usize>)> = events
+        let mut ongoing: Vec<(usize, usize, Vec<usize>)> = events
             .iter()
             .zip(&evidence)
             .filter(|(e, _)| e.kind == EventKind::Visit && e.status == Status::Ongoing)
@@ -2677,6 +2677,7 @@ impl Ctx<'_, '_> {
                 Some((first, place, guests))
             })
             .collect();
+        ongoing.sort_by_key(|&(unit, _, _)| unit);
         events
             .into_iter()
             .zip(evidence)
@@ -2707,13 +2708,14 @@ impl Ctx<'_, '_> {
                     && matches!(c.status, Status::Planned | Status::Ongoing)
                     && around_publication(c.date.as_ref(), input.published)
                 {
+                    // Sorted by unit: only the visits of the next few sentences are read.
+                    let from = ongoing.partition_point(|(unit, _, _)| *unit <= c.unit);
                     place = ongoing
+                        .get(from..)
+                        .unwrap_or_default()
                         .iter()
-                        .find(|(unit, _, guests)| {
-                            c.unit < *unit
-                                && *unit <= c.unit + ANAPHOR_REACH
-                                && c.parties.iter().any(|p| guests.contains(p))
-                        })
+                        .take_while(|(unit, _, _)| *unit <= c.unit + ANAPHOR_REACH)
+                        .find(|(_, _, guests)| c.parties.iter().any(|p| guests.contains(p)))
                         .map(|&(_, p, _)| p);
                 }
                 if place.is_none() && c.status != Status::Cancelled {
