@@ -64,6 +64,9 @@ struct Cand {
     /// "arrived in Damascus for talks with ...": talks told as the purpose of a visit of
     /// the same sentence.
     purpose: bool,
+    /// "took place on the sidelines of the ... summit": another encounter than the
+    /// gathering named after it in the sentence.
+    sidelines: bool,
 }
 
 /// Per-document state carried from sentence to sentence.
@@ -159,6 +162,7 @@ pub(crate) fn run(input: &Input<'_>, regions: &[Span]) -> Vec<Event> {
                 cands.extend(split_bilateral(c));
             }
         }
+        visit_told_as_meeting(&view, &cast, &mut cands);
         absorb_within_sentence(&mut cands);
         for c in cands {
             ctx.add(c);
@@ -265,6 +269,42 @@ fn salience(input: &Input<'_>, units: &[Unit], first: &[Option<usize>]) -> Vec<O
     out
 }
 
+/// "The two leaders last met in December 2019, when A paid a visit to B in Beijing": a
+/// visit to a person in the "when" clause of a meeting told without names is that meeting
+/// (kind meet, with the visit's parties, place and date).
+fn visit_told_as_meeting(v: &View<'_>, cast: &Cast<'_>, cands: &mut [Cand]) {
+    let Some(meet) = cands
+        .iter()
+        .find(|c| c.kind == EventKind::Meet && c.verb && (c.anaphoric || c.bare))
+        .map(|c| (c.trigger, c.date.clone()))
+    else {
+        return;
+    };
+    let at =
+        |span: Span| (v.unit.lo..v.unit.hi).find(|&i| v.tok(i).is_some_and(|t| t.span == span));
+    let Some(m) = at(meet.0) else {
+        return;
+    };
+    for c in cands.iter_mut() {
+        let to_person = c.kind == EventKind::Visit
+            && !c.hosted
+            && c.host.is_some_and(|h| cast.class(h) == Class::Person);
+        if !to_person || c.trigger.start <= meet.0.start {
+            continue;
+        }
+        let Some(k) = at(c.trigger) else {
+            continue;
+        };
+        if (m + 1..k).any(|i| v.w(i) == "when" && v.w(i - 1) == ",") {
+            c.kind = EventKind::Meet;
+            c.host = None;
+            if c.date.is_none() {
+                c.date.clone_from(&meet.1);
+            }
+        }
+    }
+}
+
 /// In one sentence, a reading without parties of its own ("the meeting", "the two leaders
 /// met") next to one with parties tells the same encounter: keep the one with parties.
 fn absorb_within_sentence(cands: &mut Vec<Cand>) {
@@ -325,7 +365,8 @@ fn absorb_within_sentence(cands: &mut Vec<Cand>) {
     }
     let has_named = cands.iter().any(|c| !c.bare && !c.anaphoric);
     if has_named {
-        cands.retain(|c| !c.bare && !c.anaphoric);
+        // Not a meeting on the sidelines of the gathering the sentence names after it.
+        cands.retain(|c| !c.bare && !c.anaphoric || c.sidelines);
     }
     // Two triggers of one encounter ("held talks ... during the meeting", "arrived in ...
     // on his visit"): same kind and shared parties.
@@ -713,6 +754,20 @@ impl Ctx<'_, '_> {
             if ongoing_cue(w) {
                 ongoing = true;
             }
+            // "are holding talks", "is wrapping up his visit": the noun's verb in the present
+            // progressive; "X, who is in Beijing for talks": there for it now.
+            if form == Form::Noun
+                && i > lo
+                && i + 5 >= k
+                && progressive_governor(w)
+                && present_aux(v.w(i - 1))
+                || form == Form::Noun
+                    && present_aux(w)
+                    && matches!(v.w(i + 1), "in" | "at")
+                    && (i + 2..k).any(|j| v.w(j) == "for")
+            {
+                ongoing = true;
+            }
             if past_governor(w) || w.ends_with("ed") && i + 3 >= k && !planned_cue(w) {
                 past = true;
             }
@@ -725,7 +780,9 @@ impl Ctx<'_, '_> {
             && matches!(v.w(left - 1), "after" | "before" | "following")
             && !(left..k).any(|i| is_verb_like(v, i))
         {
-            let earlier = (lo..left - 1).rev().take(8).map(|i| v.w(i));
+            // The clause's modal may sit a long object before ("will together attend a
+            // ceremony to sign several agreements following their talks").
+            let earlier = (lo..left - 1).rev().take(20).map(|i| v.w(i));
             for w in earlier {
                 if matches!(
                     w,
@@ -778,6 +835,31 @@ impl Ctx<'_, '_> {
             ) && !planned
             {
                 past = true;
+            }
+        }
+        // "Talks between A and B are under way": the noun's own verb, after its parties.
+        if form == Form::Noun && !(planned || cancelled) {
+            let mut i = k + 1;
+            while i < (k + 25).min(hi) {
+                if let Some(m) = v.mention_at(i) {
+                    i = m.b.max(i + 1);
+                    continue;
+                }
+                let w = v.w(i);
+                if present_aux(w) {
+                    let (n1, n2) = (v.w(i + 1), v.w(i + 2));
+                    if matches!(n1, "underway" | "ongoing" | "continuing")
+                        || n1 == "under" && n2 == "way"
+                        || n1 == "in" && n2 == "progress"
+                    {
+                        ongoing = true;
+                    }
+                    break;
+                }
+                if matches!(w, "," | ";" | "." | "which" | "who" | "that") || is_verb_like(v, i) {
+                    break;
+                }
+                i += 1;
             }
         }
         // ---- Parties before the trigger.
@@ -1001,6 +1083,12 @@ impl Ctx<'_, '_> {
         // A place before the trigger ("In Seoul, X met Y", "X, in Seoul for talks, ...").
         if place.is_none() {
             place = self.place_before(v, left, k);
+        }
+        // "met ... on the sidelines of the G-20 Summit in Bali": where the gathering is.
+        let sidelines = (k + 1..(k + 12).min(hi))
+            .find(|&i| matches!(v.w(i), "sidelines" | "sideline") && v.w(i + 1) == "of");
+        if place.is_none() {
+            place = sidelines.and_then(|at| self.sidelines_place(v, at));
         }
         // Summits: the organisation right before "summit" is a party ("the G-20 Summit",
         // "the upcoming NATO defense ministers conference", "NATO Defense Ministers' meeting").
@@ -1239,6 +1327,30 @@ impl Ctx<'_, '_> {
         };
         // ---- Date.
         let mut date = self.date(v, ui, k, left, obj.end, status, others);
+        // "Kishida and Yoon are meeting in Tokyo on Monday" (a Thursday article): the present
+        // progressive with another day than the publication's is an arrangement, planned.
+        let progressive = form == Form::Ing
+            && window.last().is_some_and(|&i| present_aux(v.w(i)))
+            && !ongoing
+            && trig.flavor != Flavor::Arrive;
+        let mut status = status;
+        if status == Status::Ongoing && progressive {
+            if let (Some(d), Some(p)) = (&date, self.input.published) {
+                let named = d
+                    .span
+                    .and_then(|s| self.input.doc.text().get(s.start..s.end))
+                    .filter(|t| !t.bytes().any(|b| b.is_ascii_digit()))
+                    .and_then(|t| {
+                        lower(t)
+                            .split(|c: char| !c.is_ascii_alphabetic())
+                            .find_map(weekday)
+                    });
+                if named.is_some_and(|w| w != p.weekday().num_days_from_monday()) {
+                    status = Status::Planned;
+                    date = self.date(v, ui, k, left, obj.end, status, others);
+                }
+            }
+        }
         // "held their first summit on March 16" in an article of March 5: a day without a
         // year that a past verb tells is the last one, not the next.
         if let (Some(d), Some(p)) = (&mut date, self.input.published) {
@@ -1256,7 +1368,6 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        let mut status = status;
         if let (Some(d), Some(p)) = (&date, self.input.published) {
             if let Some((a, _)) = value_range(&d.value) {
                 if a > p
@@ -1334,6 +1445,7 @@ impl Ctx<'_, '_> {
                 && (k.saturating_sub(4).max(lo)..k).any(|i| v.w(i) == "for")
                 && !(k.saturating_sub(4).max(lo)..k)
                     .any(|i| matches!(v.w(i), "," | ";" | "and" | "after" | "before" | "during")),
+            sidelines: sidelines.is_some(),
         })
     }
 
@@ -2080,19 +2192,55 @@ impl Ctx<'_, '_> {
             .map(|e| e.parties.clone())
     }
 
-    /// A place before the trigger: "In Seoul, ...", "X, in Jakarta for talks, ...".
+    /// A place before the trigger: "In Seoul, ...", "X, in Jakarta for talks, ...", and the
+    /// destination of a journey made for it ("will travel to Beijing on Thursday to meet").
     fn place_before(&self, v: &View<'_>, left: usize, k: usize) -> Option<usize> {
         let mut best = None;
+        let mut journey = None;
         for i in left..k {
             if let Some(m) = v.mention_at(i) {
                 if m.a == i && self.cast.is_place(m.entity) {
-                    if let Some("in" | "at" | "inside") = preposition_before(v, m.a, left) {
-                        best = Some(m.entity);
+                    match preposition_before(v, m.a, left) {
+                        Some("in" | "at" | "inside") => best = Some(m.entity),
+                        Some("to") if m.a > left + 1 && travel_verb(v.w(m.a - 2)) => {
+                            journey = Some(m.entity);
+                        }
+                        _ => {}
                     }
                 }
             }
         }
-        best
+        // The journey's destination only for what it is made for: "to meet", "for talks".
+        let purpose = k > left && matches!(v.w(k - 1), "to" | "for")
+            || k > left + 1 && v.w(k - 2) == "for" && is_determiner(v.w(k - 1));
+        best.or(journey.filter(|_| purpose))
+    }
+
+    /// The place of the gathering whose sidelines (token `from`) an encounter is on: "took
+    /// place on the sidelines of the ASEAN ministers' meeting in Kuala Lumpur" (the first
+    /// place after "in"/"at" within a few words of "sidelines of", before the next clause).
+    fn sidelines_place(&self, v: &View<'_>, from: usize) -> Option<usize> {
+        let hi = v.unit.hi;
+        let mut i = from + 2;
+        while i < (from + 16).min(hi) {
+            if let Some(m) = v.mention_at(i) {
+                if self.cast.is_place(m.entity)
+                    && matches!(preposition_before(v, m.a, from), Some("in" | "at"))
+                {
+                    return Some(m.entity);
+                }
+                i = m.b.max(i + 1);
+                continue;
+            }
+            if matches!(
+                v.w(i),
+                "," | ";" | "which" | "who" | "while" | "but" | "and"
+            ) {
+                return None;
+            }
+            i += 1;
+        }
+        None
     }
 
     /// The event's date from the sentence: the date mention nearest the trigger outside
@@ -2131,6 +2279,7 @@ impl Ctx<'_, '_> {
             to += 1;
         }
         let mut best: Option<(usize, EventDate)> = None;
+        let mut report: Option<&Timex> = None;
         for d in &v.dates {
             let Some(t) = self.input.dates.get(d.timex) else {
                 continue;
@@ -2138,7 +2287,22 @@ impl Ctx<'_, '_> {
             if !matches!(t.kind, TimexKind::Date | TimexKind::Time) {
                 continue;
             }
-            if d.a < from || d.a >= to || in_reporting_clause(v, d.a) {
+            if d.a >= to {
+                continue;
+            }
+            if in_reporting_clause(v, d.a) {
+                // "X announced on Wednesday that the parties to the summit have agreed": a
+                // report made before the encounter's clause, which it tells as news of that
+                // day. Kept in case the clause has no date of its own.
+                let leads = d.b < k && (d.b..k).take(4).any(|i| v.w(i) == "that");
+                if leads && report.is_none() && matches!(status, Status::Happened | Status::Ongoing)
+                {
+                    report = Some(t);
+                }
+                continue;
+            }
+            // "by 2024", "by the end of the month": a deadline, not when anything met.
+            if d.a < from || d.a > v.unit.lo && v.w(d.a - 1) == "by" {
                 continue;
             }
             // A date nearer another trigger of the sentence is that event's ("gathered for a
@@ -2171,6 +2335,15 @@ impl Ctx<'_, '_> {
         }
         if let Some((_, d)) = best {
             return Some(d);
+        }
+        if let Some(t) = report {
+            if let Some(value) = self.value_of(t, status) {
+                return Some(EventDate {
+                    value,
+                    source: DateSource::Mention,
+                    span: Some(t.span),
+                });
+            }
         }
         // "These comments were made during a meeting ...": the date of the sentence before.
         let demonstrative = (v.unit.lo..k).any(|i| {
@@ -2481,6 +2654,30 @@ impl Ctx<'_, '_> {
                 Some((e.unit, place, guests))
             })
             .collect();
+        // Visits under way as the article is written, by their first sentence: what a guest
+        // is to do around the publication date ("X is to hold talks with Y on Thursday", told
+        // before "X, who arrived on Tuesday on his first Damascus visit") happens there too.
+        let mut ongoing: Vec<(usize, usize, Vec<usize>)> = events
+            .iter()
+            .zip(&evidence)
+            .filter(|(e, _)| e.kind == EventKind::Visit && e.status == Status::Ongoing)
+            .filter_map(|(e, ev)| {
+                let place = e.place?;
+                let first = ev
+                    .iter()
+                    .map(|s| units.partition_point(|u| u.span.end <= s.start))
+                    .min()
+                    .unwrap_or(e.unit);
+                let guests = e
+                    .parties
+                    .iter()
+                    .copied()
+                    .filter(|&p| Some(p) != e.host)
+                    .collect();
+                Some((first, place, guests))
+            })
+            .collect();
+        ongoing.sort_by_key(|&(unit, _, _)| unit);
         events
             .into_iter()
             .zip(evidence)
@@ -2501,6 +2698,24 @@ impl Ctx<'_, '_> {
                                 && c.unit <= unit + ANAPHOR_REACH
                                 && c.parties.iter().any(|p| guests.contains(p))
                         })
+                        .map(|&(_, p, _)| p);
+                }
+                if place.is_none()
+                    && matches!(
+                        c.kind,
+                        EventKind::Meet | EventKind::Negotiate | EventKind::Call
+                    )
+                    && matches!(c.status, Status::Planned | Status::Ongoing)
+                    && around_publication(c.date.as_ref(), input.published)
+                {
+                    // Sorted by unit: only the visits of the next few sentences are read.
+                    let from = ongoing.partition_point(|(unit, _, _)| *unit <= c.unit);
+                    place = ongoing
+                        .get(from..)
+                        .unwrap_or_default()
+                        .iter()
+                        .take_while(|(unit, _, _)| *unit <= c.unit + ANAPHOR_REACH)
+                        .find(|(_, _, guests)| c.parties.iter().any(|p| guests.contains(p)))
                         .map(|&(_, p, _)| p);
                 }
                 if place.is_none() && c.status != Status::Cancelled {
@@ -2561,6 +2776,69 @@ impl Ctx<'_, '_> {
             })
             .collect()
     }
+}
+
+/// Does an event date fall around the publication date (within a week of it), or is it
+/// unknown? An unknown publication date only allows an unknown event date.
+fn around_publication(date: Option<&EventDate>, published: Option<NaiveDate>) -> bool {
+    match (date, published) {
+        (None, _) => true,
+        (Some(d), Some(p)) => value_range(&d.value)
+            .is_some_and(|(a, b)| a <= p + Duration::days(7) && p <= b + Duration::days(7)),
+        (Some(_), None) => false,
+    }
+}
+
+/// Verbs whose present progressive puts the event noun they govern under way ("are holding
+/// talks", "is paying a visit", "is wrapping up his visit").
+fn progressive_governor(w: &str) -> bool {
+    matches!(
+        w,
+        "holding"
+            | "having"
+            | "hosting"
+            | "attending"
+            | "paying"
+            | "making"
+            | "wrapping"
+            | "concluding"
+            | "ending"
+            | "conducting"
+            | "continuing"
+    )
+}
+
+/// Verbs of a journey, whose "to" names its destination ("travel to Beijing to meet").
+fn travel_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "travel"
+            | "travels"
+            | "travelled"
+            | "traveled"
+            | "travelling"
+            | "traveling"
+            | "fly"
+            | "flies"
+            | "flew"
+            | "flying"
+            | "head"
+            | "heads"
+            | "headed"
+            | "heading"
+            | "go"
+            | "goes"
+            | "went"
+            | "going"
+            | "come"
+            | "comes"
+            | "came"
+            | "coming"
+            | "return"
+            | "returns"
+            | "returned"
+            | "returning"
+    )
 }
 
 /// A calendar value ("2024-03-16", "2024-03") one year earlier; `None` for other values or a

@@ -23,13 +23,19 @@
 //!   off" is cancelled; "would consider visiting", "declined to meet", "did not meet" are no
 //!   event at all.
 //! - **Place** is the city, region or venue after "in"/"at" (or before the trigger: "the
-//!   Geneva talks"), a visit's destination city, or the wire dateline's place when the
-//!   sentence names none. A country is a party (a visit's host), never a place.
+//!   Geneva talks"), a visit's destination city, the destination of a journey made for the
+//!   encounter ("will travel to Beijing to meet"), the place of the gathering whose
+//!   sidelines it is on, the place of the guest's visit under way, or the wire dateline's
+//!   place when the sentence names none. A country is a party (a visit's host), never a
+//!   place.
 //! - **Date** is the date mention of the event's sentences nearest the trigger (outside the
 //!   reporting clause: in "X met Y, Z said on Tuesday" Tuesday is not the meeting's date),
 //!   with weekdays re-resolved against the publication date in the event's direction (a
-//!   meeting that happened "on Thursday" is the last Thursday, a planned one the next);
-//!   "today" and an ongoing visit give the publication date.
+//!   meeting that happened "on Thursday" is the last Thursday, a planned one the next; "are
+//!   meeting on Monday" in a Thursday article is planned, the next Monday); "today" and an
+//!   ongoing visit give the publication date. A report told before the encounter's clause
+//!   ("announced on Wednesday that the parties have agreed") dates it when the clause has
+//!   no date of its own.
 //! - **One event per encounter**: the same meeting told in the caption, the lead and again
 //!   later ("the meeting", "the two leaders met") is one event with several evidence spans.
 //!

@@ -5,5 +5,6 @@
 // Tests may unwrap (clippy.toml allows it in #[test] functions; helpers here are test code too).
 #![allow(clippy::unwrap_used)]
 
+mod dates_places;
 mod patterns;
 mod props;

@@ -283,6 +283,8 @@ fn seed_004_events_bali_and_the_december_2019_visit() {
         .find(|e| e.1.contains(&"Moon Jae-in".to_owned()))
         .expect("the December 2019 encounter");
     assert_eq!(moon.1, strings(&["Moon Jae-in", "Xi Jinping"]));
+    // "last met in December 2019, when Moon paid a visit to Xi": the meeting.
+    assert_eq!(moon.0, "meet");
     assert_eq!(
         (moon.2.as_deref(), moon.3.as_deref(), moon.4.as_str()),
         (Some("Beijing"), Some("2019-12"), "happened")
