@@ -699,11 +699,16 @@ pub fn group(summaries: &[EventSummary], options: &GroupOptions) -> Stories {
                 .find(|(e, a)| *e == s.event && a.story == story)
             {
                 a.date = Some(Fill {
-                    value,
+                    value: value.clone(),
                     document: from.clone(),
                     start: Some(u.start),
                     end: Some(u.end),
                 });
+                // The story of that report had no date: now it has this one (the summary row
+                // of a one-report story shows it).
+                if let Some(st) = out.stories.get_mut(story) {
+                    st.date.get_or_insert(value);
+                }
             }
         }
     }
@@ -862,5 +867,40 @@ mod tests {
         let s2 = group(&[b, a], &GroupOptions::default());
         assert_eq!(s1.stories[0].id, s2.stories[0].id);
         assert!(s1.stories[0].id.starts_with("story:"));
+    }
+
+    #[test]
+    fn a_relative_date_resolved_by_another_story_dates_its_own_story() {
+        // Document b has no publication date; its report of the x-y meeting joins a's dated
+        // story, which anchors b's "next month" for its other, one-report story.
+        let mut lavrov = ev("b", "visit", &["p", "q"], None, Some("Pyongyang"));
+        lavrov.event = 1;
+        lavrov.status = "planned".into();
+        lavrov.unresolved = vec![Unresolved {
+            text: "next month".into(),
+            start: 40,
+            end: 50,
+        }];
+        let s = [
+            ev(
+                "a",
+                "meet",
+                &["x", "y"],
+                Some("2023-09-23"),
+                Some("Hangzhou"),
+            ),
+            ev("b", "meet", &["x", "y"], None, None),
+            lavrov,
+        ];
+        let st = group(&s, &GroupOptions::default());
+        assert_eq!(st.stories.len(), 2);
+        let visit = st.stories.iter().find(|x| x.kind == "visit").unwrap();
+        assert_eq!(visit.date.as_deref(), Some("2023-10"));
+        let b = &st.assignments["b"];
+        let filled = b.iter().find(|(e, _)| *e == 1).unwrap();
+        assert_eq!(
+            filled.1.date.as_ref().map(|f| f.value.as_str()),
+            Some("2023-10")
+        );
     }
 }
