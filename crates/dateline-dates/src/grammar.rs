@@ -947,6 +947,9 @@ impl Cx<'_> {
         }) {
             return None;
         }
+        if t3.ndig() == 6 && c != '-' {
+            return self.year_glued_to_clock(i, t.num, t2.num, t3.num);
+        }
         let (y, m, d) = if t.ndig() == 4 {
             (t.num, t2.num, t3.num)
         } else if t3.ndig() == 4 || (t3.ndig() == 2 && c == '/') {
@@ -985,6 +988,33 @@ impl Cx<'_> {
             return Some(Hit::rejected(i, i + 5));
         };
         Some(self.with_clock(i, i + 5, date))
+    }
+
+    /// A page stamp whose year the crawler glued to its clock ("20/10/201715:53": 20 October
+    /// 2017, 15:53): tokens `i..i+7` are day, separator, month, separator, year and hour as one
+    /// number, colon, minutes. Day first unless only the other order is a date. `None` when the
+    /// digits are no such stamp.
+    fn year_glued_to_clock(&self, i: usize, a: u32, b: u32, year_hour: u32) -> Option<Hit> {
+        if a > 31 || b > 31 || !self.gp(i + 5, ':') {
+            return None;
+        }
+        let minute = self
+            .tok(i + 6)
+            .filter(|x| x.is_num() && x.ndig() == 2 && x.glued())?;
+        if self
+            .tok(i + 7)
+            .is_some_and(|x| x.glued() && (x.is_num() || x.p(':')))
+        {
+            return None;
+        }
+        let (year, hour) = (year_hour / 100, year_hour % 100);
+        if hour > 23 || minute.num > 59 {
+            return None;
+        }
+        let (m, d) = if b <= 12 { (b, a) } else { (a, b) };
+        let date = ymd(i32::try_from(year).ok()?, m, d)?;
+        let value = format!("{}T{hour:02}:{:02}", day_value(date), minute.num);
+        Some(Hit::new(i, i + 7, TimexKind::Time, value))
     }
 
     /// A date at tokens `a..end`, extended by a following time ("2023-09-23 14:02",
