@@ -281,7 +281,14 @@ fn absorb_within_sentence(cands: &mut Vec<Cand>) {
                 && c.parties.len() >= 2
                 && !c.anaphoric
         })
-        .map(|c| c.parties.clone());
+        .map(|c| {
+            // A visit's guests attend; the place visited does not.
+            c.parties
+                .iter()
+                .copied()
+                .filter(|&p| !(c.kind == EventKind::Visit && Some(p) == c.host))
+                .collect()
+        });
     if let Some(mp) = meet_parties {
         for c in cands.iter_mut().filter(|c| c.kind == EventKind::Summit) {
             if c.parties.len() < 2 || c.parties.iter().any(|p| mp.contains(p)) {
@@ -321,6 +328,34 @@ fn absorb_within_sentence(cands: &mut Vec<Cand>) {
             }
         } else {
             i += 1;
+        }
+    }
+    // "Egypt brokered talks between Israel and Hamas": the talks are the mediated ones.
+    if let Some(mi) = cands
+        .iter()
+        .position(|c| c.kind == EventKind::Mediate && c.parties.len() >= 2)
+    {
+        let (mt, mp) = (cands[mi].trigger, cands[mi].parties.clone());
+        let mut extra: Vec<usize> = Vec::new();
+        let mut place = None;
+        cands.retain(|c| {
+            let told = matches!(c.kind, EventKind::Meet | EventKind::Negotiate)
+                && c.trigger.start > mt.start
+                && overlap(&c.parties, &mp) >= 2.min(c.parties.len());
+            if told {
+                extra.extend(c.parties.iter().copied());
+                place = place.or(c.place);
+            }
+            !told
+        });
+        if let Some(m) = cands
+            .iter_mut()
+            .find(|c| c.kind == EventKind::Mediate && c.trigger == mt)
+        {
+            for p in extra {
+                push(&mut m.parties, p);
+            }
+            m.place = m.place.or(place);
         }
     }
     let has_named = cands.iter().any(|c| !c.bare && !c.anaphoric);
@@ -395,6 +430,8 @@ struct Objects {
     anaphor: bool,
     /// A personal pronoun among the objects ("a meeting he had with").
     pronoun: Option<usize>,
+    /// "his counterparts": the pronoun whose referent is a party too.
+    owner: Option<usize>,
     /// Where the scan stopped.
     end: usize,
 }
@@ -421,6 +458,9 @@ impl Ctx<'_, '_> {
         {
             return None;
         }
+        // "the leaders of Canada and Mexico, who Trump has called": the verb's objects
+        // come before it.
+        let relative = self.relative_objects(v, k, trig.form);
         let mut kind = trig.kind;
         let mut form = trig.form;
         // The form from the words around.
@@ -515,7 +555,7 @@ impl Ctx<'_, '_> {
                     // "call" as a verb needs a party right after it.
                     v.mention_at(k + 1)?;
                 }
-                if matches!(v.w(k), "called" | "calls") {
+                if matches!(v.w(k), "called" | "calls") && relative.is_none() {
                     // "called X": a party (or a title before one) right after.
                     let obj = (k + 1..(k + 5).min(hi)).find(|&i| {
                         !title_word(v.w(i)) && !v.capitalized(i) || v.mention_at(i).is_some()
@@ -532,10 +572,19 @@ impl Ctx<'_, '_> {
                 let phone_context = phone_near
                     || (ui.saturating_sub(1)..=ui + 1)
                         .any(|u| self.phone.get(u).copied().unwrap_or(false));
-                if !phone_context || !matches!(next, "with" | "to" | "by" | "over" | "on" | "via") {
+                if !phone_context {
+                    // "spoke with President Zelensky" (not "spoke with reporters", "spoke to
+                    // the BBC"): with no phone near, two people talking face to face.
+                    if next != "with" || !self.person_follows(v, k + 2) {
+                        return None;
+                    }
+                    kind = EventKind::Meet;
+                } else if !matches!(next, "with" | "to" | "by" | "over" | "on" | "via") {
                     return None;
                 }
             }
+            // "sat down with": a meeting.
+            Flavor::SitDown if !(next == "down" && v.w(k + 2) == "with") => return None,
             Flavor::Conference => {
                 if matches!(prev, "press" | "news" | "video" | "tele") {
                     if prev == "video" {
@@ -581,6 +630,20 @@ impl Ctx<'_, '_> {
                 if v.w(k) == "host" && !matches!(prev, "to" | "will" | "'ll" | "would" | "shall") {
                     return None;
                 }
+                // "Qatar hosted talks between Israel and Hamas", "will host a summit": the
+                // noun tells the encounter; the host is its party.
+                let noun_object = (k + 1..(k + 5).min(hi))
+                    .take_while(|&i| v.mention_at(i).is_none() && !v.is_punct(i))
+                    .any(|i| {
+                        trigger(v.w(i)).is_some_and(|t| {
+                            t.form == Form::Noun
+                                && t.kind != EventKind::Visit
+                                && t.flavor != Flavor::Phone
+                        })
+                    });
+                if noun_object {
+                    return None;
+                }
                 let passive_by = matches!(prev, "was" | "were" | "been" | "being" | "be")
                     && (k + 1..(k + 14).min(hi)).any(|i| v.w(i) == "by");
                 if matches!(
@@ -593,6 +656,7 @@ impl Ctx<'_, '_> {
                         | "greeted"
                         | "greets"
                 ) && next != "by"
+                    && relative.is_none()
                     && !passive_by
                 {
                     // A party must follow directly (a title may come first).
@@ -832,6 +896,7 @@ impl Ctx<'_, '_> {
                     v.w(i - 1),
                     "two" | "both" | "the" | "three" | "four" | "main" | "all"
                 )
+                && !names_follow(v, i)
             {
                 anaphoric = true;
             }
@@ -924,6 +989,14 @@ impl Ctx<'_, '_> {
                     subjects += 1;
                 }
             }
+        } else if let Some(at) = obj.owner.filter(|_| subjects_named == 0) {
+            // "fresh from talks with his counterparts from Russia and France".
+            if let Some(p) = self.pronoun(ui, v, at) {
+                if !parties.contains(&p) && !obj.parties.contains(&p) {
+                    parties.insert(0, p);
+                    subjects += 1;
+                }
+            }
         }
         let mut host = None;
         let mut hosted = false;
@@ -940,6 +1013,18 @@ impl Ctx<'_, '_> {
             push(&mut parties, p);
         }
         named += obj_named;
+        // Objects of an object relative clause: one encounter each with its subject.
+        let relative_split = match &relative {
+            Some(objs) if subjects > 0 && obj_named == 0 => {
+                let before = parties.len();
+                for &p in objs {
+                    push(&mut parties, p);
+                }
+                named += parties.len() - before;
+                (parties.len() >= before + 2 && before == subjects).then_some(subjects)
+            }
+            _ => None,
+        };
         let mut place = obj.place;
         if hosted && place.is_none() {
             // "welcome X to the White House".
@@ -1038,6 +1123,8 @@ impl Ctx<'_, '_> {
         // Anaphors: "the two leaders", "they" stand for the parties of the event just told.
         let mut bare = false;
         let mut joiner = false;
+        // "NATO defence ministers gathered": one organisation's members.
+        let mut members = false;
         let definite = form == Form::Noun
             && (k.saturating_sub(3).max(lo)..k).any(|i| {
                 matches!(
@@ -1168,6 +1255,7 @@ impl Ctx<'_, '_> {
                 && group_subject(v, left, k)
             {
                 kind = EventKind::Summit;
+                members = true;
             }
             // A summit of one organisation gets its attendees from a meeting of the same
             // sentence (see `absorb_within_sentence`) or from "X joined the summit" later; "X
@@ -1192,6 +1280,14 @@ impl Ctx<'_, '_> {
         {
             kind = EventKind::Summit;
         }
+        // "four-way talks", "a multilateral meeting": many sides by the words themselves.
+        if kind == EventKind::Meet
+            && form == Form::Noun
+            && parties.len() >= 3
+            && (k.saturating_sub(4).max(lo)..k).any(|i| many_sided(v, i))
+        {
+            kind = EventKind::Summit;
+        }
         // "two leaders meeting, even at a summit, is a meeting": a summit of two people or
         // countries and no organisation.
         if kind == EventKind::Summit
@@ -1202,7 +1298,11 @@ impl Ctx<'_, '_> {
         {
             kind = EventKind::Meet;
         }
-        if trig.flavor == Flavor::Gather && parties.len() < 2 && !bare {
+        if trig.flavor == Flavor::Gather
+            && parties.len() < 2
+            && !bare
+            && !(members && parties.len() == 1)
+        {
             return None;
         }
         if trig.flavor == Flavor::Travel && persons == 0 {
@@ -1309,7 +1409,8 @@ impl Ctx<'_, '_> {
                 .any(|i| matches!(v.w(i), "bilateral" | "separate"))
             && subjects > 0
             && parties.len() >= subjects + 2)
-            .then_some(subjects);
+            .then_some(subjects)
+            .or(relative_split);
         Some(Cand {
             kind,
             trigger: v.tok(k).map_or(v.unit.span, |t| t.span),
@@ -1454,6 +1555,82 @@ impl Ctx<'_, '_> {
             return Some(self.next_unnamed_person(ui));
         }
         Some(None)
+    }
+
+    /// The parties an object relative clause ending in the trigger refers back to: in
+    /// "the prime ministers of Canada and Mexico, who Trump has called so far", Canada and
+    /// Mexico (the clause's subject is read as usual). `None` unless the clause is "who" /
+    /// "whom" + a named subject + auxiliaries + the trigger verb with no object after it.
+    fn relative_objects(&self, v: &View<'_>, k: usize, form: Form) -> Option<Vec<usize>> {
+        if form == Form::Noun || form == Form::Ing {
+            return None;
+        }
+        let lo = v.unit.lo;
+        // Back from the trigger: auxiliaries and adverbs, then the subject, then "who".
+        let mut j = k;
+        while j > lo
+            && matches!(
+                v.w(j - 1),
+                "has" | "have" | "had" | "already" | "also" | "recently" | "since" | "personally"
+            )
+        {
+            j -= 1;
+        }
+        let subject = v.mention_at(j.checked_sub(1)?)?;
+        if subject.b != j || !self.cast.is_party(subject.entity) {
+            return None;
+        }
+        let mut r = subject.a;
+        while r > lo && title_word(v.w(r - 1)) && v.w(r - 1) != "and" {
+            r -= 1;
+        }
+        if r <= lo || !matches!(v.w(r - 1), "who" | "whom") {
+            return None;
+        }
+        // No object after the verb: the relative pronoun is it.
+        let object_after = (k + 1..(k + 4).min(v.unit.hi))
+            .take_while(|&i| !v.is_punct(i))
+            .any(|i| v.mention_at(i).is_some() || matches!(v.w(i), "him" | "her" | "them"));
+        if object_after {
+            return None;
+        }
+        // The noun phrase before "who": parties joined by commas, "and", "of" and titles.
+        let mut out = Vec::new();
+        let mut i = r - 1;
+        let mut steps = 0;
+        while i > lo && steps < 24 {
+            i -= 1;
+            steps += 1;
+            if let Some(m) = v.mention_at(i) {
+                let p = match self.cast.class(m.entity) {
+                    Class::Nat => self.nationality(v, m),
+                    c if matches!(c, Class::Person | Class::Country | Class::Org) => Some(m.entity),
+                    _ => None,
+                };
+                if let Some(p) = p.filter(|&p| p != subject.entity) {
+                    out.insert(0, p);
+                }
+                i = m.a;
+                continue;
+            }
+            let w = v.w(i);
+            if !(matches!(w, "," | "and" | "of" | "'s") || title_word(w) || is_determiner(w)) {
+                break;
+            }
+        }
+        out.dedup();
+        (!out.is_empty()).then_some(out)
+    }
+
+    /// Is the first word from `i` on (past titles and determiners) a person's name?
+    fn person_follows(&self, v: &View<'_>, i: usize) -> bool {
+        let first = (i..(i + 6).min(v.unit.hi)).find(|&j| match v.mention_at(j) {
+            Some(m) => !attached_to_person(v, self.cast, m),
+            None => !(title_word(v.w(j)) || is_determiner(v.w(j))),
+        });
+        first
+            .and_then(|j| v.mention_at(j))
+            .is_some_and(|m| self.cast.class(m.entity) == Class::Person)
     }
 
     /// The speaker of the quote token `i` is in, if known.
@@ -1740,6 +1917,12 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let w = v.w(i);
+            if let Some(skip) = event_predicate(v, i, k) {
+                // "The meeting took place in Beijing", "talks held in Geneva": the verb
+                // tells where the encounter was, the scan goes on.
+                i = skip;
+                continue;
+            }
             if relative && w == ","
                 || i > k + 1 && is_verb_like(v, i) && trigger(w).is_none() && !reporting_verb(w)
             {
@@ -1838,6 +2021,19 @@ impl Ctx<'_, '_> {
                         out.pronoun = Some(i);
                     }
                 }
+                "his" | "her"
+                    if matches!(
+                        v.w(i + 1),
+                        "counterpart" | "counterparts" | "host" | "hosts"
+                    ) && !parties_done =>
+                {
+                    // "talks with his counterparts from Russia and France": the one whose
+                    // counterparts they are takes part.
+                    if out.owner.is_none() {
+                        out.owner = Some(i);
+                    }
+                    gap = 0;
+                }
                 "them" => {
                     if !parties_done {
                         out.anaphor = true;
@@ -1870,6 +2066,7 @@ impl Ctx<'_, '_> {
                         && !parties_done
                         && i > k
                         && matches!(v.w(i - 1), "two" | "both" | "the" | "three" | "four")
+                        && !names_follow(v, i)
                     {
                         out.anaphor = true;
                         gap = 0;
@@ -2250,8 +2447,20 @@ impl Ctx<'_, '_> {
                     }
                 } else if !c.anaphoric && !c.bare {
                     for &p in &c.parties {
-                        if !e.parties.contains(&p) {
-                            e.parties.push(p);
+                        let known = e.parties.iter().position(|&q| same_party(self.cast, p, q));
+                        match known {
+                            None => e.parties.push(p),
+                            // The full name told in the text replaces the headline's short one.
+                            Some(j)
+                                if !e.parties.contains(&p)
+                                    && longer_name(self.cast, p, e.parties[j]) =>
+                            {
+                                if e.host == Some(e.parties[j]) {
+                                    e.host = Some(p);
+                                }
+                                e.parties[j] = p;
+                            }
+                            Some(_) => {}
                         }
                     }
                     e.named = e.named.max(c.named);
@@ -2295,6 +2504,14 @@ impl Ctx<'_, '_> {
                 self.events.push(c);
             }
         }
+    }
+
+    /// How many of `a` are in `b`, a party counted when `b` holds it or the same one named
+    /// otherwise ("De Mistura" in a headline, "Staffan de Mistura" in the text).
+    fn overlap_named(&self, a: &[usize], b: &[usize]) -> usize {
+        a.iter()
+            .filter(|&&x| b.iter().any(|&y| same_party(self.cast, x, y)))
+            .count()
     }
 
     /// The earlier event a reading retells, if any: one of the same kind first, then (for
@@ -2374,7 +2591,7 @@ impl Ctx<'_, '_> {
                 }
                 continue;
             }
-            let mut shared = overlap(&c.parties, &e.parties);
+            let mut shared = self.overlap_named(&c.parties, &e.parties);
             if shared < 2 && close && !c.distinct {
                 // "Foreign ministers of Turkey, Germany and France held a teleconference" and
                 // "Cavusoglu, Maas and Le Drian gathered for a virtual meeting": the same
@@ -3046,6 +3263,114 @@ fn starts_clause(v: &View<'_>, i: usize) -> bool {
             && w.ends_with("ed")
             && v.tok(i)
                 .is_some_and(|t| t.kind == dateline_text::TokenKind::Word)
+}
+
+/// Is `a` a person whose name is longer than `b`'s (a full name against a surname)?
+fn longer_name(cast: &Cast<'_>, a: usize, b: usize) -> bool {
+    let len = |x: usize| cast.entity(x).map_or(0, |e| e.name.len());
+    cast.class(a) == Class::Person && len(a) > len(b)
+}
+
+/// Are two entities the same party: the same entity, or two people of whom one's name
+/// ends the other's at a word edge ("De Mistura" / "Staffan de Mistura", "Moallem" / "Walid
+/// al-Moallem"), or an organisation or country one of whose names the other carries.
+fn same_party(cast: &Cast<'_>, a: usize, b: usize) -> bool {
+    if a == b {
+        return true;
+    }
+    let (Some(x), Some(y)) = (cast.entity(a), cast.entity(b)) else {
+        return false;
+    };
+    let (ca, cb) = (cast.class(a), cast.class(b));
+    let person = |c: Class| c == Class::Person;
+    // A headline's surname may be taken for an organisation ("Meets Castellano").
+    let name_like = |c: Class| matches!(c, Class::Person | Class::Org);
+    if ca != cb && !(person(ca) && name_like(cb) || person(cb) && name_like(ca)) {
+        return false;
+    }
+    match ca {
+        _ if person(ca) || person(cb) => {
+            let (short, long) = if x.name.len() <= y.name.len() {
+                (&x.name, &y.name)
+            } else {
+                (&y.name, &x.name)
+            };
+            short.len() >= 4
+                && short.len() < long.len()
+                && long.len() <= 80
+                && long
+                    .to_lowercase()
+                    .strip_suffix(&short.to_lowercase())
+                    .is_some_and(|head| head.ends_with([' ', '-']))
+        }
+        Class::Org | Class::Country => {
+            let named = |e: &dateline_entities::Entity, n: &str| {
+                e.name.eq_ignore_ascii_case(n)
+                    || e.aliases.iter().any(|al| al.eq_ignore_ascii_case(n))
+            };
+            named(x, &y.name) || named(y, &x.name)
+        }
+        _ => false,
+    }
+}
+
+/// Does token `i` say an encounter has many sides ("four-way", "multilateral",
+/// "quadrilateral")? Three sides ("trilateral", "three-way") stay a meeting.
+fn many_sided(v: &View<'_>, i: usize) -> bool {
+    let w = v.w(i);
+    let number = |n: &str| {
+        matches!(
+            n,
+            "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "4" | "5" | "6" | "7"
+        )
+    };
+    matches!(
+        w,
+        "multilateral" | "quadrilateral" | "quadripartite" | "multiparty" | "multi-party"
+    ) || w
+        .strip_suffix("-way")
+        .or_else(|| w.strip_suffix("-nation"))
+        .or_else(|| w.strip_suffix("-party"))
+        .is_some_and(number)
+        || matches!(w, "way" | "nation" | "party")
+            && i >= 2
+            && v.w(i - 1) == "-"
+            && number(v.w(i - 2))
+}
+
+/// Do names follow an anaphor-like head at `i` ("the leaders of Germany and Italy", "the
+/// ministers from Egypt")? Then it introduces parties rather than referring back.
+fn names_follow(v: &View<'_>, i: usize) -> bool {
+    matches!(v.w(i + 1), "of" | "from")
+        && (i + 2..i + 4).any(|j| {
+            v.mention_at(j).is_some() && !matches!(v.w(j.saturating_sub(1)), "two" | "both")
+        })
+        && !matches!(v.w(i + 2), "two" | "both" | "three" | "four" | "their")
+}
+
+/// A verb after an event noun that tells where or when the encounter was rather than
+/// starting a new predicate: "took place" ("the meeting took place in Beijing"), "held" /
+/// "convened" / "hosted" right after the noun or after "was"/"were" ("talks held in Geneva",
+/// "the summit, held in Bali"). Returns the token to go on scanning from.
+fn event_predicate(v: &View<'_>, i: usize, k: usize) -> Option<usize> {
+    let w = v.w(i);
+    let noun = trigger(v.w(k)).is_some_and(|t| t.form == Form::Noun);
+    if !noun || i <= k {
+        return None;
+    }
+    if matches!(w, "took" | "take" | "takes" | "taking") && v.w(i + 1) == "place" {
+        return Some(i + 2);
+    }
+    let between_ok = (k + 1..i).all(|j| {
+        matches!(
+            v.w(j),
+            "was" | "were" | "is" | "are" | "will" | "be" | "been" | "has" | "have" | "had" | ","
+        ) || v.date_at(j).is_some()
+    });
+    if !between_ok {
+        return None;
+    }
+    matches!(w, "held" | "convened" | "organised" | "organized").then_some(i + 1)
 }
 
 fn push(v: &mut Vec<usize>, x: usize) {
