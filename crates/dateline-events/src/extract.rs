@@ -622,7 +622,8 @@ impl Ctx<'_, '_> {
                             | "formal"
                             | "informal"
                     )
-                    || matches!(next, "with" | "between")) =>
+                    || matches!(next, "with" | "between")
+                    || event_predicate(v, k + 1, k).is_some()) =>
             {
                 return None;
             }
@@ -1622,6 +1623,59 @@ impl Ctx<'_, '_> {
         (!out.is_empty()).then_some(out)
     }
 
+    /// "the Prime Minister of Sri Lanka" (a title, "of", a country): the person the text
+    /// names with that role and country, if exactly one.
+    fn title_holder(&self, v: &View<'_>, m: M) -> Option<usize> {
+        if self.cast.class(m.entity) != Class::Country {
+            return None;
+        }
+        let country = self.cast.entity(m.entity)?.name.as_str();
+        let mut j = m.a.checked_sub(1)?;
+        if v.w(j) == "the" {
+            j = j.checked_sub(1)?;
+        }
+        if v.w(j) != "of" {
+            return None;
+        }
+        let mut words: Vec<&str> = Vec::new();
+        while j > v.unit.lo && words.len() < 4 {
+            let w = v.w(j - 1);
+            if v.mention_at(j - 1).is_some()
+                || !title_word(w)
+                || matches!(w, "the" | "and" | "of" | "for" | "a" | "an")
+            {
+                break;
+            }
+            if !w.ends_with('.') && !matches!(w, "hon" | "h.e" | "mr" | "mrs" | "ms" | "dr") {
+                words.insert(0, w);
+            }
+            j -= 1;
+        }
+        let head = *words.last()?;
+        if !matches!(
+            head,
+            "president"
+                | "minister"
+                | "premier"
+                | "chancellor"
+                | "king"
+                | "queen"
+                | "emperor"
+                | "prince"
+                | "leader"
+                | "secretary"
+                | "secretary-general"
+        ) {
+            return None;
+        }
+        let role = words.join(" ");
+        let mut holders = self.cast.people.iter().filter(|p| {
+            p.country == Some(country) && p.role.as_deref().is_some_and(|r| r.contains(&role))
+        });
+        let first = holders.next()?;
+        holders.next().is_none().then_some(first.entity)
+    }
+
     /// Is the first word from `i` on (past titles and determiners) a person's name?
     fn person_follows(&self, v: &View<'_>, i: usize) -> bool {
         let first = (i..(i + 6).min(v.unit.hi)).find(|&j| match v.mention_at(j) {
@@ -1857,6 +1911,9 @@ impl Ctx<'_, '_> {
                     _ => {
                         if attached_to_person(v, self.cast, m) {
                             // A title's country: the person follows.
+                        } else if let Some(p) = self.title_holder(v, m) {
+                            // "the Prime Minister of Sri Lanka": the person with that role.
+                            push(&mut out.parties, p);
                         } else if class == Class::Nat {
                             if let Some(p) =
                                 self.counterpart(v, m, k).or_else(|| self.nationality(v, m))
@@ -3349,28 +3406,45 @@ fn names_follow(v: &View<'_>, i: usize) -> bool {
 }
 
 /// A verb after an event noun that tells where or when the encounter was rather than
-/// starting a new predicate: "took place" ("the meeting took place in Beijing"), "held" /
-/// "convened" / "hosted" right after the noun or after "was"/"were" ("talks held in Geneva",
-/// "the summit, held in Bali"). Returns the token to go on scanning from.
+/// starting a new predicate: "took place" ("the meeting took place in Beijing", "is to take
+/// place"), and "held" / "convened" right after the noun, auxiliaries aside ("talks held in
+/// Geneva", "a discussion will be held between"). Returns the token to go on scanning from.
 fn event_predicate(v: &View<'_>, i: usize, k: usize) -> Option<usize> {
-    let w = v.w(i);
     let noun = trigger(v.w(k)).is_some_and(|t| t.form == Form::Noun);
     if !noun || i <= k {
         return None;
     }
-    if matches!(w, "took" | "take" | "takes" | "taking") && v.w(i + 1) == "place" {
-        return Some(i + 2);
-    }
-    let between_ok = (k + 1..i).all(|j| {
-        matches!(
+    // Auxiliaries from `i` on ("will be held", "are to take place").
+    let mut j = i;
+    while j < i + 4
+        && matches!(
             v.w(j),
-            "was" | "were" | "is" | "are" | "will" | "be" | "been" | "has" | "have" | "had" | ","
-        ) || v.date_at(j).is_some()
-    });
-    if !between_ok {
-        return None;
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "will"
+                | "be"
+                | "been"
+                | "being"
+                | "has"
+                | "have"
+                | "had"
+                | "to"
+                | "would"
+                | "also"
+        )
+    {
+        j += 1;
     }
-    matches!(w, "held" | "convened" | "organised" | "organized").then_some(i + 1)
+    let w = v.w(j);
+    if matches!(w, "took" | "take" | "takes" | "taking") && v.w(j + 1) == "place" {
+        return Some(j + 2);
+    }
+    // "held" and its kin only right after the noun (dates and commas aside): later they
+    // start a clause of their own.
+    let right_after = (k + 1..i).all(|x| v.w(x) == "," || v.date_at(x).is_some());
+    (right_after && matches!(w, "held" | "convened" | "organised" | "organized")).then_some(j + 1)
 }
 
 fn push(v: &mut Vec<usize>, x: usize) {
@@ -3502,7 +3576,7 @@ fn attached_to_person(v: &View<'_>, cast: &Cast<'_>, m: M) -> bool {
         if !(title_word(w) || w == "'s" || w == "'" || (v.capitalized(i) && !v.is_punct(i)))
             || matches!(w, "and" | "the")
         {
-            return false;
+            break;
         }
         i += 1;
         steps += 1;
