@@ -708,7 +708,7 @@ impl Ctx<'_, '_> {
                     && v.tok(j)
                         .is_some_and(|t| t.is(dateline_text::Flags::SPACE_BEFORE))
                 || matches!(v.w(j), "as" | "while" | "with") && j > lo && v.w(j - 1) == ","
-                || matches!(v.w(j), "which" | "who")
+                || matches!(v.w(j), "which" | "who" | "whom")
             {
                 left = j + 1;
                 break;
@@ -2079,10 +2079,11 @@ impl Ctx<'_, '_> {
                     }
                 }
                 "his" | "her"
-                    if matches!(
-                        v.w(i + 1),
-                        "counterpart" | "counterparts" | "host" | "hosts"
-                    ) && !parties_done =>
+                    if !parties_done && {
+                        // "his counterparts", "his Russian counterpart".
+                        let n = v.mention_at(i + 1).map_or(i + 1, |m| m.b);
+                        matches!(v.w(n), "counterpart" | "counterparts" | "host" | "hosts")
+                    } =>
                 {
                     // "talks with his counterparts from Russia and France": the one whose
                     // counterparts they are takes part.

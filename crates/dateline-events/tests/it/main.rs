@@ -7,3 +7,4 @@
 
 mod patterns;
 mod props;
+mod triggers;
