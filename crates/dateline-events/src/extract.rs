@@ -2603,7 +2603,7 @@ impl Ctx<'_, '_> {
                 .collect()
         };
         let (cg, eg) = (guests(c, ch), guests(e, eh));
-        overlap(&cg, &eg) >= 1 && dates_agree(c.date.as_ref(), e.date.as_ref())
+        self.overlap_named(&cg, &eg) >= 1 && dates_agree(c.date.as_ref(), e.date.as_ref())
     }
 
     fn same_event_of(&self, c: &Cand, exact: bool) -> Option<usize> {
@@ -2740,12 +2740,15 @@ impl Ctx<'_, '_> {
         // Visits under way or just made, with their place and guests: what the guests do
         // during the visit happens there ("De Mistura, on his first Damascus visit, ... was
         // holding talks with the Syrian foreign minister").
-        let visits: Vec<(usize, usize, Vec<usize>)> = events
+        // Each visit from the first sentence telling it to the last (a visit retold later
+        // still covers what its guests did in between).
+        let mut visits: Vec<(usize, usize, usize, Vec<usize>)> = events
             .iter()
-            .filter(|e| {
+            .zip(&evidence)
+            .filter(|(e, _)| {
                 e.kind == EventKind::Visit && matches!(e.status, Status::Ongoing | Status::Happened)
             })
-            .filter_map(|e| {
+            .filter_map(|(e, ev)| {
                 let place = e.place?;
                 let guests = e
                     .parties
@@ -2753,9 +2756,16 @@ impl Ctx<'_, '_> {
                     .copied()
                     .filter(|&p| Some(p) != e.host)
                     .collect();
-                Some((e.unit, place, guests))
+                let first = ev
+                    .iter()
+                    .map(|s| units.partition_point(|u| u.span.end <= s.start))
+                    .min()
+                    .unwrap_or(e.unit)
+                    .min(e.unit);
+                Some((first, e.unit, place, guests))
             })
             .collect();
+        visits.sort_by_key(|v| v.0);
         events
             .into_iter()
             .zip(evidence)
@@ -2766,17 +2776,16 @@ impl Ctx<'_, '_> {
                 let mut place = c.place;
                 if place.is_none() && c.kind != EventKind::Visit && c.date.is_none() {
                     // Visits are in unit order: look back from this event's unit only.
-                    let upto = visits.partition_point(|(unit, _, _)| *unit <= c.unit);
+                    let upto = visits.partition_point(|(first, _, _, _)| *first <= c.unit);
                     place = visits[..upto]
                         .iter()
                         .rev()
-                        .take_while(|(unit, _, _)| c.unit <= unit + ANAPHOR_REACH)
-                        .find(|(unit, _, guests)| {
-                            *unit <= c.unit
-                                && c.unit <= unit + ANAPHOR_REACH
+                        .take(MAX_LOOKBACK)
+                        .find(|(_, last, _, guests)| {
+                            c.unit <= last + ANAPHOR_REACH
                                 && c.parties.iter().any(|p| guests.contains(p))
                         })
-                        .map(|&(_, p, _)| p);
+                        .map(|&(_, _, p, _)| p);
                 }
                 if place.is_none() && c.status != Status::Cancelled {
                     // The wire dateline's place is where the reporter is: the place of what
