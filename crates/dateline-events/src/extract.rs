@@ -1605,7 +1605,7 @@ impl Ctx<'_, '_> {
             if let Some(m) = v.mention_at(i) {
                 let p = match self.cast.class(m.entity) {
                     Class::Nat => self.nationality(v, m),
-                    c if matches!(c, Class::Person | Class::Country | Class::Org) => Some(m.entity),
+                    Class::Person | Class::Country | Class::Org => Some(m.entity),
                     _ => None,
                 };
                 if let Some(p) = p.filter(|&p| p != subject.entity) {
