@@ -851,6 +851,8 @@ impl Ctx<'_, '_> {
         let mut pronoun_at: Option<usize> = None;
         let mut first_person_at: Option<usize> = None;
         let mut anaphoric = false;
+        // "They" is the subject: the parties of the encounter told before.
+        let mut they = false;
         let mut after_verb = false;
         let mut i = left;
         while i < k {
@@ -903,6 +905,7 @@ impl Ctx<'_, '_> {
             }
             if matches!(w, "they" | "both") && !in_quotes(v, i) {
                 anaphoric = true;
+                they |= w == "they";
             }
             if matches!(w, "i" | "we") {
                 // "I called Scott Morrison", said by the quote's speaker.
@@ -1218,9 +1221,10 @@ impl Ctx<'_, '_> {
                     if own.iter().all(|p| prev_parties.contains(p)) {
                         parties = prev_parties;
                         anaphoric = true;
-                    } else if kind == EventKind::Summit {
+                    } else if kind == EventKind::Summit || they && subjects_named == 0 {
                         // "They also discussed the upcoming NATO ministers' meeting": the
-                        // organisation's meeting, attended by them.
+                        // organisation's meeting, attended by them; "They will then meet
+                        // with the defence secretary": a new encounter of theirs.
                         parties = prev_parties;
                         for p in own {
                             push(&mut parties, p);
@@ -2100,7 +2104,20 @@ impl Ctx<'_, '_> {
                 "." | ";" | "!" | "?" | "\u{2014}" | "--" | "\u{2013}" => {
                     break;
                 }
-                ":" => break,
+                ":" if !(out.parties.is_empty()
+                    && (i.saturating_sub(7).max(k + 1)..i).any(|j| {
+                        matches!(
+                            v.w(j),
+                            "leaders" | "presidents" | "ministers" | "heads" | "counterparts"
+                        )
+                    })) =>
+                {
+                    break;
+                }
+                ":" => {
+                    // "will host four leaders from Africa: A, B, C and D": the list names them.
+                    gap = 0;
+                }
                 _ => {
                     if clause_stop(w)
                         && !matches!(

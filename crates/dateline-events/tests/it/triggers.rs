@@ -167,3 +167,23 @@ fn members_of_one_organisation_gathering_is_its_summit() {
     );
     assert!(found.events.is_empty(), "{:#?}", rows(&found));
 }
+
+#[test]
+fn a_host_of_leaders_listed_after_a_colon_and_their_next_meeting() {
+    let found = find(
+        "President Joe Biden will host four leaders from Africa on Thursday: President Macky Sall of Senegal, \
+         President Joyce Banda of Malawi, President Ernest Bai Koroma of Sierra Leone and Prime Minister \
+         Jose Maria Neves of Cape Verde. They will first meet Thursday morning with Secretary of Defense \
+         Lloyd Austin at the Pentagon.",
+        day(2023, 6, 26),
+    );
+    let r = rows(&found);
+    assert_eq!(r.len(), 2, "{r:#?}");
+    assert_eq!(r[0].0, EventKind::Summit);
+    assert!(r[0].1.contains(&"Joyce Banda".to_owned()), "{r:#?}");
+    assert!(!r[0].1.contains(&"Senegal".to_owned()), "{r:#?}");
+    assert_eq!(r[1].4, Status::Planned);
+    assert!(r[1].1.contains(&"Lloyd Austin".to_owned()), "{r:#?}");
+    assert!(r[1].1.contains(&"Macky Sall".to_owned()), "{r:#?}");
+    assert_eq!(r[1].2.as_deref(), Some("Pentagon"));
+}
