@@ -3210,6 +3210,12 @@ fn subject_reaches_noun(v: &View<'_>, from: usize, k: usize) -> bool {
                     | "reconvene"
                     | "sat"
                     | "took"
+                    | "received"
+                    | "receives"
+                    | "receive"
+                    | "placed"
+                    | "got"
+                    | "answered"
                     | "called"
                     | "off"
                     | "cancelled"
@@ -3470,7 +3476,9 @@ fn event_predicate(v: &View<'_>, i: usize, k: usize) -> Option<usize> {
     }
     // "held" and its kin only right after the noun (dates and commas aside): later they
     // start a clause of their own.
-    let right_after = (k + 1..i).all(|x| v.w(x) == "," || v.date_at(x).is_some());
+    // ("The meeting of A, B and C was held in Busan": a passive auxiliary ties it.)
+    let right_after = (k + 1..i).all(|x| v.w(x) == "," || v.date_at(x).is_some())
+        || (i..j).any(|x| matches!(v.w(x), "was" | "were"));
     (right_after && matches!(w, "held" | "convened" | "organised" | "organized")).then_some(j + 1)
 }
 

@@ -187,3 +187,26 @@ fn a_host_of_leaders_listed_after_a_colon_and_their_next_meeting() {
     assert!(r[1].1.contains(&"Macky Sall".to_owned()), "{r:#?}");
     assert_eq!(r[1].2.as_deref(), Some("Pentagon"));
 }
+
+#[test]
+fn a_call_received_from_a_leader() {
+    let (kind, who, _, _, status) = one(
+        "Egyptian President Abdel Fattah el-Sisi received a phone call from Turkish President Recep Tayyip Erdogan on Sunday.",
+        day(2023, 6, 28),
+    );
+    assert_eq!((kind, status), (EventKind::Call, Status::Happened));
+    assert_eq!(
+        who,
+        names(&["Abdel Fattah el-Sisi", "Recep Tayyip Erdogan"])
+    );
+}
+
+#[test]
+fn a_passive_was_held_after_the_parties_gives_the_place() {
+    let (_, who, place, _, _) = one(
+        "The meeting of the foreign ministers of China, Japan and South Korea was held in Busan.",
+        None,
+    );
+    assert_eq!(who, names(&["China", "Japan", "South Korea"]));
+    assert_eq!(place.as_deref(), Some("Busan"));
+}
