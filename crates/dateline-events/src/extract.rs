@@ -1047,7 +1047,17 @@ impl Ctx<'_, '_> {
                     // stands for it ("will visit Pyongyang"). Travelling to a town is no visit
                     // by itself ("had been travelling to Shrewsbury").
                     let country = self.cast.country.get(city).copied().flatten();
-                    host = if trig.flavor == Flavor::Travel {
+                    // A trip abroad is a visit even when the text does not name the country:
+                    // the traveller's country and the city's differ ("made a trip to Kyiv").
+                    let abroad = || {
+                        let city_country = self.cast.entity(city)?.country.as_deref()?;
+                        let own = parties
+                            .iter()
+                            .find(|&&p| self.cast.class(p) == Class::Person)
+                            .and_then(|&p| self.cast.entity(p)?.country.as_deref())?;
+                        Some(own != city_country)
+                    };
+                    host = if trig.flavor == Flavor::Travel && abroad() != Some(true) {
                         country
                     } else {
                         Some(country.unwrap_or(city))

@@ -210,3 +210,19 @@ fn a_passive_was_held_after_the_parties_gives_the_place() {
     assert_eq!(who, names(&["China", "Japan", "South Korea"]));
     assert_eq!(place.as_deref(), Some("Busan"));
 }
+
+#[test]
+fn a_trip_abroad_is_a_visit_but_not_one_at_home() {
+    let (kind, who, place, _, _) = one(
+        "Japanese Prime Minister Fumio Kishida made a trip to Kyiv on Tuesday.",
+        None,
+    );
+    assert_eq!(kind, EventKind::Visit);
+    assert_eq!(who, names(&["Fumio Kishida", "Kyiv"]));
+    assert_eq!(place.as_deref(), Some("Kyiv"));
+    let found = find(
+        "Japanese Prime Minister Fumio Kishida travelled to Osaka on Tuesday.",
+        None,
+    );
+    assert!(found.events.is_empty(), "{:#?}", rows(&found));
+}
