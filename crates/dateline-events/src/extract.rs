@@ -2567,6 +2567,15 @@ impl Ctx<'_, '_> {
                 if e.title && !c.title {
                     e.title = false;
                     e.trigger = c.trigger;
+                    if !c.anaphoric && !c.bare && !c.joiner && c.parties.len() >= 2 {
+                        // The text's reading of the encounter replaces the headline's (title
+                        // case takes stray words for names).
+                        e.kind = c.kind;
+                        e.parties.clone_from(&c.parties);
+                        e.named = c.named;
+                        e.host = c.host;
+                        e.hosted = c.hosted;
+                    }
                     if !e.verb && c.verb {
                         e.verb = true;
                     }
@@ -2603,7 +2612,9 @@ impl Ctx<'_, '_> {
     /// "the meeting", "the two leaders") one of a kind the words may also stand for.
     fn same_event(&self, c: &Cand) -> Option<usize> {
         self.same_event_of(c, true).or_else(|| {
-            if c.bare || c.anaphoric || c.joiner {
+            // A headline's kind is a guess ("Xi, Biden To Meet" read with a stray name as a
+            // summit): the text's reading of the same parties is the same encounter.
+            if c.bare || c.anaphoric || c.joiner || c.title || self.events.iter().any(|e| e.title) {
                 self.same_event_of(c, false)
             } else {
                 None
@@ -2656,6 +2667,7 @@ impl Ctx<'_, '_> {
                 c.bare && c.kind == EventKind::Meet && e.kind == EventKind::Visit;
             if exact && c.kind != e.kind
                 || !(exact || meeting_in_visit || talk(c.kind) && talk(e.kind))
+                || !exact && !(c.bare || c.anaphoric || c.joiner || c.title || e.title)
             {
                 continue;
             }

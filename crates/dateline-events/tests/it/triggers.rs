@@ -226,3 +226,25 @@ fn a_trip_abroad_is_a_visit_but_not_one_at_home() {
     );
     assert!(found.events.is_empty(), "{:#?}", rows(&found));
 }
+
+#[test]
+fn a_headline_guess_gives_way_to_the_text() {
+    let text = "Xi, Biden To Meet In San Francisco\nChinese President Xi Jinping will meet U.S. President Joe Biden in San Francisco next week, Beijing said on Friday.";
+    let doc = dateline_text::Tokenized::new(text);
+    let entities = dateline_entities::extract(text, &Default::default());
+    let title = [dateline_text::Span::new(0, text.find('\n').unwrap())];
+    let input = dateline_events::Input::new(&doc, &entities, &[]).with_title(Some(title[0]));
+    let events = dateline_events::extract(&input).unwrap();
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let name = |i: usize| entities.entities[i].name.as_str();
+    assert_eq!(events[0].kind, EventKind::Meet);
+    assert_eq!(
+        events[0]
+            .participants
+            .iter()
+            .map(|&i| name(i))
+            .collect::<Vec<_>>(),
+        ["Xi Jinping", "Joe Biden"]
+    );
+    assert_eq!(events[0].status, Status::Planned);
+}
