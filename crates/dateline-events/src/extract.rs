@@ -2667,7 +2667,7 @@ impl Ctx<'_, '_> {
                 c.bare && c.kind == EventKind::Meet && e.kind == EventKind::Visit;
             if exact && c.kind != e.kind
                 || !(exact || meeting_in_visit || talk(c.kind) && talk(e.kind))
-                || !exact && !(c.bare || c.anaphoric || c.joiner || c.title || e.title)
+                || !(exact || c.bare || c.anaphoric || c.joiner || c.title || e.title)
             {
                 continue;
             }
