@@ -321,7 +321,14 @@ fn absorb_within_sentence(cands: &mut Vec<Cand>) {
                 && c.parties.len() >= 2
                 && !c.anaphoric
         })
-        .map(|c| c.parties.clone());
+        .map(|c| {
+            // A visit's guests attend; the place visited does not.
+            c.parties
+                .iter()
+                .copied()
+                .filter(|&p| !(c.kind == EventKind::Visit && Some(p) == c.host))
+                .collect()
+        });
     if let Some(mp) = meet_parties {
         for c in cands.iter_mut().filter(|c| c.kind == EventKind::Summit) {
             if c.parties.len() < 2 || c.parties.iter().any(|p| mp.contains(p)) {
@@ -361,6 +368,34 @@ fn absorb_within_sentence(cands: &mut Vec<Cand>) {
             }
         } else {
             i += 1;
+        }
+    }
+    // "Egypt brokered talks between Israel and Hamas": the talks are the mediated ones.
+    if let Some(mi) = cands
+        .iter()
+        .position(|c| c.kind == EventKind::Mediate && c.parties.len() >= 2)
+    {
+        let (mt, mp) = (cands[mi].trigger, cands[mi].parties.clone());
+        let mut extra: Vec<usize> = Vec::new();
+        let mut place = None;
+        cands.retain(|c| {
+            let told = matches!(c.kind, EventKind::Meet | EventKind::Negotiate)
+                && c.trigger.start > mt.start
+                && overlap(&c.parties, &mp) >= 2.min(c.parties.len());
+            if told {
+                extra.extend(c.parties.iter().copied());
+                place = place.or(c.place);
+            }
+            !told
+        });
+        if let Some(m) = cands
+            .iter_mut()
+            .find(|c| c.kind == EventKind::Mediate && c.trigger == mt)
+        {
+            for p in extra {
+                push(&mut m.parties, p);
+            }
+            m.place = m.place.or(place);
         }
     }
     let has_named = cands.iter().any(|c| !c.bare && !c.anaphoric);
@@ -436,6 +471,8 @@ struct Objects {
     anaphor: bool,
     /// A personal pronoun among the objects ("a meeting he had with").
     pronoun: Option<usize>,
+    /// "his counterparts": the pronoun whose referent is a party too.
+    owner: Option<usize>,
     /// Where the scan stopped.
     end: usize,
 }
@@ -462,6 +499,9 @@ impl Ctx<'_, '_> {
         {
             return None;
         }
+        // "the leaders of Canada and Mexico, who Trump has called": the verb's objects
+        // come before it.
+        let relative = self.relative_objects(v, k, trig.form);
         let mut kind = trig.kind;
         let mut form = trig.form;
         // The form from the words around.
@@ -556,7 +596,7 @@ impl Ctx<'_, '_> {
                     // "call" as a verb needs a party right after it.
                     v.mention_at(k + 1)?;
                 }
-                if matches!(v.w(k), "called" | "calls") {
+                if matches!(v.w(k), "called" | "calls") && relative.is_none() {
                     // "called X": a party (or a title before one) right after.
                     let obj = (k + 1..(k + 5).min(hi)).find(|&i| {
                         !title_word(v.w(i)) && !v.capitalized(i) || v.mention_at(i).is_some()
@@ -573,10 +613,19 @@ impl Ctx<'_, '_> {
                 let phone_context = phone_near
                     || (ui.saturating_sub(1)..=ui + 1)
                         .any(|u| self.phone.get(u).copied().unwrap_or(false));
-                if !phone_context || !matches!(next, "with" | "to" | "by" | "over" | "on" | "via") {
+                if !phone_context {
+                    // "spoke with President Zelensky" (not "spoke with reporters", "spoke to
+                    // the BBC"): with no phone near, two people talking face to face.
+                    if next != "with" || !self.person_follows(v, k + 2) {
+                        return None;
+                    }
+                    kind = EventKind::Meet;
+                } else if !matches!(next, "with" | "to" | "by" | "over" | "on" | "via") {
                     return None;
                 }
             }
+            // "sat down with": a meeting.
+            Flavor::SitDown if !(next == "down" && v.w(k + 2) == "with") => return None,
             Flavor::Conference => {
                 if matches!(prev, "press" | "news" | "video" | "tele") {
                     if prev == "video" {
@@ -614,12 +663,27 @@ impl Ctx<'_, '_> {
                             | "formal"
                             | "informal"
                     )
-                    || matches!(next, "with" | "between")) =>
+                    || matches!(next, "with" | "between")
+                    || event_predicate(v, k + 1, k).is_some()) =>
             {
                 return None;
             }
             Flavor::Host => {
                 if v.w(k) == "host" && !matches!(prev, "to" | "will" | "'ll" | "would" | "shall") {
+                    return None;
+                }
+                // "Qatar hosted talks between Israel and Hamas", "will host a summit": the
+                // noun tells the encounter; the host is its party.
+                let noun_object = (k + 1..(k + 5).min(hi))
+                    .take_while(|&i| v.mention_at(i).is_none() && !v.is_punct(i))
+                    .any(|i| {
+                        trigger(v.w(i)).is_some_and(|t| {
+                            t.form == Form::Noun
+                                && t.kind != EventKind::Visit
+                                && t.flavor != Flavor::Phone
+                        })
+                    });
+                if noun_object {
                     return None;
                 }
                 let passive_by = matches!(prev, "was" | "were" | "been" | "being" | "be")
@@ -634,6 +698,7 @@ impl Ctx<'_, '_> {
                         | "greeted"
                         | "greets"
                 ) && next != "by"
+                    && relative.is_none()
                     && !passive_by
                 {
                     // A party must follow directly (a title may come first).
@@ -684,7 +749,7 @@ impl Ctx<'_, '_> {
                     && v.tok(j)
                         .is_some_and(|t| t.is(dateline_text::Flags::SPACE_BEFORE))
                 || matches!(v.w(j), "as" | "while" | "with") && j > lo && v.w(j - 1) == ","
-                || matches!(v.w(j), "which" | "who")
+                || matches!(v.w(j), "which" | "who" | "whom")
             {
                 left = j + 1;
                 break;
@@ -868,6 +933,8 @@ impl Ctx<'_, '_> {
         let mut pronoun_at: Option<usize> = None;
         let mut first_person_at: Option<usize> = None;
         let mut anaphoric = false;
+        // "They" is the subject: the parties of the encounter told before.
+        let mut they = false;
         let mut after_verb = false;
         let mut i = left;
         while i < k {
@@ -914,11 +981,13 @@ impl Ctx<'_, '_> {
                     v.w(i - 1),
                     "two" | "both" | "the" | "three" | "four" | "main" | "all"
                 )
+                && !names_follow(v, i)
             {
                 anaphoric = true;
             }
             if matches!(w, "they" | "both") && !in_quotes(v, i) {
                 anaphoric = true;
+                they |= w == "they";
             }
             if matches!(w, "i" | "we") {
                 // "I called Scott Morrison", said by the quote's speaker.
@@ -1006,6 +1075,14 @@ impl Ctx<'_, '_> {
                     subjects += 1;
                 }
             }
+        } else if let Some(at) = obj.owner.filter(|_| subjects_named == 0) {
+            // "fresh from talks with his counterparts from Russia and France".
+            if let Some(p) = self.pronoun(ui, v, at) {
+                if !parties.contains(&p) && !obj.parties.contains(&p) {
+                    parties.insert(0, p);
+                    subjects += 1;
+                }
+            }
         }
         let mut host = None;
         let mut hosted = false;
@@ -1022,6 +1099,18 @@ impl Ctx<'_, '_> {
             push(&mut parties, p);
         }
         named += obj_named;
+        // Objects of an object relative clause: one encounter each with its subject.
+        let relative_split = match &relative {
+            Some(objs) if subjects > 0 && obj_named == 0 => {
+                let before = parties.len();
+                for &p in objs {
+                    push(&mut parties, p);
+                }
+                named += parties.len() - before;
+                (parties.len() >= before + 2 && before == subjects).then_some(subjects)
+            }
+            _ => None,
+        };
         let mut place = obj.place;
         if hosted && place.is_none() {
             // "welcome X to the White House".
@@ -1040,7 +1129,17 @@ impl Ctx<'_, '_> {
                     // stands for it ("will visit Pyongyang"). Travelling to a town is no visit
                     // by itself ("had been travelling to Shrewsbury").
                     let country = self.cast.country.get(city).copied().flatten();
-                    host = if trig.flavor == Flavor::Travel {
+                    // A trip abroad is a visit even when the text does not name the country:
+                    // the traveller's country and the city's differ ("made a trip to Kyiv").
+                    let abroad = || {
+                        let city_country = self.cast.entity(city)?.country.as_deref()?;
+                        let own = parties
+                            .iter()
+                            .find(|&&p| self.cast.class(p) == Class::Person)
+                            .and_then(|&p| self.cast.entity(p)?.country.as_deref())?;
+                        Some(own != city_country)
+                    };
+                    host = if trig.flavor == Flavor::Travel && abroad() != Some(true) {
                         country
                     } else {
                         Some(country.unwrap_or(city))
@@ -1126,6 +1225,8 @@ impl Ctx<'_, '_> {
         // Anaphors: "the two leaders", "they" stand for the parties of the event just told.
         let mut bare = false;
         let mut joiner = false;
+        // "NATO defence ministers gathered": one organisation's members.
+        let mut members = false;
         let definite = form == Form::Noun
             && (k.saturating_sub(3).max(lo)..k).any(|i| {
                 matches!(
@@ -1218,9 +1319,10 @@ impl Ctx<'_, '_> {
                     if own.iter().all(|p| prev_parties.contains(p)) {
                         parties = prev_parties;
                         anaphoric = true;
-                    } else if kind == EventKind::Summit {
+                    } else if kind == EventKind::Summit || they && subjects_named == 0 {
                         // "They also discussed the upcoming NATO ministers' meeting": the
-                        // organisation's meeting, attended by them.
+                        // organisation's meeting, attended by them; "They will then meet
+                        // with the defence secretary": a new encounter of theirs.
                         parties = prev_parties;
                         for p in own {
                             push(&mut parties, p);
@@ -1256,6 +1358,7 @@ impl Ctx<'_, '_> {
                 && group_subject(v, left, k)
             {
                 kind = EventKind::Summit;
+                members = true;
             }
             // A summit of one organisation gets its attendees from a meeting of the same
             // sentence (see `absorb_within_sentence`) or from "X joined the summit" later; "X
@@ -1280,6 +1383,14 @@ impl Ctx<'_, '_> {
         {
             kind = EventKind::Summit;
         }
+        // "four-way talks", "a multilateral meeting": many sides by the words themselves.
+        if kind == EventKind::Meet
+            && form == Form::Noun
+            && parties.len() >= 3
+            && (k.saturating_sub(4).max(lo)..k).any(|i| many_sided(v, i))
+        {
+            kind = EventKind::Summit;
+        }
         // "two leaders meeting, even at a summit, is a meeting": a summit of two people or
         // countries and no organisation.
         if kind == EventKind::Summit
@@ -1290,7 +1401,11 @@ impl Ctx<'_, '_> {
         {
             kind = EventKind::Meet;
         }
-        if trig.flavor == Flavor::Gather && parties.len() < 2 && !bare {
+        if trig.flavor == Flavor::Gather
+            && parties.len() < 2
+            && !bare
+            && !(members && parties.len() == 1)
+        {
             return None;
         }
         if trig.flavor == Flavor::Travel && persons == 0 {
@@ -1420,7 +1535,8 @@ impl Ctx<'_, '_> {
                 .any(|i| matches!(v.w(i), "bilateral" | "separate"))
             && subjects > 0
             && parties.len() >= subjects + 2)
-            .then_some(subjects);
+            .then_some(subjects)
+            .or(relative_split);
         Some(Cand {
             kind,
             trigger: v.tok(k).map_or(v.unit.span, |t| t.span),
@@ -1566,6 +1682,135 @@ impl Ctx<'_, '_> {
             return Some(self.next_unnamed_person(ui));
         }
         Some(None)
+    }
+
+    /// The parties an object relative clause ending in the trigger refers back to: in
+    /// "the prime ministers of Canada and Mexico, who Trump has called so far", Canada and
+    /// Mexico (the clause's subject is read as usual). `None` unless the clause is "who" /
+    /// "whom" + a named subject + auxiliaries + the trigger verb with no object after it.
+    fn relative_objects(&self, v: &View<'_>, k: usize, form: Form) -> Option<Vec<usize>> {
+        if form == Form::Noun || form == Form::Ing {
+            return None;
+        }
+        let lo = v.unit.lo;
+        // Back from the trigger: auxiliaries and adverbs, then the subject, then "who".
+        let mut j = k;
+        while j > lo
+            && matches!(
+                v.w(j - 1),
+                "has" | "have" | "had" | "already" | "also" | "recently" | "since" | "personally"
+            )
+        {
+            j -= 1;
+        }
+        let subject = v.mention_at(j.checked_sub(1)?)?;
+        if subject.b != j || !self.cast.is_party(subject.entity) {
+            return None;
+        }
+        let mut r = subject.a;
+        while r > lo && title_word(v.w(r - 1)) && v.w(r - 1) != "and" {
+            r -= 1;
+        }
+        if r <= lo || !matches!(v.w(r - 1), "who" | "whom") {
+            return None;
+        }
+        // No object after the verb: the relative pronoun is it.
+        let object_after = (k + 1..(k + 4).min(v.unit.hi))
+            .take_while(|&i| !v.is_punct(i))
+            .any(|i| v.mention_at(i).is_some() || matches!(v.w(i), "him" | "her" | "them"));
+        if object_after {
+            return None;
+        }
+        // The noun phrase before "who": parties joined by commas, "and", "of" and titles.
+        let mut out = Vec::new();
+        let mut i = r - 1;
+        let mut steps = 0;
+        while i > lo && steps < 24 {
+            i -= 1;
+            steps += 1;
+            if let Some(m) = v.mention_at(i) {
+                let p = match self.cast.class(m.entity) {
+                    Class::Nat => self.nationality(v, m),
+                    Class::Person | Class::Country | Class::Org => Some(m.entity),
+                    _ => None,
+                };
+                if let Some(p) = p.filter(|&p| p != subject.entity) {
+                    out.insert(0, p);
+                }
+                i = m.a;
+                continue;
+            }
+            let w = v.w(i);
+            if !(matches!(w, "," | "and" | "of" | "'s") || title_word(w) || is_determiner(w)) {
+                break;
+            }
+        }
+        out.dedup();
+        (!out.is_empty()).then_some(out)
+    }
+
+    /// "the Prime Minister of Sri Lanka" (a title, "of", a country): the person the text
+    /// names with that role and country, if exactly one.
+    fn title_holder(&self, v: &View<'_>, m: M) -> Option<usize> {
+        if self.cast.class(m.entity) != Class::Country {
+            return None;
+        }
+        let country = self.cast.entity(m.entity)?.name.as_str();
+        let mut j = m.a.checked_sub(1)?;
+        if v.w(j) == "the" {
+            j = j.checked_sub(1)?;
+        }
+        if v.w(j) != "of" {
+            return None;
+        }
+        let mut words: Vec<&str> = Vec::new();
+        while j > v.unit.lo && words.len() < 4 {
+            let w = v.w(j - 1);
+            if v.mention_at(j - 1).is_some()
+                || !title_word(w)
+                || matches!(w, "the" | "and" | "of" | "for" | "a" | "an")
+            {
+                break;
+            }
+            if !w.ends_with('.') && !matches!(w, "hon" | "h.e" | "mr" | "mrs" | "ms" | "dr") {
+                words.insert(0, w);
+            }
+            j -= 1;
+        }
+        let head = *words.last()?;
+        if !matches!(
+            head,
+            "president"
+                | "minister"
+                | "premier"
+                | "chancellor"
+                | "king"
+                | "queen"
+                | "emperor"
+                | "prince"
+                | "leader"
+                | "secretary"
+                | "secretary-general"
+        ) {
+            return None;
+        }
+        let role = words.join(" ");
+        let mut holders = self.cast.people.iter().filter(|p| {
+            p.country == Some(country) && p.role.as_deref().is_some_and(|r| r.contains(&role))
+        });
+        let first = holders.next()?;
+        holders.next().is_none().then_some(first.entity)
+    }
+
+    /// Is the first word from `i` on (past titles and determiners) a person's name?
+    fn person_follows(&self, v: &View<'_>, i: usize) -> bool {
+        let first = (i..(i + 6).min(v.unit.hi)).find(|&j| match v.mention_at(j) {
+            Some(m) => !attached_to_person(v, self.cast, m),
+            None => !(title_word(v.w(j)) || is_determiner(v.w(j))),
+        });
+        first
+            .and_then(|j| v.mention_at(j))
+            .is_some_and(|m| self.cast.class(m.entity) == Class::Person)
     }
 
     /// The speaker of the quote token `i` is in, if known.
@@ -1792,6 +2037,9 @@ impl Ctx<'_, '_> {
                     _ => {
                         if attached_to_person(v, self.cast, m) {
                             // A title's country: the person follows.
+                        } else if let Some(p) = self.title_holder(v, m) {
+                            // "the Prime Minister of Sri Lanka": the person with that role.
+                            push(&mut out.parties, p);
                         } else if class == Class::Nat {
                             if let Some(p) =
                                 self.counterpart(v, m, k).or_else(|| self.nationality(v, m))
@@ -1852,6 +2100,12 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let w = v.w(i);
+            if let Some(skip) = event_predicate(v, i, k) {
+                // "The meeting took place in Beijing", "talks held in Geneva": the verb
+                // tells where the encounter was, the scan goes on.
+                i = skip;
+                continue;
+            }
             if relative && w == ","
                 || i > k + 1 && is_verb_like(v, i) && trigger(w).is_none() && !reporting_verb(w)
             {
@@ -1950,6 +2204,20 @@ impl Ctx<'_, '_> {
                         out.pronoun = Some(i);
                     }
                 }
+                "his" | "her"
+                    if !parties_done && {
+                        // "his counterparts", "his Russian counterpart".
+                        let n = v.mention_at(i + 1).map_or(i + 1, |m| m.b);
+                        matches!(v.w(n), "counterpart" | "counterparts" | "host" | "hosts")
+                    } =>
+                {
+                    // "talks with his counterparts from Russia and France": the one whose
+                    // counterparts they are takes part.
+                    if out.owner.is_none() {
+                        out.owner = Some(i);
+                    }
+                    gap = 0;
+                }
                 "them" => {
                     if !parties_done {
                         out.anaphor = true;
@@ -1958,7 +2226,20 @@ impl Ctx<'_, '_> {
                 "." | ";" | "!" | "?" | "\u{2014}" | "--" | "\u{2013}" => {
                     break;
                 }
-                ":" => break,
+                ":" if !(out.parties.is_empty()
+                    && (i.saturating_sub(7).max(k + 1)..i).any(|j| {
+                        matches!(
+                            v.w(j),
+                            "leaders" | "presidents" | "ministers" | "heads" | "counterparts"
+                        )
+                    })) =>
+                {
+                    break;
+                }
+                ":" => {
+                    // "will host four leaders from Africa: A, B, C and D": the list names them.
+                    gap = 0;
+                }
                 _ => {
                     if clause_stop(w)
                         && !matches!(
@@ -1982,6 +2263,7 @@ impl Ctx<'_, '_> {
                         && !parties_done
                         && i > k
                         && matches!(v.w(i - 1), "two" | "both" | "the" | "three" | "four")
+                        && !names_follow(v, i)
                     {
                         out.anaphor = true;
                         gap = 0;
@@ -2423,8 +2705,20 @@ impl Ctx<'_, '_> {
                     }
                 } else if !c.anaphoric && !c.bare {
                     for &p in &c.parties {
-                        if !e.parties.contains(&p) {
-                            e.parties.push(p);
+                        let known = e.parties.iter().position(|&q| same_party(self.cast, p, q));
+                        match known {
+                            None => e.parties.push(p),
+                            // The full name told in the text replaces the headline's short one.
+                            Some(j)
+                                if !e.parties.contains(&p)
+                                    && longer_name(self.cast, p, e.parties[j]) =>
+                            {
+                                if e.host == Some(e.parties[j]) {
+                                    e.host = Some(p);
+                                }
+                                e.parties[j] = p;
+                            }
+                            Some(_) => {}
                         }
                     }
                     e.named = e.named.max(c.named);
@@ -2446,6 +2740,15 @@ impl Ctx<'_, '_> {
                 if e.title && !c.title {
                     e.title = false;
                     e.trigger = c.trigger;
+                    if !c.anaphoric && !c.bare && !c.joiner && c.parties.len() >= 2 {
+                        // The text's reading of the encounter replaces the headline's (title
+                        // case takes stray words for names).
+                        e.kind = c.kind;
+                        e.parties.clone_from(&c.parties);
+                        e.named = c.named;
+                        e.host = c.host;
+                        e.hosted = c.hosted;
+                    }
                     if !e.verb && c.verb {
                         e.verb = true;
                     }
@@ -2470,11 +2773,21 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// How many of `a` are in `b`, a party counted when `b` holds it or the same one named
+    /// otherwise ("De Mistura" in a headline, "Staffan de Mistura" in the text).
+    fn overlap_named(&self, a: &[usize], b: &[usize]) -> usize {
+        a.iter()
+            .filter(|&&x| b.iter().any(|&y| same_party(self.cast, x, y)))
+            .count()
+    }
+
     /// The earlier event a reading retells, if any: one of the same kind first, then (for
     /// "the meeting", "the two leaders") one of a kind the words may also stand for.
     fn same_event(&self, c: &Cand) -> Option<usize> {
         self.same_event_of(c, true).or_else(|| {
-            if c.bare || c.anaphoric || c.joiner {
+            // A headline's kind is a guess ("Xi, Biden To Meet" read with a stray name as a
+            // summit): the text's reading of the same parties is the same encounter.
+            if c.bare || c.anaphoric || c.joiner || c.title || self.events.iter().any(|e| e.title) {
                 self.same_event_of(c, false)
             } else {
                 None
@@ -2501,7 +2814,7 @@ impl Ctx<'_, '_> {
                 .collect()
         };
         let (cg, eg) = (guests(c, ch), guests(e, eh));
-        overlap(&cg, &eg) >= 1 && dates_agree(c.date.as_ref(), e.date.as_ref())
+        self.overlap_named(&cg, &eg) >= 1 && dates_agree(c.date.as_ref(), e.date.as_ref())
     }
 
     fn same_event_of(&self, c: &Cand, exact: bool) -> Option<usize> {
@@ -2527,6 +2840,7 @@ impl Ctx<'_, '_> {
                 c.bare && c.kind == EventKind::Meet && e.kind == EventKind::Visit;
             if exact && c.kind != e.kind
                 || !(exact || meeting_in_visit || talk(c.kind) && talk(e.kind))
+                || !(exact || c.bare || c.anaphoric || c.joiner || c.title || e.title)
             {
                 continue;
             }
@@ -2547,7 +2861,7 @@ impl Ctx<'_, '_> {
                 }
                 continue;
             }
-            let mut shared = overlap(&c.parties, &e.parties);
+            let mut shared = self.overlap_named(&c.parties, &e.parties);
             if shared < 2 && close && !c.distinct {
                 // "Foreign ministers of Turkey, Germany and France held a teleconference" and
                 // "Cavusoglu, Maas and Le Drian gathered for a virtual meeting": the same
@@ -2638,12 +2952,15 @@ impl Ctx<'_, '_> {
         // Visits under way or just made, with their place and guests: what the guests do
         // during the visit happens there ("De Mistura, on his first Damascus visit, ... was
         // holding talks with the Syrian foreign minister").
-        let visits: Vec<(usize, usize, Vec<usize>)> = events
+        // Each visit from the first sentence telling it to the last (a visit retold later
+        // still covers what its guests did in between).
+        let mut visits: Vec<(usize, usize, usize, Vec<usize>)> = events
             .iter()
-            .filter(|e| {
+            .zip(&evidence)
+            .filter(|(e, _)| {
                 e.kind == EventKind::Visit && matches!(e.status, Status::Ongoing | Status::Happened)
             })
-            .filter_map(|e| {
+            .filter_map(|(e, ev)| {
                 let place = e.place?;
                 let guests = e
                     .parties
@@ -2651,9 +2968,16 @@ impl Ctx<'_, '_> {
                     .copied()
                     .filter(|&p| Some(p) != e.host)
                     .collect();
-                Some((e.unit, place, guests))
+                let first = ev
+                    .iter()
+                    .map(|s| units.partition_point(|u| u.span.end <= s.start))
+                    .min()
+                    .unwrap_or(e.unit)
+                    .min(e.unit);
+                Some((first, e.unit, place, guests))
             })
             .collect();
+        visits.sort_by_key(|v| v.0);
         // Visits under way as the article is written, by their first sentence: what a guest
         // is to do around the publication date ("X is to hold talks with Y on Thursday", told
         // before "X, who arrived on Tuesday on his first Damascus visit") happens there too.
@@ -2688,17 +3012,16 @@ impl Ctx<'_, '_> {
                 let mut place = c.place;
                 if place.is_none() && c.kind != EventKind::Visit && c.date.is_none() {
                     // Visits are in unit order: look back from this event's unit only.
-                    let upto = visits.partition_point(|(unit, _, _)| *unit <= c.unit);
+                    let upto = visits.partition_point(|(first, _, _, _)| *first <= c.unit);
                     place = visits[..upto]
                         .iter()
                         .rev()
-                        .take_while(|(unit, _, _)| c.unit <= unit + ANAPHOR_REACH)
-                        .find(|(unit, _, guests)| {
-                            *unit <= c.unit
-                                && c.unit <= unit + ANAPHOR_REACH
+                        .take(MAX_LOOKBACK)
+                        .find(|(_, last, _, guests)| {
+                            c.unit <= last + ANAPHOR_REACH
                                 && c.parties.iter().any(|p| guests.contains(p))
                         })
-                        .map(|&(_, p, _)| p);
+                        .map(|&(_, _, p, _)| p);
                 }
                 if place.is_none()
                     && matches!(
@@ -3187,6 +3510,12 @@ fn subject_reaches_noun(v: &View<'_>, from: usize, k: usize) -> bool {
                     | "reconvene"
                     | "sat"
                     | "took"
+                    | "received"
+                    | "receives"
+                    | "receive"
+                    | "placed"
+                    | "got"
+                    | "answered"
                     | "called"
                     | "off"
                     | "cancelled"
@@ -3326,6 +3655,133 @@ fn starts_clause(v: &View<'_>, i: usize) -> bool {
                 .is_some_and(|t| t.kind == dateline_text::TokenKind::Word)
 }
 
+/// Is `a` a person whose name is longer than `b`'s (a full name against a surname)?
+fn longer_name(cast: &Cast<'_>, a: usize, b: usize) -> bool {
+    let len = |x: usize| cast.entity(x).map_or(0, |e| e.name.len());
+    cast.class(a) == Class::Person && len(a) > len(b)
+}
+
+/// Are two entities the same party: the same entity, or two people of whom one's name
+/// ends the other's at a word edge ("De Mistura" / "Staffan de Mistura", "Moallem" / "Walid
+/// al-Moallem"), or an organisation or country one of whose names the other carries.
+fn same_party(cast: &Cast<'_>, a: usize, b: usize) -> bool {
+    if a == b {
+        return true;
+    }
+    let (Some(x), Some(y)) = (cast.entity(a), cast.entity(b)) else {
+        return false;
+    };
+    let (ca, cb) = (cast.class(a), cast.class(b));
+    let person = |c: Class| c == Class::Person;
+    // A headline's surname may be taken for an organisation ("Meets Castellano").
+    let name_like = |c: Class| matches!(c, Class::Person | Class::Org);
+    if ca != cb && !(person(ca) && name_like(cb) || person(cb) && name_like(ca)) {
+        return false;
+    }
+    match ca {
+        _ if person(ca) || person(cb) => {
+            let (short, long) = if x.name.len() <= y.name.len() {
+                (&x.name, &y.name)
+            } else {
+                (&y.name, &x.name)
+            };
+            short.len() >= 4
+                && short.len() < long.len()
+                && long.len() <= 80
+                && long
+                    .to_lowercase()
+                    .strip_suffix(&short.to_lowercase())
+                    .is_some_and(|head| head.ends_with([' ', '-']))
+        }
+        Class::Org | Class::Country => {
+            let named = |e: &dateline_entities::Entity, n: &str| {
+                e.name.eq_ignore_ascii_case(n)
+                    || e.aliases.iter().any(|al| al.eq_ignore_ascii_case(n))
+            };
+            named(x, &y.name) || named(y, &x.name)
+        }
+        _ => false,
+    }
+}
+
+/// Does token `i` say an encounter has many sides ("four-way", "multilateral",
+/// "quadrilateral")? Three sides ("trilateral", "three-way") stay a meeting.
+fn many_sided(v: &View<'_>, i: usize) -> bool {
+    let w = v.w(i);
+    let number = |n: &str| {
+        matches!(
+            n,
+            "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "4" | "5" | "6" | "7"
+        )
+    };
+    matches!(
+        w,
+        "multilateral" | "quadrilateral" | "quadripartite" | "multiparty" | "multi-party"
+    ) || w
+        .strip_suffix("-way")
+        .or_else(|| w.strip_suffix("-nation"))
+        .or_else(|| w.strip_suffix("-party"))
+        .is_some_and(number)
+        || matches!(w, "way" | "nation" | "party")
+            && i >= 2
+            && v.w(i - 1) == "-"
+            && number(v.w(i - 2))
+}
+
+/// Do names follow an anaphor-like head at `i` ("the leaders of Germany and Italy", "the
+/// ministers from Egypt")? Then it introduces parties rather than referring back.
+fn names_follow(v: &View<'_>, i: usize) -> bool {
+    matches!(v.w(i + 1), "of" | "from")
+        && (i + 2..i + 4).any(|j| {
+            v.mention_at(j).is_some() && !matches!(v.w(j.saturating_sub(1)), "two" | "both")
+        })
+        && !matches!(v.w(i + 2), "two" | "both" | "three" | "four" | "their")
+}
+
+/// A verb after an event noun that tells where or when the encounter was rather than
+/// starting a new predicate: "took place" ("the meeting took place in Beijing", "is to take
+/// place"), and "held" / "convened" right after the noun, auxiliaries aside ("talks held in
+/// Geneva", "a discussion will be held between"). Returns the token to go on scanning from.
+fn event_predicate(v: &View<'_>, i: usize, k: usize) -> Option<usize> {
+    let noun = trigger(v.w(k)).is_some_and(|t| t.form == Form::Noun);
+    if !noun || i <= k {
+        return None;
+    }
+    // Auxiliaries from `i` on ("will be held", "are to take place").
+    let mut j = i;
+    while j < i + 4
+        && matches!(
+            v.w(j),
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "will"
+                | "be"
+                | "been"
+                | "being"
+                | "has"
+                | "have"
+                | "had"
+                | "to"
+                | "would"
+                | "also"
+        )
+    {
+        j += 1;
+    }
+    let w = v.w(j);
+    if matches!(w, "took" | "take" | "takes" | "taking") && v.w(j + 1) == "place" {
+        return Some(j + 2);
+    }
+    // "held" and its kin only right after the noun (dates and commas aside): later they
+    // start a clause of their own.
+    // ("The meeting of A, B and C was held in Busan": a passive auxiliary ties it.)
+    let right_after = (k + 1..i).all(|x| v.w(x) == "," || v.date_at(x).is_some())
+        || (i..j).any(|x| matches!(v.w(x), "was" | "were"));
+    (right_after && matches!(w, "held" | "convened" | "organised" | "organized")).then_some(j + 1)
+}
+
 fn push(v: &mut Vec<usize>, x: usize) {
     if !v.contains(&x) {
         v.push(x);
@@ -3455,7 +3911,7 @@ fn attached_to_person(v: &View<'_>, cast: &Cast<'_>, m: M) -> bool {
         if !(title_word(w) || w == "'s" || w == "'" || (v.capitalized(i) && !v.is_punct(i)))
             || matches!(w, "and" | "the")
         {
-            return false;
+            break;
         }
         i += 1;
         steps += 1;

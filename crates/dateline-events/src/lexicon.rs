@@ -50,6 +50,8 @@ pub(crate) enum Flavor {
     Discussions,
     /// "shook hands (with)": a meeting only before "hands".
     Handshake,
+    /// "sat down with": a meeting only before "down with".
+    SitDown,
 }
 
 /// A trigger word: the kind of event, how the word is used, and its flavour.
@@ -69,7 +71,7 @@ pub(crate) fn trigger(w: &str) -> Option<Trigger> {
     use EventKind::{Call, Mediate, Meet, Negotiate, Summit, Visit};
     use Flavor::{
         Arrive, CallVerb, Conference, Conversation, Discussions, Gather, Handshake, Host, Phone,
-        Plain, Speak, Talks, Travel,
+        Plain, SitDown, Speak, Talks, Travel,
     };
     use Form::{Base, Ing, Noun, Past, Present};
     match w {
@@ -82,6 +84,10 @@ pub(crate) fn trigger(w: &str) -> Option<Trigger> {
         "discussions" | "discussion" => t(Meet, Noun, Discussions),
         "greeted" => t(Meet, Past, Host),
         "shook" => t(Meet, Past, Handshake),
+        "sat" => t(Meet, Past, SitDown),
+        "sit" => t(Meet, Base, SitDown),
+        "sits" => t(Meet, Present, SitDown),
+        "sitting" => t(Meet, Ing, SitDown),
         "greets" => t(Meet, Present, Host),
         "hosted" => t(Visit, Past, Host),
         "hosts" => t(Visit, Present, Host),
@@ -397,6 +403,8 @@ pub(crate) fn party_noun(w: &str) -> bool {
             | "negotiators"
             | "envoy"
             | "envoys"
+            | "mediator"
+            | "mediators"
             | "representatives"
             | "counterparts'"
             | "team"
@@ -649,6 +657,7 @@ pub(crate) fn venue_word(w: &str) -> bool {
             | "residence"
             | "villa"
             | "building"
+            | "courthouse"
             | "headquarters"
             | "castle"
             | "lodge"

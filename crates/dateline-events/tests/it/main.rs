@@ -8,3 +8,4 @@
 mod dates_places;
 mod patterns;
 mod props;
+mod triggers;

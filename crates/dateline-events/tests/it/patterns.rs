@@ -4,12 +4,12 @@
 use chrono::NaiveDate;
 use dateline_events::{find, EventKind, Found, Status};
 
-fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+pub(crate) fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
 /// (kind, participant names, place, date value, status) of every event.
-type Row = (
+pub(crate) type Row = (
     EventKind,
     Vec<String>,
     Option<String>,
@@ -17,7 +17,7 @@ type Row = (
     Status,
 );
 
-fn rows(found: &Found) -> Vec<Row> {
+pub(crate) fn rows(found: &Found) -> Vec<Row> {
     let name = |i: usize| found.entities.entities[i].name.clone();
     found
         .events
@@ -34,14 +34,14 @@ fn rows(found: &Found) -> Vec<Row> {
         .collect()
 }
 
-fn one(text: &str, published: Option<NaiveDate>) -> Row {
+pub(crate) fn one(text: &str, published: Option<NaiveDate>) -> Row {
     let found = find(text, published);
     let r = rows(&found);
     assert_eq!(r.len(), 1, "{text}\n{r:#?}");
     r.into_iter().next().unwrap()
 }
 
-fn names(v: &[&str]) -> Vec<String> {
+pub(crate) fn names(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| (*s).to_owned()).collect()
 }
 
