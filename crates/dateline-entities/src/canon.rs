@@ -738,12 +738,20 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
                     aliases.push(t.to_string());
                 }
             }
+            let country = g.country_name(cc);
+            // "the Sudanese government" acts for Sudan: the country's name is one more name
+            // of it (not of "the Sudanese opposition").
+            if let Some(c) = country.as_deref().filter(|_| label == Label::Org) {
+                if state_side(&name) && !aliases.iter().any(|a| a == c) {
+                    aliases.push(c.to_string());
+                }
+            }
             Entity {
                 id,
                 name,
                 label,
                 role,
-                country: g.country_name(cc),
+                country,
                 org: None,
                 former,
                 aliases,
@@ -816,6 +824,23 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         }
     }
     Entities { mentions, entities }
+}
+
+/// An organisation named by a country and the noun of its state's side: "Sudanese
+/// government", "Syrian regime", "Afghan government negotiators".
+fn state_side(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let rest: Vec<&str> = words.collect();
+    first.chars().next().is_some_and(char::is_uppercase)
+        && !rest.is_empty()
+        && rest.len() <= 2
+        && rest.iter().all(|w| {
+            matches!(
+                *w,
+                "government" | "regime" | "delegation" | "negotiators" | "authorities"
+            )
+        })
 }
 
 #[cfg(test)]
@@ -934,5 +959,23 @@ mod tests {
         assert_eq!(family_name("Han Duck-soo").as_deref(), Some("han"));
         assert_eq!(family_name("Sergey Lavrov").as_deref(), Some("lavrov"));
         assert_eq!(family_name("Xi"), None);
+    }
+
+    #[test]
+    fn a_government_named_by_nationality_carries_its_country() {
+        assert!(state_side("Chilean government"));
+        assert!(state_side("Bolivian regime"));
+        assert!(!state_side("Chilean opposition"));
+        assert!(!state_side("government"));
+        let text = "Mediators met the Chilean government and the Chilean opposition in Lima.";
+        let found = crate::extract(text, &crate::Options::default().with_tagger(false));
+        let gov = found
+            .entity_named("Chilean government")
+            .expect("the government side");
+        assert!(gov.aliases.iter().any(|a| a == "Chile"), "{gov:?}");
+        let opp = found
+            .entity_named("Chilean opposition")
+            .expect("the opposition side");
+        assert!(!opp.aliases.iter().any(|a| a == "Chile"), "{opp:?}");
     }
 }

@@ -1390,6 +1390,9 @@ impl Ctx<'_, '_> {
     /// when not (the mention is then no party), `None` when the mention is not a role's.
     #[allow(clippy::option_option)]
     fn role_of(&self, v: &View<'_>, m: M) -> Option<Option<usize>> {
+        if let Some(p) = self.role_before_of(v, m) {
+            return Some(Some(p));
+        }
         let mut i = m.b;
         let mut head: Option<&str> = None;
         while i < v.unit.hi && i < m.b + 4 {
@@ -1437,14 +1440,24 @@ impl Ctx<'_, '_> {
         }
         let head = head?;
         let org = self.cast.entity(m.entity).map(|e| e.name.as_str());
+        let is_org = self.cast.class(m.entity) == Class::Org;
+        let envoy = matches!(head, "envoy" | "mediator" | "negotiator");
+        let with_role = |p: &&crate::view::Person<'_>| {
+            let person_org = self.cast.entity(p.entity).and_then(|e| e.org.as_deref());
+            p.role.as_deref().is_some_and(|r| role_fits(r, head))
+                && (p.country == org
+                    || p.country.is_none()
+                    || is_org && person_org == org
+                    // An organisation's envoy is of any nationality ("the UN envoy ...
+                    // Norwegian diplomat Geir Pedersen"), unless the text ties them to
+                    // another organisation.
+                    || is_org && envoy && person_org.is_none())
+        };
         let person = self
             .cast
             .people
             .iter()
-            .find(|p| {
-                p.role.as_deref().is_some_and(|r| r.contains(head))
-                    && (p.country == org || p.country.is_none())
-            })
+            .find(with_role)
             .map(|p| (p.entity, ()));
         if let Some((pi, _)) = person {
             return Some(Some(pi));
@@ -1454,6 +1467,68 @@ impl Ctx<'_, '_> {
             return Some(self.next_unnamed_person(ui));
         }
         Some(None)
+    }
+
+    /// "the Prime Minister of Sri Lanka", "the foreign minister of the Philippines": the
+    /// person the text names elsewhere with that role and that country (or organisation).
+    /// `None` when the mention is not such a complement or no one fits (the country then
+    /// stands for itself).
+    fn role_before_of(&self, v: &View<'_>, m: M) -> Option<usize> {
+        let mut i = m.a;
+        if i > v.unit.lo && v.w(i - 1) == "the" {
+            i -= 1;
+        }
+        if !(i > v.unit.lo + 1 && v.w(i - 1) == "of") {
+            return None;
+        }
+        let head_at = i - 2;
+        let head = v.w(head_at);
+        if !matches!(
+            head,
+            "president"
+                | "minister"
+                | "premier"
+                | "chancellor"
+                | "king"
+                | "queen"
+                | "emperor"
+                | "leader"
+                | "envoy"
+                | "secretary"
+                | "ambassador"
+        ) {
+            return None;
+        }
+        // The title's words before the head: "prime", "foreign", "deputy foreign".
+        let mut from = head_at;
+        while from > v.unit.lo
+            && head_at - from < 3
+            && v.mention_at(from - 1).is_none()
+            && matches!(
+                v.w(from - 1),
+                "prime" | "foreign" | "defence" | "defense" | "deputy" | "vice" | "interior"
+            )
+        {
+            from -= 1;
+        }
+        let title: Vec<&str> = (from..=head_at).map(|j| v.w(j)).collect();
+        let title = title.join(" ");
+        let target = self.cast.entity(m.entity)?;
+        let class = self.cast.class(m.entity);
+        let fits = |p: &&crate::view::Person<'_>| {
+            p.role
+                .as_deref()
+                .is_some_and(|r| r.contains(title.as_str()))
+                && match class {
+                    Class::Country => p.country == Some(target.name.as_str()),
+                    Class::Org => {
+                        self.cast.entity(p.entity).and_then(|e| e.org.as_deref())
+                            == Some(target.name.as_str())
+                    }
+                    _ => false,
+                }
+        };
+        self.cast.people.iter().find(fits).map(|p| p.entity)
     }
 
     /// The speaker of the quote token `i` is in, if known.
@@ -2565,6 +2640,16 @@ impl Ctx<'_, '_> {
 
 /// A calendar value ("2024-03-16", "2024-03") one year earlier; `None` for other values or a
 /// day the earlier year lacks (February 29).
+/// Does a person's role (lowercased) fit the role word of a description? An envoy is
+/// also told as a diplomat, mediator or representative.
+fn role_fits(role: &str, head: &str) -> bool {
+    role.contains(head)
+        || head == "envoy"
+            && ["diplomat", "mediator", "representative"]
+                .iter()
+                .any(|r| role.contains(r))
+}
+
 fn year_before(value: &str) -> Option<String> {
     let (year, rest) = value.split_once('-')?;
     if year.len() != 4 || !rest.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
