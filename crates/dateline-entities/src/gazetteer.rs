@@ -468,6 +468,20 @@ impl Gazetteer {
     }
 }
 
+/// Is `name` (matched as the gazetteer matches text) one of a country's names?
+pub(crate) fn is_country(name: &str) -> bool {
+    let name = name.trim();
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let mut key = String::with_capacity(name.len());
+    push_key(&mut key, name);
+    let g = &*GAZETTEER;
+    g.lookup(&key).is_some_and(|surfaces| {
+        surfaces
+            .iter()
+            .any(|s| g.entry(s.entry).is_some_and(|e| e.kind == Kind::Country))
+    })
+}
+
 /// Sizes of the built-in gazetteers (for documentation and benchmarks).
 ///
 /// # Example

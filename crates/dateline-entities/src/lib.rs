@@ -290,6 +290,21 @@ pub fn extract(text: &str, options: &Options) -> Entities {
     run(&doc, &[Span::new(0, text.len())], options)
 }
 
+/// Is `name` a country the built-in gazetteer knows, by any of its names ("Germany",
+/// "the UK", "South Korea")? Cities, regions and unknown names are not.
+///
+/// # Example
+/// ```
+/// assert!(dateline_entities::is_country("South Korea"));
+/// assert!(dateline_entities::is_country("UK"));
+/// assert!(!dateline_entities::is_country("Hangzhou"));
+/// assert!(!dateline_entities::is_country("Luebeck"));
+/// ```
+#[must_use]
+pub fn is_country(name: &str) -> bool {
+    gazetteer::is_country(name)
+}
+
 /// Finds the entities inside the byte `regions` of `text` only (an article's title and
 /// paragraphs, say). Entities are grouped across all regions; spans index the whole `text`.
 /// Regions may be given in any order and may overlap.

@@ -554,3 +554,25 @@ fn a_government_named_by_its_nationality_is_also_its_country() {
         .expect("the government side");
     assert!(gov.aliases.iter().any(|a| a == "Chile"), "{gov:?}");
 }
+
+#[test]
+fn a_town_no_gazetteer_knows_is_a_place_not_a_country() {
+    // "Vellmark" is invented: no list knows it, so it has no country of its own, yet it is
+    // no country either. Travelling to a town is no visit by itself.
+    let found = find(
+        "German Foreign Minister Karl Brandt travelled to Vellmark on Monday.",
+        day(2023, 5, 9),
+    );
+    let r = rows(&found);
+    assert!(r.is_empty(), "{r:#?}");
+    // A known country stays a party.
+    let found = find(
+        "German Foreign Minister Karl Brandt travelled to Chile on Monday.",
+        day(2023, 5, 9),
+    );
+    let r = rows(&found);
+    assert!(
+        r.iter().any(|r| r.1.contains(&"Chile".to_owned())),
+        "{r:#?}"
+    );
+}
