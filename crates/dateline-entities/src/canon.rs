@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use dateline_text::Span;
 
 use crate::extract::{modified_title, title_match, Cand, Conf, Wk, W};
-use crate::gazetteer::{push_key, slug, FxMap, Gazetteer, Kind, GAZETTEER};
+use crate::gazetteer::{fold_accents, push_key, slug, FxMap, Gazetteer, Kind, GAZETTEER};
 use crate::lexicon::{EA_SURNAMES, GIVEN_NAMES, NEVER_NAME};
 use crate::roles::Role;
 use crate::tagger::{CoarseLabel, Tagged};
@@ -349,7 +349,11 @@ fn family_name(name: &str) -> Option<String> {
     if EA_SURNAMES.contains(first.as_str()) {
         Some(first)
     } else {
-        words.last().map(|w| w.to_lowercase())
+        words.last().map(|w| {
+            let mut f = w.to_lowercase();
+            fold_accents(&mut f);
+            f
+        })
     }
 }
 
@@ -469,6 +473,7 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         }
         key.clear();
         push_key(&mut key, c.span.slice(text).unwrap_or(""));
+        fold_accents(&mut key);
         let target = acronym_of
             .get(&key)
             .copied()
@@ -592,7 +597,8 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         if !linkable || place_context {
             continue;
         }
-        let low = c.span.slice(text).unwrap_or("").to_lowercase();
+        let mut low = c.span.slice(text).unwrap_or("").to_lowercase();
+        fold_accents(&mut low);
         let Some(list) = surnames.get(&low) else {
             continue;
         };
@@ -959,6 +965,20 @@ mod tests {
         assert_eq!(family_name("Han Duck-soo").as_deref(), Some("han"));
         assert_eq!(family_name("Sergey Lavrov").as_deref(), Some("lavrov"));
         assert_eq!(family_name("Xi"), None);
+        assert_eq!(family_name("Ana Núñez").as_deref(), Some("nunez"));
+    }
+
+    #[test]
+    fn accented_and_plain_spellings_are_one_person() {
+        let text = "Ana Núñez won the vote. Ana Nunez thanked voters, and Nunez left.";
+        let found = crate::extract(text, &crate::Options::default().with_tagger(false));
+        let people: Vec<&Entity> = found
+            .entities
+            .iter()
+            .filter(|e| e.label == Label::Person)
+            .collect();
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].mentions.len(), 3, "{people:?}");
     }
 
     #[test]
