@@ -1918,6 +1918,8 @@ impl Ctx<'_, '_> {
                         out.anaphor = true;
                     }
                 }
+                // "the Hon. Prime Minister", "Dr. Ramos": an abbreviation's dot goes on.
+                "." if i > k + 1 && honorific(v.w(i - 1)) && v.capitalized(i + 1) => {}
                 "." | ";" | "!" | "?" | "\u{2014}" | "--" | "\u{2013}" => {
                     break;
                 }
@@ -2640,6 +2642,14 @@ impl Ctx<'_, '_> {
 
 /// A calendar value ("2024-03-16", "2024-03") one year earlier; `None` for other values or a
 /// day the earlier year lacks (February 29).
+/// An abbreviated honorific written with a dot ("Hon.", "Dr.", "Sen.").
+fn honorific(w: &str) -> bool {
+    matches!(
+        w,
+        "hon" | "dr" | "mr" | "mrs" | "ms" | "prof" | "sen" | "rep" | "gov" | "gen" | "amb"
+    )
+}
+
 /// Does a person's role (lowercased) fit the role word of a description? An envoy is
 /// also told as a diplomat, mediator or representative.
 fn role_fits(role: &str, head: &str) -> bool {

@@ -576,3 +576,18 @@ fn a_town_no_gazetteer_knows_is_a_place_not_a_country() {
         "{r:#?}"
     );
 }
+
+#[test]
+fn an_honorifics_dot_does_not_end_the_parties() {
+    let found = find(
+        "Peruvian Prime Minister Luis Vega spoke on Monday about trade with Bolivia. \
+         Bolivian President Ana Ramos will hold talks with the Hon. Prime Minister of Peru \
+         on Tuesday.",
+        day(2023, 3, 6),
+    );
+    let r = rows(&found);
+    assert!(
+        r.iter().any(|r| r.1 == names(&["Ana Ramos", "Luis Vega"])),
+        "{r:#?}"
+    );
+}
