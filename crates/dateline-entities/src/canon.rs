@@ -357,6 +357,15 @@ fn family_name(name: &str) -> Option<String> {
     }
 }
 
+/// A surname particle ("de", "van", "al"), in any case.
+fn particle(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "de" | "da" | "di" | "del" | "della" | "dos" | "das" | "du" | "van" | "von" | "der"
+            | "den" | "ter" | "al" | "el" | "le" | "la" | "bin" | "ben"
+    )
+}
+
 struct Group {
     cands: Vec<usize>,
     entry: Option<u32>,
@@ -565,6 +574,16 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         let first_pos = gr.cands.first().map_or(0, |&i| cands[i].span.start);
         let mut seen: Vec<String> = Vec::new();
         for nm in names {
+            // "Staffan de Mistura" is also "De Mistura": the surname with its particle.
+            let words: Vec<&str> = nm.split_whitespace().collect();
+            if let Some(j) = (1..words.len().saturating_sub(1)).find(|&j| particle(words[j])) {
+                let mut tail = words[j..].join(" ").to_lowercase();
+                fold_accents(&mut tail);
+                if !seen.contains(&tail) {
+                    surnames.entry(tail.clone()).or_default().push((gi, first_pos));
+                    seen.push(tail);
+                }
+            }
             let Some(f) = family_name(nm) else { continue };
             // "Walid al-Moallem" is also "Moallem": the Arabic article drops.
             let bare = ["al-", "el-"]
@@ -580,13 +599,24 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
             }
         }
     }
-    for i in 0..n {
+    // Two passes: surnames with a particle first ("De Mistura" joins "Staffan de Mistura"),
+    // then lone surnames ("Mistura"), which follow a group the first pass emptied.
+    for (pass, i) in (0..n).map(|i| (0, i)).chain((0..n).map(|i| (1, i))) {
         let c = &cands[i];
         let single = c.b == c.a + 1;
+        // "De Mistura", "van der Berg": a surname with its particle, typed by a guess.
+        let particle_tail = (c.b == c.a + 2 || c.b == c.a + 3)
+            && ws.get(c.a).is_some_and(|w| particle(wtext(text, w)))
+            && c.entry.is_none()
+            && matches!(c.label, Label::Person | Label::Org | Label::Norp);
+        if (pass == 0) != particle_tail {
+            continue;
+        }
         // A lone word the tagger read as a nationality or group but that no list knows
         // ("Shaqiri") is a surname when a full name ends with it.
-        let linkable = single
-            && (matches!(c.label, Label::Person | Label::Norp) && c.entry.is_none()
+        let linkable = particle_tail
+            || single
+                && (matches!(c.label, Label::Person | Label::Norp) && c.entry.is_none()
                 || c.conf == Conf::Weak
                 || c.entry
                     .and_then(|e| g.entry(e))
@@ -609,7 +639,16 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
             .checked_sub(1)
             .and_then(|k| list.get(k))
             .or_else(|| list.first());
-        let Some(&(gi, _)) = pick else { continue };
+        let Some(&(mut gi, _)) = pick else { continue };
+        // A group whose members all moved (a "De Mistura" now in "Staffan de Mistura"):
+        // where they went.
+        if let Some(&first) = groups[gi].cands.first() {
+            if let Some(moved) = group_of[first].filter(|&to| to != gi) {
+                if groups[gi].cands.iter().all(|&j| group_of[j] != Some(gi)) {
+                    gi = moved;
+                }
+            }
+        }
         if group_of[i] == Some(gi) {
             continue;
         }
