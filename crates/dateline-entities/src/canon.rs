@@ -1008,6 +1008,22 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_with_its_particle_is_the_full_names_person() {
+        assert!(particle("De") && particle("van") && !particle("Santis"));
+        let text = "Envoy Marco de Santis landed in Lima. De Santis met the mayor, and Santis \
+                    spoke later.";
+        let found = crate::extract(text, &crate::Options::default().with_tagger(false));
+        let people: Vec<&Entity> = found
+            .entities
+            .iter()
+            .filter(|e| e.label == Label::Person)
+            .collect();
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].name, "Marco de Santis");
+        assert_eq!(people[0].mentions.len(), 3, "{people:?}");
+    }
+
+    #[test]
     fn accented_and_plain_spellings_are_one_person() {
         let text = "Ana Núñez won the vote. Ana Nunez thanked voters, and Nunez left.";
         let found = crate::extract(text, &crate::Options::default().with_tagger(false));
