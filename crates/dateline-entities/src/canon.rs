@@ -361,8 +361,24 @@ fn family_name(name: &str) -> Option<String> {
 fn particle(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
-        "de" | "da" | "di" | "del" | "della" | "dos" | "das" | "du" | "van" | "von" | "der"
-            | "den" | "ter" | "al" | "el" | "le" | "la" | "bin" | "ben"
+        "de" | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "dos"
+            | "das"
+            | "du"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "ter"
+            | "al"
+            | "el"
+            | "le"
+            | "la"
+            | "bin"
+            | "ben"
     )
 }
 
@@ -580,7 +596,10 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
                 let mut tail = words[j..].join(" ").to_lowercase();
                 fold_accents(&mut tail);
                 if !seen.contains(&tail) {
-                    surnames.entry(tail.clone()).or_default().push((gi, first_pos));
+                    surnames
+                        .entry(tail.clone())
+                        .or_default()
+                        .push((gi, first_pos));
                     seen.push(tail);
                 }
             }
@@ -616,11 +635,12 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         // ("Shaqiri") is a surname when a full name ends with it.
         let linkable = particle_tail
             || single
-                && (matches!(c.label, Label::Person | Label::Norp) && c.entry.is_none()
-                || c.conf == Conf::Weak
-                || c.entry
-                    .and_then(|e| g.entry(e))
-                    .is_some_and(|e| e.kind == Kind::City));
+                && (matches!(c.label, Label::Person | Label::Norp | Label::Org)
+                    && c.entry.is_none()
+                    || c.conf == Conf::Weak
+                    || c.entry
+                        .and_then(|e| g.entry(e))
+                        .is_some_and(|e| e.kind == Kind::City));
         // A place after "in", "near" ... is the place, not a person's surname ("George
         // Washington ... in Washington").
         let place_context = c.entry.is_some() && in_place_context(text, ws, c.a);
@@ -1021,6 +1041,28 @@ mod tests {
         assert_eq!(people.len(), 1, "{people:?}");
         assert_eq!(people[0].name, "Marco de Santis");
         assert_eq!(people[0].mentions.len(), 3, "{people:?}");
+    }
+
+    #[test]
+    fn a_surname_guessed_an_organisation_is_the_person() {
+        let text = "Envoy Marco Ferrante landed in Lima. Talks with Ferrante went well.";
+        let (ws, mut cands) = setup(text);
+        // The tagger's guess for the lone surname.
+        let lone = span_of(text, "Ferrante went");
+        let lone = Span::new(lone.start, lone.start + "Ferrante".len());
+        let at = cands
+            .iter()
+            .position(|c| c.span == lone)
+            .expect("the surname");
+        cands[at].label = Label::Org;
+        cands[at].conf = Conf::Default;
+        let found = build(text, &ws, cands);
+        let marco = found.entity_named("Marco Ferrante").expect("the person");
+        assert_eq!(marco.mentions.len(), 2, "{found:?}");
+        assert!(
+            !found.entities.iter().any(|e| e.label == Label::Org),
+            "{found:?}"
+        );
     }
 
     #[test]
