@@ -1475,14 +1475,29 @@ impl Ctx<'_, '_> {
     /// stands for itself).
     fn role_before_of(&self, v: &View<'_>, m: M) -> Option<usize> {
         let mut i = m.a;
-        if i > v.unit.lo && v.w(i - 1) == "the" {
-            i -= 1;
+        // Back over a list: "the foreign ministers of Peru, Chile and the UK".
+        for _ in 0..8 {
+            if i > v.unit.lo && v.w(i - 1) == "the" {
+                i -= 1;
+            }
+            let listed = (i > v.unit.lo + 1 && matches!(v.w(i - 1), "," | "and"))
+                .then(|| v.mention_at(i - 2))
+                .flatten()
+                .filter(|p| matches!(self.cast.class(p.entity), Class::Country | Class::Org));
+            match listed {
+                Some(p) => i = p.a,
+                None => break,
+            }
         }
         if !(i > v.unit.lo + 1 && v.w(i - 1) == "of") {
             return None;
         }
         let head_at = i - 2;
-        let head = v.w(head_at);
+        let plural = v.w(head_at);
+        let head = match plural {
+            "secretaries" => "secretary",
+            p => p.strip_suffix('s').filter(|h| !h.is_empty()).unwrap_or(p),
+        };
         if !matches!(
             head,
             "president"
@@ -1511,7 +1526,8 @@ impl Ctx<'_, '_> {
         {
             from -= 1;
         }
-        let title: Vec<&str> = (from..=head_at).map(|j| v.w(j)).collect();
+        let mut title: Vec<&str> = (from..head_at).map(|j| v.w(j)).collect();
+        title.push(head);
         let title = title.join(" ");
         let target = self.cast.entity(m.entity)?;
         let class = self.cast.class(m.entity);

@@ -591,3 +591,18 @@ fn an_honorifics_dot_does_not_end_the_parties() {
         "{r:#?}"
     );
 }
+
+#[test]
+fn the_ministers_of_a_list_of_countries_are_the_people_named_with_them() {
+    let found = find(
+        "Peruvian Foreign Minister Ana Ramos and Chilean Foreign Minister Luis Soto spoke on \
+         Monday. The foreign ministers of Peru and Chile met in Lima on Tuesday.",
+        day(2023, 3, 8),
+    );
+    let r = rows(&found);
+    assert!(
+        r.iter()
+            .any(|r| r.0 == EventKind::Meet && r.1 == names(&["Ana Ramos", "Luis Soto"])),
+        "{r:#?}"
+    );
+}
