@@ -220,7 +220,8 @@ pub struct Entity {
     pub org: Option<String>,
     /// The role is a former one ("former South Korean President Moon Jae-in").
     pub former: bool,
-    /// Other surface forms seen in the document.
+    /// Other surface forms seen in the document; for a government named by its nationality
+    /// ("Sudanese government") also its country's name ("Sudan").
     pub aliases: Vec<String>,
     /// Wikidata id, where a built-in gazetteer carries one.
     pub wikidata: Option<String>,
