@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use dateline_text::Span;
 
 use crate::extract::{modified_title, title_match, Cand, Conf, Wk, W};
-use crate::gazetteer::{push_key, slug, FxMap, Gazetteer, Kind, GAZETTEER};
+use crate::gazetteer::{fold_accents, push_key, slug, FxMap, Gazetteer, Kind, GAZETTEER};
 use crate::lexicon::{EA_SURNAMES, GIVEN_NAMES, NEVER_NAME};
 use crate::roles::Role;
 use crate::tagger::{CoarseLabel, Tagged};
@@ -349,8 +349,37 @@ fn family_name(name: &str) -> Option<String> {
     if EA_SURNAMES.contains(first.as_str()) {
         Some(first)
     } else {
-        words.last().map(|w| w.to_lowercase())
+        words.last().map(|w| {
+            let mut f = w.to_lowercase();
+            fold_accents(&mut f);
+            f
+        })
     }
+}
+
+/// A surname particle ("de", "van", "al"), in any case.
+fn particle(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "de" | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "dos"
+            | "das"
+            | "du"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "ter"
+            | "al"
+            | "el"
+            | "le"
+            | "la"
+            | "bin"
+            | "ben"
+    )
 }
 
 struct Group {
@@ -469,6 +498,7 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         }
         key.clear();
         push_key(&mut key, c.span.slice(text).unwrap_or(""));
+        fold_accents(&mut key);
         let target = acronym_of
             .get(&key)
             .copied()
@@ -560,6 +590,19 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         let first_pos = gr.cands.first().map_or(0, |&i| cands[i].span.start);
         let mut seen: Vec<String> = Vec::new();
         for nm in names {
+            // "Staffan de Mistura" is also "De Mistura": the surname with its particle.
+            let words: Vec<&str> = nm.split_whitespace().collect();
+            if let Some(j) = (1..words.len().saturating_sub(1)).find(|&j| particle(words[j])) {
+                let mut tail = words[j..].join(" ").to_lowercase();
+                fold_accents(&mut tail);
+                if !seen.contains(&tail) {
+                    surnames
+                        .entry(tail.clone())
+                        .or_default()
+                        .push((gi, first_pos));
+                    seen.push(tail);
+                }
+            }
             let Some(f) = family_name(nm) else { continue };
             // "Walid al-Moallem" is also "Moallem": the Arabic article drops.
             let bare = ["al-", "el-"]
@@ -575,24 +618,37 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
             }
         }
     }
-    for i in 0..n {
+    // Two passes: surnames with a particle first ("De Mistura" joins "Staffan de Mistura"),
+    // then lone surnames ("Mistura"), which follow a group the first pass emptied.
+    for (pass, i) in (0..n).map(|i| (0, i)).chain((0..n).map(|i| (1, i))) {
         let c = &cands[i];
         let single = c.b == c.a + 1;
+        // "De Mistura", "van der Berg": a surname with its particle, typed by a guess.
+        let particle_tail = (c.b == c.a + 2 || c.b == c.a + 3)
+            && ws.get(c.a).is_some_and(|w| particle(wtext(text, w)))
+            && c.entry.is_none()
+            && matches!(c.label, Label::Person | Label::Org | Label::Norp);
+        if (pass == 0) != particle_tail {
+            continue;
+        }
         // A lone word the tagger read as a nationality or group but that no list knows
         // ("Shaqiri") is a surname when a full name ends with it.
-        let linkable = single
-            && (matches!(c.label, Label::Person | Label::Norp) && c.entry.is_none()
-                || c.conf == Conf::Weak
-                || c.entry
-                    .and_then(|e| g.entry(e))
-                    .is_some_and(|e| e.kind == Kind::City));
+        let linkable = particle_tail
+            || single
+                && (matches!(c.label, Label::Person | Label::Norp | Label::Org)
+                    && c.entry.is_none()
+                    || c.conf == Conf::Weak
+                    || c.entry
+                        .and_then(|e| g.entry(e))
+                        .is_some_and(|e| e.kind == Kind::City));
         // A place after "in", "near" ... is the place, not a person's surname ("George
         // Washington ... in Washington").
         let place_context = c.entry.is_some() && in_place_context(text, ws, c.a);
         if !linkable || place_context {
             continue;
         }
-        let low = c.span.slice(text).unwrap_or("").to_lowercase();
+        let mut low = c.span.slice(text).unwrap_or("").to_lowercase();
+        fold_accents(&mut low);
         let Some(list) = surnames.get(&low) else {
             continue;
         };
@@ -603,7 +659,17 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
             .checked_sub(1)
             .and_then(|k| list.get(k))
             .or_else(|| list.first());
-        let Some(&(gi, _)) = pick else { continue };
+        let Some(&(mut gi, _)) = pick else { continue };
+        // A group whose first member moved (a "De Mistura" now in "Staffan de Mistura"):
+        // where it went (one look, so linking stays linear).
+        if let Some(moved) = groups[gi]
+            .cands
+            .first()
+            .and_then(|&first| group_of[first])
+            .filter(|&to| to != gi)
+        {
+            gi = moved;
+        }
         if group_of[i] == Some(gi) {
             continue;
         }
@@ -738,12 +804,20 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
                     aliases.push(t.to_string());
                 }
             }
+            let country = g.country_name(cc);
+            // "the Sudanese government" acts for Sudan: the country's name is one more name
+            // of it (not of "the Sudanese opposition").
+            if let Some(c) = country.as_deref().filter(|_| label == Label::Org) {
+                if state_side(&name) && !aliases.iter().any(|a| a == c) {
+                    aliases.push(c.to_string());
+                }
+            }
             Entity {
                 id,
                 name,
                 label,
                 role,
-                country: g.country_name(cc),
+                country,
                 org: None,
                 former,
                 aliases,
@@ -816,6 +890,23 @@ pub(crate) fn build(text: &str, ws: &[W], cands: Vec<Cand>) -> Entities {
         }
     }
     Entities { mentions, entities }
+}
+
+/// An organisation named by a country and the noun of its state's side: "Sudanese
+/// government", "Syrian regime", "Afghan government negotiators".
+fn state_side(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let rest: Vec<&str> = words.collect();
+    first.chars().next().is_some_and(char::is_uppercase)
+        && !rest.is_empty()
+        && rest.len() <= 2
+        && rest.iter().all(|w| {
+            matches!(
+                *w,
+                "government" | "regime" | "delegation" | "negotiators" | "authorities"
+            )
+        })
 }
 
 #[cfg(test)]
@@ -934,5 +1025,74 @@ mod tests {
         assert_eq!(family_name("Han Duck-soo").as_deref(), Some("han"));
         assert_eq!(family_name("Sergey Lavrov").as_deref(), Some("lavrov"));
         assert_eq!(family_name("Xi"), None);
+        assert_eq!(family_name("Ana Núñez").as_deref(), Some("nunez"));
+    }
+
+    /// The people the rules alone find in `text`.
+    fn people_of(text: &str) -> Vec<Entity> {
+        crate::extract(text, &crate::Options::default().with_tagger(false))
+            .entities
+            .into_iter()
+            .filter(|e| e.label == Label::Person)
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_with_its_particle_is_the_full_names_person() {
+        assert!(particle("De") && particle("van") && !particle("Santis"));
+        let text = "Envoy Marco de Santis landed in Lima. De Santis met the mayor, and Santis \
+                    spoke later.";
+        let people = people_of(text);
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].name, "Marco de Santis");
+        assert_eq!(people[0].mentions.len(), 3, "{people:?}");
+    }
+
+    #[test]
+    fn a_surname_guessed_an_organisation_is_the_person() {
+        let text = "Envoy Marco Ferrante landed in Lima. Talks with Ferrante went well.";
+        let (ws, mut cands) = setup(text);
+        // The tagger's guess for the lone surname.
+        let lone = span_of(text, "Ferrante went");
+        let lone = Span::new(lone.start, lone.start + "Ferrante".len());
+        let at = cands
+            .iter()
+            .position(|c| c.span == lone)
+            .expect("the surname");
+        cands[at].label = Label::Org;
+        cands[at].conf = Conf::Default;
+        let found = build(text, &ws, cands);
+        let marco = found.entity_named("Marco Ferrante").expect("the person");
+        assert_eq!(marco.mentions.len(), 2, "{found:?}");
+        assert!(
+            !found.entities.iter().any(|e| e.label == Label::Org),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn accented_and_plain_spellings_are_one_person() {
+        let text = "Ana Núñez won the vote. Ana Nunez thanked voters, and Nunez left.";
+        let people = people_of(text);
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].mentions.len(), 3, "{people:?}");
+    }
+
+    #[test]
+    fn a_government_named_by_nationality_carries_its_country() {
+        assert!(state_side("Chilean government"));
+        assert!(state_side("Bolivian regime"));
+        assert!(!state_side("Chilean opposition"));
+        assert!(!state_side("government"));
+        let text = "Mediators met the Chilean government and the Chilean opposition in Lima.";
+        let found = crate::extract(text, &crate::Options::default().with_tagger(false));
+        let gov = found
+            .entity_named("Chilean government")
+            .expect("the government side");
+        assert!(gov.aliases.iter().any(|a| a == "Chile"), "{gov:?}");
+        let opp = found
+            .entity_named("Chilean opposition")
+            .expect("the opposition side");
+        assert!(!opp.aliases.iter().any(|a| a == "Chile"), "{opp:?}");
     }
 }

@@ -119,6 +119,32 @@ pub(crate) fn push_key(buf: &mut String, s: &str) {
     }
 }
 
+/// Latin-1 letters U+00C0..U+00FF by their lowercase base letter ('_': none, kept as is).
+const LATIN1_BASE: &[u8; 64] = b"aaaaaa_ceeeeiiiidnooooo_ouuuuy__aaaaaa_ceeeeiiiidnooooo_ouuuuy_y";
+/// Latin Extended-A letters U+0100..U+017F by their lowercase base letter.
+const LATIN_A_BASE: &[u8; 128] = b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii__jjkkkllllllllllnnnnnnnnnoooooo__rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/// The base letter of an accented Latin letter ("é" -> 'e', "Ç" -> 'c', "ğ" -> 'g').
+fn latin_base(c: char) -> Option<char> {
+    let u = u32::from(c);
+    let b = match u {
+        0xC0..=0xFF => LATIN1_BASE.get(usize::try_from(u - 0xC0).ok()?).copied(),
+        0x100..=0x17F => LATIN_A_BASE.get(usize::try_from(u - 0x100).ok()?).copied(),
+        _ => None,
+    }?;
+    (b != b'_').then_some(char::from(b))
+}
+
+/// Replaces accented Latin letters of a key by their base letters, so "Zéphirin Diabré"
+/// and "Zephirin Diabre" group as one entity. Only for grouping a document's mentions:
+/// gazetteer lookups keep the accents ("Larisa" the name is not "Lárisa" the city).
+pub(crate) fn fold_accents(key: &mut String) {
+    if key.is_ascii() {
+        return;
+    }
+    *key = key.chars().map(|c| latin_base(c).unwrap_or(c)).collect();
+}
+
 /// A readable, stable slug: lowercase words joined by '-', digits glued to the word before
 /// ("G-20" and "G20" both give "g20"; "Kim Jong-un" and "Kim Jong Un" give "kim-jong-un").
 pub(crate) fn slug(s: &str) -> String {
@@ -468,6 +494,20 @@ impl Gazetteer {
     }
 }
 
+/// Is `name` (matched as the gazetteer matches text) one of a country's names?
+pub(crate) fn is_country(name: &str) -> bool {
+    let name = name.trim();
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let mut key = String::with_capacity(name.len());
+    push_key(&mut key, name);
+    let g = &*GAZETTEER;
+    g.lookup(&key).is_some_and(|surfaces| {
+        surfaces
+            .iter()
+            .any(|s| g.entry(s.entry).is_some_and(|e| e.kind == Kind::Country))
+    })
+}
+
 /// Sizes of the built-in gazetteers (for documentation and benchmarks).
 ///
 /// # Example
@@ -528,6 +568,21 @@ mod tests {
         g.lookup(&k)
             .and_then(|v| v.first())
             .and_then(|s| g.entry(s.entry))
+    }
+
+    #[test]
+    fn accented_and_plain_spellings_fold_alike() {
+        let fold = |s: &str| {
+            let mut k = String::new();
+            push_key(&mut k, s);
+            fold_accents(&mut k);
+            k
+        };
+        assert_eq!(fold("Zéphirin Diabré"), fold("Zephirin Diabre"));
+        assert_eq!(fold("Mevlüt Çavuşoğlu"), "mevlutcavusoglu");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Œuvre"), "œuvre");
+        assert_eq!(fold("Москва"), "москва");
     }
 
     #[test]

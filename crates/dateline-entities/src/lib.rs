@@ -220,7 +220,8 @@ pub struct Entity {
     pub org: Option<String>,
     /// The role is a former one ("former South Korean President Moon Jae-in").
     pub former: bool,
-    /// Other surface forms seen in the document.
+    /// Other surface forms seen in the document; for a government named by its nationality
+    /// ("Sudanese government") also its country's name ("Sudan").
     pub aliases: Vec<String>,
     /// Wikidata id, where a built-in gazetteer carries one.
     pub wikidata: Option<String>,
@@ -288,6 +289,21 @@ impl Entities {
 pub fn extract(text: &str, options: &Options) -> Entities {
     let doc = Tokenized::new(text);
     run(&doc, &[Span::new(0, text.len())], options)
+}
+
+/// Is `name` a country the built-in gazetteer knows, by any of its names ("Germany",
+/// "the UK", "South Korea")? Cities, regions and unknown names are not.
+///
+/// # Example
+/// ```
+/// assert!(dateline_entities::is_country("South Korea"));
+/// assert!(dateline_entities::is_country("UK"));
+/// assert!(!dateline_entities::is_country("Hangzhou"));
+/// assert!(!dateline_entities::is_country("Luebeck"));
+/// ```
+#[must_use]
+pub fn is_country(name: &str) -> bool {
+    gazetteer::is_country(name)
 }
 
 /// Finds the entities inside the byte `regions` of `text` only (an article's title and

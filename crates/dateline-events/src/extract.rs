@@ -1618,6 +1618,9 @@ impl Ctx<'_, '_> {
     /// when not (the mention is then no party), `None` when the mention is not a role's.
     #[allow(clippy::option_option)]
     fn role_of(&self, v: &View<'_>, m: M) -> Option<Option<usize>> {
+        if let Some(p) = self.role_before_of(v, m) {
+            return Some(Some(p));
+        }
         let mut i = m.b;
         let mut head: Option<&str> = None;
         while i < v.unit.hi && i < m.b + 4 {
@@ -1665,14 +1668,24 @@ impl Ctx<'_, '_> {
         }
         let head = head?;
         let org = self.cast.entity(m.entity).map(|e| e.name.as_str());
+        let is_org = self.cast.class(m.entity) == Class::Org;
+        let envoy = matches!(head, "envoy" | "mediator" | "negotiator");
+        let with_role = |p: &&crate::view::Person<'_>| {
+            let person_org = self.cast.entity(p.entity).and_then(|e| e.org.as_deref());
+            p.role.as_deref().is_some_and(|r| role_fits(r, head))
+                && (p.country == org
+                    || p.country.is_none()
+                    || is_org && person_org == org
+                    // An organisation's envoy is of any nationality ("the UN envoy ...
+                    // Norwegian diplomat Geir Pedersen"), unless the text ties them to
+                    // another organisation.
+                    || is_org && envoy && person_org.is_none())
+        };
         let person = self
             .cast
             .people
             .iter()
-            .find(|p| {
-                p.role.as_deref().is_some_and(|r| r.contains(head))
-                    && (p.country == org || p.country.is_none())
-            })
+            .find(with_role)
             .map(|p| (p.entity, ()));
         if let Some((pi, _)) = person {
             return Some(Some(pi));
@@ -1749,35 +1762,35 @@ impl Ctx<'_, '_> {
         (!out.is_empty()).then_some(out)
     }
 
-    /// "the Prime Minister of Sri Lanka" (a title, "of", a country): the person the text
-    /// names with that role and country, if exactly one.
-    fn title_holder(&self, v: &View<'_>, m: M) -> Option<usize> {
-        if self.cast.class(m.entity) != Class::Country {
+    /// "the Prime Minister of Sri Lanka", "the foreign minister of the Philippines": the
+    /// person the text names elsewhere with that role and that country (or organisation).
+    /// `None` when the mention is not such a complement or no one fits (the country then
+    /// stands for itself).
+    fn role_before_of(&self, v: &View<'_>, m: M) -> Option<usize> {
+        let mut i = m.a;
+        // Back over a list: "the foreign ministers of Peru, Chile and the UK".
+        for _ in 0..8 {
+            if i > v.unit.lo && v.w(i - 1) == "the" {
+                i -= 1;
+            }
+            let listed = (i > v.unit.lo + 1 && matches!(v.w(i - 1), "," | "and"))
+                .then(|| v.mention_at(i - 2))
+                .flatten()
+                .filter(|p| matches!(self.cast.class(p.entity), Class::Country | Class::Org));
+            match listed {
+                Some(p) => i = p.a,
+                None => break,
+            }
+        }
+        if !(i > v.unit.lo + 1 && v.w(i - 1) == "of") {
             return None;
         }
-        let country = self.cast.entity(m.entity)?.name.as_str();
-        let mut j = m.a.checked_sub(1)?;
-        if v.w(j) == "the" {
-            j = j.checked_sub(1)?;
-        }
-        if v.w(j) != "of" {
-            return None;
-        }
-        let mut words: Vec<&str> = Vec::new();
-        while j > v.unit.lo && words.len() < 4 {
-            let w = v.w(j - 1);
-            if v.mention_at(j - 1).is_some()
-                || !title_word(w)
-                || matches!(w, "the" | "and" | "of" | "for" | "a" | "an")
-            {
-                break;
-            }
-            if !w.ends_with('.') && !matches!(w, "hon" | "h.e" | "mr" | "mrs" | "ms" | "dr") {
-                words.insert(0, w);
-            }
-            j -= 1;
-        }
-        let head = *words.last()?;
+        let head_at = i - 2;
+        let plural = v.w(head_at);
+        let head = match plural {
+            "secretaries" => "secretary",
+            p => p.strip_suffix('s').filter(|h| !h.is_empty()).unwrap_or(p),
+        };
         if !matches!(
             head,
             "president"
@@ -1787,19 +1800,44 @@ impl Ctx<'_, '_> {
                 | "king"
                 | "queen"
                 | "emperor"
-                | "prince"
                 | "leader"
+                | "envoy"
                 | "secretary"
-                | "secretary-general"
+                | "ambassador"
         ) {
             return None;
         }
-        let role = words.join(" ");
-        let mut holders = self.cast.people.iter().filter(|p| {
-            p.country == Some(country) && p.role.as_deref().is_some_and(|r| r.contains(&role))
-        });
-        let first = holders.next()?;
-        holders.next().is_none().then_some(first.entity)
+        // The title's words before the head: "prime", "foreign", "deputy foreign".
+        let mut from = head_at;
+        while from > v.unit.lo
+            && head_at - from < 3
+            && v.mention_at(from - 1).is_none()
+            && matches!(
+                v.w(from - 1),
+                "prime" | "foreign" | "defence" | "defense" | "deputy" | "vice" | "interior"
+            )
+        {
+            from -= 1;
+        }
+        let mut title: Vec<&str> = (from..head_at).map(|j| v.w(j)).collect();
+        title.push(head);
+        let title = title.join(" ");
+        let target = self.cast.entity(m.entity)?;
+        let class = self.cast.class(m.entity);
+        let fits = |p: &&crate::view::Person<'_>| {
+            p.role
+                .as_deref()
+                .is_some_and(|r| r.contains(title.as_str()))
+                && match class {
+                    Class::Country => p.country == Some(target.name.as_str()),
+                    Class::Org => {
+                        self.cast.entity(p.entity).and_then(|e| e.org.as_deref())
+                            == Some(target.name.as_str())
+                    }
+                    _ => false,
+                }
+        };
+        self.cast.people.iter().find(fits).map(|p| p.entity)
     }
 
     /// Is the first word from `i` on (past titles and determiners) a person's name?
@@ -2037,7 +2075,7 @@ impl Ctx<'_, '_> {
                     _ => {
                         if attached_to_person(v, self.cast, m) {
                             // A title's country: the person follows.
-                        } else if let Some(p) = self.title_holder(v, m) {
+                        } else if let Some(p) = self.role_before_of(v, m) {
                             // "the Prime Minister of Sri Lanka": the person with that role.
                             push(&mut out.parties, p);
                         } else if class == Class::Nat {
@@ -2223,6 +2261,8 @@ impl Ctx<'_, '_> {
                         out.anaphor = true;
                     }
                 }
+                // "the Hon. Prime Minister", "Dr. Ramos": an abbreviation's dot goes on.
+                "." if i > k + 1 && honorific(v.w(i - 1)) && v.capitalized(i + 1) => {}
                 "." | ";" | "!" | "?" | "\u{2014}" | "--" | "\u{2013}" => {
                     break;
                 }
@@ -3166,6 +3206,24 @@ fn travel_verb(w: &str) -> bool {
 
 /// A calendar value ("2024-03-16", "2024-03") one year earlier; `None` for other values or a
 /// day the earlier year lacks (February 29).
+/// An abbreviated honorific written with a dot ("Hon.", "Dr.", "Sen.").
+fn honorific(w: &str) -> bool {
+    matches!(
+        w,
+        "hon" | "dr" | "mr" | "mrs" | "ms" | "prof" | "sen" | "rep" | "gov" | "gen" | "amb"
+    )
+}
+
+/// Does a person's role (lowercased) fit the role word of a description? An envoy is
+/// also told as a diplomat, mediator or representative.
+fn role_fits(role: &str, head: &str) -> bool {
+    role.contains(head)
+        || head == "envoy"
+            && ["diplomat", "mediator", "representative"]
+                .iter()
+                .any(|r| role.contains(r))
+}
+
 fn year_before(value: &str) -> Option<String> {
     let (year, rest) = value.split_once('-')?;
     if year.len() != 4 || !rest.bytes().all(|b| b.is_ascii_digit() || b == b'-') {

@@ -140,9 +140,12 @@ fn classify(e: &Entity) -> Class {
         Label::Person if title_only(&e.name) => Class::Other,
         Label::Person => Class::Person,
         Label::Gpe => {
-            // Countries have no country of their own. (A town no gazetteer knows has none
-            // either and is taken for a country: the entity types do not tell them apart.)
-            if e.country.is_none() || e.country.as_deref() == Some(e.name.as_str()) {
+            // Countries have no country of their own. A place with none that the gazetteer
+            // does not know as a country ("Luebeck", a county, a state) is a place.
+            if e.country.as_deref() == Some(e.name.as_str())
+                || e.country.is_none()
+                    && (e.wikidata.is_some() || dateline_entities::is_country(&e.name))
+            {
                 Class::Country
             } else {
                 Class::City

@@ -511,3 +511,98 @@ fn during_the_trip_is_the_time_of_the_meeting_before_it() {
     assert_eq!((kind, status), (EventKind::Meet, Status::Planned));
     assert_eq!(who, names(&["Antony Blinken", "Wang Yi"]));
 }
+
+#[test]
+fn the_title_of_a_country_is_the_person_named_with_it() {
+    let found = find(
+        "Peruvian Prime Minister Luis Vega spoke on Monday about trade with Bolivia. \
+         Bolivian President Ana Ramos will hold talks with the Prime Minister of Peru on Tuesday.",
+        day(2023, 3, 6),
+    );
+    let r = rows(&found);
+    assert!(
+        r.iter()
+            .any(|r| r.1 == names(&["Ana Ramos", "Luis Vega"]) && r.4 == Status::Planned),
+        "{r:#?}"
+    );
+}
+
+#[test]
+fn an_organisations_envoy_is_the_diplomat_the_text_names() {
+    let found = find(
+        "Chilean diplomat Marta Soto took up the post in May. The UN envoy held talks in \
+         Lima on Sunday with Foreign Minister Luis Vega.",
+        day(2023, 6, 12),
+    );
+    let r = rows(&found);
+    assert!(
+        r.iter()
+            .any(|r| r.0 == EventKind::Meet && r.1 == names(&["Marta Soto", "Luis Vega"])),
+        "{r:#?}"
+    );
+}
+
+#[test]
+fn a_government_named_by_its_nationality_is_also_its_country() {
+    let found = find(
+        "The envoy mediated talks between the Chilean government and the rebels.",
+        None,
+    );
+    let gov = found
+        .entities
+        .entity_named("Chilean government")
+        .expect("the government side");
+    assert!(gov.aliases.iter().any(|a| a == "Chile"), "{gov:?}");
+}
+
+#[test]
+fn a_town_no_gazetteer_knows_is_a_place_not_a_country() {
+    // "Vellmark" is invented: no list knows it, so it has no country of its own, yet it is
+    // no country either. Travelling to a town is no visit by itself.
+    let found = find(
+        "German Foreign Minister Karl Brandt travelled to Vellmark on Monday.",
+        day(2023, 5, 9),
+    );
+    let r = rows(&found);
+    assert!(r.is_empty(), "{r:#?}");
+    // A known country stays a party.
+    let found = find(
+        "German Foreign Minister Karl Brandt travelled to Chile on Monday.",
+        day(2023, 5, 9),
+    );
+    let r = rows(&found);
+    assert!(
+        r.iter().any(|r| r.1.contains(&"Chile".to_owned())),
+        "{r:#?}"
+    );
+}
+
+#[test]
+fn an_honorifics_dot_does_not_end_the_parties() {
+    let found = find(
+        "Peruvian Prime Minister Luis Vega spoke on Monday about trade with Bolivia. \
+         Bolivian President Ana Ramos will hold talks with the Hon. Prime Minister of Peru \
+         on Tuesday.",
+        day(2023, 3, 6),
+    );
+    let r = rows(&found);
+    assert!(
+        r.iter().any(|r| r.1 == names(&["Ana Ramos", "Luis Vega"])),
+        "{r:#?}"
+    );
+}
+
+#[test]
+fn the_ministers_of_a_list_of_countries_are_the_people_named_with_them() {
+    let found = find(
+        "Peruvian Foreign Minister Ana Ramos and Chilean Foreign Minister Luis Soto spoke on \
+         Monday. The foreign ministers of Peru and Chile met in Lima on Tuesday.",
+        day(2023, 3, 8),
+    );
+    let r = rows(&found);
+    assert!(
+        r.iter()
+            .any(|r| r.0 == EventKind::Meet && r.1 == names(&["Ana Ramos", "Luis Soto"])),
+        "{r:#?}"
+    );
+}
