@@ -1139,7 +1139,13 @@ impl Ctx<'_, '_> {
                             .and_then(|&p| self.cast.entity(p)?.country.as_deref())?;
                         Some(own != city_country)
                     };
-                    host = if trig.flavor == Flavor::Travel && abroad() != Some(true) {
+                    // A journey told beside another encounter of the sentence is that
+                    // encounter's ("will travel to Beijing to meet Xi": the meeting takes the
+                    // place; "met Xi before he flew to Beijing": the meeting was elsewhere).
+                    let for_encounter = others.iter().any(|&o| o != k && lo <= o && o < hi);
+                    host = if trig.flavor == Flavor::Travel
+                        && (for_encounter || abroad() != Some(true))
+                    {
                         country
                     } else {
                         Some(country.unwrap_or(city))
