@@ -2995,6 +2995,20 @@ impl Ctx<'_, '_> {
         let dateline_place = input
             .dateline_place
             .and_then(|s| dateline_entity(input, cast, s));
+        // The sentence that first tells an event, and a visit's guests (its parties but the host).
+        let first_telling = |e: &Cand, ev: &[Span]| {
+            ev.iter()
+                .map(|s| units.partition_point(|u| u.span.end <= s.start))
+                .min()
+                .unwrap_or(e.unit)
+        };
+        let guests = |e: &Cand| -> Vec<usize> {
+            e.parties
+                .iter()
+                .copied()
+                .filter(|&p| Some(p) != e.host)
+                .collect()
+        };
         // Visits under way or just made, with their place and guests: what the guests do
         // during the visit happens there ("De Mistura, on his first Damascus visit, ... was
         // holding talks with the Syrian foreign minister").
@@ -3008,19 +3022,7 @@ impl Ctx<'_, '_> {
             })
             .filter_map(|(e, ev)| {
                 let place = e.place?;
-                let guests = e
-                    .parties
-                    .iter()
-                    .copied()
-                    .filter(|&p| Some(p) != e.host)
-                    .collect();
-                let first = ev
-                    .iter()
-                    .map(|s| units.partition_point(|u| u.span.end <= s.start))
-                    .min()
-                    .unwrap_or(e.unit)
-                    .min(e.unit);
-                Some((first, e.unit, place, guests))
+                Some((first_telling(e, ev).min(e.unit), e.unit, place, guests(e)))
             })
             .collect();
         visits.sort_by_key(|v| v.0);
@@ -3031,21 +3033,7 @@ impl Ctx<'_, '_> {
             .iter()
             .zip(&evidence)
             .filter(|(e, _)| e.kind == EventKind::Visit && e.status == Status::Ongoing)
-            .filter_map(|(e, ev)| {
-                let place = e.place?;
-                let first = ev
-                    .iter()
-                    .map(|s| units.partition_point(|u| u.span.end <= s.start))
-                    .min()
-                    .unwrap_or(e.unit);
-                let guests = e
-                    .parties
-                    .iter()
-                    .copied()
-                    .filter(|&p| Some(p) != e.host)
-                    .collect();
-                Some((first, place, guests))
-            })
+            .filter_map(|(e, ev)| Some((first_telling(e, ev), e.place?, guests(e))))
             .collect();
         ongoing.sort_by_key(|&(unit, _, _)| unit);
         events

@@ -1,37 +1,9 @@
 //! Dates, places and status of encounters: invented sentences, one pattern each.
 
 use chrono::NaiveDate;
-use dateline_events::{find, EventKind, Found, Status};
+use dateline_events::{find, EventKind, Status};
 
-fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(y, m, d)
-}
-
-/// (kind, participant names, place, date value, status) of every event.
-type Row = (
-    EventKind,
-    Vec<String>,
-    Option<String>,
-    Option<String>,
-    Status,
-);
-
-fn rows(found: &Found) -> Vec<Row> {
-    let name = |i: usize| found.entities.entities[i].name.clone();
-    found
-        .events
-        .iter()
-        .map(|e| {
-            (
-                e.kind,
-                e.participants.iter().map(|&i| name(i)).collect(),
-                e.place.map(name),
-                e.date.as_ref().map(|d| d.value.clone()),
-                e.status,
-            )
-        })
-        .collect()
-}
+use crate::patterns::{day, rows, Row};
 
 fn find_rows(text: &str, published: Option<NaiveDate>) -> Vec<Row> {
     rows(&find(text, published))
