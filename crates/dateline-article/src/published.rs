@@ -56,7 +56,23 @@ pub(crate) fn infer(
     options: &ParseOptions,
 ) -> Published {
     let header = article.header.as_ref().and_then(|h| h.date);
-    let date_line = article.date_line.as_ref().and_then(|d| d.date);
+    // A date line that reads as the site's clock ("Today is Monday, ...", "... 11:51 PM
+    // <City> Timing") is the date of the visit, not the article's.
+    let clock_line = article
+        .date_line
+        .as_ref()
+        .and_then(|d| d.span.slice(text))
+        .filter(|l| site_clock(l));
+    if let Some(l) = clock_line {
+        warnings.push(format!(
+            "the date line {l:?} reads as the site's clock, not the article's date; not used"
+        ));
+    }
+    let date_line = article
+        .date_line
+        .as_ref()
+        .and_then(|d| d.date)
+        .filter(|_| clock_line.is_none());
     let byline = byline_dates.first().copied();
 
     let mut candidates: Vec<(PublishedSource, DateValue)> = Vec::new();
@@ -451,6 +467,11 @@ fn stamp_line(
         .take(3)
         .any(|w| STAMP_CUES.iter().any(|c| w.eq_ignore_ascii_case(c)))
         && !ends_sentence(line);
+    // The site's clock ("Today is Monday, ...", "... 11:51 PM <City> Timing") dates the
+    // visit, not the article.
+    if !cue && site_clock(line) {
+        return None;
+    }
     let outside: usize = {
         let mut n = 0;
         let mut p = 0;
@@ -478,6 +499,23 @@ fn stamp_line(
         top: top.is_some(),
         strong: cue || dateline || t.kind == TimexKind::Time,
     })
+}
+
+/// Words that open the site's clock or date of the day rather than an article's stamp
+/// ("Today is Monday, ...", "Local time: ...", "Current time ..."): one word, or two.
+const CLOCK_OPENERS: &[&[&str]] = &[&["today"], &["local", "time"], &["current", "time"]];
+/// Words that tag a time of day as the site's clock ("11:51 PM <City> Timing").
+const CLOCK_TAGS: &[&str] = &["timing"];
+
+/// True when a dated line reads as the site's clock or date of the day, not an article's
+/// stamp: it opens with a clock word ("Today is Monday, March 2, 2020") or tags its time as
+/// the site's ("02-05-2024 11:51 PM <City> Timing"). A line with a stamp word
+/// ("Published today: ...") is checked by the caller first.
+fn site_clock(line: &str) -> bool {
+    let first: Vec<&str> = words(line).take(2).collect();
+    CLOCK_OPENERS.iter().any(|o| {
+        o.len() <= first.len() && o.iter().zip(&first).all(|(c, w)| w.eq_ignore_ascii_case(c))
+    }) || words(line).any(|w| CLOCK_TAGS.iter().any(|c| w.eq_ignore_ascii_case(c)))
 }
 
 /// True when `line` ends like a sentence ("... effective April 1, 1987."); a clock's "a.m."
@@ -852,6 +890,18 @@ fn duration_months(value: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn site_clocks() {
+        assert!(site_clock("Today is Monday, March 2, 2020"));
+        assert!(site_clock("03-04-2021 10:15 AM Springfield Timing"));
+        assert!(site_clock("Local time: 12 May 2019 08:00"));
+        assert!(!site_clock("Published 09/01/2009, 12:31 PM"));
+        assert!(!site_clock("March 2, 2020 10:15 AM"));
+        assert!(!site_clock("Xinhua, January 22, 2015"));
+        assert!(!site_clock("Local news | March 2, 2020"));
+        assert!(!site_clock("Todays"));
+    }
 
     #[test]
     fn durations() {

@@ -204,3 +204,34 @@ fn a_date_line_under_the_headline_is_not_a_masthead() {
     assert_eq!(a.date.unwrap().to_string(), "1987-03-02");
     assert_eq!(a.source, PublishedSource::DateLine);
 }
+
+#[test]
+fn site_clock_above_the_headline_is_not_the_publication_date() {
+    let text = "03-04-2031 10:15 AM Springfield Timing\n\n\
+                Envoy meets foreign minister in the capital\n\n\
+                The envoy arrived on Monday for talks with officials on the long conflict.\n\n\
+                He met the foreign minister and briefed him on talks held in March 2016.\n";
+    let a = parse(text).published;
+    assert_ne!(a.date.map(|d| d.to_string()).as_deref(), Some("2031-04-03"));
+    assert_ne!(a.date.map(|d| d.to_string()).as_deref(), Some("2031-03-04"));
+}
+
+#[test]
+fn date_of_the_day_masthead_is_not_the_publication_date() {
+    let text = "Today is Friday, May 9, 2031\n\n\
+                Ministers agree on water sharing deal\n\n\
+                The two ministers agreed on Thursday to share the river's water.\n\n\
+                The deal must still be approved by both parliaments.\n";
+    let a = parse(text).published;
+    assert_ne!(a.date.map(|d| d.to_string()).as_deref(), Some("2031-05-09"));
+}
+
+#[test]
+fn site_clock_gives_way_to_the_stamp_under_the_headline() {
+    let text = "Today is Friday, May 9, 2031\n\n\
+                Ministers agree on water sharing deal\n\
+                Posted on April 14, 2017\n\n\
+                The two ministers agreed on Thursday to share the river's water.\n\n\
+                The deal must still be approved by both parliaments.\n";
+    assert_eq!(stamped(text), "2017-04-14");
+}
