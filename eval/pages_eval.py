@@ -4,6 +4,12 @@
 Usage:
     python3 eval/pages_eval.py DATA_DIR [--bin PATH] [--line-model FILE] [--cv K]
                                [--report-name NAME] [--no-report] [--errors FIELD] [--json FILE]
+                               [--corpus crawl|readability] [--half odd|even]
+                               [--readability-half dev|held]
+
+Halves for rules written by reading pages: `--half odd|even` splits the crawl pages by their
+number; `--readability-half dev|held` splits the readability pages by their index in the
+id-sorted truth.jsonl (even index: development half, odd index: held out).
 
 DATA_DIR is the shared data directory; the pages are DATA_DIR/pages-dev/crawl (210 real crawled
 excerpts with per-line labels, title, byline, date line, wire dateline, published date, key
@@ -204,8 +210,13 @@ def run_dateline(binary: str, pages: list[Page], line_model: Optional[str]) -> d
 
 # ---------------------------------------------------------------------------------- helpers
 
+#: Typographic quotes folded to straight ones: an HTML ``<title>`` often types straight quotes
+#: where the page's headline sets curly ones.
+QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+
+
 def norm(s: Optional[str]) -> str:
-    return " ".join(unicodedata.normalize("NFC", s or "").split())
+    return " ".join(unicodedata.normalize("NFC", s or "").translate(QUOTES).split())
 
 
 #: Separators between a headline and the site name in an HTML ``<title>`` ("Headline | Site",
@@ -723,6 +734,9 @@ def main() -> int:
     ap.add_argument("--corpus", choices=["crawl", "readability"], help="score one set only")
     ap.add_argument("--half", choices=["odd", "even"],
                     help="crawl pages whose number is odd (a01, a03 ...: the development half) or even (held out)")
+    ap.add_argument("--readability-half", choices=["dev", "held"],
+                    help="readability pages at an even index of the id-sorted truth.jsonl (0, 2, 4 ...: the "
+                         "development half of the 2026-12-07 top-matter round) or at an odd index (held out)")
     ap.add_argument("--errors", metavar="FIELD", help="list the pages a measure got wrong (e.g. title; several separated by commas)")
     ap.add_argument("--limit", type=int, default=40, help="how many errors to list")
     ap.add_argument("--no-justext", action="store_true", help="skip the jusText reference")
@@ -737,6 +751,10 @@ def main() -> int:
     if args.half:
         parity = 1 if args.half == "odd" else 0
         pages = [p for p in pages if p.corpus == "crawl" and int(re.sub(r"\D", "", p.id) or 0) % 2 == parity]
+    if args.readability_half:
+        ids = sorted(p.id for p in pages if p.corpus == "readability")
+        keep = set(ids[(0 if args.readability_half == "dev" else 1)::2])
+        pages = [p for p in pages if p.corpus == "readability" and p.id in keep]
     binary = find_bin(args.bin)
     t0 = time.time()
     runs: dict[str, dict] = {}

@@ -485,12 +485,13 @@ fn headline_above_story<'t>(
     };
     let lo = first.saturating_sub(HEADLINE_REACH);
     let pick = match (lo..first).rev().find(|&n| meta(n)) {
-        // Over the byline and date lines, past a short section label ("Africa").
+        // Over the byline and date lines, past a short section label ("Africa") or the deck
+        // the labeller called the standfirst.
         Some(m) => (m.saturating_sub(HEADLINE_REACH)..m)
             .rev()
             .filter(|&n| !meta(n))
             .take(2)
-            .find(|&n| headline(n) || words(n) >= 3)
+            .find(|&n| headline(n) || words(n) >= 3 && labels[n] != LineLabel::Standfirst)
             .filter(|&n| headline(n)),
         None => (lo..first)
             .rev()
@@ -530,7 +531,8 @@ fn bylines_at_the_story_head<'t>(
     let Some(first) = first_paragraph(labels, s, words) else {
         return;
     };
-    let head = match labels.iter().position(|&l| l == LineLabel::Title) {
+    let title = labels.iter().position(|&l| l == LineLabel::Title);
+    let head = match title {
         Some(t) if t < first => t,
         _ => first.saturating_sub(HEADLINE_REACH),
     };
@@ -541,13 +543,63 @@ fn bylines_at_the_story_head<'t>(
     let end = last + BYLINE_AFTER_STORY;
     for (n, label) in labels.iter_mut().enumerate() {
         if *label == LineLabel::Byline
-            && !(head..=end).contains(&n)
             && matches!(p.classes[p.item_lines[n]], Class::Text)
+            && (!(head..=end).contains(&n)
+                // In the story, a byline names a person, unless it stands right under the
+                // headline ("Saltsnap") or signs off ("MA/PR"); a longer line among the
+                // paragraphs is left to the list of other stories.
+                || !title.is_some_and(|t| (t + 1..=t + 2).contains(&n))
+                    && (n < first || n <= last && words(n) <= 3)
+                    && !names_a_person(s(n)))
         {
             *label = LineLabel::Chrome;
         }
     }
 }
+
+/// Whether a line the labeller called a byline without a cue the line rules read ("By ...")
+/// names a person: one of the names it gives ("Jane Doe", "Nelson D. Schwartz, Staff Writer")
+/// is [`person_name`]-shaped. A menu entry ("Full screen", "More"), a section ("Biz & IT") or a
+/// one-word site name is no byline. Text in a script without capitals (Chinese, Japanese,
+/// Arabic ...) is not judged.
+fn names_a_person(line: &str) -> bool {
+    if uncased_letters(line) {
+        return true;
+    }
+    lexicon::byline_names(line)
+        .into_iter()
+        .any(|r| person_name(line.get(r).unwrap_or("")))
+}
+
+/// Whether `s` has a letter of a script without capitals.
+fn uncased_letters(s: &str) -> bool {
+    s.chars()
+        .any(|c| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase())
+}
+
+/// A person's (or an agency's) name: two to five words, each capitalized or a name particle
+/// ("de", "van", "of" in an agency's name), not starting with an article ("The New York
+/// Times").
+fn person_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && !matches!(words[0], "The" | "A" | "An")
+        && words.iter().all(|w| {
+            NAME_PARTICLES.contains(w)
+                || w.chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| {
+                        c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | '"' | '“' | '”')
+                    })
+        })
+}
+
+/// Lowercase words inside personal names.
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "al",
+    "el", "y", "dos", "das", "of",
+];
 
 /// The story's first paragraph: the first body line of eight words or more that is not
 /// headline-shaped (a hard-wrapped line need not end a sentence; a photo file name or "Photo"
@@ -1483,5 +1535,79 @@ mod tests {
         assert_eq!(labels[11], Byline);
         assert_eq!(labels[14], Byline);
         assert_eq!(labels[19], Chrome);
+    }
+
+    #[test]
+    fn the_headline_stands_over_its_deck() {
+        let text = format!(
+            "{MENU}Ministers agree on new rules for river shipping\nCargo ships will carry new radios from next spring.\nAnna Berg - March 3, 2021\nShare\nTransport ministers from eleven countries agreed on Tuesday to new safety rules for cargo ships on the river, officials said.\n"
+        );
+        use LineLabel::*;
+        // Items: 0-9 menu, 10 headline, 11 deck, 12 byline and date, 13 share, 14 lead.
+        let labels = refined(
+            &text,
+            &[
+                (0, Title),
+                (10, Standfirst),
+                (11, Standfirst),
+                (12, DateLine),
+                (14, Body),
+            ],
+        );
+        assert_eq!(labels[10], Title);
+        assert_eq!(labels[0], Chrome);
+        // A prose line over the date line without a headline above it is no title.
+        let labels = refined(&text, &[(0, Title), (11, Body), (12, DateLine), (14, Body)]);
+        assert_eq!(labels[0], Title);
+        assert_eq!(labels[11], Body);
+    }
+
+    #[test]
+    fn a_byline_in_the_story_head_names_a_person() {
+        let text = format!(
+            "{MENU}Ministers agree on new rules for river shipping\nAnna Berg\nNelson D. Schwartz, Staff Writer\nSee the full map\nView the gallery\nThe New York Times\nTransport ministers from eleven countries agreed on Tuesday to new safety rules for cargo ships on the river, officials said.\nThe rules take effect next year and will be reviewed after three years of use, the ministers said.\nTom Weller\n"
+        );
+        use LineLabel::*;
+        // Items: 0-9 menu, 10 headline, 11-12 names, 13-14 chrome, 15 a publisher, 16-17
+        // story, 18 sign-off.
+        let labels = refined(
+            &text,
+            &[
+                (10, Title),
+                (11, Byline),
+                (12, Byline),
+                (13, Byline),
+                (14, Byline),
+                (15, Byline),
+                (16, Body),
+                (17, Body),
+                (18, Byline),
+            ],
+        );
+        assert_eq!(labels[11], Byline);
+        assert_eq!(labels[12], Byline);
+        assert_eq!(labels[13], Chrome);
+        assert_eq!(labels[14], Chrome);
+        assert_eq!(labels[15], Chrome);
+        assert_eq!(labels[18], Byline);
+        // Right under the headline, any name stands ("Saltsnap").
+        let labels = refined(&text, &[(10, Title), (12, Byline), (16, Body), (17, Body)]);
+        assert_eq!(labels[12], Byline);
+    }
+
+    #[test]
+    fn person_names_have_a_shape() {
+        assert!(person_name("Anna Berg"));
+        assert!(person_name("Michiel de Jong"));
+        assert!(person_name("Mike \"Mish\" Shedlock"));
+        assert!(person_name("Press Trust of India"));
+        assert!(!person_name("Anna"));
+        assert!(!person_name("The New York Times"));
+        assert!(!person_name("Dealing with bodies"));
+        assert!(!person_name("Biz & IT"));
+        assert!(!person_name("More ▾"));
+        assert!(names_a_person("By Anna Berg and Tom Weller"));
+        assert!(names_a_person("福娘童話集"));
+        assert!(!names_a_person("Recent articles"));
     }
 }
