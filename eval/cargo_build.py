@@ -52,3 +52,22 @@ def shown_path(path: str | Path) -> str:
         except ValueError:
             pass
     return p.name
+
+
+def shown_command(script: str, args: list[str]) -> str:
+    """The command line a report records: `script` and `args`, with every absolute path among
+    the arguments shown as no machine's directory: a folder beside the repository (the shared
+    data) relative to it ("../shared/data"), anything else as `shown_path` shows it (a binary
+    under `$CARGO_TARGET_DIR`, or its file name)."""
+    shown = []
+    for a in args:
+        if a.startswith("/"):
+            rel = os.path.relpath(a, REPO)
+            parts = Path(rel).parts
+            if parts.count("..") <= 1 and not rel.startswith("../../"):
+                a = rel
+            else:
+                a = shown_path(a)
+        shown.append(a)
+    return " ".join([script, *shown])
+

@@ -90,7 +90,7 @@ from typing import Any, Callable, Iterable, Optional
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "eval"))
-from cargo_build import shown_path  # noqa: E402 (eval/ helper)
+from cargo_build import shown_command, shown_path  # noqa: E402 (eval/ helper)
 
 HEADER = re.compile(r"^ date (\d{4}-\d{2}(?:-\d{2})?) ?")
 WORD = re.compile(r"\w+")
@@ -769,7 +769,7 @@ def main() -> int:
             pages, cross_domain(binary, args.data, all_pages, corpora), False)
     meta = {
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "command": "python3 eval/pages_eval.py " + " ".join(sys.argv[1:]),
+        "command": shown_command("python3 eval/pages_eval.py", sys.argv[1:]),
         "commit": git_commit(),
         "machine": f"{os.uname().sysname} {os.uname().machine}, {os.cpu_count()} CPUs",
         "bin": shown_path(binary),

@@ -58,3 +58,24 @@ class ShownPath(unittest.TestCase):
             finally:
                 if old is not None:
                     os.environ["CARGO_TARGET_DIR"] = old
+
+
+class ShownCommand(unittest.TestCase):
+    """A report's command line names no directory of the machine it was made on."""
+
+    def test_data_beside_the_repository_is_relative_and_binaries_lose_their_folders(self) -> None:
+        import os
+        import tempfile
+
+        from cargo_build import REPO, shown_command
+
+        data = str(REPO.parent / "shared" / "data")
+        with tempfile.TemporaryDirectory() as d:
+            binary = str(Path(d, "dateline"))
+            old = os.environ.pop("CARGO_TARGET_DIR", None)
+            try:
+                line = shown_command("python3 eval/pages_eval.py", [data, "--bin", binary, "--cv", "5"])
+            finally:
+                if old is not None:
+                    os.environ["CARGO_TARGET_DIR"] = old
+        self.assertEqual(line, "python3 eval/pages_eval.py ../shared/data --bin dateline --cv 5")
