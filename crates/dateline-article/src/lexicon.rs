@@ -476,7 +476,7 @@ const NOT_A_NAME: &[&str] = &[
 ];
 
 /// Name particles that may be lowercase inside a name.
-const PARTICLES: &[&str] = &[
+pub(crate) const PARTICLES: &[&str] = &[
     "de", "da", "van", "von", "der", "den", "bin", "al", "el", "le", "la", "del", "du", "di",
     "dos", "das", "y", "ibn", "ter",
 ];

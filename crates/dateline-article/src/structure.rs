@@ -578,14 +578,15 @@ fn uncased_letters(s: &str) -> bool {
 }
 
 /// A person's (or an agency's) name: two to five words, each capitalized or a name particle
-/// ("de", "van", "of" in an agency's name), not starting with an article ("The New York
+/// ([`lexicon::PARTICLES`], "della", and "of" in an agency's name), not starting with an article ("The New York
 /// Times").
 fn person_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     (2..=5).contains(&words.len())
         && !matches!(words[0], "The" | "A" | "An")
         && words.iter().all(|w| {
-            NAME_PARTICLES.contains(w)
+            lexicon::PARTICLES.contains(w)
+                || matches!(*w, "della" | "of")
                 || w.chars()
                     .find(|c| c.is_alphabetic())
                     .is_some_and(char::is_uppercase)
@@ -594,12 +595,6 @@ fn person_name(name: &str) -> bool {
                     })
         })
 }
-
-/// Lowercase words inside personal names.
-const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "al",
-    "el", "y", "dos", "das", "of",
-];
 
 /// The story's first paragraph: the first body line of eight words or more that is not
 /// headline-shaped (a hard-wrapped line need not end a sentence; a photo file name or "Photo"
